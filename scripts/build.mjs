@@ -1,0 +1,43 @@
+// Bundles what ships (and what the tests and benchmark run) with esbuild.
+// Type checking is separate: `tsc -b` (npm run typecheck).
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+
+/** [entry, outfile, platform, externals] */
+const targets = [
+  ['server/src/server.ts', 'dist/server.js', 'node', []],
+  ['server/src/cli/main.ts', 'dist/cli.js', 'node', []],
+  ['client/src/extension.ts', 'dist/client.js', 'node', ['vscode']],
+  ['media/src/preview.ts', 'media/dist/preview.js', 'browser', []],
+  ['media/src/casePage.ts', 'media/dist/casePage.js', 'browser', []],
+  ['bench/main.ts', 'dist/bench.js', 'node', ['yaml-language-server']],
+  ['test/extension/index.ts', 'dist/test/extension.js', 'node', ['vscode', 'mocha']],
+];
+
+const started = Date.now();
+await Promise.all(
+  targets
+    .filter(([entry]) => existsSync(path.join(root, entry)))
+    .map(([entry, outfile, platform, external]) =>
+      build({
+        absWorkingDir: root,
+        entryPoints: [entry],
+        outfile,
+        bundle: true,
+        platform,
+        format: platform === 'node' ? 'cjs' : 'iife',
+        target: platform === 'node' ? 'node20' : 'chrome110',
+        external,
+        minify: production,
+        sourcemap: production ? false : 'linked',
+        logLevel: 'warning',
+        legalComments: 'none',
+      }),
+    ),
+);
+console.log(`built in ${Date.now() - started} ms`);

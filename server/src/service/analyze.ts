@@ -1,0 +1,60 @@
+import { pick } from './locale';
+import type { ProposalModel } from './model';
+import { RULES } from './rules';
+import type { AnalysisSettings, CaseLibrary, Finding, RawFinding, RuleMeta, Severity } from './types';
+import { VALIDATION_RULES, validate } from './validation';
+import { WAIVER_RULES, applyWaivers } from './waivers';
+
+/** Every rule the engine knows, validation first: for settings, docs and SARIF. */
+export const ALL_RULES: readonly RuleMeta[] = [...VALIDATION_RULES, ...RULES, ...WAIVER_RULES];
+const RULES_BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
+
+export function ruleMeta(id: string): RuleMeta | undefined {
+  return RULES_BY_ID.get(id);
+}
+
+export interface AnalysisOutput {
+  findings: Finding[];
+  /** Rules that threw: a bug in one rule must not take the others down. */
+  internalErrors: { rule: string; error: unknown }[];
+}
+
+/**
+ * Checks one proposal: format validation, then every rule, then waivers and
+ * severity settings. Pure: the same model, library and settings give the same
+ * findings, in document order.
+ */
+export function analyzeProposal(model: ProposalModel, library: CaseLibrary, settings: AnalysisSettings): AnalysisOutput {
+  const internalErrors: AnalysisOutput['internalErrors'] = [];
+  const raw: RawFinding[] = validate(model);
+  for (const rule of RULES) {
+    if (settings.rules[rule.id] === 'off') continue;
+    try {
+      raw.push(...rule.check({ model, library }));
+    } catch (error) {
+      internalErrors.push({ rule: rule.id, error });
+    }
+  }
+  const waived = applyWaivers(model, raw, settings);
+  const findings: Finding[] = [];
+  for (const { finding, suppression } of waived) {
+    const meta = RULES_BY_ID.get(finding.rule);
+    const configured = settings.rules[finding.rule];
+    if (configured === 'off') continue;
+    const severity: Severity = configured ?? finding.severity ?? meta?.defaultSeverity ?? 'warning';
+    findings.push({
+      rule: finding.rule,
+      severity,
+      message: pick(finding.message, settings.locale),
+      range: finding.range,
+      path: finding.path,
+      patterns: finding.patterns ?? meta?.patterns ?? [],
+      cases: finding.cases ?? meta?.cases ?? [],
+      suppressed: !!suppression,
+      ...(suppression ? { suppression } : {}),
+      fixes: (finding.fixes ?? []).map((f) => ({ title: pick(f.title, settings.locale), edits: f.edits })),
+    });
+  }
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+  return { findings, internalErrors };
+}

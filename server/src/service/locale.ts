@@ -1,0 +1,30 @@
+/** The two languages every user-facing string exists in. */
+export type Locale = 'zh-CN' | 'en';
+
+/** A text in both languages. Library data and messages are written this way. */
+export interface Localized {
+  zh: string;
+  en: string;
+}
+
+/** Maps VS Code's display language (`zh-cn`, `zh-tw`, `en-us`, …) or a CLI flag to a locale. */
+export function normalizeLocale(input: string | undefined | null): Locale {
+  if (!input) return 'en';
+  return input.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+export function pick(text: Localized, locale: Locale): string {
+  return locale === 'zh-CN' ? text.zh : text.en;
+}
+
+/** Builds a Localized from two template functions sharing the same arguments. */
+export function both<A extends unknown[]>(zh: (...a: A) => string, en: (...a: A) => string) {
+  return (...a: A): Localized => ({ zh: zh(...a), en: en(...a) });
+}
+
+/** Joins names the way each language lists them: "A、B、C" / "A, B and C". */
+export function listOf(items: string[], locale: Locale): string {
+  if (locale === 'zh-CN') return items.join('、');
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -1,0 +1,181 @@
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { Locale, Localized } from './locale';
+import type { Industry, ProposalModel } from './model';
+import type { JsonPath } from './yamlTree';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+export const SEVERITIES: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
+
+/* ------------------------------------------------------------------------ */
+/* The case library                                                          */
+/* ------------------------------------------------------------------------ */
+
+/** Where something was written in a library file (for relatedInformation and errors). */
+export interface SourceLocation {
+  /** Absolute file path. */
+  file: string;
+  range: Range;
+}
+
+/** One figure a customer reached, e.g. 放款 1 秒 or 日结 4 小时 → 6 分钟. */
+export interface OutcomeFigure {
+  /** Stable within the case: `loan-time`, `daily-orders`, … */
+  id: string;
+  /** What was measured: 平均放款时间 / average time to grant a loan. */
+  metric: Localized;
+  /** The figure as a reader says it: 1 秒 / 1 second; 4 小时 → 6 分钟 / 4 hours → 6 minutes. */
+  value: Localized;
+  /** Structured where the seed gives numbers. */
+  before?: Quantity;
+  after?: Quantity;
+  source: SourceLocation;
+}
+
+export interface Quantity {
+  amount: number;
+  /** `s`, `min`, `h`, `percent`, `orders/day`, `orders/s`, `TB/day`, `times`, `users` … */
+  unit: string;
+}
+
+export interface CasePatternEvidence {
+  pattern: string;
+  /** How this customer shows the pattern, in a sentence. */
+  evidence: Localized;
+  source: SourceLocation;
+}
+
+export interface CaseRecord {
+  id: string;
+  /** False for enterprise cases loaded from configured folders. */
+  builtIn: boolean;
+  file: string;
+  customer: Localized;
+  /** Other names the customer goes by (中华保险 / 中华财险, 人保健康 / 中国人保, …). */
+  aliases: string[];
+  industry: Industry;
+  year?: number;
+  title: Localized;
+  challenge: Localized;
+  solution: Localized;
+  /** Product ids from the product catalogue. */
+  products: string[];
+  outcomes: OutcomeFigure[];
+  patterns: CasePatternEvidence[];
+  /** A reference topology in the proposal format, where the seed states one. */
+  topology?: { file: string; text: string };
+  /** Where the customer's name is written (the target of "open case"). */
+  source: SourceLocation;
+}
+
+export interface PatternRecord {
+  id: string;
+  builtIn: boolean;
+  file: string;
+  name: Localized;
+  /** 两地三中心, 2R3DC, "two regions three centres", … (searched and hovered). */
+  aliases: string[];
+  summary: Localized;
+  whenToApply: Localized;
+  cost: Localized;
+  /** Case ids that show the pattern. */
+  cases: string[];
+  source: SourceLocation;
+}
+
+export interface ProductRecord {
+  id: string;
+  name: string;
+  aliases: string[];
+  description: Localized;
+  source: SourceLocation;
+}
+
+export interface LibraryProblem {
+  file: string;
+  range: Range;
+  message: Localized;
+}
+
+export interface CaseLibrary {
+  cases: Map<string, CaseRecord>;
+  patterns: Map<string, PatternRecord>;
+  products: Map<string, ProductRecord>;
+  /** Broken library files; the rest of the library still loads. */
+  problems: LibraryProblem[];
+}
+
+/* ------------------------------------------------------------------------ */
+/* Rules and findings                                                        */
+/* ------------------------------------------------------------------------ */
+
+/** A quick fix a rule knows how to make. */
+export interface RuleFix {
+  title: Localized;
+  edits: TextEdit[];
+}
+
+/** What a rule or validator reports, before severity settings, waivers and localisation. */
+export interface RawFinding {
+  rule: string;
+  message: Localized;
+  range: Range;
+  path: JsonPath;
+  /** Defaults to the rule's. */
+  patterns?: string[];
+  cases?: string[];
+  fixes?: RuleFix[];
+  /** Overrides the rule's default severity for this one finding. */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  model: ProposalModel;
+  library: CaseLibrary;
+}
+
+export interface RuleDefinition {
+  /** Stable, kebab-case: `tier1-two-regions-three-dcs`. */
+  id: string;
+  /** The rule family module it lives in: `availability`, `data`, … */
+  family: string;
+  defaultSeverity: Severity;
+  title: Localized;
+  /** What the rule checks and why, with the customers (rule docs, SARIF help). */
+  description: Localized;
+  patterns: string[];
+  cases: string[];
+  check(context: RuleContext): RawFinding[];
+}
+
+/** A rule's description without its check: validation and waiver rules are described this way too. */
+export type RuleMeta = Omit<RuleDefinition, 'check'>;
+
+/** A finding as the CLI prints it and the server publishes it. */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  path: JsonPath;
+  patterns: string[];
+  cases: string[];
+  suppressed: boolean;
+  /** Why it is suppressed (the waiver's reason), when it is. */
+  suppression?: { reason: string; owner?: string; until?: string; range: Range };
+  fixes: { title: string; edits: TextEdit[] }[];
+}
+
+/* ------------------------------------------------------------------------ */
+/* Settings                                                                  */
+/* ------------------------------------------------------------------------ */
+
+export interface AnalysisSettings {
+  locale: Locale;
+  /** Severity per rule id, overriding the default; `off` silences the rule. */
+  rules: Record<string, SeveritySetting>;
+  /** ISO date (YYYY-MM-DD) waivers are compared to; today when unset. */
+  today?: string;
+}
+
+export const DEFAULT_SETTINGS: AnalysisSettings = { locale: 'en', rules: {} };

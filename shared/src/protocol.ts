@@ -1,0 +1,161 @@
+/**
+ * Every custom request and notification between the Casebook client and
+ * server, declared once and imported by both sides (as vscode-eslint does).
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+
+export type IndustryId = 'bank' | 'rural-credit' | 'rural-commercial-bank' | 'insurance' | 'securities' | 'fund' | 'other';
+
+export interface NamedRef {
+  id: string;
+  name: string;
+}
+
+export interface CaseSummary {
+  id: string;
+  customer: string;
+  title: string;
+  industry: IndustryId;
+  industryLabel: string;
+  year?: number;
+  builtIn: boolean;
+  patterns: NamedRef[];
+  products: NamedRef[];
+  /** Two or three headline figures, localised: "放款 1 秒". */
+  keyFigures: string[];
+}
+
+export interface CaseDetail extends CaseSummary {
+  challenge: string;
+  solution: string;
+  outcomes: { id: string; metric: string; value: string }[];
+  patternEvidence: { id: string; name: string; evidence: string }[];
+  /** Mermaid text of the reference topology, when the case has one. */
+  topologyMermaid?: string;
+  /** The case file and the line of the customer's name (for "open case file"). */
+  file: string;
+  line: number;
+}
+
+export interface PatternSummary {
+  id: string;
+  name: string;
+  aliases: string[];
+  summary: string;
+  cases: NamedRef[];
+}
+
+export interface LocaleParams {
+  /** Overrides the server's locale for this answer. */
+  locale?: string;
+}
+
+export namespace ListCasesRequest {
+  export const method = 'casebook/listCases';
+  export const type = new RequestType<LocaleParams, CaseSummary[], void>(method);
+}
+
+export namespace ListPatternsRequest {
+  export const method = 'casebook/listPatterns';
+  export const type = new RequestType<LocaleParams, PatternSummary[], void>(method);
+}
+
+export interface SearchCasesParams extends LocaleParams {
+  query: string;
+  limit?: number;
+}
+export interface SearchResult {
+  id: string;
+  title: string;
+  score: number;
+  /** What matched: a case, or a pattern/product that leads to cases. */
+  kind: 'case' | 'pattern' | 'product';
+  detail?: string;
+}
+export namespace SearchCasesRequest {
+  export const method = 'casebook/searchCases';
+  export const type = new RequestType<SearchCasesParams, { results: SearchResult[] }, void>(method);
+}
+
+export interface CaseDetailParams extends LocaleParams {
+  id: string;
+}
+export namespace CaseDetailRequest {
+  export const method = 'casebook/caseDetail';
+  export const type = new RequestType<CaseDetailParams, CaseDetail | null, void>(method);
+}
+
+export interface DocumentParams extends LocaleParams {
+  uri: string;
+}
+
+/** A node drawn in the topology, with where it is written (click → reveal). */
+export interface TopologyNode {
+  /** The Mermaid node id. */
+  nodeId: string;
+  kind: 'city' | 'site' | 'system';
+  label: string;
+  line: number;
+  character: number;
+  hasFindings: boolean;
+}
+export interface TopologyResult {
+  uri: string;
+  version: number | null;
+  mermaid: string;
+  nodes: TopologyNode[];
+}
+export namespace TopologyRequest {
+  export const method = 'casebook/topology';
+  export const type = new RequestType<DocumentParams, TopologyResult | null, void>(method);
+}
+
+export interface MatchingCase {
+  id: string;
+  customer: string;
+  title: string;
+  score: number;
+  /** Localised reasons: same industry, same tier, a recommended pattern. */
+  reasons: string[];
+}
+export namespace MatchingCasesRequest {
+  export const method = 'casebook/matchingCases';
+  export const type = new RequestType<DocumentParams, { cases: MatchingCase[] }, void>(method);
+}
+
+export interface CheckWorkspaceResult {
+  files: number;
+  errors: number;
+  warnings: number;
+}
+export namespace CheckWorkspaceRequest {
+  export const method = 'casebook/checkWorkspace';
+  export const type = new RequestType<{ uris: string[] }, CheckWorkspaceResult, void>(method);
+}
+
+export interface ServerStatus {
+  state: 'starting' | 'ready' | 'busy';
+  /** Cases loaded, and library problems (broken enterprise case files). */
+  cases: number;
+  libraryProblems: number;
+}
+export namespace StatusNotification {
+  export const method = 'casebook/status';
+  export const type = new NotificationType<ServerStatus>(method);
+}
+
+/** Options the client passes in `initializationOptions`. */
+export interface InitializationOptions {
+  locale?: string;
+  /** Absolute path of the built-in `cases/` folder (the extension's). */
+  builtInCasesPath?: string;
+}
+
+/** Settings under `casebook.*`, pulled per resource. */
+export interface CasebookSettings {
+  rules: Record<string, 'off' | 'hint' | 'info' | 'warning' | 'error'>;
+  extraCasePaths: string[];
+  /** `auto` follows VS Code's display language. */
+  locale: 'auto' | 'zh-CN' | 'en';
+  trace: { server: 'off' | 'messages' | 'verbose' };
+}
