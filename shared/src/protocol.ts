@@ -32,9 +32,17 @@ export interface CaseDetail extends CaseSummary {
   patternEvidence: { id: string; name: string; evidence: string }[];
   /** Mermaid text of the reference topology, when the case has one. */
   topologyMermaid?: string;
+  /** The reference topology as proposal fields (for "insert reference topology"). */
+  referenceTopology?: ReferenceTopology;
   /** The case file and the line of the customer's name (for "open case file"). */
   file: string;
   line: number;
+}
+
+/** Sites and links as a proposal writes them (see proposal-format.md). */
+export interface ReferenceTopology {
+  sites: { id: string; city: string; role: string; platform?: string }[];
+  links: { from: string; to: string; mode: string }[];
 }
 
 export interface PatternSummary {
