@@ -1,0 +1,129 @@
+/**
+ * Finds and reads `.casebook.yaml` for a proposal: the nearest one walking up
+ * from the file's folder, stopping at the workspace root (the server) or the
+ * current directory (the CLI), or at a repository root when the file lies
+ * outside it. The CLI and the language server both read config through here.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseConfig, type CasebookConfig, type ConfigProblem } from '../service/config';
+
+export const CONFIG_FILE_NAME = '.casebook.yaml';
+
+export interface LoadedConfig {
+  /** Absolute path of the config file; undefined when none was found (defaults apply). */
+  file?: string;
+  config: CasebookConfig;
+  /** `config.cases` resolved to absolute folders. */
+  caseFolders: string[];
+  problems: ConfigProblem[];
+}
+
+const EMPTY: LoadedConfig = { config: { rules: {}, cases: [] }, caseFolders: [], problems: [] };
+
+/** Reads one config file. An unreadable file is a problem at 0:0, not an exception. */
+export function loadConfigFile(file: string): LoadedConfig {
+  const absolute = path.resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(absolute, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    return {
+      ...EMPTY,
+      file: absolute,
+      problems: [
+        {
+          file: absolute,
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: 'error',
+          message: { zh: `无法读取配置文件 ${absolute}（${reason}）。`, en: `Cannot read the config file ${absolute} (${reason}).` },
+        },
+      ],
+    };
+  }
+  const { config, caseRanges, problems } = parseConfig(text.replace(/^\uFEFF/, ''), absolute);
+  const dir = path.dirname(absolute);
+  const caseFolders: string[] = [];
+  config.cases.forEach((entry, i) => {
+    const folder = path.resolve(dir, entry);
+    if (isDirectory(folder)) {
+      caseFolders.push(folder);
+      return;
+    }
+    problems.push({
+      file: absolute,
+      range: caseRanges[i]!,
+      severity: 'error',
+      message: { zh: `案例文件夹 ${entry} 不存在（${folder}）。`, en: `Case folder ${entry} does not exist (${folder}).` },
+    });
+  });
+  return { file: absolute, config, caseFolders, problems };
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The config file that applies to `target` (a file or folder), or undefined. */
+export function findConfigFile(target: string, stopAt: string = process.cwd()): string | undefined {
+  const root = path.resolve(stopAt);
+  let dir = path.resolve(target);
+  if (!isDirectory(dir)) dir = path.dirname(dir);
+  const inside = isWithin(dir, root);
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    if (inside ? dir === root : existsSync(path.join(dir, '.git'))) return undefined;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function isWithin(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * Config lookups for many files, each config file read once. The server
+ * drops it (`clear`) when a `.casebook.yaml` changes.
+ */
+export class ConfigResolver {
+  private readonly byFile = new Map<string, LoadedConfig>();
+  private readonly byDir = new Map<string, string | undefined>();
+
+  constructor(private readonly stopAt: string = process.cwd()) {}
+
+  /** The config for a proposal file, or the defaults when there is none. */
+  forFile(file: string): LoadedConfig {
+    const dir = path.dirname(path.resolve(file));
+    let configFile: string | undefined;
+    if (this.byDir.has(dir)) configFile = this.byDir.get(dir);
+    else {
+      configFile = findConfigFile(dir, this.stopAt);
+      this.byDir.set(dir, configFile);
+    }
+    return configFile ? this.load(configFile) : EMPTY;
+  }
+
+  load(configFile: string): LoadedConfig {
+    const absolute = path.resolve(configFile);
+    let loaded = this.byFile.get(absolute);
+    if (!loaded) {
+      loaded = loadConfigFile(absolute);
+      this.byFile.set(absolute, loaded);
+    }
+    return loaded;
+  }
+
+  clear(): void {
+    this.byFile.clear();
+    this.byDir.clear();
+  }
+}

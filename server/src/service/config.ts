@@ -1,0 +1,173 @@
+/**
+ * `.casebook.yaml`, the workspace's Casebook settings, shared by the CLI and
+ * the language server:
+ *
+ *   locale: zh-CN                 # zh-CN | en (CLI output, server messages)
+ *   rules:                        # severity per rule id: off | hint | info | warning | error
+ *     tier1-two-regions-three-dcs: error
+ *     waiver-unused: off
+ *   cases:                        # extra case folders, relative to this file
+ *     - ./enterprise-cases
+ *
+ * Pure: text in, settings and located problems out. A problem in one entry
+ * never discards the others.
+ */
+import type { Range } from 'vscode-languageserver-types';
+import { ALL_RULES } from './analyze';
+import type { Locale, Localized } from './locale';
+import { SEVERITIES, type SeveritySetting } from './types';
+import { parseYamlTree, type YNode } from './yamlTree';
+
+export interface CasebookConfig {
+  rules: Record<string, SeveritySetting>;
+  /** Extra case folders as written (relative to the config file, or absolute). */
+  cases: string[];
+  locale?: Locale;
+}
+
+export interface ConfigProblem {
+  file: string;
+  range: Range;
+  severity: 'error' | 'warning';
+  message: Localized;
+}
+
+export interface ParsedConfig {
+  config: CasebookConfig;
+  /** Where each entry of `config.cases` is written (to locate "folder not found"). */
+  caseRanges: Range[];
+  problems: ConfigProblem[];
+}
+
+const KEYS = ['rules', 'cases', 'locale'] as const;
+
+export interface ConfigOptions {
+  /** Rule ids the `rules` map may name; every rule of the engine by default. */
+  knownRules?: ReadonlySet<string>;
+}
+
+export function parseConfig(text: string, file: string, options: ConfigOptions = {}): ParsedConfig {
+  const config: CasebookConfig = { rules: {}, cases: [] };
+  const caseRanges: Range[] = [];
+  const problems: ConfigProblem[] = [];
+  const problem = (range: Range, message: Localized, severity: ConfigProblem['severity'] = 'error') => problems.push({ file, range, severity, message });
+  const known = options.knownRules ?? new Set(ALL_RULES.map((r) => r.id));
+
+  const tree = parseYamlTree(text);
+  for (const p of tree.problems) problem(p.range, p.message);
+  const root = tree.root;
+  if (!root) return { config, caseRanges, problems };
+  if (root.kind !== 'map') {
+    problem(root.range, { zh: '.casebook.yaml 的顶层必须是映射（rules、cases、locale）。', en: 'The top level of .casebook.yaml must be a map (rules, cases, locale).' });
+    return { config, caseRanges, problems };
+  }
+
+  for (const entry of root.entries) {
+    const value = entry.value;
+    switch (entry.key) {
+      case 'locale': {
+        const locale = readLocale(value);
+        if (locale) config.locale = locale;
+        else problem(value.range, { zh: `locale 必须是 zh-CN 或 en，而不是 ${show(value)}。`, en: `locale must be zh-CN or en, not ${show(value)}.` });
+        break;
+      }
+      case 'rules': {
+        if (isEmpty(value)) break;
+        if (value.kind !== 'map') {
+          problem(value.range, { zh: 'rules 必须是“规则 ID: 级别”的映射。', en: 'rules must be a map of rule id: severity.' });
+          break;
+        }
+        for (const rule of value.entries) {
+          if (!known.has(rule.key)) {
+            const near = closest(rule.key, known);
+            problem(rule.keyRange, {
+              zh: `未知规则“${rule.key}”。${near ? `是否是 ${near}？` : '规则列表见 docs/rules.md。'}`,
+              en: `Unknown rule “${rule.key}”.${near ? ` Did you mean ${near}?` : ' The rules are listed in docs/rules.md.'}`,
+            });
+            continue;
+          }
+          const severity = readSeverity(rule.value);
+          if (severity) config.rules[rule.key] = severity;
+          else
+            problem(rule.value.range, {
+              zh: `规则 ${rule.key} 的级别 ${show(rule.value)} 无效，应为 ${SEVERITIES.join(' | ')}。`,
+              en: `Invalid severity ${show(rule.value)} for ${rule.key}; use ${SEVERITIES.join(' | ')}.`,
+            });
+        }
+        break;
+      }
+      case 'cases': {
+        if (isEmpty(value)) break;
+        const items = value.kind === 'seq' ? value.items : [value];
+        for (const item of items) {
+          if (item.kind === 'scalar' && typeof item.value === 'string' && item.value.trim()) {
+            config.cases.push(item.value.trim());
+            caseRanges.push(item.range);
+          }
+          else problem(item.range, { zh: 'cases 的每一项必须是案例文件夹路径（相对于 .casebook.yaml）。', en: 'Each entry of cases must be a case folder path (relative to .casebook.yaml).' });
+        }
+        break;
+      }
+      default: {
+        const near = closest(entry.key, new Set(KEYS));
+        problem(
+          entry.keyRange,
+          {
+            zh: `未知配置项“${entry.key}”，已忽略。${near ? `是否是 ${near}？` : `可用的配置项：${KEYS.join('、')}。`}`,
+            en: `Unknown setting “${entry.key}”, ignored.${near ? ` Did you mean ${near}?` : ` The settings are ${KEYS.join(', ')}.`}`,
+          },
+          'warning',
+        );
+      }
+    }
+  }
+  return { config, caseRanges, problems };
+}
+
+const isEmpty = (node: YNode) => node.kind === 'scalar' && node.value === null;
+
+function readLocale(node: YNode): Locale | undefined {
+  if (node.kind !== 'scalar' || typeof node.value !== 'string') return undefined;
+  const v = node.value.trim().toLowerCase();
+  if (v === 'zh' || v === 'zh-cn' || v === 'zh_cn' || v === 'zh-hans') return 'zh-CN';
+  if (v === 'en' || v.startsWith('en-') || v.startsWith('en_')) return 'en';
+  return undefined;
+}
+
+function readSeverity(node: YNode): SeveritySetting | undefined {
+  if (node.kind !== 'scalar') return undefined;
+  // YAML 1.1 readers turn `off` into false; accept it so either habit works.
+  if (node.value === false) return 'off';
+  if (typeof node.value !== 'string') return undefined;
+  const v = node.value.trim().toLowerCase();
+  return (SEVERITIES as readonly string[]).includes(v) ? (v as SeveritySetting) : undefined;
+}
+
+function show(node: YNode): string {
+  if (node.kind === 'scalar') return JSON.stringify(node.value);
+  return node.kind === 'map' ? '{…}' : '[…]';
+}
+
+/** The known name within edit distance 2 of a typo, if one is clearly closest. */
+function closest(word: string, candidates: ReadonlySet<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
+    const d = editDistance(word, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
