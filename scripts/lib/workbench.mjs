@@ -181,3 +181,44 @@ export async function launchBrowser() {
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
 }
+
+/** Builds the extension's VSIX with `npm run package` and returns its path. */
+export function packageExtension() {
+  const vsix = path.join(ROOT, 'casebook.vsix');
+  const result = spawnSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (result.status !== 0 || !existsSync(vsix)) {
+    throw new Error(`npm run package failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+  return vsix;
+}
+
+/**
+ * Makes zh-cn a display language offline: installs a tiny language-pack
+ * fixture and registers it in languagepacks.json, as VS Code only switches to
+ * a locale for which a pack is registered (see DEVELOPERS.md).
+ */
+export function installZhCnLanguagePack({ userDataDir, extensionsDir }) {
+  const fixture = path.join(ROOT, 'test', 'fixtures', 'zh-cn-langpack');
+  const vsix = path.join(ROOT, '.cache', 'zh-cn-langpack.vsix');
+  if (!existsSync(vsix)) {
+    mkdirSync(path.dirname(vsix), { recursive: true });
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], {
+      cwd: fixture,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  }
+  installVsix(vsix, { userDataDir, extensionsDir });
+  const { name, publisher, version } = JSON.parse(readFileSync(path.join(fixture, 'package.json'), 'utf8'));
+  const installed = path.join(extensionsDir, `${publisher}.${name}-${version}`);
+  writeFileSync(
+    path.join(userDataDir, 'languagepacks.json'),
+    JSON.stringify({
+      'zh-cn': {
+        hash: 'casebook-test',
+        extensions: [{ extensionIdentifier: { id: `${publisher}.${name}` }, version }],
+        translations: { vscode: path.join(installed, 'translations', 'main.i18n.json') },
+        label: '中文(简体)',
+      },
+    }),
+  );
+}
