@@ -1,0 +1,142 @@
+/**
+ * Cloud: where sensitive data may live (hybrid cloud), how the network is
+ * zoned (一云三区), and whether heterogeneous resources share one platform.
+ */
+import type { RawFinding } from '../types';
+import { ZONES } from '../model';
+import { entryOf } from '../yamlTree';
+import { appendToList, cite, cites, fig, finding, on, replaceValue, setEntry, systemLabel, type CasebookRule } from './helpers';
+
+const FAMILY = 'cloud';
+
+const TIANHONG_HYBRID = fig('tianhong-fund', 'hybrid-cloud');
+const CHINA_UNITED_HYBRID = fig('china-united-insurance', 'hybrid-core');
+const SICHUAN_ZONES = fig('sichuan-rcu', 'one-cloud-three-zones');
+const ZHEJIANG_MIGRATED = fig('zhejiang-rcu', 'migrated-apps');
+
+export const sensitiveDataPublicCloud: CasebookRule = {
+  id: 'sensitive-data-public-cloud',
+  family: FAMILY,
+  defaultSeverity: 'warning',
+  title: { zh: '敏感业务部署在公有云', en: 'Sensitive workload on the public cloud' },
+  description: {
+    zh: '处理受监管或敏感数据（sensitive: true）的系统不应整体放在公有云。天弘基金建设混合云：云上部署主要业务，云下部署敏感业务，统一运维与容灾；中华财险是保险业第一个基于混合云构建的核心系统。',
+    en: 'A system handling regulated or sensitive data (sensitive: true) should not sit wholly on the public cloud. Tianhong Fund runs main business on the cloud and sensitive business off it, with unified operations and DR; China United Insurance built the industry’s first core system on a hybrid cloud.',
+  },
+  patterns: ['hybrid-cloud'],
+  cases: ['tianhong-fund', 'china-united-insurance'],
+  quotes: [TIANHONG_HYBRID, CHINA_UNITED_HYBRID],
+  check({ model, library }) {
+    const out: RawFinding[] = [];
+    for (const system of model.systems) {
+      if (system.sensitive?.value !== true || system.cloud?.value !== 'public') continue;
+      const label = systemLabel(system);
+      const refs = cites(library, [TIANHONG_HYBRID, CHINA_UNITED_HYBRID]);
+      out.push(
+        finding(
+          sensitiveDataPublicCloud,
+          on(system.cloud, true),
+          {
+            zh: `${label.zh} 处理敏感数据（sensitive: true），却整体部署在公有云。参考：${refs.zh}。建议采用混合云：敏感业务与数据留在云下（私有云），其余业务上云。`,
+            en: `${label.en} handles sensitive data (sensitive: true) but runs wholly on the public cloud. For reference: ${refs.en}. Use a hybrid cloud: keep sensitive business and data off the public cloud, run the rest on it.`,
+          },
+          [
+            replaceValue(system.cloud, 'hybrid', { zh: '改为混合云（hybrid）', en: 'Use a hybrid cloud' }),
+            replaceValue(system.cloud, 'private', { zh: '改为私有云（private）', en: 'Use a private cloud' }),
+          ],
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+/** The zones 一云三区 requires besides the intranet every proposal has in some form. */
+const REQUIRED_ZONES = ['dev-test', 'dmz'] as const;
+
+export const securityZonesIncomplete: CasebookRule = {
+  id: 'security-zones-incomplete',
+  family: FAMILY,
+  defaultSeverity: 'warning',
+  title: { zh: '安全区域不完整（一云三区）', en: 'Security zones incomplete (one cloud, three zones)' },
+  description: {
+    zh: '方案列出了 zones 却缺少开发测试区（dev-test）或 DMZ 区（dmz），或者有一级系统却没有划分安全区域。四川农信建成“一云三区”：统一云平台管理开发测试区、DMZ 区和内网区。',
+    en: 'The proposal lists zones but lacks the dev/test zone (dev-test) or the DMZ (dmz), or it has a tier-1 system and no zones at all. Sichuan RCU built "one cloud, three zones": one cloud platform managing the dev/test zone, the DMZ and the intranet.',
+  },
+  patterns: ['security-zones'],
+  cases: ['sichuan-rcu'],
+  quotes: [SICHUAN_ZONES],
+  check({ model, library }) {
+    const root = model.root;
+    if (!root) return [];
+    const ref = cite(library, SICHUAN_ZONES);
+    const fixTitle = (zones: readonly string[]) => ({ zh: `加入安全区域 ${zones.join('、')}`, en: `Add the ${zones.join(', ')} zone${zones.length > 1 ? 's' : ''}` });
+    if (model.zones) {
+      const present = new Set(model.zones.value.map((z) => z.value));
+      const missing = REQUIRED_ZONES.filter((z) => !present.has(z));
+      if (missing.length === 0) return [];
+      const edit = appendToList(model, root, 'zones', model.zones, missing);
+      return [
+        finding(
+          securityZonesIncomplete,
+          on(model.zones),
+          {
+            zh: `安全区域缺少 ${missing.join('、')}：生产内网直接暴露给外部访问或开发测试。参考：${ref.zh}。`,
+            en: `The security zones lack ${missing.join(' and ')}: the production intranet is exposed to outside traffic or to development and testing. For reference: ${ref.en}.`,
+          },
+          edit ? [{ title: fixTitle(missing), edits: [edit] }] : undefined,
+        ),
+      ];
+    }
+    // A `zones` key with a malformed value is validation's to report.
+    if (entryOf(root, 'zones')) return [];
+    const tier1 = model.systems.find((s) => s.tier?.value === 1);
+    if (!tier1?.tier) return [];
+    const edit = setEntry(model, root, 'zones', `[${ZONES.join(', ')}]`);
+    return [
+      finding(
+        securityZonesIncomplete,
+        on(tier1.tier),
+        {
+          zh: `方案包含一级业务系统（${systemLabel(tier1).zh}），却没有划分安全区域（zones）。参考：${ref.zh}。建议划分开发测试区、DMZ 区、内网区。`,
+          en: `The proposal has a tier-1 system (${systemLabel(tier1).en}) but no security zones (zones). For reference: ${ref.en}. Separate a dev/test zone, a DMZ and the intranet.`,
+        },
+        edit ? [{ title: fixTitle(ZONES), edits: [edit] }] : undefined,
+      ),
+    ];
+  },
+};
+
+export const heterogeneousPlatforms: CasebookRule = {
+  id: 'heterogeneous-platforms',
+  family: FAMILY,
+  defaultSeverity: 'info',
+  title: { zh: '异构资源需统一 PaaS 调度', en: 'Heterogeneous platforms need one PaaS' },
+  description: {
+    zh: '各中心运行在不同的基础设施上（site.platform 不同，如华为云、VM、物理机）时，应用要适配每一种，运维各自为政。浙江农信用金融级 PaaS（Antstack Plus）屏蔽华为云、VM 虚拟机、物理机等异构资源，统一调度与编排。',
+    en: 'When sites run on different infrastructure (site.platform differs: Huawei Cloud, VMs, physical hosts), every application must adapt to each and operations split. Zhejiang RCU’s financial PaaS (Antstack Plus) hides Huawei Cloud, VMs and physical hosts behind one scheduler.',
+  },
+  patterns: ['unified-paas'],
+  cases: ['zhejiang-rcu'],
+  quotes: [ZHEJIANG_MIGRATED],
+  check({ model, library }) {
+    const first = model.sites.find((s) => s.platform);
+    if (!first?.platform) return [];
+    const platforms = new Set<string>();
+    for (const site of model.sites) if (site.platform) platforms.add(site.platform.value);
+    if (platforms.size < 2) return [];
+    const other = model.sites.find((s) => s.platform && s.platform.value !== first.platform!.value)!;
+    const ref = cite(library, ZHEJIANG_MIGRATED);
+    const list = [...platforms];
+    const otherId = other.id?.value ?? `#${other.index + 1}`;
+    const firstId = first.id?.value ?? `#${first.index + 1}`;
+    return [
+      finding(heterogeneousPlatforms, on(other.platform!, true), {
+        zh: `各中心运行在 ${list.length} 种不同平台上（${list.join('、')}；如 ${firstId} 是 ${first.platform.value}，${otherId} 是 ${other.platform!.value}）。参考：${ref.zh}，借助统一 PaaS 屏蔽异构资源、统一调度与编排。`,
+        en: `The sites run on ${list.length} different platforms (${list.join(', ')}; ${firstId} is ${first.platform.value}, ${otherId} is ${other.platform!.value}). For reference: ${ref.en}, with one PaaS hiding the heterogeneous resources and scheduling across them.`,
+      }),
+    ];
+  },
+};
+
+export const CLOUD_RULES: CasebookRule[] = [sensitiveDataPublicCloud, securityZonesIncomplete, heterogeneousPlatforms];

@@ -1,0 +1,172 @@
+/**
+ * Delivery: what systems run on (containers vs VMs), how they are released
+ * (gray vs downtime), and whether capacity follows the load (elasticity).
+ */
+import type { SystemModel } from '../model';
+import type { RawFinding } from '../types';
+import {
+  PEAK_DAY_RATIO,
+  PEAK_TPS_RATIO,
+  SECONDS_PER_DAY,
+  cite,
+  fig,
+  figureOf,
+  finding,
+  formatCount,
+  nameOf,
+  on,
+  replaceValue,
+  setEntry,
+  systemLabel,
+  type CasebookRule,
+} from './helpers';
+
+const FAMILY = 'delivery';
+
+const SHUNDE_RELEASE = fig('shunde-rcb', 'release-time');
+const CHINA_UNITED_UPGRADE = fig('china-united-insurance', 'upgrade-downtime');
+const PICC_PEAK = fig('picc-health', 'daily-peak');
+const PICC_AVERAGE = fig('picc-health', 'daily-average');
+
+const CONTAINER_FIX = { zh: '改为容器运行（container）', en: 'Run it in containers' };
+
+export const vmRuntimeContainers: CasebookRule = {
+  id: 'vm-runtime-containers',
+  family: FAMILY,
+  defaultSeverity: 'info',
+  title: { zh: '虚拟机/物理机部署可改为容器', en: 'VMs and physical hosts can move to containers' },
+  description: {
+    zh: '运行在虚拟机或物理机上的系统发布慢、扩容慢。顺德农商利用容器服务，发布速度从基于虚拟机的五分钟降到十数秒；浙江农信以容器与经典应用双模发布平稳过渡。',
+    en: 'Systems on VMs or physical hosts release and scale slowly. Shunde RCB cut release time from five minutes on VMs to a dozen seconds with containers; Zhejiang RCU eased the move with dual-mode (container + classic) release.',
+  },
+  patterns: ['containers', 'dual-mode-release'],
+  cases: ['shunde-rcb', 'zhejiang-rcu'],
+  quotes: [SHUNDE_RELEASE],
+  check({ model, library }) {
+    const out: RawFinding[] = [];
+    for (const system of model.systems) {
+      const runtime = system.runtime?.value;
+      if (runtime !== 'vm' && runtime !== 'physical') continue;
+      const label = systemLabel(system);
+      const shunde = cite(library, SHUNDE_RELEASE);
+      const zhejiang = nameOf(library, 'zhejiang-rcu');
+      const host = runtime === 'vm' ? { zh: '虚拟机', en: 'VMs' } : { zh: '物理机', en: 'physical hosts' };
+      out.push(
+        finding(
+          vmRuntimeContainers,
+          on(system.runtime!, true),
+          {
+            zh: `${label.zh} 运行在${host.zh}上，发布和扩容都慢。参考：${shunde.zh}；${zhejiang.zh}以容器与经典应用双模发布平稳过渡。建议改为容器部署。`,
+            en: `${label.en} runs on ${host.en}, so it releases and scales slowly. For reference: ${shunde.en}; ${zhejiang.en} moved over gradually with dual-mode (container + classic) release. Run it in containers.`,
+          },
+          [replaceValue(system.runtime!, 'container', CONTAINER_FIX)],
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+export const downtimeRelease: CasebookRule = {
+  id: 'downtime-release',
+  family: FAMILY,
+  defaultSeverity: 'warning',
+  title: { zh: '停机发布应改为灰度发布', en: 'Downtime releases should become gray releases' },
+  description: {
+    zh: '停机发布让每次升级都中断业务数小时。中华财险过去升级要停机部署数小时，新架构下 10 分钟完成；四川农信以灰度发布降低变更风险。',
+    en: 'Downtime releases interrupt the business for hours at every upgrade. China United Insurance used to stop for hours to upgrade and now finishes in 10 minutes; Sichuan RCU reduces change risk with gray releases.',
+  },
+  patterns: ['gray-release'],
+  cases: ['china-united-insurance', 'sichuan-rcu'],
+  quotes: [CHINA_UNITED_UPGRADE],
+  check({ model, library }) {
+    const out: RawFinding[] = [];
+    for (const system of model.systems) {
+      if (system.release?.value !== 'downtime') continue;
+      const label = systemLabel(system);
+      const cui = cite(library, CHINA_UNITED_UPGRADE);
+      const sichuan = nameOf(library, 'sichuan-rcu');
+      out.push(
+        finding(
+          downtimeRelease,
+          on(system.release, true),
+          {
+            zh: `${label.zh} 采用停机发布：每次升级都要中断业务。参考：${cui.zh}；${sichuan.zh}的运维体系以灰度发布控制变更风险。建议灰度发布（gray）。`,
+            en: `${label.en} is released with downtime, so every upgrade stops the business. For reference: ${cui.en}; ${sichuan.en} controls change risk with gray releases. Release gradually (gray).`,
+          },
+          [replaceValue(system.release, 'gray', { zh: '改为灰度发布（gray）', en: 'Use gray releases' })],
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+/** How far the peak stands above the average, by the strongest measure the proposal gives. */
+function peakRatio(system: SystemModel): { ratio: number; text: { zh: string; en: string } } | undefined {
+  const average = system.averageDailyTransactions?.value;
+  if (!average || average <= 0) return undefined;
+  const daily = system.dailyTransactions?.value;
+  if (daily !== undefined && daily / average >= PEAK_DAY_RATIO) {
+    const ratio = daily / average;
+    const d = formatCount(daily);
+    const a = formatCount(average);
+    return {
+      ratio,
+      text: { zh: `峰值日交易量 ${d.zh} 笔是日均 ${a.zh} 笔的 ${ratio.toFixed(1)} 倍`, en: `its peak day (${d.en}) is ${ratio.toFixed(1)}× the average day (${a.en})` },
+    };
+  }
+  const peak = system.peakTps?.value;
+  const averageTps = average / SECONDS_PER_DAY;
+  if (peak !== undefined && peak / averageTps >= PEAK_TPS_RATIO) {
+    const ratio = peak / averageTps;
+    return {
+      ratio,
+      text: {
+        zh: `峰值 ${formatCount(peak).zh} TPS 是日均 ${averageTps.toFixed(1)} TPS 的 ${Math.round(ratio)} 倍`,
+        en: `its peak of ${formatCount(peak).en} TPS is ${Math.round(ratio)}× the daily average of ${averageTps.toFixed(1)} TPS`,
+      },
+    };
+  }
+  return undefined;
+}
+
+export const peakLoadWithoutElasticity: CasebookRule = {
+  id: 'peak-load-without-elasticity',
+  family: FAMILY,
+  defaultSeverity: 'info',
+  title: { zh: '峰谷差大却不能弹性扩容', en: 'Spiky load without elastic capacity' },
+  description: {
+    zh: `峰值日交易量达到日均的 ${PEAK_DAY_RATIO} 倍、或峰值 TPS 达到日均 TPS 的 ${PEAK_TPS_RATIO} 倍，而系统不在容器上运行时，只能按峰值常备资源。人保健康日均近 80 万笔、峰值 150 万笔/日，依靠弹性扩容承载。`,
+    en: `When the peak day reaches ${PEAK_DAY_RATIO}× the average day, or peak TPS reaches ${PEAK_TPS_RATIO}× the day's average TPS, and the system does not run in containers, capacity must be kept at peak size all the time. PICC Health handles ~800,000 a day on average and 1.5 million at peak with elastic scaling.`,
+  },
+  patterns: ['elastic-scaling', 'containers'],
+  cases: ['picc-health'],
+  quotes: [PICC_PEAK, PICC_AVERAGE],
+  check({ model, library }) {
+    const out: RawFinding[] = [];
+    for (const system of model.systems) {
+      if (system.runtime?.value === 'container') continue;
+      const peak = peakRatio(system);
+      if (!peak) continue;
+      const label = systemLabel(system);
+      const picc = cite(library, PICC_PEAK);
+      const average = figureOf(library, PICC_AVERAGE);
+      const edit = system.runtime ? { range: system.runtime.range, newText: 'container' } : setEntry(model, system.node, 'runtime', 'container');
+      out.push(
+        finding(
+          peakLoadWithoutElasticity,
+          on(system.runtime ?? system.averageDailyTransactions!, !!system.runtime),
+          {
+            zh: `${label.zh} ${peak.text.zh}，却不能弹性扩容，只能按峰值常备资源。参考：${picc.zh}，${average.zh}，依靠容器弹性扩容承载。建议容器化并按负载自动扩缩容。`,
+            en: `For ${label.en}, ${peak.text.en}, yet it cannot scale elastically and must keep peak capacity all the time. For reference: ${picc.en}, ${average.en}, absorbed by elastic scaling on containers. Containerise it and scale with the load.`,
+          },
+          edit ? [{ title: CONTAINER_FIX, edits: [edit] }] : undefined,
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+export const DELIVERY_RULES: CasebookRule[] = [vmRuntimeContainers, downtimeRelease, peakLoadWithoutElasticity];

@@ -1,0 +1,88 @@
+/**
+ * Integration: how systems talk (ESB vs service mesh) and whether a call
+ * across many services can still be followed (full-link tracing).
+ */
+import type { RawFinding } from '../types';
+import { appendToList, cite, fig, figureOf, finding, on, replaceValue, systemLabel, type CasebookRule } from './helpers';
+
+const FAMILY = 'integration';
+
+const JIANGXI_ESB_AGE = fig('jiangxi-rcu', 'esb-age');
+const JIANGXI_NON_INTRUSIVE = fig('jiangxi-rcu', 'non-intrusive');
+
+export const esbToServiceMesh: CasebookRule = {
+  id: 'esb-to-service-mesh',
+  family: FAMILY,
+  defaultSeverity: 'info',
+  title: { zh: 'ESB 集成可演进为服务网格', en: 'ESB integration can move to a service mesh' },
+  description: {
+    zh: '集中式 ESB 是所有调用的单点与瓶颈，也难以做细粒度治理。江西农信有 20 多年历史的 ESB 已无法满足业务发展，用 Service Mesh 无侵入平滑上云，同时兼容 ESB 服务、新老应用互通。',
+    en: 'A central ESB is a single point and bottleneck for every call and hard to govern finely. Jiangxi RCU’s 20-year-old ESB could no longer keep up; a service mesh moved its applications to the cloud without code changes while staying compatible with ESB services.',
+  },
+  patterns: ['service-mesh'],
+  cases: ['jiangxi-rcu'],
+  quotes: [JIANGXI_ESB_AGE, JIANGXI_NON_INTRUSIVE],
+  check({ model, library }) {
+    const out: RawFinding[] = [];
+    for (const system of model.systems) {
+      if (system.integration?.value !== 'esb') continue;
+      const label = systemLabel(system);
+      const age = cite(library, JIANGXI_ESB_AGE);
+      const mesh = figureOf(library, JIANGXI_NON_INTRUSIVE);
+      out.push(
+        finding(
+          esbToServiceMesh,
+          on(system.integration, true),
+          {
+            zh: `${label.zh} 通过集中式 ESB 集成：ESB 是所有调用的单点和瓶颈。${age.zh}，后以 Service Mesh 演进（${mesh.zh}），并兼容原有 ESB 服务。建议采用服务网格（service-mesh）。`,
+            en: `${label.en} integrates through a central ESB, a single point and bottleneck for every call. ${age.en}; it moved to a service mesh (${mesh.en}), staying compatible with its ESB services. Use a service mesh.`,
+          },
+          [replaceValue(system.integration, 'service-mesh', { zh: '改为服务网格（service-mesh）', en: 'Use a service mesh' })],
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+export const distributedWithoutTracing: CasebookRule = {
+  id: 'distributed-without-tracing',
+  family: FAMILY,
+  defaultSeverity: 'warning',
+  title: { zh: '分布式系统缺少全链路跟踪', en: 'Distributed system without full-link tracing' },
+  description: {
+    zh: '微服务、单元化或服务网格系统的一次请求穿过许多服务，只有指标和日志无法定位慢在哪里、错在哪里。江西农信的服务网格方案以全链路跟踪和立体化监控提升可观测性。',
+    en: 'In a microservices, unitized or service-mesh system one request crosses many services; metrics and logs alone cannot tell where it slowed down or failed. Jiangxi RCU’s service mesh brought full-link tracing and layered monitoring.',
+  },
+  patterns: ['full-link-tracing'],
+  cases: ['jiangxi-rcu'],
+  quotes: [JIANGXI_NON_INTRUSIVE],
+  check({ model, library }) {
+    const out: RawFinding[] = [];
+    for (const system of model.systems) {
+      const architecture = system.architecture?.value;
+      const distributed = architecture === 'microservices' || architecture === 'unitized' || system.integration?.value === 'service-mesh';
+      if (!distributed) continue;
+      if (system.observability?.value.some((o) => o.value === 'tracing')) continue;
+      const cause = architecture === 'microservices' || architecture === 'unitized' ? system.architecture! : system.integration!;
+      const what = cause === system.architecture ? architecture! : 'service-mesh';
+      const label = systemLabel(system);
+      const ref = cite(library, JIANGXI_NON_INTRUSIVE);
+      const edit = appendToList(model, system.node, 'observability', system.observability, ['tracing']);
+      out.push(
+        finding(
+          distributedWithoutTracing,
+          on(system.observability ?? cause, !system.observability),
+          {
+            zh: `${label.zh} 是 ${what} 架构，可观测性却没有 tracing：一次请求跨越多个服务，出了问题无法定位到具体环节。参考：${ref.zh}，并以全链路跟踪、立体化监控提升可观测性。请在 observability 中加入 tracing。`,
+            en: `${label.en} is ${what} yet its observability has no tracing: a request crosses many services and a failure cannot be pinned to one. For reference: ${ref.en}, with full-link tracing and layered monitoring. Add tracing to observability.`,
+          },
+          edit ? [{ title: { zh: '在 observability 中加入 tracing', en: 'Add tracing to observability' }, edits: [edit] }] : undefined,
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+export const INTEGRATION_RULES: CasebookRule[] = [esbToServiceMesh, distributedWithoutTracing];
