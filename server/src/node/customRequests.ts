@@ -1,0 +1,85 @@
+/**
+ * The `casebook/…` requests of shared/src/protocol.ts: the case library
+ * (list, search, detail), a proposal's topology and matching cases, and a
+ * check of files that are not open. Each answers from the current library and
+ * the cached model of the document.
+ */
+import { readFile } from 'node:fs/promises';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type CancellationToken, type Connection } from 'vscode-languageserver/node';
+import {
+  CheckWorkspaceRequest,
+  SearchCasesRequest,
+  type CheckWorkspaceResult,
+  type LocaleParams,
+} from '../../../shared/src/protocol';
+import { normalizeLocale, type Locale } from '../service/locale';
+import { searchIndexFor } from '../service/search';
+import { exceedsByteLimit } from './limits';
+import { isProposalDocument } from './proposals';
+import type { Session } from './session';
+import { fsPath } from './settings';
+
+/** Files read for a workspace check get versions no editor uses, so the service never confuses them with open ones. */
+let diskVersion = 0;
+
+export function registerCustomRequests(connection: Connection, session: Session): void {
+  const { guard } = session;
+  const localeOf = async (params: LocaleParams | undefined, uri?: string): Promise<Locale> =>
+    params?.locale ? normalizeLocale(params.locale) : (await session.settings.get(uri)).analysis.locale;
+
+  connection.onRequest(
+    SearchCasesRequest.type,
+    guard.request('casebook/searchCases', { results: [] }, async (params) => {
+      const locale = await localeOf(params);
+      const limit = typeof params.limit === 'number' && params.limit > 0 ? Math.min(params.limit, 100) : 20;
+      return searchIndexFor(session.library.library).searchCases(String(params.query ?? ''), { locale, limit });
+    }),
+  );
+
+  const noCounts: CheckWorkspaceResult = { files: 0, errors: 0, warnings: 0 };
+  connection.onRequest(
+    CheckWorkspaceRequest.type,
+    guard.request('casebook/checkWorkspace', noCounts, (params, token) => session.status.busy(() => checkFiles(connection, session, Array.isArray(params.uris) ? params.uris : [], token))),
+  );
+}
+
+/**
+ * Checks proposals by uri (open ones as the editor has them, others from
+ * disk), publishes their diagnostics and counts errors and warnings.
+ * Stops between files when cancelled.
+ */
+async function checkFiles(connection: Connection, session: Session, uris: string[], token: CancellationToken): Promise<CheckWorkspaceResult> {
+  const result: CheckWorkspaceResult = { files: 0, errors: 0, warnings: 0 };
+  for (const uri of uris) {
+    if (token.isCancellationRequested) break;
+    const open = session.sync.proposal(uri);
+    let document = open;
+    if (!document) {
+      const file = fsPath(uri);
+      if (!file) continue;
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch {
+        continue; // deleted or unreadable since the client listed it
+      }
+      if (exceedsByteLimit(text)) continue;
+      const candidate = TextDocument.create(uri, 'yaml', --diskVersion, text);
+      if (!isProposalDocument(candidate)) continue;
+      document = candidate;
+    }
+    const settings = await session.settings.get(uri);
+    const diagnostics = session.service.doValidation(document, settings.analysis);
+    if (!open) {
+      session.service.closeDocument(uri);
+      void connection.sendDiagnostics({ uri, diagnostics });
+    }
+    result.files++;
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.severity === DiagnosticSeverity.Error) result.errors++;
+      else if (diagnostic.severity === DiagnosticSeverity.Warning) result.warnings++;
+    }
+  }
+  return result;
+}

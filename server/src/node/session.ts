@@ -1,0 +1,142 @@
+/**
+ * Everything the server holds for one client, built from `initialize`: the
+ * language service, settings, the case library, document checking, watching
+ * and status. server.ts routes LSP messages to it.
+ */
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import type { ClientCapabilities, Connection, FileEvent, InitializeParams, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { InitializationOptions } from '../../../shared/src/protocol';
+import { getLanguageService, type LanguageService } from '../service/languageService';
+import { normalizeLocale } from '../service/locale';
+import { DocumentSync } from './documentSync';
+import type { Guard } from './guard';
+import { builtInCasesPath, loadLibrary } from './libraryLoader';
+import { LibraryState, type LoadLibrary } from './libraryState';
+import { SettingsStore, workspaceConfigLookup, type DocumentSettings } from './settings';
+import { StatusReporter } from './status';
+import { FileWatching, classifyChanges } from './watching';
+
+/** Quiet time after a keystroke before re-checking: short, since a re-check of 1,000 systems takes milliseconds. */
+export const DEBOUNCE_MS = 20;
+
+export interface SessionOverrides {
+  load?: LoadLibrary;
+  debounceMs?: number;
+}
+
+export class Session {
+  readonly service: LanguageService;
+  readonly settings: SettingsStore;
+  readonly library: LibraryState;
+  readonly sync: DocumentSync;
+  readonly status: StatusReporter;
+  private readonly watching: FileWatching;
+  private readonly config: ReturnType<typeof workspaceConfigLookup>;
+  private folders: string[];
+  /** What the client announced in `initialize`. */
+  readonly capabilities: ClientCapabilities;
+
+  constructor(
+    connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    readonly guard: Guard,
+    params: InitializeParams,
+    overrides: SessionOverrides = {},
+  ) {
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    const capabilities = (this.capabilities = params.capabilities);
+    this.folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
+      .map((folder) => folderPath(folder.uri))
+      .filter((p): p is string => !!p);
+    const log = (message: string): void => connection.console.warn(`[casebook] ${message}`);
+
+    this.config = workspaceConfigLookup(() => this.folders);
+    this.settings = new SettingsStore(connection, {
+      displayLocale: normalizeLocale(options.locale ?? params.locale),
+      pullConfiguration: !!capabilities.workspace?.configuration,
+      workspaceFolders: () => this.folders,
+      lookupConfig: this.config.lookup,
+      log,
+    });
+    const builtInPath = typeof options.builtInCasesPath === 'string' && options.builtInCasesPath ? options.builtInCasesPath : builtInCasesPath();
+    this.library = new LibraryState(connection, {
+      builtInPath,
+      load: overrides.load ?? loadLibrary,
+      locale: async () => (await this.settings.get(undefined)).analysis.locale,
+      log,
+    });
+    const rulesDoc = path.join(path.dirname(builtInPath), 'docs', 'rules.md');
+    this.service = getLanguageService({
+      library: () => this.library.library,
+      ...(existsSync(rulesDoc) ? { ruleDocsBase: URI.file(rulesDoc).toString() } : {}),
+      onError: (feature, error) => guard.report(feature, error),
+    });
+    this.status = new StatusReporter(connection, () => ({ cases: this.library.library.cases.size, libraryProblems: this.library.library.problems.length }));
+    this.sync = new DocumentSync({ connection, documents, service: this.service, settings: this.settings, library: this.library, guard, debounceMs: overrides.debounceMs ?? DEBOUNCE_MS });
+    this.watching = new FileWatching(connection, {
+      dynamicRegistration: !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+      relativePatterns: !!capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport,
+    });
+    this.library.onDidChange(() => {
+      this.status.refresh();
+      void this.watching.watch(this.library.extraPaths).catch((error: unknown) => guard.report('registering file watchers', error));
+      void this.status.busy(() => this.sync.recheckAll());
+    });
+  }
+
+  /** After `initialized`: load the library, announce readiness, check what is open. */
+  async start(): Promise<void> {
+    await this.status.busy(() => this.library.reload());
+    this.status.ready();
+  }
+
+  /** The document, its settings, when it is a proposal the server answers for. */
+  async proposal(uri: string): Promise<{ document: TextDocument; settings: DocumentSettings } | undefined> {
+    const document = this.sync.proposal(uri);
+    if (!document) return undefined;
+    return { document, settings: await this.settings.get(uri) };
+  }
+
+  /** Open proposals (for workspace symbols). */
+  openProposals(): TextDocument[] {
+    return this.documents.all().filter((d) => this.sync.proposal(d.uri));
+  }
+
+  changeConfiguration(settings: unknown): Promise<void> {
+    this.settings.changeConfiguration(settings);
+    return this.status.busy(() => this.sync.recheckAll());
+  }
+
+  changeWorkspaceFolders(added: { uri: string }[], removed: { uri: string }[]): Promise<void> {
+    const gone = new Set(removed.map((f) => folderPath(f.uri)));
+    this.folders = [...this.folders.filter((f) => !gone.has(f)), ...added.map((f) => folderPath(f.uri)).filter((p): p is string => !!p)];
+    this.config.clear();
+    this.settings.invalidateAll();
+    return this.status.busy(() => this.sync.recheckAll());
+  }
+
+  /** Watched files changed: a config file → re-read settings; a case file → reload the library. */
+  async changeWatchedFiles(events: FileEvent[]): Promise<void> {
+    const changes = classifyChanges(events);
+    if (changes.files.some((file) => this.library.containsFile(file))) {
+      await this.status.busy(() => this.library.reload()); // its listener re-checks every document
+    }
+    if (changes.config) {
+      this.config.clear();
+      this.settings.invalidateAll();
+      await this.status.busy(() => this.sync.recheckAll());
+    }
+  }
+}
+
+function folderPath(uri: string): string | undefined {
+  try {
+    const parsed = URI.parse(uri);
+    return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+  } catch {
+    return undefined;
+  }
+}

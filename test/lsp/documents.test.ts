@@ -1,0 +1,167 @@
+/**
+ * The server as a client sees it: initialize, status, diagnostics per
+ * version, which documents are checked, closing, and the size limit.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { DiagnosticSeverity, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { StatusNotification, type ServerStatus } from '../../shared/src/protocol';
+import { LspClient, ROOT, fileUri, offsetAt } from './harness';
+
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'lsp');
+export const WORKSPACE = path.join(FIXTURES, 'workspace');
+export const CORE_PATH = path.join(WORKSPACE, 'core.arch.yaml');
+export const CORE_TEXT = readFileSync(CORE_PATH, 'utf8');
+
+/** A uri in the fixture workspace that no test shares with another. */
+let counter = 0;
+export function freshUri(name = 'doc.arch.yaml'): string {
+  return fileUri(path.join(WORKSPACE, `t${++counter}-${name}`));
+}
+
+export function rules(params: PublishDiagnosticsParams): string[] {
+  return params.diagnostics.map((d) => String(d.code));
+}
+
+/** The range of the first occurrence of `needle` (after `after`, when given). */
+export function rangeOf(text: string, needle: string, after = '') {
+  const from = after ? text.indexOf(after) : 0;
+  const offset = text.indexOf(needle, from);
+  assert.ok(offset >= 0, `${needle} not in the text`);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  const character = offset - (before.lastIndexOf('\n') + 1);
+  return { start: { line, character }, end: { line, character: character + needle.length } };
+}
+
+describe('LSP: lifecycle and documents', function () {
+  let client: LspClient;
+
+  before(async () => {
+    client = await LspClient.start({ rootPath: WORKSPACE, initializationOptions: { locale: 'en' }, configuration: { casebook: {} } });
+  });
+  after(() => client.stop());
+
+  it('announces its capabilities and becomes ready with the built-in library', async () => {
+    const caps = client.initializeResult.capabilities;
+    assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
+    for (const provider of ['hoverProvider', 'documentSymbolProvider', 'workspaceSymbolProvider', 'definitionProvider', 'referencesProvider', 'foldingRangeProvider'] as const) {
+      assert.equal(caps[provider], true, provider);
+    }
+    assert.deepEqual(caps.renameProvider, { prepareProvider: true });
+    assert.ok(caps.completionProvider && caps.codeActionProvider && caps.codeLensProvider && caps.documentLinkProvider);
+    const ready = await client.waitFor<ServerStatus>(StatusNotification.method, (s) => s.state === 'ready');
+    assert.ok(ready.cases >= 11, `only ${ready.cases} cases loaded`);
+    assert.equal(ready.libraryProblems, 0, 'the built-in library has problems');
+  });
+
+  it('registers watchers for .casebook.yaml', async () => {
+    await client.waitFor<ServerStatus>(StatusNotification.method, (s) => s.state === 'ready');
+    const watchers = client.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles');
+    assert.equal(watchers.length, 1);
+    const globs = (watchers[0]!.registerOptions as { watchers: { globPattern: unknown }[] }).watchers.map((w) => w.globPattern);
+    assert.ok(globs.includes('**/.casebook.yaml'), JSON.stringify(globs));
+  });
+
+  it('publishes located findings for the opened version', async () => {
+    const uri = freshUri('core.arch.yaml');
+    await client.open(uri, CORE_TEXT);
+    const published = await client.diagnostics(uri, 1);
+    const tier1 = published.diagnostics.find((d) => d.code === 'tier1-two-regions-three-dcs');
+    assert.ok(tier1, `no tier-1 finding among ${rules(published).join(', ')}`);
+    // On the system's `tier` line, covering the value.
+    const value = rangeOf(CORE_TEXT, '1', 'tier: ');
+    assert.equal(tier1.range.start.line, value.start.line);
+    assert.deepEqual(tier1.range.end, value.end);
+    assert.equal(tier1.source, 'casebook');
+    assert.equal(tier1.severity, DiagnosticSeverity.Warning);
+    await client.close(uri);
+  });
+
+  it('re-checks only the latest of quick successive edits', async () => {
+    const uri = freshUri();
+    await client.open(uri, CORE_TEXT);
+    await client.diagnostics(uri, 1);
+    const mark = client.mark();
+    // Three keystrokes in a row: `tier: 1` → `tier: 2` → `tier: 3` → `tier: 2`.
+    const at = rangeOf(CORE_TEXT, '1', 'tier: ');
+    await client.change(uri, [{ range: at, text: '2' }]);
+    await client.change(uri, [{ range: at, text: '3' }]);
+    const last = await client.change(uri, [{ range: at, text: '2' }]);
+    const published = await client.diagnostics(uri, last, mark);
+    assert.ok(!rules(published).includes('tier1-two-regions-three-dcs'), 'the tier-1 finding survived the edit');
+    const after = client.allDiagnostics(uri).slice(1);
+    assert.deepEqual(after.map((p) => p.version), [last], 'diagnostics of intermediate versions were published');
+    await client.close(uri);
+  });
+
+  it('applies incremental edits exactly (multi-byte text, several changes per message)', async () => {
+    const uri = freshUri();
+    await client.open(uri, CORE_TEXT);
+    await client.diagnostics(uri, 1);
+    const name = rangeOf(CORE_TEXT, '某省农信新一代核心');
+    const tier = rangeOf(CORE_TEXT, '1', 'tier: ');
+    // Later change first, so the earlier range stays valid (as editors send them).
+    const version = await client.change(uri, [
+      { range: tier, text: '3' },
+      { range: name, text: '浙江农信 😀 核心' },
+    ]);
+    const published = await client.diagnostics(uri, version);
+    assert.ok(!rules(published).includes('tier1-two-regions-three-dcs'));
+    // The server's copy matches ours: a hover on the edited value is placed where we think it is.
+    const text = client.text(uri);
+    assert.equal(text.slice(offsetAt(text, tier.start) - 6, offsetAt(text, tier.start) + 1), 'tier: 3');
+    await client.close(uri);
+  });
+
+  it('clears diagnostics when a document closes', async () => {
+    const uri = freshUri();
+    await client.open(uri, CORE_TEXT);
+    await client.diagnostics(uri, 1);
+    const mark = client.mark();
+    await client.close(uri);
+    const cleared = await client.nextDiagnostics(uri, mark);
+    assert.deepEqual(cleared.diagnostics, []);
+  });
+
+  it('checks YAML with the marker and leaves other YAML alone', async () => {
+    const other = fileUri(path.join(WORKSPACE, 'docker-compose.yaml'));
+    const marked = fileUri(path.join(WORKSPACE, 'marked.yaml'));
+    await client.open(other, 'services:\n  web:\n    image: nginx\n  : broken\n');
+    await client.open(marked, `# 方案\n${CORE_TEXT}`);
+    // Checks run in the order documents opened: once the marked file is answered, the other had its turn.
+    const published = await client.diagnostics(marked, 1);
+    assert.ok(published.diagnostics.length > 0);
+    assert.deepEqual(client.allDiagnostics(other), []);
+    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: other }, position: { line: 1, character: 3 } });
+    assert.equal(hover, null);
+    await client.close(other);
+    await client.close(marked);
+  });
+
+  it('reports YAML errors located, and keeps answering', async () => {
+    const uri = freshUri();
+    await client.open(uri, 'casebook: proposal/v1\nsystems:\n  - id: core\n    tier: [1\n');
+    const published = await client.diagnostics(uri, 1);
+    const error = published.diagnostics.find((d) => d.severity === DiagnosticSeverity.Error);
+    assert.ok(error, 'no error for broken YAML');
+    assert.ok(error.range.start.line >= 3, JSON.stringify(error.range));
+    const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.ok(Array.isArray(symbols));
+    await client.close(uri);
+  });
+
+  it('refuses a document over the size limit with one clear diagnostic', async () => {
+    const uri = freshUri('huge.arch.yaml');
+    const filler = `# ${'x'.repeat(1000)}\n`.repeat(2200);
+    await client.open(uri, `casebook: proposal/v1\n${filler}systems:\n  - id: core\n    tier: 1\n`);
+    const published = await client.diagnostics(uri, 1);
+    assert.equal(published.diagnostics.length, 1);
+    assert.equal(published.diagnostics[0]!.code, 'document-too-large');
+    assert.match(published.diagnostics[0]!.message, /too large.*2 MB/);
+    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2202, character: 5 } });
+    assert.equal(hover, null);
+    await client.close(uri);
+  });
+});
