@@ -1,0 +1,98 @@
+/**
+ * Reads case library folders from disk and hands their files to the pure
+ * buildLibrary. Never throws: a missing or unreadable folder or file becomes a
+ * LibraryProblem and the rest of the library loads.
+ *
+ * Folder layout (the same for the built-in `cases/` and enterprise folders;
+ * see cases/README.md):
+ *   <folder>/cases/*.yaml            one case per file
+ *   <folder>/patterns/*.yaml         one pattern per file
+ *   <folder>/topologies/*.arch.yaml  reference topologies
+ *   <folder>/products.yaml           product catalogue
+ *   <folder>/*.yaml, *.arch.yaml     also read: a flat folder of case files works too
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildLibrary, libraryFileKind, type LibraryFile } from '../service/library/build';
+import { messages } from '../service/library/messages';
+import type { Localized } from '../service/locale';
+import type { CaseLibrary, LibraryProblem } from '../service/types';
+
+export interface LoadLibraryOptions {
+  /** The built-in `cases/` folder (see builtInCasesPath). */
+  builtInPath: string;
+  /** Enterprise case folders (the `casebook.extraCasePaths` setting). */
+  extraPaths: string[];
+}
+
+const SUBFOLDERS = ['cases', 'patterns', 'topologies'];
+const ORIGIN = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export function loadLibrary(options: LoadLibraryOptions): CaseLibrary {
+  const problems: LibraryProblem[] = [];
+  const files: LibraryFile[] = [
+    ...readLibraryFolder(options.builtInPath, true, problems),
+    ...options.extraPaths.flatMap((folder) => readLibraryFolder(path.resolve(folder), false, problems)),
+  ];
+  const library = buildLibrary(files);
+  library.problems.unshift(...problems);
+  return library;
+}
+
+/** The library files of one folder, in a stable (sorted) order. */
+export function readLibraryFolder(folder: string, builtIn: boolean, problems: LibraryProblem[]): LibraryFile[] {
+  const top = listFolder(folder, problems);
+  if (!top) return [];
+  const paths: string[] = [];
+  for (const entry of top) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory() && SUBFOLDERS.includes(entry.name)) {
+      for (const child of listFolder(full, problems) ?? []) {
+        if (child.isFile() && libraryFileKind(path.join(full, child.name))) paths.push(path.join(full, child.name));
+      }
+    } else if (entry.isFile() && libraryFileKind(full)) {
+      paths.push(full);
+    }
+  }
+  if (paths.length === 0) {
+    problems.push({ file: folder, range: ORIGIN, message: messages.emptyFolder(folder) });
+    return [];
+  }
+  const files: LibraryFile[] = [];
+  for (const file of paths.sort()) {
+    try {
+      files.push({ path: file, text: fs.readFileSync(file, 'utf8'), builtIn });
+    } catch (error) {
+      problems.push({ file, range: ORIGIN, message: messages.unreadableFile(file, reason(error)) });
+    }
+  }
+  return files;
+}
+
+function listFolder(folder: string, problems: LibraryProblem[]): fs.Dirent[] | undefined {
+  try {
+    return fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (error) {
+    problems.push({ file: folder, range: ORIGIN, message: messages.unreadableFolder(folder, reason(error)) });
+    return undefined;
+  }
+}
+
+function reason(error: unknown): Localized {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return { zh: '不存在', en: 'it does not exist' };
+  if (code === 'ENOTDIR') return { zh: '不是目录', en: 'it is not a folder' };
+  if (code === 'EACCES' || code === 'EPERM') return { zh: '没有访问权限', en: 'permission denied' };
+  const text = error instanceof Error ? error.message : String(error);
+  return { zh: text, en: text };
+}
+
+/**
+ * The repository's / extension's `cases/` folder. Bundles run from `dist/`
+ * (one level below the root); the sources run with tsx from
+ * `server/src/node/` (three levels below).
+ */
+export function builtInCasesPath(): string {
+  const candidates = [path.resolve(__dirname, '..', 'cases'), path.resolve(__dirname, '..', '..', '..', 'cases')];
+  return candidates.find((c) => fs.existsSync(path.join(c, 'patterns'))) ?? candidates[0]!;
+}
