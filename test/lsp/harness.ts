@@ -29,6 +29,7 @@ import {
   createProtocolConnection,
   type ClientCapabilities,
   type InitializeResult,
+  type MessageConnection,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Registration,
@@ -222,7 +223,9 @@ export class LspClient {
 
   private listen(): void {
     const { connection } = this;
-    connection.onNotification((method: string, params: unknown) => this.receive(method, params));
+    // createProtocolConnection returns vscode-jsonrpc's MessageConnection, whose star handler sees every
+    // notification; ProtocolConnection's type just does not declare that overload.
+    (connection as unknown as MessageConnection).onNotification((method: string, params: unknown) => this.receive(method, params));
     connection.onNotification(LogMessageNotification.type, (params) => {
       this.logs.push(params.message);
       this.receive(LogMessageNotification.method, params);
