@@ -1,0 +1,53 @@
+/**
+ * The machine format of `casebook check --format json`. The shape is a
+ * contract (zero-based ranges, exactly these keys), so it is built field by
+ * field rather than by dumping the internal Finding.
+ */
+import type { Range } from 'vscode-languageserver-types';
+import type { Severity } from '../service/types';
+import type { JsonPath } from '../service/yamlTree';
+import type { CheckReport } from './check';
+
+export interface JsonFinding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  path: JsonPath;
+  patterns: string[];
+  cases: string[];
+  suppressed: boolean;
+}
+
+export interface JsonReport {
+  version: 1;
+  files: { file: string; findings: JsonFinding[] }[];
+}
+
+export function toJsonReport(report: CheckReport): JsonReport {
+  return {
+    version: 1,
+    files: report.files.map((file) => ({
+      file: file.file,
+      findings: file.findings.map(
+        (f): JsonFinding => ({
+          rule: f.rule,
+          severity: f.severity,
+          message: f.message,
+          range: {
+            start: { line: f.range.start.line, character: f.range.start.character },
+            end: { line: f.range.end.line, character: f.range.end.character },
+          },
+          path: [...f.path],
+          patterns: [...f.patterns],
+          cases: [...f.cases],
+          suppressed: f.suppressed,
+        }),
+      ),
+    })),
+  };
+}
+
+export function formatJson(report: CheckReport): string {
+  return JSON.stringify(toJsonReport(report), null, 2) + '\n';
+}

@@ -1,0 +1,290 @@
+/**
+ * `casebook`: parses the command line and dispatches to one module per
+ * command. Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage
+ * errors and unreadable files (message on stderr, in the chosen language).
+ */
+import path from 'node:path';
+import { pick, type Locale, type Localized } from '../service/locale';
+import { findConfigFile, loadConfigFile, type LoadedConfig } from '../node/config';
+import { builtInCasesPath, loadLibrary } from '../node/libraryLoader';
+import { version } from './about';
+import { UsageError, flagValue, parseArgs, type FlagSpec, type ParsedArgs } from './args';
+import { fails, libraryNotices, runCheck, type FailOn } from './check';
+import { formatCase, formatCaseList, formatSearchText, searchCases } from './cases';
+import { formatJson } from './json';
+import { renderFile } from './render';
+import { formatSarif } from './sarif';
+import { formatText, styleFor } from './text';
+import type { CaseLibrary } from '../service/types';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+const LOCALES = ['zh-CN', 'en', 'zh', 'zh-cn'] as const;
+const COMMON: Record<string, FlagSpec> = { locale: { kind: 'value', choices: LOCALES }, config: { kind: 'value' }, help: { kind: 'boolean' }, h: { kind: 'boolean' } };
+
+export interface Io {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+interface Command {
+  flags: Record<string, FlagSpec>;
+  help: Localized;
+  run(args: ParsedArgs, ctx: Context): number;
+}
+
+interface Context {
+  io: Io;
+  locale: Locale;
+  config: LoadedConfig | undefined;
+  say(text: Localized): void;
+  warn(text: Localized): void;
+}
+
+const USAGE: Localized = {
+  zh: `Casebook：用真实客户案例检查架构方案（*.arch.yaml）。
+
+用法：
+  casebook check <文件|文件夹|通配符…> [--format text|json|sarif] [--fail-on error|warning|info|none]
+  casebook cases search <关键词> [--format text|json] [--limit N]
+  casebook cases show <案例 ID>
+  casebook cases list
+  casebook render <文件> --format mermaid
+  casebook --version
+
+通用选项：--locale zh-CN|en   --config <.casebook.yaml 路径>   --help
+运行 casebook <命令> --help 查看命令说明。`,
+  en: `Casebook: checks architecture proposals (*.arch.yaml) against real customer cases.
+
+Usage:
+  casebook check <files|folders|globs…> [--format text|json|sarif] [--fail-on error|warning|info|none]
+  casebook cases search <query> [--format text|json] [--limit N]
+  casebook cases show <case-id>
+  casebook cases list
+  casebook render <file> --format mermaid
+  casebook --version
+
+Common options: --locale zh-CN|en   --config <path to .casebook.yaml>   --help
+Run casebook <command> --help for a command's options.`,
+};
+
+const COMMANDS: Record<string, Command> = {
+  check: {
+    flags: { ...COMMON, format: { kind: 'value', choices: ['text', 'json', 'sarif'] }, 'fail-on': { kind: 'value', choices: ['error', 'warning', 'info', 'hint', 'none'] }, today: { kind: 'value' } },
+    help: {
+      zh: `用法：casebook check <文件|文件夹|通配符…> [选项]
+
+检查架构方案。文件夹会递归查找 *.arch.yaml、*.arch.yml 以及首行为 casebook: proposal/v1 的 YAML；
+通配符支持 *、** 和 ?（请加引号，例如 'proposals/**/*.arch.yaml'）。跳过 node_modules 和 .git。
+
+  --format text|json|sarif   输出格式（默认 text）
+  --fail-on error|warning|info|none
+                             有未豁免的问题达到该级别时退出码为 1（默认 error）
+  --locale zh-CN|en          输出语言（默认取 .casebook.yaml，其次 LANG/LC_ALL）
+  --config <文件>            对所有文件使用此配置，而不是各自最近的 .casebook.yaml
+
+退出码：0 通过；1 有问题达到 --fail-on；2 用法错误或无法读取文件。`,
+      en: `Usage: casebook check <files|folders|globs…> [options]
+
+Checks proposals. Folders are searched for *.arch.yaml, *.arch.yml and YAML whose first line is
+casebook: proposal/v1; globs support *, ** and ? (quote them: 'proposals/**/*.arch.yaml').
+node_modules and .git are skipped.
+
+  --format text|json|sarif   output format (default text)
+  --fail-on error|warning|info|none
+                             exit 1 when an unsuppressed finding reaches this severity (default error)
+  --locale zh-CN|en          output language (default: .casebook.yaml, then LANG/LC_ALL)
+  --config <file>            use this config for every file instead of each file's nearest .casebook.yaml
+
+Exit codes: 0 passed; 1 findings reach --fail-on; 2 usage error or unreadable file.`,
+    },
+    run(args, ctx) {
+      if (args.positionals.length === 0) throw new UsageError({ zh: 'check 需要至少一个文件、文件夹或通配符。', en: 'check needs at least one file, folder or glob.' });
+      const format = flagValue(args, 'format') ?? 'text';
+      const failOn = (flagValue(args, 'fail-on') ?? 'error') as FailOn;
+      const configFile = flagValue(args, 'config');
+      const today = flagValue(args, 'today');
+      if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError({ zh: '--today 的格式为 YYYY-MM-DD。', en: '--today takes YYYY-MM-DD.' });
+      const report = runCheck({ operands: args.positionals, locale: ctx.locale, cwd: ctx.io.cwd, ...(configFile ? { configFile } : {}), ...(today ? { today } : {}) });
+      for (const notice of report.notices) ctx.warn(notice);
+      for (const error of report.errors) ctx.warn(error);
+      if (format === 'json') ctx.io.stdout.write(formatJson(report));
+      else if (format === 'sarif') ctx.io.stdout.write(formatSarif(report, ctx.locale, ctx.io.cwd));
+      else ctx.io.stdout.write(formatText(report, ctx.locale, styleFor(ctx.io.stdout, ctx.io.env)));
+      if (report.errors.length > 0) return EXIT_USAGE;
+      return fails(report, failOn) ? EXIT_FINDINGS : EXIT_OK;
+    },
+  },
+  cases: {
+    flags: { ...COMMON, format: { kind: 'value', choices: ['text', 'json'] }, limit: { kind: 'value' } },
+    help: {
+      zh: `用法：
+  casebook cases search <关键词> [--format text|json] [--limit N]   按客户、拼音、首字母、模式或产品搜索
+  casebook cases show <案例 ID>                                      查看案例：客户、挑战、方案、成效、模式、产品
+  casebook cases list [--format text|json]                           列出全部案例（含 .casebook.yaml 中的企业案例）`,
+      en: `Usage:
+  casebook cases search <query> [--format text|json] [--limit N]   search by customer, pinyin, initials, pattern or product
+  casebook cases show <case-id>                                     a case: customer, challenge, solution, figures, patterns, products
+  casebook cases list [--format text|json]                          every case (with enterprise cases from .casebook.yaml)`,
+    },
+    run(args, ctx) {
+      const [sub, ...rest] = args.positionals;
+      const format = flagValue(args, 'format') ?? 'text';
+      const library = loadCases(ctx);
+      if (sub === 'search') {
+        const query = rest.join(' ').trim();
+        if (!query) throw new UsageError({ zh: 'cases search 需要一个关键词。', en: 'cases search needs a query.' });
+        const limitText = flagValue(args, 'limit');
+        const limit = limitText === undefined ? 10 : Number(limitText);
+        if (!Number.isInteger(limit) || limit < 1) throw new UsageError({ zh: '--limit 必须是正整数。', en: '--limit must be a positive whole number.' });
+        const found = searchCases(library, query, limit, ctx.locale);
+        ctx.io.stdout.write(format === 'json' ? JSON.stringify(found, null, 2) + '\n' : formatSearchText(found, query, ctx.locale));
+        return EXIT_OK;
+      }
+      if (sub === 'show') {
+        if (rest.length !== 1) throw new UsageError({ zh: '用法：casebook cases show <案例 ID>', en: 'Usage: casebook cases show <case-id>' });
+        const id = rest[0]!;
+        const record = library.cases.get(id);
+        if (!record) {
+          const near = searchCases(library, id, 3, ctx.locale).results.map((r) => r.id);
+          throw new UsageError({
+            zh: `没有 ID 为 ${id} 的案例。${near.length ? `是否要找：${near.join('、')}？` : '运行 casebook cases list 查看全部案例。'}`,
+            en: `No case with id ${id}.${near.length ? ` Did you mean ${near.join(', ')}?` : ' Run casebook cases list to see them all.'}`,
+          });
+        }
+        ctx.io.stdout.write(formatCase(library, record, ctx.locale, ctx.io.cwd));
+        return EXIT_OK;
+      }
+      if (sub === 'list') {
+        if (format === 'json') {
+          const cases = [...library.cases.values()].map((c) => ({ id: c.id, customer: pick(c.customer, ctx.locale), title: pick(c.title, ctx.locale), industry: c.industry, builtIn: c.builtIn }));
+          ctx.io.stdout.write(JSON.stringify({ cases }, null, 2) + '\n');
+        } else ctx.io.stdout.write(formatCaseList(library, ctx.locale));
+        return EXIT_OK;
+      }
+      throw new UsageError(
+        sub
+          ? { zh: `未知子命令 cases ${sub}。可用：search、show、list。`, en: `Unknown command cases ${sub}. Use search, show or list.` }
+          : { zh: 'cases 需要子命令：search、show 或 list。', en: 'cases needs a command: search, show or list.' },
+      );
+    },
+  },
+  render: {
+    flags: { ...COMMON, format: { kind: 'value', choices: ['mermaid'] } },
+    help: {
+      zh: `用法：casebook render <文件> --format mermaid
+
+以 Mermaid 文本输出方案的拓扑（城市、中心、系统及其部署），可粘贴到文档或 Mermaid 编辑器中。`,
+      en: `Usage: casebook render <file> --format mermaid
+
+Prints the proposal's topology (cities, sites, systems and where they run) as Mermaid text, for documents or a Mermaid editor.`,
+    },
+    run(args, ctx) {
+      if (args.positionals.length !== 1) throw new UsageError({ zh: 'render 需要一个文件。', en: 'render needs one file.' });
+      const result = renderFile(path.resolve(ctx.io.cwd, args.positionals[0]!), ctx.locale);
+      if ('error' in result) {
+        ctx.warn(result.error);
+        return EXIT_USAGE;
+      }
+      ctx.io.stdout.write(result.mermaid.endsWith('\n') ? result.mermaid : result.mermaid + '\n');
+      return EXIT_OK;
+    },
+  },
+};
+
+function loadCases(ctx: Context): CaseLibrary {
+  const extraPaths = ctx.config?.caseFolders ?? [];
+  const library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths });
+  for (const notice of libraryNotices(library, extraPaths, ctx.io.cwd)) ctx.warn(notice);
+  return library;
+}
+
+/** --locale, else the config's locale, else LC_ALL / LC_MESSAGES / LANG starting with zh, else English. */
+export function chooseLocale(flag: string | undefined, config: LoadedConfig | undefined, env: NodeJS.ProcessEnv): Locale {
+  if (flag) return flag.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  if (config?.config.locale) return config.config.locale;
+  const system = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return system.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/** Finds `--locale` and `--config` before the command's own parse, so even usage errors speak the right language. */
+function peekFlag(argv: string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === `--${name}`) return argv[i + 1];
+    if (a.startsWith(`--${name}=`)) return a.slice(name.length + 3);
+  }
+  return undefined;
+}
+
+export function main(argv: string[], io: Io): number {
+  const configFlag = peekFlag(argv, 'config');
+  let config: LoadedConfig | undefined;
+  if (configFlag) config = loadConfigFile(path.resolve(io.cwd, configFlag));
+  else {
+    const found = findConfigFile(io.cwd, io.cwd);
+    if (found) config = loadConfigFile(found);
+  }
+  const localeFlag = peekFlag(argv, 'locale');
+  const locale = chooseLocale(localeFlag && (LOCALES as readonly string[]).includes(localeFlag) ? localeFlag : undefined, config, io.env);
+  const ctx: Context = {
+    io,
+    locale,
+    config,
+    say: (text) => io.stdout.write(pick(text, locale) + '\n'),
+    warn: (text) => io.stderr.write(pick(text, locale) + '\n'),
+  };
+
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      const topic = name === 'help' ? rest[0] : undefined;
+      const command = topic ? COMMANDS[topic] : undefined;
+      ctx.say(command ? command.help : USAGE);
+      if (name === undefined) return EXIT_USAGE;
+      return topic && !command ? EXIT_USAGE : EXIT_OK;
+    }
+    if (name === '--version' || name === '-v' || name === 'version') {
+      io.stdout.write(`casebook ${version()}\n`);
+      return EXIT_OK;
+    }
+    const command = COMMANDS[name];
+    if (!command) {
+      throw new UsageError(
+        name.startsWith('-')
+          ? { zh: `未知选项 ${name}。`, en: `Unknown option ${name}.` }
+          : { zh: `未知命令 ${name}。可用命令：${Object.keys(COMMANDS).join('、')}。`, en: `Unknown command ${name}. Commands: ${Object.keys(COMMANDS).join(', ')}.` },
+      );
+    }
+    const args = parseArgs(rest, command.flags);
+    if (args.flags.has('help') || args.flags.has('h')) {
+      ctx.say(command.help);
+      return EXIT_OK;
+    }
+    // `check` reports each file's config itself; the other commands read only this one.
+    if (config && name !== 'check') for (const p of config.problems) ctx.warn(locatedProblem(p));
+    return command.run(args, ctx);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      ctx.warn(error.text);
+      ctx.warn({ zh: '运行 casebook --help 查看用法。', en: 'Run casebook --help for usage.' });
+      return EXIT_USAGE;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    ctx.warn({ zh: `Casebook 内部错误，请报告此问题：\n${detail}`, en: `Casebook internal error; please report it:\n${detail}` });
+    return EXIT_USAGE;
+  }
+}
+
+function locatedProblem(p: LoadedConfig['problems'][number]): Localized {
+  const where = `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}`;
+  return { zh: `${where} ${p.message.zh}`, en: `${where} ${p.message.en}` };
+}
+
+// The bundle's entry (bin/casebook.js requires dist/cli.js, so `require.main` is not this module).
+// exitCode rather than exit(): large JSON/SARIF output to a pipe must drain first.
+process.exitCode = main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });

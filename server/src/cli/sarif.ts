@@ -1,0 +1,181 @@
+/**
+ * `casebook check --format sarif`: SARIF 2.1.0 for code-scanning services.
+ * One run; the driver lists every rule with its description and the patterns
+ * and customer cases behind it; waived findings carry an in-source
+ * suppression with the waiver's reason as justification.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ALL_RULES } from '../service/analyze';
+import { customerName } from '../service/library/figures';
+import { listOf, pick, type Locale } from '../service/locale';
+import type { CaseLibrary, Finding, RuleMeta, Severity } from '../service/types';
+import { FILE_RULES } from '../node/files';
+import { homepage, ruleHelpUri, version } from './about';
+import type { CheckReport } from './check';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SRCROOT = '%SRCROOT%';
+
+type SarifLevel = 'error' | 'warning' | 'note';
+const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+export interface SarifRule {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  help: { text: string; markdown: string };
+  helpUri: string;
+  defaultConfiguration: { level: SarifLevel };
+  properties: { family: string; patterns: string[]; cases: string[] };
+}
+
+export interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: SarifLevel;
+  message: { text: string };
+  locations: {
+    physicalLocation: {
+      artifactLocation: { uri: string; uriBaseId?: string };
+      region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+    };
+  }[];
+  suppressions?: { kind: 'inSource'; status: 'accepted'; justification: string }[];
+  properties: { path: (string | number)[]; patterns: string[]; cases: string[] };
+}
+
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: {
+    tool: { driver: { name: string; version: string; semanticVersion: string; informationUri: string; language: string; rules: SarifRule[] } };
+    originalUriBaseIds: Record<string, { uri: string }>;
+    columnKind: 'utf16CodeUnits';
+    results: SarifResult[];
+  }[];
+}
+
+export function toSarif(report: CheckReport, locale: Locale, cwd: string, library?: CaseLibrary): SarifLog {
+  const lib = library ?? report.files[0]?.library;
+  const metas: RuleMeta[] = [...ALL_RULES, ...FILE_RULES];
+  const rules = metas.map((meta) => describeRule(meta, locale, lib));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const results: SarifResult[] = [];
+  for (const file of report.files) {
+    const artifactLocation = artifact(file.absolute, cwd);
+    for (const finding of file.findings) {
+      let ruleIndex = index.get(finding.rule);
+      if (ruleIndex === undefined) {
+        // A finding from a rule with no metadata still needs a driver entry to point at.
+        ruleIndex = rules.push(describeRule(bareMeta(finding), locale, lib)) - 1;
+        index.set(finding.rule, ruleIndex);
+      }
+      results.push(toResult(finding, ruleIndex, artifactLocation));
+    }
+  }
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'Casebook', version: version(), semanticVersion: version(), informationUri: homepage(), language: locale, rules } },
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(cwd).href.replace(/\/?$/, '/') } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+}
+
+export function formatSarif(report: CheckReport, locale: Locale, cwd: string): string {
+  return JSON.stringify(toSarif(report, locale, cwd), null, 2) + '\n';
+}
+
+function toResult(finding: Finding, ruleIndex: number, artifactLocation: SarifResult['locations'][number]['physicalLocation']['artifactLocation']): SarifResult {
+  const { start, end } = finding.range;
+  const result: SarifResult = {
+    ruleId: finding.rule,
+    ruleIndex,
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation,
+          // SARIF lines and columns are 1-based; endColumn is the column just past the region.
+          region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
+        },
+      },
+    ],
+    properties: { path: [...finding.path], patterns: [...finding.patterns], cases: [...finding.cases] },
+  };
+  if (finding.suppressed) {
+    const s = finding.suppression;
+    const who = [s?.owner ? `owner: ${s.owner}` : '', s?.until ? `until ${s.until}` : ''].filter(Boolean).join(', ');
+    result.suppressions = [{ kind: 'inSource', status: 'accepted', justification: `${s?.reason ?? ''}${who ? ` (${who})` : ''}` }];
+  }
+  return result;
+}
+
+/** Relative to the working directory (percent-encoded, `/`) when inside it, else an absolute file URI. */
+function artifact(absolute: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const relative = path.relative(cwd, absolute);
+  if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) {
+    return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+  }
+  return { uri: pathToFileURL(absolute).href };
+}
+
+function bareMeta(finding: Finding): RuleMeta {
+  return {
+    id: finding.rule,
+    family: 'other',
+    defaultSeverity: finding.severity,
+    title: { zh: finding.rule, en: finding.rule },
+    description: { zh: finding.rule, en: finding.rule },
+    patterns: finding.patterns,
+    cases: finding.cases,
+  };
+}
+
+function describeRule(meta: RuleMeta, locale: Locale, library: CaseLibrary | undefined): SarifRule {
+  const title = pick(meta.title, locale);
+  const description = pick(meta.description, locale);
+  const zh = locale === 'zh-CN';
+  const patternNames = meta.patterns.map((id) => {
+    const name = library?.patterns.get(id)?.name;
+    return name ? `${pick(name, locale)} (${id})` : id;
+  });
+  const caseNames = meta.cases.map((id) => (library ? pick(customerName(library, id), locale) : id));
+  const textLines = [description];
+  const mdLines = [`**${title}**`, '', description];
+  if (patternNames.length) {
+    textLines.push(`${zh ? '推荐模式：' : 'Patterns: '}${listOf(patternNames, locale)}`);
+    mdLines.push('', `${zh ? '**推荐模式：**' : '**Patterns:**'} ${listOf(patternNames.map((n) => `\`${n}\``), locale)}`);
+  }
+  if (caseNames.length) {
+    textLines.push(`${zh ? '参考案例：' : 'Cases: '}${listOf(caseNames, locale)}`);
+    mdLines.push('', `${zh ? '**参考案例：**' : '**Cases:**'} ${listOf(caseNames, locale)}`);
+  }
+  return {
+    id: meta.id,
+    name: pascal(meta.id),
+    shortDescription: { text: title },
+    fullDescription: { text: description },
+    help: { text: textLines.join('\n'), markdown: mdLines.join('\n') },
+    helpUri: ruleHelpUri(meta.id),
+    defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
+    properties: { family: meta.family, patterns: [...meta.patterns], cases: [...meta.cases] },
+  };
+}
+
+/** SARIF `name` is an identifier-like string: tier1-two-regions → Tier1TwoRegions. */
+function pascal(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}

@@ -1,0 +1,308 @@
+/**
+ * What the CLI checks: operands (files, folders, globs) expanded to proposal
+ * files, and each file read as text — or refused with a located finding when
+ * it is too large, binary or not UTF-8, so one bad file never stops a run.
+ */
+import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import path from 'node:path';
+import type { Localized } from '../service/locale';
+import type { RuleMeta } from '../service/types';
+import { MAX_DOCUMENT_BYTES, TOO_LARGE_CODE } from './limits';
+import { startsWithMarker } from './proposals';
+
+/* ------------------------------------------------------------------------ */
+/* Expanding operands                                                        */
+/* ------------------------------------------------------------------------ */
+
+const PROPOSAL_NAME = /\.arch\.ya?ml$/i;
+const YAML_NAME = /\.ya?ml$/i;
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+/** How much of a `.yaml` file is read to look for the `casebook: proposal/v1` marker. */
+const MARKER_HEAD_BYTES = 4096;
+
+export interface ExpandedOperands {
+  /** Absolute paths, in operand order, each once. */
+  files: string[];
+  /** Operands that name nothing: the CLI's usage errors. */
+  problems: { operand: string; message: Localized }[];
+}
+
+/**
+ * Files are taken as named; folders yield every proposal below them
+ * (`*.arch.yaml`, `*.arch.yml`, or YAML starting with the marker); globs
+ * (`*`, `**`, `?`) yield the proposals they match. `node_modules` and `.git`
+ * are never entered.
+ */
+export function expandOperands(operands: string[], cwd: string = process.cwd()): ExpandedOperands {
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const problems: ExpandedOperands['problems'] = [];
+  const add = (file: string) => {
+    if (!seen.has(file)) {
+      seen.add(file);
+      files.push(file);
+    }
+  };
+  for (const operand of operands) {
+    const absolute = path.resolve(cwd, operand);
+    if (hasGlob(operand)) {
+      const matches = expandGlob(operand, cwd);
+      if (matches.length === 0) problems.push({ operand, message: { zh: `没有与 ${operand} 匹配的方案文件。`, en: `No proposal files match ${operand}.` } });
+      matches.forEach(add);
+      continue;
+    }
+    const stat = statOrUndefined(absolute);
+    if (!stat) {
+      problems.push({ operand, message: { zh: `找不到 ${operand}。`, en: `${operand} does not exist.` } });
+    } else if (stat.isDirectory()) {
+      const found = walk(absolute).filter(isProposalFile);
+      if (found.length === 0) problems.push({ operand, message: { zh: `${operand} 中没有方案文件（*.arch.yaml）。`, en: `No proposal files (*.arch.yaml) in ${operand}.` } });
+      found.forEach(add);
+    } else {
+      add(absolute);
+    }
+  }
+  return { files, problems };
+}
+
+export function hasGlob(operand: string): boolean {
+  return /[*?]/.test(operand);
+}
+
+/** The proposals a glob matches, relative to `cwd` unless the glob is absolute. */
+export function expandGlob(pattern: string, cwd: string): string[] {
+  const normalized = pattern.replace(/\\/g, '/');
+  const segments = normalized.split('/');
+  const firstGlob = segments.findIndex(hasGlob);
+  // Walk only from the longest folder prefix without wildcards.
+  const base = path.resolve(cwd, segments.slice(0, firstGlob).join('/') || '.');
+  const matcher = globToRegExp(segments.slice(firstGlob).join('/'));
+  return walk(base).filter((file) => matcher.test(toSlashes(path.relative(base, file))) && isProposalFile(file));
+}
+
+/**
+ * `**` any folders (including none), `*` any characters but `/`, `?` one
+ * character but `/`. Like shells, wildcards do not match a leading `.`.
+ */
+export function globToRegExp(glob: string): RegExp {
+  let out = '^';
+  const parts = glob.split('/');
+  parts.forEach((part, i) => {
+    const last = i === parts.length - 1;
+    if (part === '**') {
+      out += last ? '(?:(?!\\.)[^/]*(?:/|$))*' : '(?:(?!\\.)[^/]*/)*';
+      return;
+    }
+    if (!part.startsWith('.') && /^[*?]/.test(part)) out += '(?!\\.)';
+    for (const c of part) {
+      if (c === '*') out += '[^/]*';
+      else if (c === '?') out += '[^/]';
+      else out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    if (!last) out += '/';
+  });
+  return new RegExp(out + '$');
+}
+
+function toSlashes(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** Every regular file below `dir`, sorted, skipping node_modules, .git and symlinked folders (no cycles). */
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  const visit = (current: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      return; // unreadable folder: nothing to check there
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) visit(full);
+      } else if (entry.isFile() || (entry.isSymbolicLink() && statOrUndefined(full)?.isFile())) {
+        out.push(full);
+      }
+    }
+  };
+  visit(dir);
+  return out;
+}
+
+/** `*.arch.yaml` / `*.arch.yml`, or a `.yaml` file whose first key is the marker. */
+export function isProposalFile(file: string): boolean {
+  const name = path.basename(file);
+  if (PROPOSAL_NAME.test(name)) return true;
+  if (!YAML_NAME.test(name)) return false;
+  return startsWithMarker(readHead(file, MARKER_HEAD_BYTES));
+}
+
+function readHead(file: string, bytes: number): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buffer = Buffer.alloc(bytes);
+    const read = readSync(fd, buffer, 0, bytes, 0);
+    return buffer.subarray(0, read).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function statOrUndefined(p: string) {
+  try {
+    return statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reading one file                                                          */
+/* ------------------------------------------------------------------------ */
+
+/** Findings about a file as a whole, made before any parsing. */
+export const FILE_RULES: RuleMeta[] = [
+  {
+    id: TOO_LARGE_CODE,
+    family: 'files',
+    defaultSeverity: 'error',
+    title: { zh: '文件过大', en: 'File too large' },
+    description: {
+      zh: `超过 ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB 的文件不做检查，以免拖慢编辑器和流水线。请把方案拆分为多个 *.arch.yaml 文件。`,
+      en: `Files over ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB are not checked, so that the editor and CI stay fast. Split the proposal into several *.arch.yaml files.`,
+    },
+    patterns: [],
+    cases: [],
+  },
+  {
+    id: 'document-binary',
+    family: 'files',
+    defaultSeverity: 'error',
+    title: { zh: '不是文本文件', en: 'Not a text file' },
+    description: {
+      zh: '文件包含 NUL 字节，是二进制文件而不是 YAML 方案。',
+      en: 'The file contains NUL bytes: it is binary, not a YAML proposal.',
+    },
+    patterns: [],
+    cases: [],
+  },
+  {
+    id: 'document-encoding',
+    family: 'files',
+    defaultSeverity: 'error',
+    title: { zh: '不是 UTF-8 编码', en: 'Not UTF-8' },
+    description: {
+      zh: '方案文件必须是 UTF-8 编码。GBK/GB18030 编码的文件请在编辑器中“以 UTF-8 编码保存”。',
+      en: 'Proposal files must be UTF-8. Re-save a GBK/GB18030 file as UTF-8 in the editor.',
+    },
+    patterns: [],
+    cases: [],
+  },
+];
+
+export type ReadResult =
+  | { kind: 'text'; text: string }
+  /** Read, but not checkable: one located finding explains why. */
+  | { kind: 'refused'; rule: string; message: Localized; line: number; character: number }
+  /** Could not be read at all (missing, a folder, no permission): a usage error. */
+  | { kind: 'unreadable'; message: Localized };
+
+export function readProposalFile(file: string, maxBytes: number = MAX_DOCUMENT_BYTES): ReadResult {
+  const stat = statOrUndefined(file);
+  if (!stat) return { kind: 'unreadable', message: { zh: `找不到文件 ${file}。`, en: `File not found: ${file}.` } };
+  if (stat.isDirectory()) return { kind: 'unreadable', message: { zh: `${file} 是文件夹。`, en: `${file} is a folder.` } };
+  if (stat.size > maxBytes) {
+    const size = (stat.size / 1024 / 1024).toFixed(1);
+    const limit = (maxBytes / 1024 / 1024).toFixed(maxBytes % (1024 * 1024) === 0 ? 0 : 1);
+    return {
+      kind: 'refused',
+      rule: TOO_LARGE_CODE,
+      line: 0,
+      character: 0,
+      message: {
+        zh: `文件过大（${size} MB，上限 ${limit} MB），未检查。请把方案拆分为多个 *.arch.yaml 文件。`,
+        en: `File too large (${size} MB; the limit is ${limit} MB), not checked. Split the proposal into several *.arch.yaml files.`,
+      },
+    };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { kind: 'unreadable', message: { zh: `无法读取 ${file}（${code}）。`, en: `Cannot read ${file} (${code}).` } };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const at = positionOfByte(bytes, nul);
+    return { kind: 'refused', rule: 'document-binary', ...at, message: { zh: '这是二进制文件（含 NUL 字节），不是 YAML 方案。', en: 'This is a binary file (it contains NUL bytes), not a YAML proposal.' } };
+  }
+  const text = decodeUtf8(bytes);
+  if (text === undefined) {
+    const invalid = Math.max(0, firstInvalidUtf8(bytes));
+    const at = positionOfByte(bytes, invalid);
+    return {
+      kind: 'refused',
+      rule: 'document-encoding',
+      ...at,
+      message: {
+        zh: `文件不是 UTF-8 编码（第 ${at.line + 1} 行有无效字节），可能是 GBK。请以 UTF-8 编码保存。`,
+        en: `The file is not UTF-8 (an invalid byte on line ${at.line + 1}); it may be GBK. Save it as UTF-8.`,
+      },
+    };
+  }
+  return { kind: 'text', text: text.replace(/^\uFEFF/, '') };
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The text, or undefined when the bytes are not UTF-8 (the native decoder; the scanner below only locates the fault). */
+function decodeUtf8(bytes: Buffer): string | undefined {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Zero-based line and UTF-16 column of a byte offset (the bytes before it are valid UTF-8). */
+function positionOfByte(bytes: Buffer, offset: number): { line: number; character: number } {
+  const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
+  let line = 0;
+  for (let i = bytes.indexOf(0x0a); i >= 0 && i < lineStart; i = bytes.indexOf(0x0a, i + 1)) line++;
+  return { line, character: bytes.subarray(lineStart, offset).toString('utf8').length };
+}
+
+/** Offset of the first byte that breaks UTF-8, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
+    else return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
