@@ -1,0 +1,270 @@
+/**
+ * Hover: what a word means to an architect. On a site or system id: where it
+ * runs and what depends on it. On `tier`: what the tier requires, who did it
+ * (with figures) and whether this system meets it. On a pattern, customer or
+ * product word anywhere (values and comments): the library's record. On a
+ * key: the schema's documentation. All Markdown, in the settings' locale.
+ */
+import type { Hover, MarkupContent, Position, Range } from 'vscode-languageserver-types';
+import type { FeatureContext } from '../languageService';
+import { listOf, pick, type Locale, type Localized } from '../locale';
+import { topologyWords, type ProposalModel, type SystemModel } from '../model';
+import { describeField } from '../schemaInfo';
+import type { CaseLibrary } from '../types';
+import { cursorAt } from './cursor';
+import { dependents, idAt, nodeAt, systemsAtSite } from './indexes';
+import { colon, commandUri, customerLabel, industryLabel, md, OPEN_CASE, patternName, ROLE_LABELS, TIER_LABELS, TOPOLOGY_LABELS } from './labels';
+import { termIndex, type TermMatch } from './terms';
+import { tierRequirement } from './tiers';
+
+type L = Locale;
+const t = (locale: L, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
+
+function markdown(value: string, range?: Range): Hover {
+  const contents: MarkupContent = { kind: 'markdown', value };
+  return range ? { contents, range } : { contents };
+}
+
+export function doHover(context: FeatureContext, position: Position): Hover | null {
+  const { model } = context.proposal;
+  const { library, settings } = context;
+  const locale = settings.locale;
+  const index = model.tree.lineIndex;
+  if (position.line < 0 || position.line >= index.lineCount) return null;
+  const lineText = index.lineText(position.line);
+  if (position.character < 0 || position.character > lineText.length) return null;
+
+  const id = idAt(model, position);
+  if (id) {
+    const text = id.kind === 'site' ? siteHover(model, id.id, locale) : systemHover(model, library, id.id, locale);
+    return text ? markdown(text, id.range) : null;
+  }
+
+  const cursor = cursorAt(model, position);
+  // Words from the library win inside values and comments: `# 参考网商银行` or `name: 两地三中心改造`.
+  if (cursor.place !== 'key') {
+    const match = termIndex(library).at(lineText, position.character);
+    if (match) {
+      const text = termHover(library, match, locale);
+      if (text) return markdown(text, lineRange(position.line, match.start, match.end));
+    }
+  }
+
+  const hit = nodeAt(model.tree.root, position);
+  const path = hit?.keyOf ? hit.keyOf.entry.value.path : cursor.place === 'key' && cursor.mapPath && cursor.key ? [...cursor.mapPath, cursor.key] : undefined;
+  if (cursor.place === 'key' && path) {
+    const keyRange = hit?.keyOf?.entry.keyRange ?? (cursor.shape.key ? lineRange(position.line, cursor.shape.key.start, cursor.shape.key.end) : undefined);
+    const last = path[path.length - 1];
+    if (last === 'tier' && typeof path[1] === 'number' && path[0] === 'systems') {
+      const system = model.systems.find((s) => s.index === path[1]);
+      if (system) return markdown(tierHover(library, system, locale), keyRange);
+    }
+    const text = fieldHover(path, locale);
+    return text ? markdown(text, keyRange) : null;
+  }
+
+  // A value: `tier: 1` explains the tier; an enum value explains itself.
+  if (hit && hit.node.kind === 'scalar' && hit.entry) {
+    const path = hit.node.path;
+    if (hit.entry.key === 'tier' && path[0] === 'systems' && typeof path[1] === 'number') {
+      const system = model.systems.find((s) => s.index === path[1]);
+      if (system) return markdown(tierHover(library, system, locale), hit.node.range);
+    }
+    const info = describeField(path);
+    const value = hit.node.value === null ? '' : String(hit.node.value);
+    const valueDoc = info?.valueDocs?.[value];
+    if (valueDoc) return markdown(`\`${hit.entry.key}: ${md(value)}\`${colon(locale)}${pick(valueDoc, locale)}`, hit.node.range);
+  }
+  if (hit && hit.node.kind === 'scalar' && !hit.entry) {
+    // A list item: `observability: [metrics, tracing]`, `zones: [dmz]`.
+    const info = describeField(hit.node.path);
+    const value = String(hit.node.value ?? '');
+    const valueDoc = info?.valueDocs?.[value];
+    if (valueDoc) return markdown(`\`${md(value)}\`${colon(locale)}${pick(valueDoc, locale)}`, hit.node.range);
+  }
+  return null;
+}
+
+const lineRange = (line: number, start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
+
+/* ------------------------------------------------------------------------ */
+/* Keys                                                                      */
+/* ------------------------------------------------------------------------ */
+
+function fieldHover(path: (string | number)[], locale: L): string | undefined {
+  const info = describeField(path);
+  if (!info) return undefined;
+  const lines = [`**${md(String(path[path.length - 1]))}** · \`${info.type}\``, '', pick(info.doc, locale)];
+  const values = info.enum ?? info.items?.enum;
+  const docs = info.valueDocs ?? info.items?.valueDocs;
+  if (values && values.length > 0) {
+    lines.push('', t(locale, info.openEnum ? '**常用取值**' : '**可选值**', info.openEnum ? '**Common values**' : '**Allowed values**'));
+    for (const value of values) {
+      const doc = docs?.[value];
+      lines.push(`- \`${md(value)}\`${doc ? ` — ${pick(doc, locale)}` : ''}`);
+    }
+  }
+  if (info.range) {
+    const { minimum, maximum, exclusiveMinimum } = info.range;
+    const low = minimum === undefined ? '' : `${exclusiveMinimum ? '(' : '['}${minimum}`;
+    const high = maximum === undefined ? '' : `${maximum}]`;
+    lines.push('', `${t(locale, '**取值范围**', '**Range**')}${colon(locale)}${low || '(−∞'}, ${high || '∞)'}`);
+  }
+  if (info.example !== undefined) {
+    const example = typeof info.example === 'object' ? JSON.stringify(info.example) : String(info.example);
+    lines.push('', `${t(locale, '**示例**', '**Example**')}${colon(locale)}\`${path[path.length - 1]}: ${example.replace(/`/g, "'")}\``);
+  }
+  return lines.join('\n');
+}
+
+/* ------------------------------------------------------------------------ */
+/* Tier                                                                      */
+/* ------------------------------------------------------------------------ */
+
+function tierHover(library: CaseLibrary, system: SystemModel, locale: L): string {
+  const tier = system.tier?.value;
+  const label = tier !== undefined ? TIER_LABELS[tier] : undefined;
+  const lines = [`**tier ${tier ?? '?'}**${label ? ` · ${pick(label, locale)}` : ''}`, ''];
+  const requirement = tier !== undefined ? tierRequirement(tier) : undefined;
+  if (!requirement) {
+    lines.push(t(locale, '分级：1 = 一级（两地三中心或同城 + 异地灾备），2 = 二级（同城灾备），3 = 三级（无容灾要求）。', 'Tiers: 1 = tier 1 (two regions, three DCs, or same-city + remote DR), 2 = tier 2 (same-city DR), 3 = tier 3 (no DR requirement).'));
+    return lines.join('\n');
+  }
+  lines.push(`${t(locale, '**要求**', '**Requires**')}${colon(locale)}${pick(requirement.text, locale)}`);
+  const cases = requirement.pattern ? library.patterns.get(requirement.pattern)?.cases ?? [] : [];
+  if (cases.length > 0) {
+    lines.push('', `${t(locale, '**谁这样做了**', '**Who did it**')}${colon(locale)}`);
+    for (const caseId of cases.slice(0, 4)) lines.push(`- ${caseLink(library, caseId, locale)}${caseFigure(library, caseId, locale)}`);
+  }
+  const meets = requirement.meets(system.topology);
+  const where = deploymentSummary(system, locale);
+  const name = system.id ? `\`${md(system.id.value)}\`` : t(locale, '本系统', 'This system');
+  lines.push(
+    '',
+    meets
+      ? t(locale, `✓ ${name} 满足要求：${where}`, `✓ ${name} meets it: ${where}`)
+      : t(locale, `✗ ${name} 尚不满足：${where}`, `✗ ${name} does not meet it yet: ${where}`),
+  );
+  return lines.join('\n');
+}
+
+/** "成都（cd-1、cd-2）、重庆（cq-1）→ 两地三中心、同城双活" */
+function deploymentSummary(system: SystemModel, locale: L): string {
+  const { topology } = system;
+  if (topology.sites.length === 0) return t(locale, '未部署到任何已声明的站点', 'deployed to no declared site');
+  const byCity = new Map<string, string[]>();
+  for (const site of topology.sites) {
+    const city = site.city?.value ?? '?';
+    byCity.set(city, [...(byCity.get(city) ?? []), site.id?.value ?? '?']);
+  }
+  const cities = [...byCity].map(([city, ids]) => (locale === 'zh-CN' ? `${md(city)}（${ids.map(md).join('、')}）` : `${md(city)} (${ids.map(md).join(', ')})`));
+  const words = topologyWords(topology).map((w) => pick(TOPOLOGY_LABELS[w], locale));
+  const list = locale === 'zh-CN' ? cities.join('、') : cities.join(', ');
+  return words.length > 0 ? `${list} → ${listOf(words, locale)}` : list;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sites and systems                                                         */
+/* ------------------------------------------------------------------------ */
+
+function siteHover(model: ProposalModel, siteId: string, locale: L): string | undefined {
+  const site = model.siteById.get(siteId);
+  if (!site) return t(locale, `**${md(siteId)}**：未在 \`sites\` 中声明的站点。`, `**${md(siteId)}**: a site not declared under \`sites\`.`);
+  const role = site.role?.value;
+  const roleLabel = role ? ROLE_LABELS[role] : undefined;
+  const facts = [
+    site.city ? md(site.city.value) : t(locale, '城市未填写', 'no city'),
+    role ? (roleLabel ? `${pick(roleLabel, locale)} (\`${md(role)}\`)` : `\`${md(role)}\``) : t(locale, '角色未填写', 'no role'),
+    ...(site.platform ? [`\`${md(site.platform.value)}\``] : []),
+  ];
+  const systems = systemsAtSite(model, siteId);
+  const lines = [`**${md(siteId)}** · ${facts.join(' · ')}`, ''];
+  lines.push(
+    systems.length > 0
+      ? `${t(locale, `部署的系统（${systems.length}）`, `Systems deployed here (${systems.length})`)}${colon(locale)}${listOf(systems.slice(0, 12).map(systemLabel(model)), locale)}${systems.length > 12 ? ' …' : ''}`
+      : t(locale, '尚无系统部署在此站点。', 'No system is deployed here yet.'),
+  );
+  return lines.join('\n');
+}
+
+const systemLabel = (model: ProposalModel) => (id: string) => {
+  const name = model.systemById.get(id)?.name?.value;
+  return name ? `\`${md(id)}\` ${md(name)}` : `\`${md(id)}\``;
+};
+
+function systemHover(model: ProposalModel, library: CaseLibrary, systemId: string, locale: L): string | undefined {
+  const system = model.systemById.get(systemId);
+  if (!system) return t(locale, `**${md(systemId)}**：未在 \`systems\` 中声明的系统。`, `**${md(systemId)}**: a system not declared under \`systems\`.`);
+  const tier = system.tier?.value;
+  const tierLabel = tier !== undefined ? TIER_LABELS[tier] : undefined;
+  const head = [`**${md(systemId)}**`, ...(system.name ? [md(system.name.value)] : []), ...(tierLabel ? [pick(tierLabel, locale)] : [])];
+  const lines = [head.join(' · '), '', `${t(locale, '部署', 'Deployed')}${colon(locale)}${deploymentSummary(system, locale)}`];
+  const requirement = tier !== undefined ? tierRequirement(tier) : undefined;
+  if (requirement?.pattern) {
+    const ok = requirement.meets(system.topology);
+    lines.push('', `${patternName(library, requirement.pattern, locale)} ${ok ? '✓' : '✗'}`);
+  }
+  const users = dependents(model, systemId);
+  if (users.length > 0) lines.push('', `${t(locale, '被依赖', 'Depended on by')}${colon(locale)}${listOf(users.map(systemLabel(model)), locale)}`);
+  const deps = system.dependsOn?.value.map((d) => d.value) ?? [];
+  if (deps.length > 0) lines.push('', `${t(locale, '依赖', 'Depends on')}${colon(locale)}${listOf(deps.map(systemLabel(model)), locale)}`);
+  return lines.join('\n');
+}
+
+/* ------------------------------------------------------------------------ */
+/* Library words                                                             */
+/* ------------------------------------------------------------------------ */
+
+function caseLink(library: CaseLibrary, caseId: string, locale: L): string {
+  return `[${md(customerLabel(library, caseId, locale))}](${commandUri(OPEN_CASE, [caseId])})`;
+}
+
+/** "（日订单 上亿笔）" / " (daily orders over 100 million)": the case's first figure. */
+function caseFigure(library: CaseLibrary, caseId: string, locale: L): string {
+  const outcome = library.cases.get(caseId)?.outcomes[0];
+  if (!outcome) return '';
+  const text = `${pick(outcome.metric, locale)} ${pick(outcome.value, locale)}`;
+  return locale === 'zh-CN' ? `（${md(text)}）` : ` (${md(text)})`;
+}
+
+function termHover(library: CaseLibrary, match: TermMatch, locale: L): string | undefined {
+  const { term } = match;
+  if (term.kind === 'pattern') {
+    const pattern = library.patterns.get(term.id);
+    if (!pattern) return undefined;
+    const other: Localized = pattern.name;
+    const lines = [`### ${md(pick(other, locale))}${pick(other, locale) !== pick(other, locale === 'zh-CN' ? 'en' : 'zh-CN') ? ` · ${md(pick(other, locale === 'zh-CN' ? 'en' : 'zh-CN'))}` : ''}`, '', md(pick(pattern.summary, locale))];
+    lines.push('', `${t(locale, '**适用**', '**When to apply**')}${colon(locale)}${md(pick(pattern.whenToApply, locale))}`);
+    lines.push('', `${t(locale, '**代价**', '**Cost**')}${colon(locale)}${md(pick(pattern.cost, locale))}`);
+    if (pattern.cases.length > 0) {
+      lines.push('', `${t(locale, '**案例**', '**Cases**')}${colon(locale)}`);
+      for (const caseId of pattern.cases) lines.push(`- ${caseLink(library, caseId, locale)}${caseFigure(library, caseId, locale)}`);
+    }
+    lines.push('', `\`${pattern.id}\``);
+    return lines.join('\n');
+  }
+  if (term.kind === 'case') {
+    const record = library.cases.get(term.id);
+    if (!record) return undefined;
+    const lines = [`### ${md(pick(record.customer, locale))} · ${md(pick(record.title, locale))}`, ''];
+    lines.push([industryLabel(record.industry, locale), ...(record.year ? [String(record.year)] : [])].join(' · '));
+    if (record.outcomes.length > 0) {
+      lines.push('', `${t(locale, '**关键数据**', '**Key figures**')}${colon(locale)}`);
+      for (const outcome of record.outcomes.slice(0, 4)) lines.push(`- ${md(pick(outcome.metric, locale))} ${md(pick(outcome.value, locale))}`);
+    }
+    if (record.patterns.length > 0) {
+      lines.push('', `${t(locale, '**架构模式**', '**Patterns**')}${colon(locale)}${listOf(record.patterns.map((p) => md(patternName(library, p.pattern, locale))), locale)}`);
+    }
+    if (record.products.length > 0) {
+      lines.push('', `${t(locale, '**产品**', '**Products**')}${colon(locale)}${listOf(record.products.map((p) => md(library.products.get(p)?.name ?? p)), locale)}`);
+    }
+    lines.push('', `[${t(locale, '打开案例', 'Open case')}](${commandUri(OPEN_CASE, [record.id])})`);
+    return lines.join('\n');
+  }
+  const product = library.products.get(term.id);
+  if (!product) return undefined;
+  const users = [...library.cases.values()].filter((c) => c.products.includes(product.id)).map((c) => c.id);
+  const lines = [`### ${md(product.name)}`, '', md(pick(product.description, locale))];
+  if (users.length > 0) lines.push('', `${t(locale, '**使用它的客户**', '**Customers using it**')}${colon(locale)}${listOf(users.map((id) => caseLink(library, id, locale)), locale)}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,121 @@
+import * as assert from 'node:assert/strict';
+import type { Hover, MarkupContent } from 'vscode-languageserver-types';
+import { doc, fixture, service, settings, withCursor } from './helpers';
+
+const ls = service();
+
+function hover(marked: string, locale: 'en' | 'zh-CN' = 'en'): { value: string; hover: Hover } {
+  const { text, position } = withCursor(marked);
+  const result = ls.doHover(doc(text), position, settings(locale));
+  assert.ok(result, `no hover at ${JSON.stringify(position)}`);
+  return { value: (result.contents as MarkupContent).value, hover: result };
+}
+
+function noHover(marked: string) {
+  const { text, position } = withCursor(marked);
+  assert.equal(ls.doHover(doc(text), position, settings()), null);
+}
+
+const BANK = fixture('bank.arch.yaml');
+/** The fixture with a cursor inserted before the n-th occurrence of `needle` (plus `offset` characters). */
+function mark(needle: string, offset = 0, nth = 0): string {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = BANK.indexOf(needle, at + 1);
+  assert.ok(at >= 0, needle);
+  return BANK.slice(0, at + offset) + '|' + BANK.slice(at + offset);
+}
+
+describe('features/hover', () => {
+  it('explains a pattern word in a comment, in both languages, over the longest term', () => {
+    const zh = hover(mark('两地三中心方案', 2), 'zh-CN');
+    assert.match(zh.value, /### 两地三中心 · Two regions, three DCs/);
+    assert.match(zh.value, /同城双中心加异地灾备中心/);
+    assert.match(zh.value, /\[天弘基金\]\(command:casebook\.openCase\?%5B%22tianhong-fund%22%5D\)（日订单 上亿笔）/);
+    const line = zh.hover.range!.start.line;
+    assert.equal(zh.hover.range!.end.character - zh.hover.range!.start.character, 5);
+    assert.equal(BANK.split('\n')[line]!.slice(zh.hover.range!.start.character, zh.hover.range!.end.character), '两地三中心');
+    const en = hover(mark('两地三中心方案', 2), 'en');
+    assert.match(en.value, /### Two regions, three DCs · 两地三中心/);
+    assert.match(en.value, /\[Tianhong Fund\]\(command:casebook\.openCase\?%5B%22tianhong-fund%22%5D\) \(daily orders over 100 million\)/);
+  });
+
+  it('explains a customer named in a value or comment, with figures and an open-case link', () => {
+    const zh = hover(`name: 对标网商|银行的核心\n`, 'zh-CN');
+    assert.match(zh.value, /### 网商银行 · 三地五中心多活的分布式核心/);
+    assert.match(zh.value, /银行 · 每日离线计算|每日离线计算 超过 200T/);
+    assert.match(zh.value, /\*\*架构模式\*\*：三地五中心、单元化/);
+    assert.match(zh.value, /\[打开案例\]\(command:casebook\.openCase\?%5B%22mybank%22%5D\)/);
+    const alias = hover(`# 参考中华财|险\n`, 'en');
+    assert.match(alias.value, /### China United Insurance/);
+    assert.match(alias.value, /upgrade downtime hours → 10 minutes/);
+  });
+
+  it('explains a product and lists who uses it', () => {
+    const { value } = hover(`# 数据库选 Ocean|Base\n`, 'zh-CN');
+    assert.match(value, /### OceanBase/);
+    assert.match(value, /分布式关系数据库/);
+    assert.match(value, /顺德农商/);
+    assert.match(value, /网商银行/);
+  });
+
+  it('does not match an ASCII term inside a longer word', () => {
+    noHover(`# sagas|x\n`);
+  });
+
+  it('on a site id: city, role, platform and the systems deployed there', () => {
+    const zh = hover(mark('cd-1', 1, 0), 'zh-CN');
+    assert.match(zh.value, /\*\*cd-1\*\* · 成都 · 主中心 \(`primary`\) · `vm`/);
+    assert.match(zh.value, /部署的系统（3）：`core` 核心账务、`user-center` 用户中心、`loans` 网贷/);
+    const use = hover(mark('cq-1]', 1), 'en');
+    assert.match(use.value, /\*\*cq-1\*\* · 重庆 · cold standby/);
+    assert.match(use.value, /Systems deployed here \(1\): `core` 核心账务/);
+  });
+
+  it('on a system id: name, tier, deployment, topology and dependents', () => {
+    const { value } = hover(mark('core\n', 1, 0), 'zh-CN');
+    assert.match(value, /\*\*core\*\* · 核心账务 · 一级业务系统/);
+    assert.match(value, /部署：成都（cd-1、cd-2）、重庆（cq-1） → 两地三中心、冷备/);
+    assert.match(value, /两地三中心 ✓/);
+    assert.match(value, /被依赖：`loans` 网贷/);
+    assert.match(value, /依赖：`user-center` 用户中心/);
+    const dep = hover(mark('user-center]', 2), 'en');
+    assert.match(dep.value, /\*\*user-center\*\* · 用户中心 · tier-1 business system/);
+    assert.match(dep.value, /Two regions, three DCs ✗/);
+    assert.match(dep.value, /Depended on by: `core` 核心账务 and `loans` 网贷/);
+  });
+
+  it('on tier: the requirement, who did it, and whether this system meets it', () => {
+    const meets = hover(mark('tier: 1', 2, 0), 'zh-CN');
+    assert.match(meets.value, /\*\*tier 1\*\* · 一级业务系统/);
+    assert.match(meets.value, /\*\*要求\*\*：两地三中心/);
+    assert.match(meets.value, /- \[天弘基金\]\(command:casebook\.openCase\?%5B%22tianhong-fund%22%5D\)（日订单 上亿笔）/);
+    assert.match(meets.value, /- \[浙江农信\]/);
+    assert.match(meets.value, /✓ `core` 满足要求：成都（cd-1、cd-2）、重庆（cq-1） → 两地三中心、冷备/);
+    const fails = hover(mark('tier: 1', 6, 1), 'en');
+    assert.match(fails.value, /\*\*Requires\*\*: two regions, three DCs/);
+    assert.match(fails.value, /✗ `user-center` does not meet it yet: 成都 \(cd-1\)/);
+    const tier2 = hover(mark('tier: 2', 1), 'en');
+    assert.match(tier2.value, /same-city disaster recovery/);
+    assert.match(tier2.value, /✓ `loans` meets it/);
+  });
+
+  it('on a field key: the schema documentation with values and example, in both languages', () => {
+    const en = hover(mark('role: primary', 1), 'en');
+    assert.match(en.value, /^\*\*role\*\* · `string`/);
+    assert.match(en.value, /- `hot-standby`/);
+    assert.match(en.value, /\*\*Allowed values\*\*/);
+    const zh = hover(mark('role: primary', 1), 'zh-CN');
+    assert.match(zh.value, /\*\*可选值\*\*/);
+    assert.doesNotMatch(zh.value.replace(/`[^`]*`/g, ''), /Allowed|Example/);
+    const nested = hover(mark('peakTps', 2), 'en');
+    assert.match(nested.value, /^\*\*peakTps\*\*/);
+  });
+
+  it('returns null where there is nothing to say, and for positions out of range', () => {
+    noHover(`casebook: proposal/v1\nname: 随便|写写\n`);
+    const d = doc(BANK);
+    assert.equal(ls.doHover(d, { line: 999, character: 0 }, settings()), null);
+    assert.equal(ls.doHover(d, { line: 0, character: 999 }, settings()), null);
+    assert.equal(ls.doHover(doc(''), { line: 0, character: 0 }, settings()), null);
+  });
+});
