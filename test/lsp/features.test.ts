@@ -28,7 +28,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { LspClient } from './harness';
-import { CORE_TEXT, WORKSPACE, freshUri, rangeOf, rules } from './documents.test';
+import { CORE_TEXT, WORKSPACE, freshUri, rangeOf, rules } from './fixtures';
 
 const COLD_TEXT = readFileSync(path.join(WORKSPACE, 'cold.arch.yaml'), 'utf8');
 
