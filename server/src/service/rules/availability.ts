@@ -14,6 +14,7 @@ import {
   formatPercent,
   nameOf,
   on,
+  opening,
   systemLabel,
   type CasebookRule,
 } from './helpers';
@@ -55,7 +56,7 @@ export const tier1TwoRegionsThreeDcs: CasebookRule = {
       if (system.tier?.value !== 1) continue;
       const t = system.topology;
       if (t.twoRegionsThreeDcs || t.threeRegionsFiveDcs) continue;
-      const label = systemLabel(system);
+      const label = opening(systemLabel(system));
       const where = footprint(system);
       const refs = cites(library, [TIANHONG_DR, ZHEJIANG_HA]);
       const sichuan = nameOf(library, 'sichuan-rcu');
@@ -86,7 +87,7 @@ export const tier2SameCityDr: CasebookRule = {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
       if (system.tier?.value !== 2 || system.topology.sites.length >= 2) continue;
-      const label = systemLabel(system);
+      const label = opening(systemLabel(system));
       const ref = cite(library, TIANHONG_DR);
       const where = footprint(system);
       out.push(
@@ -142,7 +143,7 @@ export const highAvailabilityColdStandby: CasebookRule = {
         : { zh: `RTO ${fastRto!.value.text}`, en: `an RTO of ${fastRto!.value.text}` };
       const cold = coldSitesOf(system);
       const coldIds = cold.map((s) => s.id?.value ?? '?').join('、');
-      const label = systemLabel(system);
+      const label = opening(systemLabel(system));
       const sichuan = cite(library, SICHUAN_DR_COST);
       const mybank = cites(library, [MYBANK_AVAILABILITY, MYBANK_3R5DC]);
       const fix = warmUpFix(cold);
@@ -180,7 +181,7 @@ export const batchDrMlps3: CasebookRule = {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
       if (system.kind?.value !== 'batch' || system.topology.sites.length >= 2) continue;
-      const label = systemLabel(system);
+      const label = opening(systemLabel(system));
       const ref = cite(library, TIANHONG_BATCH);
       out.push(
         finding(batchDrMlps3, on(system.sites ?? system.kind), {

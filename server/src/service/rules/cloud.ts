@@ -3,9 +3,10 @@
  * zoned (一云三区), and whether heterogeneous resources share one platform.
  */
 import type { RawFinding } from '../types';
+import { listOf } from '../locale';
 import { ZONES } from '../model';
 import { entryOf } from '../yamlTree';
-import { appendToList, cite, cites, fig, finding, on, replaceValue, setEntry, systemLabel, type CasebookRule } from './helpers';
+import { appendToList, cite, cites, fig, finding, on, replaceValue, setEntry, opening, systemLabel, type CasebookRule } from './helpers';
 
 const FAMILY = 'cloud';
 
@@ -30,7 +31,7 @@ export const sensitiveDataPublicCloud: CasebookRule = {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
       if (system.sensitive?.value !== true || system.cloud?.value !== 'public') continue;
-      const label = systemLabel(system);
+      const label = opening(systemLabel(system));
       const refs = cites(library, [TIANHONG_HYBRID, CHINA_UNITED_HYBRID]);
       out.push(
         finding(
@@ -70,7 +71,7 @@ export const securityZonesIncomplete: CasebookRule = {
     const root = model.root;
     if (!root) return [];
     const ref = cite(library, SICHUAN_ZONES);
-    const fixTitle = (zones: readonly string[]) => ({ zh: `加入安全区域 ${zones.join('、')}`, en: `Add the ${zones.join(', ')} zone${zones.length > 1 ? 's' : ''}` });
+    const fixTitle = (zones: readonly string[]) => ({ zh: `加入安全区域 ${zones.join('、')}`, en: `Add the ${listOf([...zones], 'en')} zone${zones.length > 1 ? 's' : ''}` });
     if (model.zones) {
       const present = new Set(model.zones.value.map((z) => z.value));
       const missing = REQUIRED_ZONES.filter((z) => !present.has(z));
@@ -82,7 +83,7 @@ export const securityZonesIncomplete: CasebookRule = {
           on(model.zones),
           {
             zh: `安全区域缺少 ${missing.join('、')}：生产内网直接暴露给外部访问或开发测试。参考：${ref.zh}。`,
-            en: `The security zones lack ${missing.join(' and ')}: the production intranet is exposed to outside traffic or to development and testing. For reference: ${ref.en}.`,
+            en: `The security zones lack ${listOf([...missing], 'en')}: the production intranet is exposed to outside traffic or to development and testing. For reference: ${ref.en}.`,
           },
           edit ? [{ title: fixTitle(missing), edits: [edit] }] : undefined,
         ),

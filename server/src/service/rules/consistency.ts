@@ -6,7 +6,7 @@
 import type { LinkModel, ProposalModel, SiteModel, SystemModel } from '../model';
 import type { RawFinding } from '../types';
 import { entryOf } from '../yamlTree';
-import { cites, fig, finding, formatPercent, on, replaceValue, systemLabel, type CasebookRule } from './helpers';
+import { cites, fig, finding, formatPercent, on, replaceValue, opening, systemLabel, type CasebookRule } from './helpers';
 
 const FAMILY = 'consistency';
 
@@ -71,7 +71,7 @@ export const rpoZeroAsyncReplication: CasebookRule = {
       const links = outOfCityLinks(system, bySite);
       if (links.length === 0 || links.some((l) => l.mode?.value !== 'async')) continue;
       const names = links.map((l) => `${l.from?.value}→${l.to?.value}`);
-      const label = systemLabel(system);
+      const label = opening(systemLabel(system));
       const refs = cites(library, [MYBANK_3R5DC, TIANHONG_ONLINE]);
       out.push(
         finding(
@@ -248,10 +248,10 @@ export const availabilityExceedsDependencies: CasebookRule = {
       const atMost = formatPercent(allowed);
       const promised = formatPercent(system.availability.value);
       const weakest = ceiling.weakest.map((j) => ceilings!.label(j));
-      const label = systemLabel(system);
+      const label = opening(systemLabel(system));
       const refs = cites(library, [MYBANK_AVAILABILITY, PICC_AVAILABILITY]);
       const scope = ceiling.exact
-        ? { zh: `它串行依赖的 ${ceiling.count} 个系统`, en: `the ${ceiling.count} systems it depends on in series` }
+        ? { zh: `它串行依赖的 ${ceiling.count} 个系统`, en: ceiling.count === 1 ? 'the one system it depends on' : `the ${ceiling.count} systems it depends on in series` }
         : { zh: `它串行依赖的系统（已计入 ${ceiling.count} 个）`, en: `the systems it depends on in series (${ceiling.count} counted)` };
       out.push(
         finding(
@@ -259,7 +259,7 @@ export const availabilityExceedsDependencies: CasebookRule = {
           on(system.availability),
           {
             zh: `${label.zh} 承诺可用性 ${promised}，但${scope.zh}最多只允许 ${atMost}（最弱：${weakest.join('、')}）。参考：${refs.zh}，整条调用链按同一目标建设。请提高依赖的可用性、去掉强依赖（异步化、降级），或如实降低承诺。`,
-            en: `${label.en} promises ${promised} availability, but ${scope.en} allow at most ${atMost} (weakest: ${weakest.join(', ')}). For reference: ${refs.en}, with the whole call chain built to that target. Raise the dependencies, make them non-blocking (async, degradation), or promise what the chain allows.`,
+            en: `${label.en} promises ${promised} availability, but ${scope.en} ${ceiling.count === 1 && ceiling.exact ? 'allows' : 'allow'} at most ${atMost} (weakest: ${weakest.join(', ')}). For reference: ${refs.en}, with the whole call chain built to that target. Raise the dependencies, make them non-blocking (async, degradation), or promise what the chain allows.`,
           },
           allowed > 0
             ? [replaceValue(system.availability, String(allowed), { zh: `将可用性承诺改为 ${atMost}`, en: `Promise ${atMost} instead` })]
@@ -292,7 +292,7 @@ export const tier1MissingRecoveryObjectives: CasebookRule = {
       // A present but malformed value is validation's to report, not a missing objective.
       const missing = (['rto', 'rpo'] as const).filter((key) => !entryOf(system.node, key));
       if (missing.length === 0) continue;
-      const label = systemLabel(system);
+      const label = opening(systemLabel(system));
       const refs = cites(library, [TIANHONG_DR, TIANHONG_ONLINE]);
       const what = missing.join(zhOr(missing));
       out.push(

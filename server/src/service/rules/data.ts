@@ -14,6 +14,7 @@ import {
   nameOf,
   on,
   replaceValue,
+  opening,
   systemLabel,
   type CasebookRule,
 } from './helpers';
@@ -51,7 +52,7 @@ export const heavyLoadCentralizedDatabase: CasebookRule = {
       if (system.databaseMode?.value !== 'centralized') continue;
       const load = heavyLoad(system);
       if (!load) continue;
-      const label = systemLabel(system);
+      const label = opening(systemLabel(system));
       const refs = cites(library, [NANJING_ORDERS, PICC_CAPACITY, PICC_SETTLEMENT]);
       const mybank = nameOf(library, 'mybank');
       out.push(
@@ -88,7 +89,7 @@ export const heavyLoadMonolith: CasebookRule = {
       if (system.architecture?.value !== 'monolith') continue;
       const load = heavyLoad(system);
       if (!load) continue;
-      const label = systemLabel(system);
+      const label = opening(systemLabel(system));
       const refs = cites(library, [NANJING_LOAN, PICC_TIME_TO_MARKET]);
       out.push(
         finding(
@@ -127,7 +128,7 @@ export const crossSystemTransactionsSaga: CasebookRule = {
       const callsOthers = (system.dependsOn?.value ?? []).some((d) => d.value !== system.id?.value);
       const calledByOthers = system.id !== undefined && dependedOn.has(system.id.value);
       if (!callsOthers && !calledByOthers) continue;
-      const label = systemLabel(system);
+      const label = opening(systemLabel(system));
       const shunde = nameOf(library, 'shunde-rcb');
       const nanjing = cites(library, [NANJING_ORDERS]);
       const problem =
@@ -166,7 +167,7 @@ export const duplicateDataOwner: CasebookRule = {
     const owners = new Map<string, string>();
     const out: RawFinding[] = [];
     for (const system of model.systems) {
-      const self = systemLabel(system);
+      const self = opening(systemLabel(system));
       const seenHere = new Set<string>();
       for (const item of system.data?.value ?? []) {
         const domain = item.value;

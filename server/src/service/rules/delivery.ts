@@ -17,6 +17,7 @@ import {
   on,
   replaceValue,
   setEntry,
+  opening,
   systemLabel,
   type CasebookRule,
 } from './helpers';
@@ -47,7 +48,7 @@ export const vmRuntimeContainers: CasebookRule = {
     for (const system of model.systems) {
       const runtime = system.runtime?.value;
       if (runtime !== 'vm' && runtime !== 'physical') continue;
-      const label = systemLabel(system);
+      const label = opening(systemLabel(system));
       const shunde = cite(library, SHUNDE_RELEASE);
       const zhejiang = nameOf(library, 'zhejiang-rcu');
       const host = runtime === 'vm' ? { zh: '虚拟机', en: 'VMs' } : { zh: '物理机', en: 'physical hosts' };
@@ -83,7 +84,7 @@ export const downtimeRelease: CasebookRule = {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
       if (system.release?.value !== 'downtime') continue;
-      const label = systemLabel(system);
+      const label = opening(systemLabel(system));
       const cui = cite(library, CHINA_UNITED_UPGRADE);
       const sichuan = nameOf(library, 'sichuan-rcu');
       out.push(

@@ -59,10 +59,30 @@ export function nameOf(library: CaseLibrary, caseId: string): Localized {
   return customerName(library, caseId);
 }
 
-/** Joins cited customers: "A；B" / "A; B". */
+/**
+ * Cites several figures, each customer named once with all of its figures:
+ * "网商银行（可用率 99.99%；三地五中心）；四川农信（…）".
+ */
 export function cites(library: CaseLibrary, refs: readonly FigureRef[]): Localized {
-  const parts = refs.map((r) => cite(library, r));
+  const byCase = new Map<string, Localized[]>();
+  for (const ref of refs) {
+    const figures = byCase.get(ref.caseId) ?? [];
+    figures.push(figureOf(library, ref));
+    byCase.set(ref.caseId, figures);
+  }
+  const parts = [...byCase].map(([caseId, figures]) => {
+    const name = nameOf(library, caseId);
+    return {
+      zh: `${name.zh}（${figures.map((f) => f.zh).join('；')}）`,
+      en: `${name.en} (${figures.map((f) => f.en).join('; ')})`,
+    };
+  });
   return { zh: parts.map((p) => p.zh).join('；'), en: parts.map((p) => p.en).join('; ') };
+}
+
+/** The English text with its first letter capitalised, for a label that opens a sentence. */
+export function opening(text: Localized): Localized {
+  return { zh: text.zh, en: text.en.charAt(0).toUpperCase() + text.en.slice(1) };
 }
 
 /* ------------------------------------------------------------------------ */

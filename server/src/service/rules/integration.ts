@@ -3,7 +3,7 @@
  * across many services can still be followed (full-link tracing).
  */
 import type { RawFinding } from '../types';
-import { appendToList, cite, fig, figureOf, finding, on, replaceValue, systemLabel, type CasebookRule } from './helpers';
+import { appendToList, cite, fig, figureOf, finding, on, replaceValue, opening, systemLabel, type CasebookRule } from './helpers';
 
 const FAMILY = 'integration';
 
@@ -26,7 +26,7 @@ export const esbToServiceMesh: CasebookRule = {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
       if (system.integration?.value !== 'esb') continue;
-      const label = systemLabel(system);
+      const label = opening(systemLabel(system));
       const age = cite(library, JIANGXI_ESB_AGE);
       const mesh = figureOf(library, JIANGXI_NON_INTRUSIVE);
       out.push(
@@ -66,7 +66,7 @@ export const distributedWithoutTracing: CasebookRule = {
       if (system.observability?.value.some((o) => o.value === 'tracing')) continue;
       const cause = architecture === 'microservices' || architecture === 'unitized' ? system.architecture! : system.integration!;
       const what = cause === system.architecture ? architecture! : 'service-mesh';
-      const label = systemLabel(system);
+      const label = opening(systemLabel(system));
       const ref = cite(library, JIANGXI_NON_INTRUSIVE);
       const edit = appendToList(model, system.node, 'observability', system.observability, ['tracing']);
       out.push(

@@ -2,7 +2,7 @@
  * Legacy: systems still on a mainframe (主机下移 / 去 IOE).
  */
 import type { RawFinding } from '../types';
-import { cite, fig, finding, nameOf, on, systemLabel, type CasebookRule } from './helpers';
+import { cite, fig, finding, nameOf, on, opening, systemLabel, type CasebookRule } from './helpers';
 
 const FAMILY = 'legacy';
 
@@ -24,7 +24,7 @@ export const mainframeDownsizing: CasebookRule = {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
       if (system.runtime?.value !== 'mainframe') continue;
-      const label = systemLabel(system);
+      const label = opening(systemLabel(system));
       const sichuan = nameOf(library, 'sichuan-rcu');
       const shunde = nameOf(library, 'shunde-rcb');
       const cui = cite(library, CHINA_UNITED_HYBRID);
