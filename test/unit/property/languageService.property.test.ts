@@ -1,0 +1,180 @@
+/**
+ * Property: whatever an architect types — half a key, a stray `[`, an alias,
+ * a tab, Chinese — every handler of the language service answers without an
+ * exception and with well-formed ranges. The example proposals are edited at
+ * random (one service instance throughout, so the incremental parser sees
+ * every version) and each handler is run on each version.
+ */
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { builtInCasesPath, loadLibrary } from '../../../server/src/node/libraryLoader';
+import { getLanguageService } from '../../../server/src/service/languageService';
+import type { AnalysisSettings } from '../../../server/src/service/types';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const EXAMPLES = path.join(ROOT, 'examples');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'lsp', 'workspace');
+const SOURCES = [
+  ...readdirSync(EXAMPLES).filter((f) => f.endsWith('.arch.yaml')).map((f) => path.join(EXAMPLES, f)),
+  ...readdirSync(FIXTURES).filter((f) => f.endsWith('.arch.yaml')).map((f) => path.join(FIXTURES, f)),
+].map((file) => readFileSync(file, 'utf8'));
+
+/** Characters and fragments that break YAML in interesting ways. */
+const FRAGMENTS = [':', ': ', '-', '- ', '[', ']', '{', '}', ',', '&a ', '*a', '&', '*', '!', '|', '>', '#', '"', "'", '\t', ' ', '  ', '\n', '\r\n', '%', '@', '`',
+  '中', '两地三中心', '天弘基金', '成都', '😀', 'id', 'id: ', 'tier: 1', 'sites: [', 'systems:\n  - ', 'dependsOn: [', 'casebook: proposal/v1\n', '---\n', '...', '<<: *a', '? '];
+
+type Edit = { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; length: number } | { kind: 'dropLine'; line: number } | { kind: 'copyLine'; line: number; to: number };
+
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 4 }), fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 4 }).map((a) => a.join(''))) }),
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({ kind: fc.constant('dropLine' as const), line: fc.nat() }),
+  fc.record({ kind: fc.constant('copyLine' as const), line: fc.nat(), to: fc.nat() }),
+);
+
+function applyEdit(text: string, edit: Edit): string {
+  switch (edit.kind) {
+    case 'insert': {
+      const at = edit.at % (text.length + 1);
+      return text.slice(0, at) + edit.text + text.slice(at);
+    }
+    case 'delete': {
+      const at = edit.at % (text.length + 1);
+      return text.slice(0, at) + text.slice(at + edit.length);
+    }
+    case 'dropLine': {
+      const lines = text.split('\n');
+      lines.splice(edit.line % lines.length, 1);
+      return lines.join('\n');
+    }
+    case 'copyLine': {
+      const lines = text.split('\n');
+      lines.splice(edit.to % (lines.length + 1), 0, lines[edit.line % lines.length]!);
+      return lines.join('\n');
+    }
+  }
+}
+
+/** Checks that a range lies inside the document and is ordered. */
+function assertRange(document: TextDocument, range: Range, what: string): void {
+  const at = `${what}: ${JSON.stringify(range)} in a document of ${document.lineCount} lines`;
+  assertPosition(document, range.start, at);
+  assertPosition(document, range.end, at);
+  assert.ok(document.offsetAt(range.start) <= document.offsetAt(range.end), `reversed range — ${at}`);
+}
+
+function assertPosition(document: TextDocument, position: Position, at: string): void {
+  assert.ok(Number.isInteger(position.line) && Number.isInteger(position.character), `non-integer position — ${at}`);
+  assert.ok(position.line >= 0 && position.character >= 0, `negative position — ${at}`);
+  assert.ok(position.line < document.lineCount, `line past the end — ${at}`);
+  const lineText = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  assert.ok(position.character <= lineText.length, `character past the end of line ${position.line} — ${at}`);
+}
+
+function assertEdits(document: TextDocument, edits: TextEdit[], what: string): void {
+  for (const edit of edits) {
+    assertRange(document, edit.range, what);
+    assert.equal(typeof edit.newText, 'string', what);
+  }
+}
+
+function assertWorkspaceEdit(document: TextDocument, edit: WorkspaceEdit, what: string): void {
+  for (const [uri, edits] of Object.entries(edit.changes ?? {})) {
+    assert.equal(uri, document.uri, what);
+    assertEdits(document, edits, what);
+  }
+  for (const change of edit.documentChanges ?? []) {
+    if ('edits' in change) assertEdits(document, change.edits as TextEdit[], what);
+  }
+}
+
+describe('property: the language service on randomly edited proposals', function () {
+  const library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] });
+  const errors: string[] = [];
+  const service = getLanguageService({ library: () => library, onError: (feature, error) => errors.push(`${feature}: ${error instanceof Error ? error.stack : String(error)}`) });
+  let version = 0;
+
+  it('has sources to edit', () => {
+    assert.ok(SOURCES.length >= 3, 'no example proposals found');
+  });
+
+  it('every handler answers well-formed, without an exception', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: SOURCES.length - 1 }),
+        fc.array(editArb, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 120 })), { minLength: 2, maxLength: 4 }),
+        fc.constantFrom<AnalysisSettings['locale']>('zh-CN', 'en'),
+        fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/),
+        (source, edits, probes, locale, newName) => {
+          errors.length = 0;
+          const settings: AnalysisSettings = { locale, rules: {}, today: '2026-01-01' };
+          let text = SOURCES[source]!;
+          // Every intermediate version goes through the same parser, as keystrokes would.
+          for (const edit of edits) {
+            text = applyEdit(text, edit);
+            const document = TextDocument.create('file:///property.arch.yaml', 'casebook', ++version, text);
+            check(document, settings, probes, newName);
+          }
+          assert.deepEqual(errors, [], 'a handler threw');
+        },
+      ),
+      { numRuns: 100, seed: Number(process.env['PROPERTY_SEED'] ?? Date.now() % 2 ** 31) },
+    );
+  });
+
+  function check(document: TextDocument, settings: AnalysisSettings, probes: [number, number][], newName: string): void {
+    const diagnostics = service.doValidation(document, settings);
+    for (const d of diagnostics) {
+      assertRange(document, d.range, `diagnostic ${String(d.code)}`);
+      assert.ok(d.message.length > 0, 'an empty diagnostic message');
+    }
+    const whole: Range = { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) };
+    for (const action of service.getCodeActions(document, whole, { diagnostics }, settings)) {
+      if (action.edit) assertWorkspaceEdit(document, action.edit, `code action ${action.title}`);
+    }
+    for (const lens of service.getCodeLenses(document, settings)) assertRange(document, lens.range, 'code lens');
+    const symbols = service.findDocumentSymbols(document);
+    const walk = (list: typeof symbols): void => {
+      for (const s of list) {
+        assertRange(document, s.range, `symbol ${s.name}`);
+        assertRange(document, s.selectionRange, `symbol ${s.name} selection`);
+        walk(s.children ?? []);
+      }
+    };
+    walk(symbols);
+    for (const s of service.findWorkspaceSymbols([document], '')) assertRange(document, s.location.range, 'workspace symbol');
+    for (const f of service.getFoldingRanges(document)) {
+      assert.ok(f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < document.lineCount, `folding ${JSON.stringify(f)}`);
+    }
+    for (const link of service.findDocumentLinks(document)) assertRange(document, link.range, 'document link');
+
+    for (const [lineSeed, character] of probes) {
+      const line = lineSeed % document.lineCount;
+      const lineLength = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '').length;
+      const position = { line, character: Math.min(character, lineLength) };
+      const hover = service.doHover(document, position, settings);
+      if (hover?.range) assertRange(document, hover.range, 'hover');
+      const completion = service.doComplete(document, position, settings);
+      assert.ok(Array.isArray(completion.items));
+      for (const item of completion.items) {
+        if (item.textEdit && 'range' in item.textEdit) assertRange(document, item.textEdit.range, `completion ${item.label}`);
+        if (item.textEdit && 'insert' in item.textEdit) assertRange(document, item.textEdit.insert, `completion ${item.label}`);
+        assertEdits(document, item.additionalTextEdits ?? [], `completion ${item.label}`);
+      }
+      for (const location of service.findDefinition(document, position)) assertRange(document, location.range, 'definition');
+      for (const location of service.findReferences(document, position, true)) assertRange(document, location.range, 'reference');
+      const prepared = service.prepareRename(document, position);
+      if (prepared) {
+        assertRange(document, prepared.range, 'prepareRename');
+        service.renameProblem(document, position, newName, settings);
+        const edit = service.doRename(document, position, newName);
+        if (edit) assertWorkspaceEdit(document, edit, 'rename');
+      }
+    }
+  }
+});
