@@ -1,0 +1,161 @@
+/**
+ * Library records → the DTOs the client shows (case tree, case pages, pattern
+ * lists), localised. Every string a view needs is computed here, so the
+ * client only lays it out.
+ */
+import type { CaseDetail, CaseSummary, IndustryId, NamedRef, PatternSummary, ReferenceTopology } from '../../../shared/src/protocol';
+import { pick, type Locale, type Localized } from './locale';
+import { buildModel, type Industry, type ProposalModel } from './model';
+import { renderTopology } from './topology';
+import type { CaseLibrary, CaseRecord, OutcomeFigure, PatternRecord } from './types';
+import { parseYamlTree } from './yamlTree';
+
+export const INDUSTRY_LABELS: Record<Industry, Localized> = {
+  bank: { zh: '银行', en: 'Bank' },
+  'rural-credit': { zh: '农信', en: 'Rural credit union' },
+  'rural-commercial-bank': { zh: '农商', en: 'Rural commercial bank' },
+  insurance: { zh: '保险', en: 'Insurance' },
+  securities: { zh: '证券', en: 'Securities' },
+  fund: { zh: '基金', en: 'Fund' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+/** The label of an industry id; an unknown id (an enterprise case's typo) reads as Other. */
+export function industryLabel(industry: string, locale: Locale): string {
+  return pick(INDUSTRY_LABELS[industry as Industry] ?? INDUSTRY_LABELS.other, locale);
+}
+
+/** The id a view can rely on: one of the contract's industries, else `other`. */
+function industryId(industry: string): IndustryId {
+  return industry in INDUSTRY_LABELS ? (industry as IndustryId) : 'other';
+}
+
+const KEY_FIGURES = 3;
+
+/** "平均放款时间 1 秒" / "average time to grant a loan 1 second". */
+export function outcomeText(outcome: OutcomeFigure, locale: Locale): string {
+  return `${pick(outcome.metric, locale)} ${pick(outcome.value, locale)}`;
+}
+
+/**
+ * The headline figures: up to three outcomes, those with a number first
+ * (a figure is what makes a case convincing), otherwise in the library's order.
+ */
+export function keyFigures(record: CaseRecord, locale: Locale): string[] {
+  const hasNumber = (o: OutcomeFigure) => o.after !== undefined || o.before !== undefined || /\d/.test(o.value.en);
+  const ranked = [...record.outcomes.filter(hasNumber), ...record.outcomes.filter((o) => !hasNumber(o))];
+  return ranked.slice(0, KEY_FIGURES).map((o) => outcomeText(o, locale));
+}
+
+export function patternName(library: CaseLibrary, id: string, locale: Locale): string {
+  const pattern = library.patterns.get(id);
+  return pattern ? pick(pattern.name, locale) : id;
+}
+
+function patternRefs(record: CaseRecord, library: CaseLibrary, locale: Locale): NamedRef[] {
+  const ids = [...new Set(record.patterns.map((p) => p.pattern))];
+  return ids.map((id) => ({ id, name: patternName(library, id, locale) }));
+}
+
+function productRefs(record: CaseRecord, library: CaseLibrary): NamedRef[] {
+  return [...new Set(record.products)].map((id) => ({ id, name: library.products.get(id)?.name ?? id }));
+}
+
+export function caseSummary(record: CaseRecord, library: CaseLibrary, locale: Locale): CaseSummary {
+  const summary: CaseSummary = {
+    id: record.id,
+    customer: pick(record.customer, locale),
+    title: pick(record.title, locale),
+    industry: industryId(record.industry),
+    industryLabel: industryLabel(record.industry, locale),
+    builtIn: record.builtIn,
+    patterns: patternRefs(record, library, locale),
+    products: productRefs(record, library),
+    keyFigures: keyFigures(record, locale),
+  };
+  if (record.year !== undefined) summary.year = record.year;
+  return summary;
+}
+
+/**
+ * The full case page. `topologyMermaid` is the caller's (it may come from a
+ * cache); when it is not given and the case has a reference topology, it is
+ * rendered here.
+ */
+export function caseDetail(record: CaseRecord, library: CaseLibrary, locale: Locale, topologyMermaid?: string): CaseDetail {
+  const detail: CaseDetail = {
+    ...caseSummary(record, library, locale),
+    challenge: pick(record.challenge, locale),
+    solution: pick(record.solution, locale),
+    outcomes: record.outcomes.map((o) => ({ id: o.id, metric: pick(o.metric, locale), value: pick(o.value, locale) })),
+    patternEvidence: record.patterns.map((p) => ({ id: p.pattern, name: patternName(library, p.pattern, locale), evidence: pick(p.evidence, locale) })),
+    file: record.source.file || record.file,
+    line: record.source.range.start.line,
+  };
+  const model = referenceModel(record);
+  const mermaid = topologyMermaid ?? (model ? renderTopology(model, { locale }).mermaid : undefined);
+  if (mermaid !== undefined) detail.topologyMermaid = mermaid;
+  const reference = model ? referenceTopology(model) : undefined;
+  if (reference) detail.referenceTopology = reference;
+  return detail;
+}
+
+const REFERENCE_MODELS = new WeakMap<CaseRecord, ProposalModel | null>();
+
+/** The case's reference topology parsed as a proposal (cached per record), or undefined when it has none. */
+export function referenceModel(record: CaseRecord): ProposalModel | undefined {
+  if (!record.topology) return undefined;
+  let model = REFERENCE_MODELS.get(record);
+  if (model === undefined) {
+    model = buildModel(parseYamlTree(record.topology.text));
+    REFERENCE_MODELS.set(record, model);
+  }
+  return model ?? undefined;
+}
+
+/** The sites and links of a reference topology, as a proposal writes them; only complete sites and links. */
+export function referenceTopology(model: ProposalModel): ReferenceTopology | undefined {
+  const sites: ReferenceTopology['sites'] = [];
+  for (const site of model.sites) {
+    if (!site.id || !site.city || !site.role) continue;
+    const entry: ReferenceTopology['sites'][number] = { id: site.id.value, city: site.city.value, role: site.role.value };
+    if (site.platform) entry.platform = site.platform.value;
+    sites.push(entry);
+  }
+  const links: ReferenceTopology['links'] = [];
+  for (const link of model.links) {
+    if (link.from && link.to && link.mode) links.push({ from: link.from.value, to: link.to.value, mode: link.mode.value });
+  }
+  return sites.length ? { sites, links } : undefined;
+}
+
+/** The cases that show a pattern: the pattern's own list first, then cases citing it, existing cases only. */
+export function casesOfPattern(pattern: PatternRecord, library: CaseLibrary): CaseRecord[] {
+  const ids = new Set(pattern.cases);
+  for (const record of library.cases.values()) if (record.patterns.some((p) => p.pattern === pattern.id)) ids.add(record.id);
+  return [...ids].map((id) => library.cases.get(id)).filter((c): c is CaseRecord => !!c);
+}
+
+export function patternSummary(pattern: PatternRecord, library: CaseLibrary, locale: Locale): PatternSummary {
+  return {
+    id: pattern.id,
+    name: pick(pattern.name, locale),
+    aliases: pattern.aliases,
+    summary: pick(pattern.summary, locale),
+    cases: casesOfPattern(pattern, library).map((c) => ({ id: c.id, name: pick(c.customer, locale) })),
+  };
+}
+
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every case, built-in first, then by id: the answer to `casebook/listCases`. */
+export function caseSummaries(library: CaseLibrary, locale: Locale): CaseSummary[] {
+  return [...library.cases.values()]
+    .sort((a, b) => Number(b.builtIn) - Number(a.builtIn) || compareIds(a.id, b.id))
+    .map((record) => caseSummary(record, library, locale));
+}
+
+/** Every pattern by id: the answer to `casebook/listPatterns`. */
+export function patternSummaries(library: CaseLibrary, locale: Locale): PatternSummary[] {
+  return [...library.patterns.values()].sort((a, b) => compareIds(a.id, b.id)).map((p) => patternSummary(p, library, locale));
+}
