@@ -8,11 +8,19 @@ import { readFile } from 'node:fs/promises';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type CancellationToken, type Connection } from 'vscode-languageserver/node';
 import {
+  CaseDetailRequest,
   CheckWorkspaceRequest,
+  ListCasesRequest,
+  ListPatternsRequest,
+  MatchingCasesRequest,
   SearchCasesRequest,
+  TopologyRequest,
   type CheckWorkspaceResult,
   type LocaleParams,
 } from '../../../shared/src/protocol';
+import { caseDetail, caseSummaries, patternSummaries } from '../service/caseViews';
+import { matchingCases } from '../service/matching';
+import { renderTopology } from '../service/topology';
 import { normalizeLocale, type Locale } from '../service/locale';
 import { searchIndexFor } from '../service/search';
 import { exceedsByteLimit } from './limits';
@@ -27,6 +35,51 @@ export function registerCustomRequests(connection: Connection, session: Session)
   const { guard } = session;
   const localeOf = async (params: LocaleParams | undefined, uri?: string): Promise<Locale> =>
     params?.locale ? normalizeLocale(params.locale) : (await session.settings.get(uri)).analysis.locale;
+
+  connection.onRequest(
+    ListCasesRequest.type,
+    guard.request('casebook/listCases', [], async (params) => caseSummaries(session.library.library, await localeOf(params))),
+  );
+
+  connection.onRequest(
+    ListPatternsRequest.type,
+    guard.request('casebook/listPatterns', [], async (params) => patternSummaries(session.library.library, await localeOf(params))),
+  );
+
+  connection.onRequest(
+    CaseDetailRequest.type,
+    guard.request('casebook/caseDetail', null, async (params) => {
+      const record = session.library.library.cases.get(String(params.id));
+      return record ? caseDetail(record, session.library.library, await localeOf(params)) : null;
+    }),
+  );
+
+  connection.onRequest(
+    TopologyRequest.type,
+    guard.request('casebook/topology', null, async (params, token) => {
+      const target = await session.proposal(params.uri);
+      if (!target || token.isCancellationRequested) return null;
+      const locale = await localeOf(params, params.uri);
+      const settings = { ...target.settings.analysis, locale };
+      const { model } = session.service.parse(target.document);
+      const { findings } = session.service.analyze(target.document, settings);
+      const rendered = renderTopology(model, { locale, findings });
+      return { uri: params.uri, version: target.document.version, mermaid: rendered.mermaid, nodes: rendered.nodes };
+    }),
+  );
+
+  connection.onRequest(
+    MatchingCasesRequest.type,
+    guard.request('casebook/matchingCases', { cases: [] }, async (params, token) => {
+      const target = await session.proposal(params.uri);
+      if (!target || token.isCancellationRequested) return { cases: [] };
+      const locale = await localeOf(params, params.uri);
+      const settings = { ...target.settings.analysis, locale };
+      const { model } = session.service.parse(target.document);
+      const { findings } = session.service.analyze(target.document, settings);
+      return { cases: matchingCases(model, findings, session.library.library, locale) };
+    }),
+  );
 
   connection.onRequest(
     SearchCasesRequest.type,
