@@ -76,6 +76,9 @@ function topologyTitle(system: SystemModel, library: CaseLibrary, locale: Locale
   }
   const strongest = topologyWords(system.topology)[0];
   if (strongest) return `${library.patterns.has(strongest) ? patternName(library, strongest, locale) : pick(TOPOLOGY_LABELS[strongest], locale)} ✓`;
-  const n = system.topology.sites.length;
-  return n === 0 ? t(locale, '未部署 ✗', 'not deployed ✗') : t(locale, `单城市 ${n} 个站点`, `${n} site${n === 1 ? '' : 's'} in one city`);
+  const { sites, cities } = system.topology;
+  if (sites.length === 0) return t(locale, '未部署 ✗', 'not deployed ✗');
+  if (sites.length === 1) return t(locale, '单中心', 'single site');
+  // Two or more sites without a stronger word: same-city (or cross-city) recovery.
+  return cities.length === 1 ? t(locale, '同城灾备 ✓', 'same-city DR ✓') : t(locale, `${cities.length} 城 ${sites.length} 中心`, `${sites.length} sites in ${cities.length} cities`);
 }

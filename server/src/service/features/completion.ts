@@ -110,7 +110,10 @@ function markerItems(position: Position, lineText: string, locale: Locale): Comp
 function siblingKeys(model: ProposalModel, line: number, column: number): Set<string> {
   const index = model.tree.lineIndex;
   const keys = new Set<string>();
-  for (let i = line - 1; i >= 0; i--) {
+  const own = lineShape(index.lineText(line));
+  // On an item's first line (`  - |`) the keys above belong to the previous item.
+  const startsItem = own.dashes.length > 0 && own.contentColumn === column;
+  for (let i = startsItem ? -1 : line - 1; i >= 0; i--) {
     const s = lineShape(index.lineText(i));
     if (s.blank || s.indent > column) continue;
     if (s.key && s.key.start === column) keys.add(s.key.text);

@@ -7,6 +7,7 @@
  */
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { ProposalModel } from '../model';
+import { describeField } from '../schemaInfo';
 import { findCommentStart, type JsonPath } from '../yamlTree';
 import { keyAnchors } from './indexes';
 
@@ -226,10 +227,13 @@ function flowItems(text: string, open: number): string[] {
     .filter((s) => s !== '');
 }
 
-/** Whether a list path holds plain strings (`["systems", 0, "sites"]`, `["zones"]`). */
+/** Whether a list path holds plain strings (`["systems", 0, "sites"]`, `["zones"]`), not mappings (`["sites"]`). */
 export function isScalarList(path: JsonPath | null): boolean {
-  const last = path?.[path.length - 1];
-  return typeof last === 'string' && SCALAR_LIST_KEYS.has(last);
+  if (!path) return false;
+  const field = describeField(path);
+  if (field?.items) return field.items.types[0] !== 'object';
+  const last = path[path.length - 1];
+  return path.length > 1 && typeof last === 'string' && SCALAR_LIST_KEYS.has(last);
 }
 
 /** Classifies the position. Never throws: a position past the end is clamped. */

@@ -41,19 +41,29 @@ function normalise(text: string): string {
   return text.toLowerCase();
 }
 
+/** Which spelling wins when two records share one: names, then aliases, then ids. */
+const enum Rank {
+  Name = 0,
+  Alias = 1,
+  Id = 2,
+}
+
 class Dictionary implements TermIndex {
   private readonly byText = new Map<string, Term>();
+  private readonly ranks = new Map<string, Rank>();
   /** Distinct term lengths, longest first. */
   private lengths: number[] = [];
 
-  add(term: Term): void {
+  add(term: Term, rank: Rank): void {
     const text = term.text.trim();
     if (text.length < 2) return;
     const key = normalise(text);
-    const existing = this.byText.get(key);
-    // The first writer wins (patterns are added first), except that a name beats an id spelt the same.
-    if (existing && !(existing.isId && !term.isId)) return;
+    // A name beats an alias beats an id (OceanBase is the product, not the distributed-database
+    // pattern's alias); at equal rank the first writer wins, and patterns are added first.
+    const existing = this.ranks.get(key);
+    if (existing !== undefined && existing <= rank) return;
     this.byText.set(key, { ...term, text });
+    this.ranks.set(key, rank);
   }
 
   seal(): this {
@@ -128,17 +138,15 @@ export function termIndex(library: CaseLibrary): TermIndex {
 export function buildTermIndex(library: CaseLibrary): TermIndex {
   const dictionary = new Dictionary();
   // Patterns first: 两地三中心 is a pattern even where a case title mentions it.
-  for (const pattern of library.patterns.values()) {
-    for (const text of [pattern.name.zh, pattern.name.en, ...pattern.aliases]) dictionary.add({ kind: 'pattern', id: pattern.id, text, isId: false });
+  const records: { kind: TermKind; id: string; names: string[]; aliases: string[] }[] = [
+    ...[...library.patterns.values()].map((p) => ({ kind: 'pattern' as const, id: p.id, names: [p.name.zh, p.name.en], aliases: p.aliases })),
+    ...[...library.cases.values()].map((c) => ({ kind: 'case' as const, id: c.id, names: [c.customer.zh, c.customer.en], aliases: c.aliases })),
+    ...[...library.products.values()].map((p) => ({ kind: 'product' as const, id: p.id, names: [p.name], aliases: p.aliases })),
+  ];
+  for (const r of records) {
+    for (const text of r.names) dictionary.add({ kind: r.kind, id: r.id, text, isId: false }, Rank.Name);
+    for (const text of r.aliases) dictionary.add({ kind: r.kind, id: r.id, text, isId: false }, Rank.Alias);
+    dictionary.add({ kind: r.kind, id: r.id, text: r.id, isId: true }, Rank.Id);
   }
-  for (const record of library.cases.values()) {
-    for (const text of [record.customer.zh, record.customer.en, ...record.aliases]) dictionary.add({ kind: 'case', id: record.id, text, isId: false });
-  }
-  for (const product of library.products.values()) {
-    for (const text of [product.name, ...product.aliases]) dictionary.add({ kind: 'product', id: product.id, text, isId: false });
-  }
-  for (const pattern of library.patterns.values()) dictionary.add({ kind: 'pattern', id: pattern.id, text: pattern.id, isId: true });
-  for (const record of library.cases.values()) dictionary.add({ kind: 'case', id: record.id, text: record.id, isId: true });
-  for (const product of library.products.values()) dictionary.add({ kind: 'product', id: product.id, text: product.id, isId: true });
   return dictionary.seal();
 }

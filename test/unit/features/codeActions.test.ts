@@ -1,0 +1,91 @@
+import * as assert from 'node:assert/strict';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { parseWaivers } from '../../../server/src/service/waivers';
+import { applyEdits, doc, fixture, service, settings } from './helpers';
+import { realLibrary } from './library';
+
+const TEXT = fixture('findings.arch.yaml');
+const ls = service({ lib: realLibrary() });
+
+function actionsFor(text: string, rule: string, locale: 'en' | 'zh-CN' = 'en'): { diagnostic: Diagnostic; actions: CodeAction[] } {
+  const document = doc(text);
+  const diagnostic = ls.doValidation(document, settings(locale)).find((d) => d.code === rule);
+  assert.ok(diagnostic, `no ${rule}`);
+  return { diagnostic, actions: ls.getCodeActions(document, diagnostic.range, { diagnostics: [diagnostic] }, settings(locale)) };
+}
+
+function edited(text: string, action: CodeAction): string {
+  const changes = action.edit?.changes;
+  assert.ok(changes);
+  const edits = Object.values(changes)[0] as TextEdit[];
+  return applyEdits(text, edits);
+}
+
+describe('features/codeActions', () => {
+  it('offers the rule’s fix as the preferred quick fix, and applying it clears the finding', () => {
+    const { diagnostic, actions } = actionsFor(TEXT, 'high-availability-cold-standby', 'zh-CN');
+    const fix = actions[0]!;
+    assert.equal(fix.kind, 'quickfix');
+    assert.equal(fix.isPreferred, true);
+    assert.equal(fix.title, '将 cq-1 改为热备（hot-standby）');
+    assert.deepEqual(fix.diagnostics, [diagnostic]);
+    const after = edited(TEXT, fix);
+    assert.match(after, /id: cq-1\n    city: 重庆\n    role: hot-standby/);
+    assert.ok(!ls.doValidation(doc(after), settings()).some((d) => d.code === 'high-availability-cold-standby'));
+  });
+
+  it('fixes every finding that carries fixes (each re-check loses that finding)', () => {
+    const diagnostics = ls.doValidation(doc(TEXT), settings());
+    const withFixes = diagnostics.filter((d) => (d.data as { fixes: unknown[] }).fixes.length > 0);
+    assert.ok(withFixes.length >= 2);
+    for (const diagnostic of withFixes) {
+      const actions = ls.getCodeActions(doc(TEXT), diagnostic.range, { diagnostics: [diagnostic] }, settings());
+      const after = edited(TEXT, actions.find((a) => a.isPreferred)!);
+      const again = ls.doValidation(doc(after), settings());
+      assert.ok(!again.some((d) => d.code === diagnostic.code && d.range.start.line === diagnostic.range.start.line), `${diagnostic.code} still reported`);
+    }
+  });
+
+  it('inserts a waiver with a reason to fill in, on the line before, indented like it', () => {
+    const { actions } = actionsFor(TEXT, 'tier1-two-regions-three-dcs', 'zh-CN');
+    const waive = actions.find((a) => a.title.startsWith('豁免'))!;
+    assert.equal(waive.title, '豁免 tier1-two-regions-three-dcs（需写明理由）');
+    const after = edited(TEXT, waive);
+    const lines = after.split('\n');
+    assert.equal(lines[22], '    # casebook-ignore tier1-two-regions-three-dcs: 请说明原因');
+    assert.equal(lines[23], '    tier: 1');
+    const waiver = parseWaivers(ls.parse(doc(after)).model).find((w) => w.rules[0]?.id === 'tier1-two-regions-three-dcs')!;
+    assert.equal(waiver.targetLine, 23, 'the waiver covers the finding’s line');
+    const en = actionsFor(TEXT, 'tier1-two-regions-three-dcs', 'en').actions.find((a) => a.title.startsWith('Waive'))!;
+    assert.match(edited(TEXT, en), /    # casebook-ignore tier1-two-regions-three-dcs: explain why\n    tier: 1/);
+  });
+
+  it('offers to open each cited case, once per case', () => {
+    const { actions } = actionsFor(TEXT, 'tier1-two-regions-three-dcs', 'zh-CN');
+    const open = actions.filter((a) => a.command?.command === 'casebook.openCase');
+    assert.deepEqual(
+      open.map((a) => [a.title, a.command!.arguments]),
+      [
+        ['打开案例：天弘基金', ['tianhong-fund']],
+        ['打开案例：浙江农信', ['zhejiang-rcu']],
+        ['打开案例：四川农信', ['sichuan-rcu']],
+      ],
+    );
+  });
+
+  it('filters by `only`, and works from the findings when the client sends no diagnostics', () => {
+    const { diagnostic } = actionsFor(TEXT, 'high-availability-cold-standby');
+    const onlyFixes = ls.getCodeActions(doc(TEXT), diagnostic.range, { diagnostics: [diagnostic], only: ['quickfix.casebook.openCase'] }, settings());
+    assert.ok(onlyFixes.length > 0 && onlyFixes.every((a) => a.command?.command === 'casebook.openCase'));
+    const fromRange = ls.getCodeActions(doc(TEXT), diagnostic.range, { diagnostics: [] }, settings());
+    assert.ok(fromRange.some((a) => a.title === 'Make cq-1 a hot standby'));
+    const nothing = ls.getCodeActions(doc(TEXT), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: [] }, settings());
+    assert.deepEqual(nothing, []);
+  });
+
+  it('does not offer to waive a finding about a waiver', () => {
+    const text = TEXT.replace('name: 核心账务', 'name: 核心账务 # casebook-ignore tier1-two-regions-three-dcs:');
+    const { actions } = actionsFor(text, 'waiver-missing-reason');
+    assert.ok(!actions.some((a) => a.title.startsWith('Waive')));
+  });
+});
