@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { URI } from 'vscode-uri';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
 import { isDiagnosticData } from '../../../server/src/service/features/diagnostics';
+import type { CaseRecord } from '../../../server/src/service/types';
 import { doc, fixture, service, settings } from './helpers';
 import { realLibrary } from './library';
 
@@ -27,11 +28,12 @@ describe('features/diagnostics', () => {
     const library = realLibrary();
     for (const locale of ['zh-CN', 'en'] as const) {
       const tier = ls.doValidation(doc(TEXT), settings(locale)).find((d) => d.code === 'tier1-two-regions-three-dcs')!;
-      assert.ok(isDiagnosticData(tier.data));
+      const data: unknown = tier.data;
+      assert.ok(isDiagnosticData(data));
       assert.ok(tier.relatedInformation && tier.relatedInformation.length > 0);
       for (const [i, info] of tier.relatedInformation.entries()) {
-        const record = library.cases.get(tier.data.cases[i]!)!;
-        const evidence = record.patterns.find((p) => tier.data.patterns.includes(p.pattern))!;
+        const record: CaseRecord = library.cases.get(data.cases[i]!)!;
+        const evidence = record.patterns.find((p) => data.patterns.includes(p.pattern))!;
         assert.equal(info.location.uri, URI.file(evidence.source.file).toString());
         assert.deepEqual(info.location.range, evidence.source.range);
         const customer = locale === 'zh-CN' ? record.customer.zh : record.customer.en;
