@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { URI } from 'vscode-uri';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
 import { isDiagnosticData } from '../../../server/src/service/features/diagnostics';
-import type { CaseRecord } from '../../../server/src/service/types';
+import type { CasePatternEvidence, CaseRecord } from '../../../server/src/service/types';
 import { doc, fixture, service, settings } from './helpers';
 import { realLibrary } from './library';
 
@@ -33,7 +33,7 @@ describe('features/diagnostics', () => {
       assert.ok(tier.relatedInformation && tier.relatedInformation.length > 0);
       for (const [i, info] of tier.relatedInformation.entries()) {
         const record: CaseRecord = library.cases.get(data.cases[i]!)!;
-        const evidence = record.patterns.find((p) => data.patterns.includes(p.pattern))!;
+        const evidence: CasePatternEvidence = record.patterns.find((p) => data.patterns.includes(p.pattern))!;
         assert.equal(info.location.uri, URI.file(evidence.source.file).toString());
         assert.deepEqual(info.location.range, evidence.source.range);
         const customer = locale === 'zh-CN' ? record.customer.zh : record.customer.en;
