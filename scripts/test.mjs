@@ -33,7 +33,8 @@ function run(stage) {
       process.stderr.write(d);
     });
     child.on('close', (code) => {
-      const count = (word) => Number(new RegExp(`(\\d+) ${word}`).exec(output)?.[1] ?? 0);
+      // Mocha's own closing lines come last (nested reports, e.g. the extension host's, come earlier).
+      const count = (word) => Number([...output.matchAll(new RegExp(`^\\s*(\\d+) ${word}`, 'gm'))].pop()?.[1] ?? 0);
       resolve({ ...stage, code, seconds: (Date.now() - started) / 1000, passed: count('passing'), failed: count('failing'), skipped: count('pending') });
     });
   });

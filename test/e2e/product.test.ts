@@ -1,0 +1,162 @@
+/**
+ * What an architect sees, in a real VS Code workbench with the packaged VSIX
+ * installed and a copy of examples/ open. Each step saves a screenshot under
+ * test-results/e2e/.
+ */
+import * as assert from 'node:assert/strict';
+import { Workbench } from './workbench';
+
+describe('Casebook in a real VS Code workbench (en)', function () {
+  let wb: Workbench;
+
+  before(async function () {
+    wb = await Workbench.launch('en');
+  });
+
+  after(async function () {
+    await wb?.close();
+  });
+
+  it('shows the 两地三中心 finding in the Problems panel for a tier-1 system in one city', async function () {
+    const started = Date.now();
+    await wb.openFile('bank-core.arch.yaml');
+    const rows = await wb.problems(5);
+    const firstDiagnosticsMs = Date.now() - started;
+    process.stdout.write(`      (open → first diagnostics in the workbench: ${firstDiagnosticsMs} ms)\n`);
+    await wb.page.waitForFunction(
+      () => [...document.querySelectorAll('div[id="workbench.panel.markers"] .monaco-tl-contents')].some((r) => /two regions, three/i.test(r.textContent ?? '')),
+      undefined,
+      { timeout: 30_000 },
+    );
+    const texts = await wb.problems(1);
+    assert.ok(texts.some((t) => /tier1-two-regions-three-dcs/.test(t) || /two regions, three/i.test(t)), `Problems: ${rows.join('\n')}`);
+    await wb.page.locator('.view-overlays .cdr.squiggly-error').first().waitFor();
+    await wb.screenshot('01-problems-two-regions-three-dcs');
+  });
+
+  it('hovers tier: 1 with the pattern and 天弘基金', async function () {
+    const text = await wb.hover('tier: 1', /Tianhong/);
+    assert.match(text, /two regions/i);
+    await wb.screenshot('02-hover-tier');
+  });
+
+  it('applies the quick fix: the file changes and the finding disappears', async function () {
+    const release = wb.editorText('release: downtime');
+    await release.click();
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.press('Control+.');
+    const fix = wb.page.locator('.action-widget .monaco-list-row', { hasText: /gray/i }).first();
+    await fix.waitFor({ timeout: 30_000 });
+    await wb.screenshot('03a-quick-fix-menu');
+    await fix.click();
+    await wb.editorText('release: gray').waitFor({ timeout: 15_000 });
+    // The system's other releases are still downtime; the fixed line's finding must be gone.
+    await wb.page.waitForFunction(
+      () => {
+        const lines = [...document.querySelectorAll('.editor-instance .view-line')];
+        const fixed = lines.find((l) => /release: gray/.test(l.textContent ?? ''));
+        if (!fixed) return false;
+        const top = (fixed as HTMLElement).style.top;
+        return ![...document.querySelectorAll('.view-overlays > div')].some((o) => (o as HTMLElement).style.top === top && o.querySelector('.squiggly-warning'));
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    await wb.screenshot('03b-quick-fix-applied');
+    await wb.page.keyboard.press('Control+z');
+  });
+
+  it('lists every built-in case under its industry and opens 南京银行 with its figures', async function () {
+    await wb.runCommand('casebook.caseBrowser.focus', 'Casebook: Focus on Case Browser View');
+    const rows = wb.viewRows('Case Browser');
+    await rows.first().waitFor({ timeout: 30_000 });
+    for (const industry of ['Bank', 'Rural credit', 'Insurance', 'Securities', 'Fund']) {
+      await wb.viewRows('Case Browser').filter({ hasText: industry }).first().waitFor({ timeout: 15_000 });
+    }
+    // Expand each industry and collect the cases under it.
+    for (const label of await rows.allInnerTexts()) {
+      const row = rows.filter({ hasText: label.split('\n')[0]! }).first();
+      if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+    }
+    const labels = (await rows.allInnerTexts()).join('\n');
+    for (const customer of ['Bank of Nanjing', 'Zhejiang', 'Jiangxi', 'Shunde', 'Sichuan', 'MYbank', 'China United', 'PICC', 'Zheshang', 'Tianhong']) {
+      assert.ok(labels.includes(customer), `${customer} in the Case Browser:\n${labels}`);
+    }
+    await wb.screenshot('04a-case-browser');
+    await rows.filter({ hasText: 'Bank of Nanjing' }).first().dblclick();
+    const page = wb.webview();
+    await page.locator('body', { hasText: /1 second/ }).waitFor({ timeout: 30_000 });
+    await page.locator('body', { hasText: /1,000,000|1 million/i }).waitFor({ timeout: 10_000 });
+    await wb.screenshot('04b-case-page-nanjing-bank');
+  });
+
+  it('finds 南京银行 from the palette by its pinyin initials', async function () {
+    await wb.page.keyboard.press('F1');
+    const input = wb.page.locator('.quick-input-widget input');
+    await input.fill('>Casebook: Search Cases');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Search Cases' }).first().waitFor();
+    await input.press('Enter');
+    await input.fill('njyh');
+    const item = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Bank of Nanjing' }).first();
+    await item.waitFor({ timeout: 30_000 });
+    await wb.screenshot('05a-search-njyh');
+    await input.press('Enter');
+    await wb.page.locator('.tab.active', { hasText: /Bank of Nanjing/ }).waitFor({ timeout: 30_000 });
+    await wb.screenshot('05b-search-opened');
+  });
+
+  it('draws the topology preview with every site', async function () {
+    await wb.openFile('bank-core.arch.yaml');
+    await wb.runCommand('casebook.showTopology', 'Casebook: Show Topology Preview');
+    const svg = wb.webview().locator('svg').first();
+    await svg.waitFor({ timeout: 60_000 });
+    const text = await wb.webview().locator('svg').first().innerText();
+    for (const label of ['cd-gaoxin', 'cd-tianfu', 'cq-liangjiang', '成都', '重庆']) assert.ok(text.includes(label), `${label} in the preview: ${text}`);
+    await wb.screenshot('06-topology-preview');
+  });
+
+  it('renders a hostile proposal as text and runs no script', async function () {
+    const dialogs: string[] = [];
+    wb.page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await wb.openFile('xss.arch.yaml');
+    await wb.runCommand('casebook.showTopology', 'Casebook: Show Topology Preview');
+    const frame = wb.webview();
+    await frame.locator('svg', { hasText: '<img src=x onerror=alert(4)>' }).first().waitFor({ timeout: 60_000 });
+    assert.equal(await frame.locator('svg img, svg iframe, svg script').count(), 0, 'no element from a label');
+    assert.deepEqual(dialogs, [], 'no alert ran');
+    await wb.screenshot('07-xss-inert');
+  });
+});
+
+describe('Casebook in a real VS Code workbench (zh-cn)', function () {
+  let wb: Workbench;
+
+  before(async function () {
+    wb = await Workbench.launch('zh', { locale: 'zh-cn' });
+  });
+
+  after(async function () {
+    await wb?.close();
+  });
+
+  it('speaks Chinese: view titles, findings and hovers', async function () {
+    await wb.openFile('bank-core.arch.yaml');
+    await wb.problems(5);
+    await wb.page.waitForFunction(
+      () => [...document.querySelectorAll('div[id="workbench.panel.markers"] .monaco-tl-contents')].some((r) => /两地三中心/.test(r.textContent ?? '') && /天弘基金/.test(r.textContent ?? '')),
+      undefined,
+      { timeout: 30_000 },
+    );
+    await wb.screenshot('08a-zh-problems');
+    const hover = await wb.hover('tier: 1', /天弘基金/);
+    assert.match(hover, /两地三中心/);
+    await wb.screenshot('08b-zh-hover');
+    await wb.page.locator('.activitybar .action-item[aria-label*="案例库"], .activitybar .action-label[aria-label*="案例库"]').first().click();
+    await wb.page.locator('.pane-header', { hasText: '案例浏览' }).first().waitFor({ timeout: 30_000 });
+    await wb.viewRows('案例浏览').filter({ hasText: '银行' }).first().waitFor({ timeout: 30_000 });
+    await wb.screenshot('08c-zh-case-browser');
+  });
+});

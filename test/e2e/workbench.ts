@@ -1,0 +1,158 @@
+/**
+ * A real VS Code (code-server 4.100.3, VS Code 1.100) in headless Chromium,
+ * with the packaged VSIX installed and a copy of examples/ open — what an
+ * architect sees. Every helper waits for what should appear; none sleeps a
+ * fixed time.
+ */
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+
+type WorkbenchLib = typeof import('../../scripts/lib/workbench.mjs', { with: { 'resolution-mode': 'import' } });
+let lib: WorkbenchLib | undefined;
+export async function workbenchLib(): Promise<WorkbenchLib> {
+  lib ??= await import('../../scripts/lib/workbench.mjs');
+  return lib;
+}
+
+export const RESULTS = path.resolve(__dirname, '..', '..', 'test-results', 'e2e');
+
+let vsixPath: string | undefined;
+/** Packages the extension once per run. */
+export async function vsix(): Promise<string> {
+  vsixPath ??= (await workbenchLib()).packageExtension();
+  return vsixPath;
+}
+
+export interface LaunchOptions {
+  /** `zh-cn` switches the display language (with the test language pack). */
+  locale?: 'zh-cn' | 'en';
+  /** Extra user settings. */
+  settings?: Record<string, unknown>;
+}
+
+export class Workbench {
+  private constructor(
+    readonly page: Page,
+    readonly workspace: string,
+    private readonly browser: Browser,
+    private readonly stopServer: () => void,
+    private readonly home: string,
+  ) {}
+
+  static async launch(name: string, options: LaunchOptions = {}): Promise<Workbench> {
+    const wb = await workbenchLib();
+    const packaged = await vsix();
+    const home = mkdtempSync(path.join(os.tmpdir(), `casebook-e2e-${name}-`));
+    const workspace = path.join(home, 'workspace');
+    cpSync(path.resolve(__dirname, '..', '..', 'examples'), workspace, { recursive: true });
+    const profile = wb.prepareProfile(home, { 'workbench.colorTheme': 'Default Light Modern', 'editor.hover.delay': 100, ...options.settings });
+    wb.installVsix(packaged, profile);
+    if (options.locale === 'zh-cn') wb.installZhCnLanguagePack(profile);
+    const server = await wb.startCodeServer({ ...profile, workspace, ...(options.locale ? { locale: options.locale } : {}) });
+    const browser = await wb.launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
+    mkdirSync(RESULTS, { recursive: true });
+    return new Workbench(page, workspace, browser, () => server.stop(), home);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    this.stopServer();
+    rmSync(this.home, { recursive: true, force: true });
+  }
+
+  async screenshot(name: string): Promise<void> {
+    await this.page.screenshot({ path: path.join(RESULTS, `${name}.png`) });
+  }
+
+  /** Opens a file by clicking its Explorer row (more reliable than Quick Open here). */
+  async openFile(name: string): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.runCommand('workbench.view.explorer', 'View: Show Explorer');
+    const row = this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    await this.page.locator(`.tab.active:has-text("${name}")`).waitFor({ timeout: 30_000 });
+    await this.page.locator('.editor-instance .view-lines').first().waitFor();
+  }
+
+  /** Runs a command through the palette, by its title as the user types it. */
+  async runCommand(_id: string, title: string): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('.monaco-workbench').click({ position: { x: 5, y: 500 }, force: true }).catch(() => undefined);
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    const item = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await item.waitFor({ timeout: 15_000 });
+    await input.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
+  }
+
+  /** Rows of the Problems panel, as text, once at least `atLeast` are there. */
+  async problems(atLeast = 1, timeout = 60_000): Promise<string[]> {
+    const panel = this.page.locator('div[id="workbench.panel.markers"]');
+    if (!(await panel.isVisible().catch(() => false))) {
+      await this.page.keyboard.press('Control+Shift+M');
+      await panel.waitFor({ timeout: 15_000 });
+    }
+    const rows = panel.locator('.monaco-tl-contents');
+    await this.page.waitForFunction(
+      ([selector, n]) => document.querySelectorAll(selector as string).length >= (n as number),
+      ['div[id="workbench.panel.markers"] .monaco-tl-contents', atLeast],
+      { timeout },
+    );
+    return rows.allInnerTexts();
+  }
+
+  /** Waits until no Problems row contains `text`. */
+  async problemGone(text: string, timeout = 60_000): Promise<void> {
+    await this.page.waitForFunction(
+      (t) => ![...document.querySelectorAll('div[id="workbench.panel.markers"] .monaco-tl-contents')].some((r) => (r.textContent ?? '').includes(t)),
+      text,
+      { timeout },
+    );
+  }
+
+  /** A visible text span in the editor, e.g. `tier: 1`'s value. */
+  editorText(text: string): Locator {
+    return this.page.locator('.editor-instance .view-line span', { hasText: text }).first();
+  }
+
+  /** Hovers the first editor span containing `text` and returns the hover's text. */
+  async hover(text: string, expect: RegExp, timeout = 30_000): Promise<string> {
+    const target = this.editorText(text);
+    await target.waitFor({ timeout });
+    const box = await target.boundingBox();
+    if (!box) throw new Error(`no box for ${text}`);
+    const hover = this.page.locator('.monaco-hover-content');
+    const deadline = Date.now() + timeout;
+    // Move in and out until the hover shows what we expect (the server may still be starting).
+    for (let attempt = 0; Date.now() < deadline; attempt++) {
+      await this.page.mouse.move(box.x + Math.min(box.width - 2, 4 + attempt), box.y + box.height / 2);
+      const shown = await hover.first().waitFor({ timeout: 3_000 }).then(() => true, () => false);
+      if (shown) {
+        const content = (await hover.allInnerTexts()).join('\n');
+        if (expect.test(content)) return content;
+      }
+      await this.page.mouse.move(0, 0);
+    }
+    throw new Error(`hover on "${text}" never matched ${expect}`);
+  }
+
+  /** Rows of one of Casebook's tree views, by the view's title. */
+  viewRows(title: string): Locator {
+    return this.page.locator(`.pane:has(.pane-header:has-text("${title}")) .monaco-list-row`);
+  }
+
+  /** The active webview's content frame. */
+  webview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  }
+}

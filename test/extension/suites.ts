@@ -1,0 +1,196 @@
+/**
+ * Extension-host tests: the extension as VS Code runs it, through VS Code's
+ * own APIs (commands, executeHoverProvider, diagnostics, tree providers, the
+ * preview's messages). The workspace is a copy of examples/.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CasebookApi } from '../../client/src/extension';
+
+const EXTENSION_ID = 'casebook.casebook';
+const zh = vscode.env.language.toLowerCase().startsWith('zh');
+
+async function casebook(): Promise<CasebookApi> {
+  const extension = vscode.extensions.getExtension<CasebookApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  const api = await extension.activate();
+  await api.serverReady();
+  return api;
+}
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+async function open(name: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(workspaceFile(name));
+  return vscode.window.showTextDocument(document);
+}
+
+/** Resolves when `probe` returns something, re-checking on each diagnostics change. */
+function whenDiagnostics<T>(uri: vscode.Uri, probe: (d: readonly vscode.Diagnostic[]) => T | undefined, timeout = 30_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const found = probe(vscode.languages.getDiagnostics(uri));
+      if (found !== undefined) {
+        listener.dispose();
+        clearTimeout(timer);
+        resolve(found);
+      }
+    };
+    const listener = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`diagnostics on ${uri.path} never matched; have: ${vscode.languages.getDiagnostics(uri).map((d) => d.code).join(', ')}`));
+    }, timeout);
+    check();
+  });
+}
+
+function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+function positionOf(document: vscode.TextDocument, text: string, after = 0): vscode.Position {
+  const offset = document.getText().indexOf(text, document.offsetAt(new vscode.Position(after, 0)));
+  assert.ok(offset >= 0, `"${text}" is in ${document.uri.path}`);
+  return document.positionAt(offset);
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+}
+
+describe('Casebook in the extension host', function () {
+  let api: CasebookApi;
+
+  before(async function () {
+    api = await casebook();
+  });
+
+  after(async function () {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor').then(undefined, () => undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('gives proposals their own language and registers every command', async function () {
+    const editor = await open('bank-core.arch.yaml');
+    assert.equal(editor.document.languageId, 'casebook');
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of [
+      'casebook.searchCases',
+      'casebook.openCase',
+      'casebook.showTopology',
+      'casebook.exportTopologySvg',
+      'casebook.newProposal',
+      'casebook.insertReferenceTopology',
+      'casebook.checkWorkspace',
+      'casebook.restartServer',
+      'casebook.showOutput',
+    ]) {
+      assert.ok(commands.includes(id), `${id} is registered`);
+    }
+  });
+
+  it('publishes the 两地三中心 finding on the tier line, citing the customers', async function () {
+    const editor = await open('bank-core.arch.yaml');
+    const tierLine = positionOf(editor.document, 'tier: 1').line;
+    const finding = await whenDiagnostics(editor.document.uri, (all) =>
+      all.find((d) => codeOf(d) === 'tier1-two-regions-three-dcs' && d.range.start.line === tierLine),
+    );
+    assert.equal(finding.source, 'casebook');
+    assert.equal(finding.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(finding.message, zh ? /两地三中心/ : /two regions, three/i);
+    assert.match(finding.message, zh ? /天弘基金/ : /Tianhong/);
+    const related = finding.relatedInformation ?? [];
+    assert.ok(related.some((r) => r.location.uri.path.endsWith('/cases/cases/tianhong-fund.yaml')), 'related information points into the 天弘基金 case');
+  });
+
+  it('hovers tier: 1 with what the tier requires and who did it', async function () {
+    const editor = await open('bank-core.arch.yaml');
+    const position = positionOf(editor.document, 'tier: 1');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position.translate(0, 1));
+    const text = hoverText(hovers);
+    assert.match(text, zh ? /两地三中心/ : /two regions/i);
+    assert.match(text, zh ? /天弘基金/ : /Tianhong/);
+  });
+
+  it('completes site roles and site ids', async function () {
+    const editor = await open('bank-core.arch.yaml');
+    const role = positionOf(editor.document, 'role: primary').translate(0, 'role: '.length);
+    const roles = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, role);
+    const labels = roles.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    for (const expected of ['primary', 'active', 'hot-standby', 'cold-standby']) assert.ok(labels.includes(expected), `role completion offers ${expected}: ${labels}`);
+  });
+
+  it('goes from a site id in a system to the site', async function () {
+    const editor = await open('bank-core.arch.yaml');
+    const systems = positionOf(editor.document, 'systems:').line;
+    const use = positionOf(editor.document, 'cd-gaoxin', systems);
+    const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', editor.document.uri, use);
+    assert.ok(locations.length > 0, 'a definition is found');
+    const first = locations[0]!;
+    const range = 'range' in first ? first.range : first.targetRange;
+    assert.equal(range.start.line, positionOf(editor.document, 'id: cd-gaoxin').line);
+  });
+
+  it('applies a quick fix and the finding goes away', async function () {
+    const editor = await open('bank-core.arch.yaml');
+    const uri = editor.document.uri;
+    const release = await whenDiagnostics(uri, (all) => all.find((d) => codeOf(d) === 'downtime-release'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, release.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.kind?.value === 'quickfix' && a.edit && a.diagnostics?.some((d) => codeOf(d) === 'downtime-release'));
+    assert.ok(fix?.edit, `a quick fix edits the file: ${actions.map((a) => a.title).join(' | ')}`);
+    const line = release.range.start.line;
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    await whenDiagnostics(uri, (all) => (all.some((d) => codeOf(d) === 'downtime-release' && d.range.start.line === line) ? undefined : true));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('lists the built-in cases by industry in the Case Browser', async function () {
+    const provider = api.caseBrowserProvider;
+    const groups = await provider.getChildren();
+    const groupLabels = groups.map((g) => String(provider.getTreeItem(g).label));
+    assert.ok(groupLabels.some((l) => (zh ? /银行/ : /Bank/).test(l)), `industry groups: ${groupLabels}`);
+    const all: string[] = [];
+    for (const group of groups) {
+      for (const child of await provider.getChildren(group)) all.push(String(provider.getTreeItem(child).label));
+    }
+    for (const customer of zh ? ['南京银行', '网商银行', '浙江农信', '天弘基金'] : ['Bank of Nanjing', 'MYbank', 'Zhejiang', 'Tianhong']) {
+      assert.ok(all.some((l) => l.includes(customer)), `${customer} is listed: ${all}`);
+    }
+  });
+
+  it('searches cases by pinyin initials through the server', async function () {
+    const client = api.client;
+    assert.ok(client);
+    const answer = await client.sendRequest<{ results: { id: string }[] }>('casebook/searchCases', { query: 'njyh' });
+    assert.equal(answer.results[0]?.id, 'nanjing-bank');
+  });
+
+  it('draws the topology preview with every city and site', async function () {
+    await open('bank-core.arch.yaml');
+    const rendered = api.nextPreviewRender(60_000);
+    await vscode.commands.executeCommand('casebook.showTopology');
+    const message = await rendered;
+    assert.match(message.svg, /<svg/);
+    const labels = message.labels.join(' | ');
+    for (const expected of ['成都', '重庆', 'cd-gaoxin', 'cd-tianfu', 'cq-liangjiang']) assert.ok(labels.includes(expected), `${expected} drawn: ${labels}`);
+  });
+
+  it('renders a hostile proposal name as text', async function () {
+    await open('xss.arch.yaml');
+    const rendered = api.nextPreviewRender(60_000);
+    await vscode.commands.executeCommand('casebook.showTopology');
+    const message = await rendered;
+    assert.ok(!/<img/i.test(message.svg), 'no <img> element is drawn from a label');
+    assert.ok(message.labels.some((l) => l.includes('<img src=x onerror=alert(1)>')), `the label keeps its characters: ${message.labels}`);
+  });
+});
