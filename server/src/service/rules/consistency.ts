@@ -96,8 +96,13 @@ export const rpoZeroAsyncReplication: CasebookRule = {
 
 /* ------------------------------------------------------------------------ */
 
-/** Above this many dependency visits in one check, ceilings stop at the first figure that breaks the promise. */
-const DEPENDENCY_VISIT_BUDGET = 4_000_000;
+/**
+ * Above this many dependency visits in one check (every keystroke), a walk
+ * stops as soon as its product breaks the promise (still a true "at most"),
+ * and gives up after PER_SYSTEM_VISITS_OVER_BUDGET more visits: unproven is quiet.
+ */
+const DEPENDENCY_VISIT_BUDGET = 500_000;
+const PER_SYSTEM_VISITS_OVER_BUDGET = 64;
 /** Float tolerance: 99.99 written in the file vs a product computed in binary. */
 const EPSILON = 1e-12;
 
@@ -155,15 +160,16 @@ class DependencyCeilings {
   /** The ceiling for system `i`; stops early below `floor` only when the budget is spent. */
   of(i: number, floor: number): Ceiling {
     const direct = this.deps[i]!;
-    const key = [...new Set(direct)].sort((a, b) => a - b).join(',');
     const shareable = this.acyclic[i] === 1;
+    const key = !shareable ? '' : direct.length === 1 ? String(direct[0]) : [...new Set(direct)].sort((a, b) => a - b).join(',');
     const cached = shareable ? this.bySet.get(key) : undefined;
     if (cached) return cached;
     const generation = ++this.generation;
-    const stack = [...direct];
+    const stack = direct.slice();
     let product = 1;
     let count = 0;
     let exact = true;
+    let overBudget = 0;
     const weakest: number[] = [];
     while (stack.length > 0) {
       const j = stack.pop()!;
@@ -173,13 +179,9 @@ class DependencyCeilings {
       if (j === i) continue;
       count++;
       product *= this.availability[j]!;
-      if (this.availability[j]! < 1) {
-        weakest.push(j);
-        weakest.sort((a, b) => this.availability[a]! - this.availability[b]!);
-        if (weakest.length > 3) weakest.pop();
-      }
-      if (--this.budget < 0 && product < floor) {
-        exact = false;
+      if (this.availability[j]! < 1) this.keepWeakest(weakest, j);
+      if (--this.budget < 0 && (product < floor || ++overBudget > PER_SYSTEM_VISITS_OVER_BUDGET)) {
+        exact = stack.length === 0 && this.deps[j]!.every((k) => this.stamp[k] === generation);
         break;
       }
       for (const k of this.deps[j]!) if (this.stamp[k] !== generation) stack.push(k);
@@ -187,6 +189,16 @@ class DependencyCeilings {
     const ceiling = { product, exact, weakest, count };
     if (exact && shareable) this.bySet.set(key, ceiling);
     return ceiling;
+  }
+
+  /** Keeps the three weakest dependencies seen so far, weakest first (insertion into a list of ≤3). */
+  private keepWeakest(weakest: number[], j: number): void {
+    const a = this.availability[j]!;
+    if (weakest.length === 3 && a >= this.availability[weakest[2]!]!) return;
+    let at = weakest.length;
+    while (at > 0 && this.availability[weakest[at - 1]!]! > a) at--;
+    weakest.splice(at, 0, j);
+    if (weakest.length > 3) weakest.pop();
   }
 
   label(j: number): string {

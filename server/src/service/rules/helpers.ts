@@ -95,9 +95,16 @@ export function systemLabel(system: SystemModel): Localized {
   return id ? { zh: `系统 ${id}`, en: `system "${id}"` } : { zh: `第 ${system.index + 1} 个系统`, en: `system #${system.index + 1}` };
 }
 
-/** The `key: value` span of a field (the tier line for a tier rule). */
+/** The `key: value` span of a field (the tier line for a tier rule), ending at its last character. */
 export function keyValueRange(field: Located<unknown>): Range {
-  return { start: field.keyRange?.start ?? field.range.start, end: field.range.end };
+  return { start: field.keyRange?.start ?? field.range.start, end: contentEnd(field.node) };
+}
+
+/** Where a node's text ends: a block collection's range runs on to column 0 of the next line. */
+function contentEnd(node: YNode): Range['end'] {
+  if (node.kind === 'seq' && !node.flow && node.items.length > 0) return contentEnd(node.items[node.items.length - 1]!);
+  if (node.kind === 'map' && !node.flow && node.entries.length > 0) return contentEnd(node.entries[node.entries.length - 1]!.value);
+  return node.range.end;
 }
 
 /** Where a finding about the whole system goes when no field is to blame: its id, else its first line. */
@@ -119,9 +126,14 @@ export function formatPercent(value: number): string {
   return `${text}%`;
 }
 
+// Built once: toLocaleString builds a formatter per call, which shows when 5,000 systems fire.
+const COUNT = new Intl.NumberFormat('en-US');
+const WAN = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** 2000000 → "200 万" / "2,000,000". */
 export function formatCount(value: number): Localized {
-  const en = value.toLocaleString('en-US');
-  const zh = value >= 10_000 && value % 100 === 0 ? `${(value / 10_000).toLocaleString('en-US', { maximumFractionDigits: 2 })} 万` : en;
+  const en = COUNT.format(value);
+  const zh = value >= 10_000 && value % 100 === 0 ? `${WAN.format(value / 10_000)} 万` : en;
   return { zh, en };
 }
 

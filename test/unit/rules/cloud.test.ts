@@ -1,0 +1,90 @@
+import * as assert from 'node:assert/strict';
+import { heterogeneousPlatforms, securityZonesIncomplete, sensitiveDataPublicCloud } from '../../../server/src/service/rules/cloud';
+import { mainframeDownsizing } from '../../../server/src/service/rules/legacy';
+import { assertFixesWork, assertQuotes, proposal, rangeOf, run, single } from './harness';
+
+describe('rules: cloud and legacy', () => {
+  describe('sensitive-data-public-cloud', () => {
+    const bad = proposal(`  - id: mobile\n    cloud: public\n    sensitive: true\n`);
+
+    it('fires on sensitive data on the public cloud, with hybrid and private fixes', () => {
+      const f = single(sensitiveDataPublicCloud, run(sensitiveDataPublicCloud, bad));
+      assert.deepEqual(f.range, rangeOf(bad, 'public'));
+      assert.deepEqual(f.path, ['systems', 0, 'cloud']);
+      assertQuotes(f, 'tianhong-fund', 'hybrid-cloud');
+      assertQuotes(f, 'china-united-insurance', 'hybrid-core');
+      const fixed = assertFixesWork(sensitiveDataPublicCloud, bad, f);
+      assert.deepEqual(fixed.map((t) => /cloud: (\w+)/.exec(t)![1]), ['hybrid', 'private']);
+    });
+
+    it('is quiet for non-sensitive public workloads and sensitive private ones', () => {
+      assert.deepEqual(run(sensitiveDataPublicCloud, bad.replace('sensitive: true', 'sensitive: false')), []);
+      assert.deepEqual(run(sensitiveDataPublicCloud, bad.replace('cloud: public', 'cloud: hybrid')), []);
+    });
+  });
+
+  describe('security-zones-incomplete', () => {
+    it('fires on listed zones missing dev-test or dmz, and adds them', () => {
+      const text = proposal(`  - id: a\n`).replace('zones: [dev-test, dmz, intranet]', 'zones: [intranet]');
+      const f = single(securityZonesIncomplete, run(securityZonesIncomplete, text));
+      assert.deepEqual(f.range, rangeOf(text, 'zones: [intranet]'));
+      assert.deepEqual(f.path, ['zones']);
+      assert.match(f.message.en, /lack dev-test and dmz/);
+      assertQuotes(f, 'sichuan-rcu', 'one-cloud-three-zones');
+      const [fixed] = assertFixesWork(securityZonesIncomplete, text, f);
+      assert.match(fixed!, /zones: \[intranet, dev-test, dmz\]/);
+      const onlyDmz = text.replace('zones: [intranet]', 'zones: [intranet, dev-test]');
+      assert.match(single(securityZonesIncomplete, run(securityZonesIncomplete, onlyDmz)).message.zh, /缺少 dmz/);
+    });
+
+    it('fires when a tier-1 system exists and no zones are given, on its tier line, adding all three', () => {
+      const text = proposal(`  - id: a\n    tier: 2\n  - id: core\n    tier: 1\n`).replace('zones: [dev-test, dmz, intranet]\n', '');
+      const f = single(securityZonesIncomplete, run(securityZonesIncomplete, text));
+      assert.deepEqual(f.path, ['systems', 1, 'tier']);
+      assert.deepEqual(f.range, rangeOf(text, 'tier: 1'));
+      const [fixed] = assertFixesWork(securityZonesIncomplete, text, f);
+      assert.match(fixed!, /\n {4}tier: 1\nzones: \[dev-test, dmz, intranet\]\n$/);
+    });
+
+    it('is quiet with dev-test and dmz, and without zones when nothing is tier 1', () => {
+      assert.deepEqual(run(securityZonesIncomplete, proposal(`  - id: core\n    tier: 1\n`)), []);
+      const noZones = proposal(`  - id: a\n    tier: 2\n`).replace('zones: [dev-test, dmz, intranet]\n', '');
+      assert.deepEqual(run(securityZonesIncomplete, noZones), []);
+    });
+  });
+
+  describe('heterogeneous-platforms', () => {
+    const text = `casebook: proposal/v1
+sites:
+  - { id: a, city: 杭州, role: primary, platform: huawei-cloud }
+  - { id: b, city: 杭州, role: active }
+  - { id: c, city: 上海, role: hot-standby, platform: physical }
+systems:
+  - { id: core, sites: [a, b, c] }
+`;
+
+    it('fires once on the first site whose platform differs, naming both', () => {
+      const f = single(heterogeneousPlatforms, run(heterogeneousPlatforms, text));
+      assert.deepEqual(f.path, ['sites', 2, 'platform']);
+      assert.deepEqual(f.range, rangeOf(text, 'physical'));
+      assert.match(f.message.en, /a is huawei-cloud, c is physical/);
+      assertQuotes(f, 'zhejiang-rcu', 'migrated-apps');
+    });
+
+    it('is quiet on one platform', () => {
+      assert.deepEqual(run(heterogeneousPlatforms, text.replace('physical', 'huawei-cloud')), []);
+    });
+  });
+
+  describe('mainframe-downsizing', () => {
+    it('fires on a mainframe runtime', () => {
+      const text = proposal(`  - id: core\n    runtime: mainframe\n`);
+      const f = single(mainframeDownsizing, run(mainframeDownsizing, text));
+      assert.deepEqual(f.range, rangeOf(text, 'mainframe'));
+      assert.deepEqual(f.path, ['systems', 0, 'runtime']);
+      assertQuotes(f, 'china-united-insurance', 'hybrid-core');
+      for (const name of ['四川农信', '顺德农商']) assert.ok(f.message.zh.includes(name));
+      assert.deepEqual(run(mainframeDownsizing, text.replace('mainframe', 'container')), []);
+    });
+  });
+});

@@ -1,0 +1,159 @@
+import * as assert from 'node:assert/strict';
+import { availabilityExceedsDependencies, rpoZeroAsyncReplication, tier1MissingRecoveryObjectives } from '../../../server/src/service/rules/consistency';
+import { applyFix, assertFixesWork, assertQuotes, modelOf, proposal, rangeOf, run, single, library } from './harness';
+
+describe('rules: consistency', () => {
+  describe('rpo-zero-async-replication', () => {
+    const links = `links:
+  - { from: cd-1, to: cd-2, mode: sync }
+  - { from: cd-1, to: cq-1, mode: async }
+`;
+    const bad = proposal(`  - id: core\n    rpo: 0\n    sites: [cd-1, cd-2, cq-1]\n`, links);
+
+    it('fires as an error-level contradiction on the rpo, with a sync fix', () => {
+      assert.equal(rpoZeroAsyncReplication.defaultSeverity, 'error');
+      const f = single(rpoZeroAsyncReplication, run(rpoZeroAsyncReplication, bad));
+      assert.deepEqual(f.range, rangeOf(bad, 'rpo: 0'));
+      assert.deepEqual(f.path, ['systems', 0, 'rpo']);
+      assert.match(f.message.en, /cd-1→cq-1/);
+      assertQuotes(f, 'mybank', 'three-regions-five-dcs');
+      assertQuotes(f, 'tianhong-fund', 'online-dr');
+      const [fixed] = assertFixesWork(rpoZeroAsyncReplication, bad, f);
+      assert.match(fixed!, /\{ from: cd-1, to: cq-1, mode: sync \}/);
+    });
+
+    it('is quiet with a sync out-of-city link, a non-zero RPO, or no links stated', () => {
+      assert.deepEqual(run(rpoZeroAsyncReplication, bad.replace('mode: async', 'mode: sync')), []);
+      assert.deepEqual(run(rpoZeroAsyncReplication, bad.replace('rpo: 0', 'rpo: 30s')), []);
+      assert.deepEqual(run(rpoZeroAsyncReplication, bad.replace(links, '')), []);
+      // Async only within one city does not touch the out-of-city copy.
+      const sameCity = proposal(`  - id: core\n    rpo: 0\n    sites: [cd-1, cd-2]\n`, links);
+      assert.deepEqual(run(rpoZeroAsyncReplication, sameCity), []);
+    });
+
+    it('is quiet when another out-of-city link is sync', () => {
+      const extra = links + '  - { from: cd-2, to: cq-1, mode: sync }\n';
+      assert.deepEqual(run(rpoZeroAsyncReplication, proposal(`  - id: core\n    rpo: 0\n    sites: [cd-1, cd-2, cq-1]\n`, extra)), []);
+    });
+  });
+
+  describe('availability-exceeds-dependencies', () => {
+    const chain = `  - id: channel
+    availability: 99.99
+    dependsOn: [core]
+  - id: core
+    availability: 99.99
+    dependsOn: [ledger]
+  - id: ledger
+    availability: 99.99
+`;
+
+    it('multiplies transitive dependencies and reports the ceiling with a fix', () => {
+      const text = proposal(chain);
+      const findings = run(availabilityExceedsDependencies, text);
+      // core (99.99) on ledger (99.99) is exactly at its ceiling: allowed.
+      assert.deepEqual(findings.map((f) => f.path), [['systems', 0, 'availability']]);
+      const [channel] = findings;
+      assert.equal(availabilityExceedsDependencies.defaultSeverity, 'error');
+      assert.deepEqual(channel!.range, rangeOf(text, 'availability: 99.99'));
+      // 0.9999 × 0.9999 = 0.99980001 → at most 99.98%.
+      assert.match(channel!.message.en, /99\.99% availability, but the 2 systems it depends on in series allow at most 99\.98%/);
+      assert.match(channel!.message.zh, /最多只允许 99\.98%/);
+      assertQuotes(channel!, 'mybank', 'availability');
+      assertQuotes(channel!, 'picc-health', 'availability');
+      assertFixesWork(availabilityExceedsDependencies, text, channel!);
+    });
+
+    it('counts a shared dependency once (a diamond is not double-counted)', () => {
+      const diamond = proposal(`  - id: app
+    availability: 99.97
+    dependsOn: [a, b]
+  - id: a
+    availability: 99.99
+    dependsOn: [base]
+  - id: b
+    availability: 99.99
+    dependsOn: [base]
+  - id: base
+    availability: 99.99
+`);
+      // Distinct dependencies a, b, base: 0.9999³ ≈ 99.970003% ≥ 99.97%. Counting base twice would give 99.96%.
+      assert.deepEqual(run(availabilityExceedsDependencies, diamond).filter((f) => f.path[1] === 0), []);
+      const tighter = diamond.replace('availability: 99.97', 'availability: 99.975');
+      const f = single(availabilityExceedsDependencies, run(availabilityExceedsDependencies, tighter).filter((x) => x.path[1] === 0));
+      assert.match(f.message.en, /the 3 systems .* at most 99\.97%/);
+    });
+
+    it('survives dependency cycles and excludes the system itself', () => {
+      const cycle = proposal(`  - id: a
+    availability: 99.9
+    dependsOn: [b]
+  - id: b
+    availability: 99.99
+    dependsOn: [a]
+`);
+      const findings = run(availabilityExceedsDependencies, cycle);
+      // b (99.99) depends on a (99.9): at most 99.9; a depends on b (99.99) ≥ 99.9: fine.
+      assert.deepEqual(findings.map((f) => f.path), [['systems', 1, 'availability']]);
+      assert.match(findings[0]!.message.en, /at most 99\.9%/);
+    });
+
+    it('is quiet when the dependencies allow the promise, or availabilities are unknown', () => {
+      assert.deepEqual(run(availabilityExceedsDependencies, proposal(`  - id: a\n    availability: 99.99\n    dependsOn: [b]\n  - id: b\n    availability: 99.999\n`)), []);
+      assert.deepEqual(run(availabilityExceedsDependencies, proposal(`  - id: a\n    availability: 99.99\n    dependsOn: [b, missing]\n  - id: b\n`)), []);
+      assert.deepEqual(run(availabilityExceedsDependencies, proposal(`  - id: a\n    availability: 99.99\n    dependsOn: [a]\n`)), []);
+    });
+
+    it('shares walks between systems with the same dependency set without mixing cycles in', () => {
+      const shared = proposal(`  - id: x
+    availability: 99.99
+    dependsOn: [hub]
+  - id: hub
+    availability: 99.995
+    dependsOn: [x]
+  - id: y
+    availability: 99.99
+    dependsOn: [hub]
+`);
+      // x sits on a cycle with hub: its ceiling is hub alone (99.995), fine. hub's is x (99.99) < 99.995.
+      // y shares x's dependency set but not its cycle: hub and x give 99.985.
+      const findings = run(availabilityExceedsDependencies, shared);
+      assert.deepEqual(findings.map((f) => f.path), [['systems', 1, 'availability'], ['systems', 2, 'availability']]);
+      assert.match(findings[1]!.message.en, /at most 99\.985%/);
+    });
+
+    it('stays exact over 2,000 chained systems', () => {
+      const lines: string[] = [];
+      for (let i = 0; i < 2000; i++) lines.push(`  - { id: s${i}, availability: 99.9999${i < 1999 ? `, dependsOn: [s${i + 1}]` : ''} }`);
+      const model = modelOf(proposal(lines.join('\n') + '\n'));
+      const findings = availabilityExceedsDependencies.check({ model, library });
+      // s0…s1997 have ≥2 dependencies at 99.9999% (0.999999² < 0.999999); s1998 has one, s1999 none.
+      assert.equal(findings.length, 1998);
+      assert.match(findings[0]!.message.en, /the 1999 systems/);
+    });
+  });
+
+  describe('tier1-missing-recovery-objectives', () => {
+    it('fires on a tier-1 system without rto or rpo, on the tier line', () => {
+      const text = proposal(`  - id: core\n    tier: 1\n    rpo: 0\n`);
+      const f = single(tier1MissingRecoveryObjectives, run(tier1MissingRecoveryObjectives, text));
+      assert.deepEqual(f.range, rangeOf(text, 'tier: 1'));
+      assert.deepEqual(f.path, ['systems', 0, 'tier']);
+      assert.match(f.message.en, /states no rto/);
+      assertQuotes(f, 'tianhong-fund', 'online-dr');
+      const both = single(tier1MissingRecoveryObjectives, run(tier1MissingRecoveryObjectives, proposal(`  - id: core\n    tier: 1\n`)));
+      assert.match(both.message.en, /no rto or rpo/);
+      assert.match(both.message.zh, /rto 和 rpo/);
+    });
+
+    it('is quiet with both, on lower tiers, and on a malformed value (validation reports that)', () => {
+      assert.deepEqual(run(tier1MissingRecoveryObjectives, proposal(`  - id: core\n    tier: 1\n    rto: 5m\n    rpo: 0\n`)), []);
+      assert.deepEqual(run(tier1MissingRecoveryObjectives, proposal(`  - id: core\n    tier: 2\n`)), []);
+      assert.deepEqual(run(tier1MissingRecoveryObjectives, proposal(`  - id: core\n    tier: 1\n    rto: soon\n    rpo: 0\n`)), []);
+    });
+  });
+
+  it('the helpers apply fixes to the exact text', () => {
+    assert.equal(applyFix('a: 1\n', { title: { zh: '', en: '' }, edits: [{ range: { start: { line: 0, character: 3 }, end: { line: 0, character: 4 } }, newText: '2' }] }), 'a: 2\n');
+  });
+});

@@ -1,0 +1,109 @@
+import * as assert from 'node:assert/strict';
+import { crossSystemTransactionsSaga, duplicateDataOwner, heavyLoadCentralizedDatabase, heavyLoadMonolith } from '../../../server/src/service/rules/data';
+import { assertFixesWork, assertQuotes, proposal, rangeOf, run, single } from './harness';
+
+describe('rules: data', () => {
+  describe('heavy-load-centralized-database', () => {
+    const bad = proposal(`  - id: core
+    load:
+      peakTps: 1000
+    database:
+      engine: oracle
+      mode: centralized
+`);
+
+    it('fires at the peak-TPS threshold, on the database mode, with a fix', () => {
+      const f = single(heavyLoadCentralizedDatabase, run(heavyLoadCentralizedDatabase, bad));
+      assert.deepEqual(f.range, rangeOf(bad, 'centralized'));
+      assert.deepEqual(f.path, ['systems', 0, 'database', 'mode']);
+      assert.match(f.message.en, /a peak of 1,000 TPS/);
+      assertQuotes(f, 'nanjing-bank', 'daily-orders');
+      assertQuotes(f, 'picc-health', 'capacity');
+      assertQuotes(f, 'picc-health', 'settlement');
+      const [fixed] = assertFixesWork(heavyLoadCentralizedDatabase, bad, f);
+      assert.match(fixed!, /mode: distributed/);
+    });
+
+    it('fires on 1,000,000 transactions a day; quiet below both thresholds or when distributed', () => {
+      const daily = proposal(`  - id: core\n    load: { peakTps: 10, dailyTransactions: 1000000 }\n    database: { mode: centralized }\n`);
+      const f = single(heavyLoadCentralizedDatabase, run(heavyLoadCentralizedDatabase, daily));
+      assert.match(f.message.zh, /日交易量 100 万 笔/);
+      assert.deepEqual(run(heavyLoadCentralizedDatabase, bad.replace('peakTps: 1000', 'peakTps: 999')), []);
+      assert.deepEqual(run(heavyLoadCentralizedDatabase, bad.replace('mode: centralized', 'mode: distributed')), []);
+    });
+  });
+
+  describe('heavy-load-monolith', () => {
+    const bad = proposal(`  - id: core\n    architecture: monolith\n    load: { dailyTransactions: 2000000 }\n`);
+
+    it('fires on a heavy monolith, on the architecture, with a fix', () => {
+      const f = single(heavyLoadMonolith, run(heavyLoadMonolith, bad));
+      assert.deepEqual(f.range, rangeOf(bad, 'monolith'));
+      assert.deepEqual(f.path, ['systems', 0, 'architecture']);
+      assertQuotes(f, 'nanjing-bank', 'loan-time');
+      assertQuotes(f, 'picc-health', 'time-to-market');
+      assertFixesWork(heavyLoadMonolith, bad, f);
+    });
+
+    it('is quiet on a light monolith or heavy microservices', () => {
+      assert.deepEqual(run(heavyLoadMonolith, bad.replace('2000000', '200000')), []);
+      assert.deepEqual(run(heavyLoadMonolith, bad.replace('monolith', 'microservices')), []);
+    });
+  });
+
+  describe('cross-system-transactions-saga', () => {
+    const bad = proposal(`  - id: core
+    transactions: xa
+    dependsOn: [cif]
+  - id: cif
+    transactions: none
+  - id: report
+    transactions: xa
+`);
+
+    it('fires on xa in a caller and none in a callee, not in an isolated system', () => {
+      const findings = run(crossSystemTransactionsSaga, bad);
+      assert.deepEqual(findings.map((f) => f.path), [['systems', 0, 'transactions'], ['systems', 1, 'transactions']]);
+      const [xa, none] = findings;
+      assert.deepEqual(xa!.range, rangeOf(bad, 'xa'));
+      assert.match(xa!.message.en, /XA two-phase commit/);
+      assert.match(none!.message.zh, /不做分布式事务/);
+      for (const f of findings) {
+        assertQuotes(f, 'nanjing-bank', 'daily-orders');
+        assert.ok(f.message.zh.includes('顺德农商') && f.message.en.includes('Shunde RCB'));
+        assertFixesWork(crossSystemTransactionsSaga, bad, f);
+      }
+    });
+
+    it('is quiet on saga, tcc and local', () => {
+      assert.deepEqual(run(crossSystemTransactionsSaga, bad.replace(/xa|none/g, 'saga')), []);
+      assert.deepEqual(run(crossSystemTransactionsSaga, bad.replace(/xa|none/g, 'local')), []);
+    });
+  });
+
+  describe('duplicate-data-owner', () => {
+    const bad = proposal(`  - id: core
+    data: [customer, account]
+  - id: crm
+    data:
+      - contact
+      - customer
+`);
+
+    it('fires on the second owner’s item, naming the first owner', () => {
+      const f = single(duplicateDataOwner, run(duplicateDataOwner, bad));
+      assert.deepEqual(f.path, ['systems', 1, 'data', 1]);
+      assert.deepEqual(f.range, rangeOf(bad, 'customer', 1));
+      assert.match(f.message.en, /System "crm" claims the "customer" data domain, which core already owns/);
+      assert.match(f.message.zh, /core 已是它的主系统/);
+      assertQuotes(f, 'zheshang-securities', 'single-source');
+      assertQuotes(f, 'zheshang-securities', 'unified-identity');
+    });
+
+    it('reports each extra owner once and ignores a domain repeated within one system', () => {
+      const three = bad + '  - id: app\n    data: [customer, customer]\n';
+      assert.deepEqual(run(duplicateDataOwner, three).map((f) => f.path), [['systems', 1, 'data', 1], ['systems', 2, 'data', 0]]);
+      assert.deepEqual(run(duplicateDataOwner, proposal(`  - id: a\n    data: [x, x]\n  - id: b\n    data: [y]\n`)), []);
+    });
+  });
+});

@@ -1,0 +1,74 @@
+import * as assert from 'node:assert/strict';
+import { downtimeRelease, peakLoadWithoutElasticity, vmRuntimeContainers } from '../../../server/src/service/rules/delivery';
+import { assertFixesWork, assertQuotes, proposal, rangeOf, run, single } from './harness';
+
+describe('rules: delivery', () => {
+  describe('vm-runtime-containers', () => {
+    it('fires on vm and physical, on the value, with a container fix', () => {
+      for (const host of ['vm', 'physical']) {
+        const text = proposal(`  - id: core\n    runtime: ${host}\n`);
+        const f = single(vmRuntimeContainers, run(vmRuntimeContainers, text));
+        assert.deepEqual(f.range, rangeOf(text, host));
+        assert.deepEqual(f.path, ['systems', 0, 'runtime']);
+        assertQuotes(f, 'shunde-rcb', 'release-time');
+        const [fixed] = assertFixesWork(vmRuntimeContainers, text, f);
+        assert.match(fixed!, /runtime: container/);
+      }
+    });
+
+    it('is quiet on containers (and leaves mainframes to mainframe-downsizing)', () => {
+      assert.deepEqual(run(vmRuntimeContainers, proposal(`  - id: core\n    runtime: container\n`)), []);
+      assert.deepEqual(run(vmRuntimeContainers, proposal(`  - id: core\n    runtime: mainframe\n`)), []);
+    });
+  });
+
+  describe('downtime-release', () => {
+    const bad = proposal(`  - id: core\n    release: downtime\n`);
+
+    it('fires on downtime releases with a gray fix', () => {
+      const f = single(downtimeRelease, run(downtimeRelease, bad));
+      assert.deepEqual(f.range, rangeOf(bad, 'downtime'));
+      assert.deepEqual(f.path, ['systems', 0, 'release']);
+      assertQuotes(f, 'china-united-insurance', 'upgrade-downtime');
+      assert.ok(f.message.zh.includes('四川农信') && f.message.en.includes('Sichuan RCU'));
+      const [fixed] = assertFixesWork(downtimeRelease, bad, f);
+      assert.match(fixed!, /release: gray\n/);
+    });
+
+    it('is quiet on rolling, gray and blue-green', () => {
+      for (const mode of ['rolling', 'gray', 'blue-green']) assert.deepEqual(run(downtimeRelease, bad.replace('downtime', mode)), []);
+    });
+  });
+
+  describe('peak-load-without-elasticity', () => {
+    it('fires when the peak day is ≥1.5× the average, on the runtime', () => {
+      const text = proposal(`  - id: mall\n    load:\n      dailyTransactions: 1500000\n      averageDailyTransactions: 800000\n    runtime: vm\n`);
+      const f = single(peakLoadWithoutElasticity, run(peakLoadWithoutElasticity, text));
+      assert.deepEqual(f.range, rangeOf(text, 'vm'));
+      assert.deepEqual(f.path, ['systems', 0, 'runtime']);
+      assert.match(f.message.en, /peak day \(1,500,000\) is 1\.9× the average day \(800,000\)/);
+      assert.match(f.message.zh, /150 万 笔是日均 80 万 笔的 1\.9 倍/);
+      assertQuotes(f, 'picc-health', 'daily-peak');
+      assertQuotes(f, 'picc-health', 'daily-average');
+      assertFixesWork(peakLoadWithoutElasticity, text, f);
+    });
+
+    it('fires when peak TPS is ≥10× the average TPS; without a runtime the fix adds one', () => {
+      // 864,000 a day is 10 TPS on average; a peak of 100 TPS is 10×.
+      const text = proposal(`  - id: pay\n    load: { peakTps: 100, averageDailyTransactions: 864000 }\n`);
+      const f = single(peakLoadWithoutElasticity, run(peakLoadWithoutElasticity, text));
+      assert.deepEqual(f.path, ['systems', 0, 'load', 'averageDailyTransactions']);
+      assert.match(f.message.en, /peak of 100 TPS is 10× the daily average of 10\.0 TPS/);
+      const [fixed] = assertFixesWork(peakLoadWithoutElasticity, text, f);
+      assert.match(fixed!, /\n {4}runtime: container\n?$/);
+    });
+
+    it('is quiet on containers, on a flat load, and without an average', () => {
+      const spiky = `  - id: mall\n    load: { dailyTransactions: 1500000, averageDailyTransactions: 800000 }\n`;
+      assert.deepEqual(run(peakLoadWithoutElasticity, proposal(spiky + '    runtime: container\n')), []);
+      assert.deepEqual(run(peakLoadWithoutElasticity, proposal(spiky.replace('1500000', '1100000') + '    runtime: vm\n')), []);
+      assert.deepEqual(run(peakLoadWithoutElasticity, proposal(`  - id: a\n    load: { peakTps: 99, averageDailyTransactions: 864000 }\n`)), []);
+      assert.deepEqual(run(peakLoadWithoutElasticity, proposal(`  - id: a\n    load: { peakTps: 5000, dailyTransactions: 9000000 }\n`)), []);
+    });
+  });
+});
