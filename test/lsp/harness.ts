@@ -6,7 +6,7 @@
  * instead of sleeping.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -36,7 +36,8 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 
-export const ROOT = path.resolve(__dirname, '..', '..');
+/** The repository root: found upwards, since this file also runs bundled in dist/bench.js. */
+export const ROOT = findRoot(__dirname);
 export const SERVER_JS = path.join(ROOT, 'dist', 'server.js');
 
 export interface ReceivedMessage {
@@ -335,4 +336,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
       },
     );
   });
+}
+
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'casebook') return dir;
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..', '..');
+  }
 }

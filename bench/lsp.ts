@@ -1,0 +1,238 @@
+/**
+ * The language server as an editor feels it, over real JSON-RPC, on generated
+ * proposals of 10, 100 and 1,000 systems: start to ready; didOpen →
+ * publishDiagnostics against a bare `yaml` parse of the same text; a
+ * one-character edit → publishDiagnostics; hover and completion. Beside it,
+ * yaml-language-server with the proposal JSON Schema, driven the same way.
+ *
+ * Run: `node scripts/build.mjs && node dist/bench.js` (bench/main.ts calls
+ * benchLsp), or `npx tsx bench/lsp.ts` after building dist/server.js.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as YAML from 'yaml';
+import { CompletionRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
+import { StatusNotification, type ServerStatus } from '../shared/src/protocol';
+import { LspClient, ROOT, fileUri, positionAt } from '../test/lsp/harness';
+
+const SIZES = [10, 100, 1000];
+const EDITS = 40;
+const PROBES = 60;
+const CITIES = ['成都', '重庆', '杭州', '上海', '北京'];
+const ROLES = ['primary', 'hot-standby', 'active', 'cold-standby'];
+const KINDS = ['online', 'batch', 'analytics', 'risk-control', 'channel'];
+
+/** A proposal of `count` systems over 8 sites in 4 cities, every field used (~450 bytes a system). */
+export function generateProposal(count: number): string {
+  const lines = ['# 基准测试方案（自动生成）', 'casebook: proposal/v1', `name: 基准方案 ${count} 个系统`, 'customer: 某省农村信用社联合社', 'industry: rural-credit', 'compliance:', '  mlps: 3', '', 'sites:'];
+  for (let i = 0; i < 8; i++) lines.push(`  - id: dc-${i}`, `    city: ${CITIES[i % 4]}`, `    role: ${ROLES[i % 4]}`, '    platform: vm');
+  lines.push('', 'zones: [dev-test, dmz, intranet]', '', 'links:');
+  for (let i = 1; i < 8; i++) lines.push(`  - { from: dc-0, to: dc-${i}, mode: ${i % 2 ? 'sync' : 'async'} }`);
+  lines.push('', 'systems:');
+  for (let i = 0; i < count; i++) {
+    const tier = (i % 3) + 1;
+    lines.push(
+      `  - id: sys-${i}`,
+      `    name: 业务系统 ${i} 号`,
+      `    tier: ${tier}`,
+      `    kind: ${KINDS[i % KINDS.length]}`,
+      `    availability: ${tier === 1 ? '99.99' : '99.9'}`,
+      `    rto: ${tier === 1 ? '30m' : '4h'}`,
+      `    rpo: ${tier === 1 ? '0' : '15m'}`,
+      '    load:',
+      `      peakTps: ${(i * 37) % 5000}`,
+      `      dailyTransactions: ${(i * 7919) % 3000000}`,
+      `    architecture: ${i % 2 ? 'microservices' : 'monolith'}`,
+      '    database:',
+      `      engine: ${i % 2 ? 'oceanbase' : 'oracle'}`,
+      `      mode: ${i % 2 ? 'distributed' : 'centralized'}`,
+      `    transactions: ${i % 2 ? 'saga' : 'local'}`,
+      `    integration: ${i % 2 ? 'service-mesh' : 'esb'}`,
+      `    runtime: ${i % 2 ? 'container' : 'vm'}`,
+      `    release: ${i % 2 ? 'gray' : 'rolling'}`,
+      '    observability: [metrics, logs, tracing]',
+      '    cloud: private',
+      `    sites: [dc-${i % 8}, dc-${(i + 1) % 8}, dc-${(i + 2) % 8}]`,
+      ...(i > 0 ? [`    dependsOn: [sys-${(i * 13) % i}]`] : []),
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+interface Stats {
+  median: number;
+  p99: number;
+  count: number;
+}
+
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  return { median: at(0.5), p99: at(0.99), count: sorted.length };
+}
+
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+const show = (s: Stats) => `median ${ms(s.median)}, p99 ${ms(s.p99)} (n=${s.count})`;
+
+async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const result = await work();
+  return [performance.now() - start, result];
+}
+
+/** Median time of a bare `yaml` parseDocument of the text (the floor any YAML tool pays). */
+function bareParse(text: string): number {
+  const samples: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const start = performance.now();
+    YAML.parseDocument(text);
+    samples.push(performance.now() - start);
+  }
+  return stats(samples).median;
+}
+
+/** Positions spread over the document: ids, keys, values, dependsOn entries. */
+function probePositions(text: string, count: number): { line: number; character: number }[] {
+  const needles = ['    tier: ', '    dependsOn: [sys-', '    sites: [dc-', '  - id: sys-', '    kind: ', '    database:'];
+  const positions: { line: number; character: number }[] = [];
+  let from = 0;
+  for (let i = 0; positions.length < count; i++) {
+    const needle = needles[i % needles.length]!;
+    let at = text.indexOf(needle, from);
+    if (at < 0) {
+      from = 0;
+      at = text.indexOf(needle);
+    }
+    positions.push(positionAt(text, at + needle.length - (needle.endsWith(' ') ? 0 : 1) + 1));
+    from = at + Math.max(1, Math.floor(text.length / count));
+  }
+  return positions;
+}
+
+/** A one-character edit on a tier digit, spread over the document; alternates 1 → 2 → 1 so the text stays valid. */
+function tierEdit(text: string, index: number, count: number): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string } {
+  const system = Math.floor((index * 7919) % count);
+  const at = text.indexOf(`  - id: sys-${system}\n`);
+  const tierAt = text.indexOf('    tier: ', at) + '    tier: '.length;
+  const start = positionAt(text, tierAt);
+  const current = text[tierAt]!;
+  return { range: { start, end: { line: start.line, character: start.character + 1 } }, text: current === '1' ? '2' : '1' };
+}
+
+interface ServerResult {
+  open: number;
+  edit: Stats;
+  hover?: Stats;
+  completion?: Stats;
+}
+
+async function measureCasebook(text: string, size: number, workspace: string): Promise<ServerResult> {
+  const client = await LspClient.start({ rootPath: workspace, initializationOptions: { locale: 'zh-CN' }, configuration: { casebook: {} }, timeoutMs: 60_000 });
+  try {
+    await client.waitFor<ServerStatus>(StatusNotification.method, (s) => s.state === 'ready');
+    const uri = fileUri(path.join(workspace, `bench-${size}.arch.yaml`));
+    const [open] = await timed(async () => {
+      await client.open(uri, text);
+      await client.diagnostics(uri, 1);
+    });
+    const edits: number[] = [];
+    for (let i = 0; i < EDITS; i++) {
+      const change = tierEdit(client.text(uri), i, size);
+      const [elapsed] = await timed(async () => {
+        const version = await client.change(uri, [change]);
+        await client.diagnostics(uri, version);
+      });
+      edits.push(elapsed);
+    }
+    const positions = probePositions(client.text(uri), PROBES);
+    const hovers: number[] = [];
+    const completions: number[] = [];
+    for (const position of positions) {
+      hovers.push((await timed(() => client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position })))[0]);
+      completions.push((await timed(() => client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })))[0]);
+    }
+    return { open, edit: stats(edits), hover: stats(hovers), completion: stats(completions) };
+  } finally {
+    await client.stop();
+  }
+}
+
+const YLS = path.join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+const SCHEMA = path.join(ROOT, 'schema', 'proposal.schema.json');
+
+async function measureYamlLanguageServer(text: string, size: number, workspace: string): Promise<ServerResult> {
+  const uri = fileUri(path.join(workspace, `yls-${size}.arch.yaml`));
+  const yaml = { validate: true, hover: true, completion: true, format: { enable: false }, schemaStore: { enable: false }, schemas: { [fileUri(SCHEMA)]: ['*.arch.yaml'] } };
+  const client = await LspClient.start({ command: [process.execPath, YLS, '--stdio'], rootPath: workspace, configuration: { yaml, '[yaml]': {}, editor: {}, http: {}, files: {} }, timeoutMs: 120_000 });
+  try {
+    // yaml-language-server reads its settings when told they changed.
+    await client.setConfiguration('yaml', yaml);
+    let mark = client.mark();
+    const [open] = await timed(async () => {
+      await client.open(uri, text);
+      await client.nextDiagnostics(uri, mark);
+    });
+    const edits: number[] = [];
+    for (let i = 0; i < Math.min(EDITS, 15); i++) {
+      const change = tierEdit(client.text(uri), i, size);
+      mark = client.mark();
+      const [elapsed] = await timed(async () => {
+        await client.change(uri, [change]);
+        await client.nextDiagnostics(uri, mark);
+      });
+      edits.push(elapsed);
+    }
+    return { open, edit: stats(edits) };
+  } finally {
+    await client.stop();
+  }
+}
+
+export async function benchLsp(): Promise<void> {
+  console.log('\n## Language server (JSON-RPC over stdio, real processes)\n');
+  const workspace = mkdtempSync(path.join(tmpdir(), 'casebook-bench-'));
+  try {
+    const starts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      const client = await LspClient.start({ rootPath: workspace, initializationOptions: { locale: 'zh-CN' }, configuration: { casebook: {} } });
+      const initialized = performance.now() - started;
+      await client.waitFor<ServerStatus>(StatusNotification.method, (s) => s.state === 'ready');
+      starts.push(performance.now() - started);
+      if (i === 0) console.log(`start → initialize answered: ${ms(initialized)}`);
+      await client.stop();
+    }
+    console.log(`start → initialized → casebook/status ready: ${show(stats(starts))}`);
+
+    const withYls = existsSync(YLS) && existsSync(SCHEMA);
+    if (!withYls) console.log(`(yaml-language-server comparison skipped: ${existsSync(YLS) ? SCHEMA : YLS} is missing)`);
+    for (const size of SIZES) {
+      const text = generateProposal(size);
+      writeFileSync(path.join(workspace, `bench-${size}.arch.yaml`), text);
+      const parse = bareParse(text);
+      const casebook = await measureCasebook(text, size, workspace);
+      console.log(`\n### ${size} systems (${(Buffer.byteLength(text) / 1024).toFixed(0)} KB, ${text.split('\n').length} lines)`);
+      console.log(`first analysis, didOpen → publishDiagnostics: ${ms(casebook.open)}; bare yaml parseDocument: ${ms(parse)} (${(casebook.open / parse).toFixed(2)}×, target ≤ 1.5×)`);
+      console.log(`one-character edit → publishDiagnostics: ${show(casebook.edit)}`);
+      console.log(`hover: ${show(casebook.hover!)}${size === 1000 ? ` (target p99 < 10 ms: ${casebook.hover!.p99 < 10 ? 'met' : 'MISSED'})` : ''}`);
+      console.log(`completion: ${show(casebook.completion!)}${size === 1000 ? ` (target p99 < 10 ms: ${casebook.completion!.p99 < 10 ? 'met' : 'MISSED'})` : ''}`);
+      if (withYls) {
+        const yls = await measureYamlLanguageServer(text, size, workspace);
+        const ratio = casebook.edit.median / yls.edit.median;
+        console.log(`yaml-language-server (schema, 200 ms built-in validation delay): didOpen → diagnostics ${ms(yls.open)}; edit → diagnostics ${show(yls.edit)}`);
+        console.log(`edit re-check, Casebook / yaml-language-server: ${ratio.toFixed(2)} (target < 0.20: ${ratio < 0.2 ? 'met' : 'MISSED'})`);
+      }
+    }
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  benchLsp().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
