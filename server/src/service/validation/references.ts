@@ -68,8 +68,12 @@ function checkSiteReferences(model: ProposalModel): RawFinding[] {
   const findings: RawFinding[] = [];
   const ids = [...model.siteById.keys()];
   for (const system of model.systems) {
-    for (const ref of system.sites?.value ?? []) {
-      if (!model.siteById.has(ref.value)) findings.push(unknownReference(model.tree, RULE.unknownSite, ref, ids, SITE));
+    const refs = system.sites?.value ?? [];
+    for (const ref of refs) {
+      if (model.siteById.has(ref.value)) continue;
+      // Suggest a site the system is not already in: `[cd-1, cd-3]` most likely meant cd-2.
+      const listed = new Set(refs.map((r) => r.value));
+      findings.push(unknownReference(model.tree, RULE.unknownSite, ref, ids.filter((id) => !listed.has(id)), SITE));
     }
   }
   return findings;
@@ -116,7 +120,9 @@ function checkDependencies(model: ProposalModel): RawFinding[] {
           ...(edit ? { fixes: [{ title: { zh: '删除此依赖', en: 'Remove this dependency' }, edits: [edit] }] } : {}),
         });
       } else if (!model.systemById.has(ref.value)) {
-        findings.push(unknownReference(model.tree, RULE.unknownSystem, ref, ids, SYSTEM));
+        const listed = new Set(dependsOn.value.map((r) => r.value));
+        if (system.id) listed.add(system.id.value);
+        findings.push(unknownReference(model.tree, RULE.unknownSystem, ref, ids.filter((id) => !listed.has(id)), SYSTEM));
       }
     });
   }

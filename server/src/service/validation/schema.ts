@@ -197,6 +197,7 @@ function unknownKeyFinding(tree: YamlTree, map: YMap, key: string): RawFinding |
   const allowed = keysAt(map.path).map((k) => k.key);
   const suggestion = suggest(key, allowed);
   const place = where(map.path);
+  const topLevel = map.path.length === 0;
   const existing = suggestion ? entryOf(map, suggestion) : undefined;
   // `tire` next to an existing `tier`: say so, and do not offer to write a duplicate key.
   const fixes: RuleFix[] = suggestion && !existing && writtenAt(tree, entry.keyRange, key) ? [replaceFix(changeTo(suggestion), entry.keyRange, suggestion)] : [];
@@ -207,7 +208,10 @@ function unknownKeyFinding(tree: YamlTree, map: YMap, key: string): RawFinding |
     path: [...map.path, key],
     message: suggestion
       ? { zh: `未知的键 \`${key}\`（${place.zh}）。是否想写 \`${suggestion}\`？${already.zh}`, en: `Unknown key \`${key}\` ${place.en}. Did you mean \`${suggestion}\`?${already.en}` }
-      : { zh: `未知的键 \`${key}\`（${place.zh}）。可用的键：${allowed.join('、')}。`, en: `Unknown key \`${key}\` ${place.en}. Known keys: ${allowed.join(', ')}.` },
+      : {
+          zh: `未知的键 \`${key}\`（${place.zh}）。可用的键：${allowed.join('、')}。${topLevel ? '自定义内容请用 `x-` 开头的键。' : ''}`,
+          en: `Unknown key \`${key}\` ${place.en}. Known keys: ${allowed.join(', ')}.${topLevel ? ' Keys of your own start with `x-`.' : ''}`,
+        },
     fixes,
   };
 }
