@@ -21,6 +21,13 @@ import type { JsonPath, YNode } from './yamlTree';
 const WAIVER_FAMILY = 'waivers';
 const SYNTAX = '# casebook-ignore <rule-id>: <reason> (owner: <name>, until <YYYY-MM-DD>)';
 
+/**
+ * The reason the "waive" quick fix inserts for the architect to replace.
+ * Left as it is, it is no reason: the waiver suppresses nothing and is
+ * reported as `waiver-missing-reason`.
+ */
+export const WAIVER_REASON_PLACEHOLDER: Localized = { zh: '请说明原因', en: 'explain why' };
+
 export const WAIVER_RULES: RuleMeta[] = [
   {
     id: 'waiver-missing-reason',
@@ -189,7 +196,7 @@ function readBody(body: string, bodyStart: number, line: number, range: Range, t
     reasonText = reasonText.slice(0, trailer.index);
   }
   const reason = reasonText.trim();
-  if (reason) waiver.reason = reason;
+  if (reason && reason !== WAIVER_REASON_PLACEHOLDER.zh && reason !== WAIVER_REASON_PLACEHOLDER.en) waiver.reason = reason;
   return waiver;
 }
 

@@ -56,6 +56,13 @@ describe('features/codeActions', () => {
     assert.equal(lines[23], '    tier: 1');
     const waiver = parseWaivers(ls.parse(doc(after)).model).find((w) => w.rules[0]?.id === 'tier1-two-regions-three-dcs')!;
     assert.equal(waiver.targetLine, 23, 'the waiver covers the finding’s line');
+    // Until the placeholder is replaced, nothing is waived and the waiver asks for its reason.
+    const pending = ls.doValidation(doc(after), settings());
+    assert.ok(pending.some((d) => d.code === 'tier1-two-regions-three-dcs'));
+    assert.equal(pending.find((d) => d.code === 'waiver-missing-reason')?.range.start.line, 22);
+    const reasoned = after.replace('请说明原因', '试点系统，2026 年迁入两地三中心');
+    const waived = ls.doValidation(doc(reasoned), settings());
+    assert.ok(!waived.some((d) => d.code === 'tier1-two-regions-three-dcs' || d.code === 'waiver-missing-reason'));
     const en = actionsFor(TEXT, 'tier1-two-regions-three-dcs', 'en').actions.find((a) => a.title.startsWith('Waive'))!;
     assert.match(edited(TEXT, en), /    # casebook-ignore tier1-two-regions-three-dcs: explain why\n    tier: 1/);
   });

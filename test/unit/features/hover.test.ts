@@ -119,3 +119,31 @@ describe('features/hover', () => {
     assert.equal(ls.doHover(doc(''), { line: 0, character: 0 }, settings()), null);
   });
 });
+
+describe('features/hover with the built-in library', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const real = service({ lib: require('./library').realLibrary() });
+  const at = (marked: string, locale: 'en' | 'zh-CN' = 'zh-CN') => {
+    const { text, position } = withCursor(marked);
+    const result = real.doHover(doc(text), position, settings(locale));
+    assert.ok(result, marked);
+    return (result.contents as MarkupContent).value;
+  };
+
+  it('a product name beats a pattern alias spelt the same (OceanBase)', () => {
+    assert.match(at('# 数据库用 Ocean|Base\n'), /^### OceanBase/);
+  });
+
+  it('finds patterns, customers and aliases written in Chinese and English', () => {
+    assert.match(at('# 两地三中心异地多|活\n'), /^### 异地多活/);
+    assert.match(at('# 两地|三中心改造\n'), /^### 两地三中心/);
+    assert.match(at('# 采用 service m|esh\n', 'en'), /Service mesh|服务网格/i);
+    assert.match(at('# 参考天|弘的做法\n'), /^### 天弘基金/);
+    assert.match(at('# see Zhejiang R|CU\n', 'en'), /^### Zhejiang Rural Credit Union/);
+  });
+
+  it('explains an enum value from the schema', () => {
+    const value = at('sites:\n  - id: a\n    role: hot-sta|ndby\n');
+    assert.match(value, /`role: hot-standby`：/);
+  });
+});

@@ -6,16 +6,11 @@
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../languageService';
 import { rangeContains } from '../lineIndex';
-import type { Locale, Localized } from '../locale';
+import type { Locale } from '../locale';
 import { pick } from '../locale';
+import { WAIVER_REASON_PLACEHOLDER } from '../waivers';
 import { isDiagnosticData, toDiagnostic, type DiagnosticData } from './diagnostics';
 import { customerLabel, OPEN_CASE } from './labels';
-
-/**
- * The reason a waiver is inserted with. It is text the architect must replace:
- * the waiver engine is expected to treat it as no reason at all.
- */
-export const WAIVER_REASON_PLACEHOLDER: Localized = { zh: '请说明原因', en: 'explain why' };
 
 /** A kind under quickfix, so that editors list it with the fixes. */
 export const OPEN_CASE_KIND = `${CodeActionKind.QuickFix}.casebook.openCase`;
@@ -102,7 +97,11 @@ function overlaps(a: Range, b: Range): boolean {
   return rangeContains(a, b.start) || rangeContains(a, b.end) || rangeContains(b, a.start);
 }
 
-/** `# casebook-ignore <rule>: 请说明原因` on its own line above the finding, indented like that line. */
+/**
+ * `# casebook-ignore <rule>: 请说明原因` on its own line above the finding,
+ * indented like that line. The placeholder is no reason to the waiver engine:
+ * until the architect writes one, the finding stays and the waiver is flagged.
+ */
 export function waiverEdit(context: FeatureContext, range: Range, rule: string, locale: Locale): TextEdit {
   const index = context.proposal.model.tree.lineIndex;
   const line = Math.min(range.start.line, index.lineCount - 1);

@@ -9,7 +9,7 @@ import type { Position, Range } from 'vscode-languageserver-types';
 import type { ProposalModel } from '../model';
 import { describeField } from '../schemaInfo';
 import { findCommentStart, type JsonPath } from '../yamlTree';
-import { keyAnchors } from './indexes';
+import { nodeAt } from './indexes';
 
 /** The shape of one line of block YAML. */
 export interface LineShape {
@@ -123,8 +123,11 @@ class Lines {
     return shape;
   }
 
+  /** The path of the mapping whose key the tree has at (line, character): a binary-search descent, no index to build. */
   anchor(line: number, character: number): JsonPath | undefined {
-    return keyAnchors(this.model).get(line)?.find((a) => a.character === character)?.mapPath;
+    const hit = nodeAt(this.model.tree.root, { line, character });
+    const key = hit?.keyOf;
+    return key && key.entry.keyRange.start.line === line && key.entry.keyRange.start.character === character ? key.map.path : undefined;
   }
 }
 

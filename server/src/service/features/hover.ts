@@ -19,6 +19,8 @@ import { tierRequirement } from './tiers';
 
 type L = Locale;
 const t = (locale: L, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
+/** The colon ending a label that a list follows (no trailing space before the line break). */
+const heading = (locale: L) => (locale === 'zh-CN' ? '：' : ':');
 
 function markdown(value: string, range?: Range): Hover {
   const contents: MarkupContent = { kind: 'markdown', value };
@@ -133,7 +135,7 @@ function tierHover(library: CaseLibrary, system: SystemModel, locale: L): string
   lines.push(`${t(locale, '**要求**', '**Requires**')}${colon(locale)}${pick(requirement.text, locale)}`);
   const cases = requirement.pattern ? library.patterns.get(requirement.pattern)?.cases ?? [] : [];
   if (cases.length > 0) {
-    lines.push('', `${t(locale, '**谁这样做了**', '**Who did it**')}${colon(locale)}`);
+    lines.push('', `${t(locale, '**谁这样做了**', '**Who did it**')}${heading(locale)}`);
     for (const caseId of cases.slice(0, 4)) lines.push(`- ${caseLink(library, caseId, locale)}${caseFigure(library, caseId, locale)}`);
   }
   const meets = requirement.meets(system.topology);
@@ -237,7 +239,7 @@ function termHover(library: CaseLibrary, match: TermMatch, locale: L): string | 
     lines.push('', `${t(locale, '**适用**', '**When to apply**')}${colon(locale)}${md(pick(pattern.whenToApply, locale))}`);
     lines.push('', `${t(locale, '**代价**', '**Cost**')}${colon(locale)}${md(pick(pattern.cost, locale))}`);
     if (pattern.cases.length > 0) {
-      lines.push('', `${t(locale, '**案例**', '**Cases**')}${colon(locale)}`);
+      lines.push('', `${t(locale, '**案例**', '**Cases**')}${heading(locale)}`);
       for (const caseId of pattern.cases) lines.push(`- ${caseLink(library, caseId, locale)}${caseFigure(library, caseId, locale)}`);
     }
     lines.push('', `\`${pattern.id}\``);
@@ -249,7 +251,7 @@ function termHover(library: CaseLibrary, match: TermMatch, locale: L): string | 
     const lines = [`### ${md(pick(record.customer, locale))} · ${md(pick(record.title, locale))}`, ''];
     lines.push([industryLabel(record.industry, locale), ...(record.year ? [String(record.year)] : [])].join(' · '));
     if (record.outcomes.length > 0) {
-      lines.push('', `${t(locale, '**关键数据**', '**Key figures**')}${colon(locale)}`);
+      lines.push('', `${t(locale, '**关键数据**', '**Key figures**')}${heading(locale)}`);
       for (const outcome of record.outcomes.slice(0, 4)) lines.push(`- ${md(pick(outcome.metric, locale))} ${md(pick(outcome.value, locale))}`);
     }
     if (record.patterns.length > 0) {

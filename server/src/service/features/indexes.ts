@@ -1,8 +1,10 @@
 /**
- * Per-version indexes over a parsed proposal, built lazily on first use and
- * kept with the model (a new version is a new model, so nothing goes stale):
- * where each key line sits in the tree, which node is at a position, and
- * where every site and system id is declared and used.
+ * Lookups over a parsed proposal: the node at a position (a binary-search
+ * descent, nothing to build), and indexes built lazily once per model (a new
+ * version is a new model, so nothing goes stale): where every site and
+ * system id is declared and used, who depends on whom, what runs where.
+ * Hover and completion use only the descent, so the first request after an
+ * edit does not pay for a whole-document index.
  */
 import type { Position, Range } from 'vscode-languageserver-types';
 import { comparePositions, rangeContains } from '../lineIndex';
@@ -19,35 +21,6 @@ export function memo<T>(model: ProposalModel, key: string, build: () => T): T {
   const value = build();
   table.set(key, value);
   return value;
-}
-
-/* ------------------------------------------------------------------------ */
-/* Key anchors: line → (column of a key, path of the mapping holding it)      */
-/* ------------------------------------------------------------------------ */
-
-export interface KeyAnchor {
-  character: number;
-  mapPath: JsonPath;
-}
-
-/** Every key line of the tree, so that the cursor can find its mapping without walking the whole file. */
-export function keyAnchors(model: ProposalModel): Map<number, KeyAnchor[]> {
-  return memo(model, 'keyAnchors', () => {
-    const anchors = new Map<number, KeyAnchor[]>();
-    const visit = (node: YNode) => {
-      if (node.kind === 'map') {
-        for (const entry of node.entries) {
-          const line = entry.keyRange.start.line;
-          const list = anchors.get(line) ?? [];
-          list.push({ character: entry.keyRange.start.character, mapPath: node.path });
-          anchors.set(line, list);
-          visit(entry.value);
-        }
-      } else if (node.kind === 'seq') node.items.forEach(visit);
-    };
-    if (model.tree.root) visit(model.tree.root);
-    return anchors;
-  });
 }
 
 /* ------------------------------------------------------------------------ */
@@ -148,12 +121,26 @@ export function idIndex(model: ProposalModel): IdIndex {
   });
 }
 
+/** What kind of id a node's path holds: `sites[i].id`, `links[i].from|to`, `systems[i].id|sites[j]|dependsOn[j]`. */
+function idKindOf(path: JsonPath): { kind: IdKind; declaration: boolean } | undefined {
+  const [top, index, key, item] = path;
+  if (typeof index !== 'number') return undefined;
+  if (top === 'sites' && key === 'id' && path.length === 3) return { kind: 'site', declaration: true };
+  if (top === 'links' && (key === 'from' || key === 'to') && path.length === 3) return { kind: 'site', declaration: false };
+  if (top !== 'systems') return undefined;
+  if (key === 'id' && path.length === 3) return { kind: 'system', declaration: true };
+  if (typeof item === 'number' && path.length === 4 && key === 'sites') return { kind: 'site', declaration: false };
+  if (typeof item === 'number' && path.length === 4 && key === 'dependsOn') return { kind: 'system', declaration: false };
+  return undefined;
+}
+
 /** The site or system id written at a position (declaration or use). */
 export function idAt(model: ProposalModel, position: Position): IdOccurrence | undefined {
-  const { all } = idIndex(model);
-  const i = lastStartingBefore(all, position, (o) => o.range.start);
-  const candidate = i >= 0 ? all[i] : undefined;
-  return candidate && rangeContains(candidate.range, position) ? candidate : undefined;
+  const hit = nodeAt(model.tree.root, position);
+  if (!hit || hit.keyOf || hit.node.kind !== 'scalar' || hit.node.value === null || typeof hit.node.value === 'boolean') return undefined;
+  const kind = idKindOf(hit.node.path);
+  if (!kind) return undefined;
+  return { ...kind, id: String(hit.node.value), range: hit.node.range, path: hit.node.path };
 }
 
 export function occurrencesOf(model: ProposalModel, kind: IdKind, id: string): IdOccurrence[] {
