@@ -16,6 +16,8 @@ import { CORE_TEXT, WORKSPACE, freshUri } from './fixtures';
 const CJK = /[\u4e00-\u9fff]/;
 
 describe('LSP: casebook/… requests', function () {
+  // Real server processes on a shared 2-core machine: starting one can take seconds.
+  this.timeout(60_000);
   let client: LspClient;
   before(async () => {
     client = await LspClient.start({ rootPath: WORKSPACE, initializationOptions: { locale: 'zh-CN' }, configuration: { casebook: {} } });

@@ -10,6 +10,8 @@ import { LspClient, fileUri, offsetAt } from './harness';
 import { CORE_TEXT, WORKSPACE, freshUri, rangeOf, rules } from './fixtures';
 
 describe('LSP: lifecycle and documents', function () {
+  // Real server processes on a shared 2-core machine: starting one can take seconds.
+  this.timeout(60_000);
   let client: LspClient;
 
   before(async () => {

@@ -52,6 +52,8 @@ function asChanges(edits: TextEdit[]) {
 }
 
 describe('LSP: features', function () {
+  // Real server processes on a shared 2-core machine: starting one can take seconds.
+  this.timeout(60_000);
   let client: LspClient;
   let core: string;
 

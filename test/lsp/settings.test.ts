@@ -15,6 +15,8 @@ const TIER1 = 'tier1-two-regions-three-dcs';
 const CJK = /[\u4e00-\u9fff]/;
 
 describe('LSP: settings, locale and libraries', function () {
+  // Real server processes on a shared 2-core machine: starting one can take seconds.
+  this.timeout(60_000);
   const clients: LspClient[] = [];
   const start = async (options: Parameters<typeof LspClient.start>[0]) => {
     const client = await LspClient.start(options);
