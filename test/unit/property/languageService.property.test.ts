@@ -93,6 +93,8 @@ function assertWorkspaceEdit(document: TextDocument, edit: WorkspaceEdit, what: 
 }
 
 describe('property: the language service on randomly edited proposals', function () {
+  // About a second of CPU per 10 runs; the shared machine may be busy.
+  this.timeout(120_000);
   const library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] });
   const errors: string[] = [];
   const service = getLanguageService({ library: () => library, onError: (feature, error) => errors.push(`${feature}: ${error instanceof Error ? error.stack : String(error)}`) });
