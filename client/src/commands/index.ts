@@ -1,0 +1,42 @@
+/** Every command, by id. One factory per command; each takes the services. */
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { checkWorkspace } from './checkWorkspace';
+import { exportTopologySvg } from './exportTopologySvg';
+import { groupCasesBy } from './groupCases';
+import { insertReferenceTopology } from './insertReferenceTopology';
+import { newProposal } from './newProposal';
+import { openCase } from './openCase';
+import { refreshViews } from './refreshViews';
+import { restartServer } from './restartServer';
+import { revealPattern } from './revealPattern';
+import { searchCases } from './searchCases';
+import { showMatchingCases } from './showMatchingCases';
+import { showOutput } from './showOutput';
+import { showTopology } from './showTopology';
+
+type Factory = (s: Services) => (...args: unknown[]) => unknown;
+
+export const COMMANDS: Record<string, Factory> = {
+  'casebook.searchCases': searchCases,
+  'casebook.openCase': openCase,
+  'casebook.showTopology': showTopology,
+  'casebook.exportTopologySvg': exportTopologySvg,
+  'casebook.newProposal': newProposal,
+  'casebook.insertReferenceTopology': insertReferenceTopology,
+  'casebook.checkWorkspace': checkWorkspace,
+  'casebook.restartServer': restartServer,
+  'casebook.showOutput': showOutput,
+  'casebook.showMatchingCases': showMatchingCases,
+  'casebook.refreshViews': refreshViews,
+  'casebook.revealPattern': revealPattern,
+  'casebook.caseBrowser.groupByIndustry': groupCasesBy('industry'),
+  'casebook.caseBrowser.groupByPattern': groupCasesBy('pattern'),
+  'casebook.caseBrowser.groupByProduct': groupCasesBy('product'),
+};
+
+export function registerCommands(s: Services): void {
+  for (const [id, factory] of Object.entries(COMMANDS)) {
+    s.ctx.push(vscode.commands.registerCommand(id, factory(s)));
+  }
+}
