@@ -9,14 +9,16 @@ const WINDOWS_DRIVE = /^[a-zA-Z]:\//;
 /** Forward slashes, no `.` or `..` segments, no doubled slashes. */
 export function normalizePath(path: string): string {
   const slashed = path.replace(/\\/g, '/');
-  const absolute = slashed.startsWith('/');
+  const drive = /^[a-zA-Z]:(?=\/|$)/.exec(slashed)?.[0];
+  const rooted = slashed.startsWith('/') || drive !== undefined;
   const out: string[] = [];
-  for (const segment of slashed.split('/')) {
+  for (const segment of (drive ? slashed.slice(drive.length) : slashed).split('/')) {
     if (segment === '' || segment === '.') continue;
-    if (segment === '..' && out.length > 0 && out[out.length - 1] !== '..' && !/^[a-zA-Z]:$/.test(out[out.length - 1]!)) out.pop();
-    else if (segment !== '..' || !absolute) out.push(segment);
+    if (segment !== '..') out.push(segment);
+    else if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else if (!rooted) out.push(segment); // a rooted path cannot climb above its root
   }
-  return (absolute ? '/' : '') + out.join('/');
+  return drive ? `${drive}/${out.join('/')}` : (rooted ? '/' : '') + out.join('/');
 }
 
 export function dirnameOf(path: string): string {
