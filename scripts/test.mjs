@@ -14,8 +14,8 @@ const stages = [
   { name: 'types', command: [tsc, '-b'] },
   { name: 'build', command: [path.join(root, 'scripts', 'build.mjs')] },
   { name: 'unit', command: [mocha, '--config', '.mocharc.json'], counts: true },
-  { name: 'lsp', command: [mocha, '--require', 'tsx/cjs', '--timeout', '60000', 'test/lsp/**/*.test.ts'], counts: true },
-  { name: 'e2e', command: [mocha, '--require', 'tsx/cjs', '--timeout', '300000', '--bail', 'test/e2e/**/*.test.ts'], counts: true, e2e: true },
+  { name: 'lsp', command: [mocha, '--no-config', '--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '60000', 'test/lsp/**/*.test.ts'], counts: true },
+  { name: 'e2e', command: [mocha, '--no-config', '--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '300000', 'test/e2e/**/*.test.ts'], counts: true, e2e: true },
 ];
 
 function run(stage) {
