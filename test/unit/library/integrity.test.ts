@@ -44,6 +44,7 @@ function assertBilingual(text: Localized, where: string): void {
   assert.ok(text.zh.trim().length > 0, `${where}: empty zh`);
   assert.ok(text.en.trim().length > 0, `${where}: empty en`);
   assert.match(text.zh, CJK, `${where}: zh has no Chinese: ${text.zh}`);
+  assert.doesNotMatch(text.en, CJK, `${where}: en has Chinese: ${text.en}`);
 }
 
 /** The text of the line a source location starts on. */
@@ -75,12 +76,12 @@ describe('built-in case library', () => {
   it('writes every case text in both languages', () => {
     for (const c of library.cases.values()) {
       for (const key of ['customer', 'title', 'challenge', 'solution'] as const) assertBilingual(c[key], `${c.id}.${key}`);
-      for (const key of ['challenge', 'solution'] as const) assert.doesNotMatch(c[key].en, CJK, `${c.id}.${key}.en contains Chinese`);
       assert.ok(c.outcomes.length > 0, `${c.id} has no outcomes`);
       assert.ok(c.patterns.length > 0, `${c.id} cites no pattern`);
       for (const o of c.outcomes) {
         assertBilingual(o.metric, `${c.id}/${o.id}.metric`);
         assert.ok(o.value.zh && o.value.en, `${c.id}/${o.id}.value`);
+        assert.doesNotMatch(o.value.en, CJK, `${c.id}/${o.id}.value.en`);
       }
       for (const p of c.patterns) assertBilingual(p.evidence, `${c.id} evidence for ${p.pattern}`);
     }
@@ -93,7 +94,12 @@ describe('built-in case library', () => {
       assert.ok(p.cases.length > 0, `${p.id} is shown by no case`);
     }
     assert.ok(library.products.size >= 10);
-    for (const p of library.products.values()) assertBilingual(p.description, `product ${p.id}`);
+    for (const p of library.products.values()) {
+      assertBilingual(p.description, `product ${p.id}`);
+      // One name serves both languages, so it must read in English; the Chinese name is an alias.
+      assert.doesNotMatch(p.name, CJK, `product ${p.id} name`);
+    }
+    assert.ok(library.products.get('apsara')!.aliases.includes('飞天'));
   });
 
   it('has the industries and years the seed gives', () => {
