@@ -696,6 +696,18 @@ export function createSearchIndex(library: CaseLibrary): SearchIndex {
           field(WEIGHT.title, ...localizedTexts(record.title)),
           field(WEIGHT.outcome, ...record.outcomes.flatMap((o) => [...localizedTexts(o.metric), ...localizedTexts(o.value)])),
           field(WEIGHT.evidence, ...record.patterns.flatMap((p) => localizedTexts(p.evidence))),
+          // What the case uses, by name, so "oceanbase 理赔" finds the case that runs OceanBase and mentions claims.
+          field(
+            WEIGHT.evidence,
+            ...record.products.flatMap((id) => {
+              const product = library.products.get(id);
+              return product ? [product.name, ...product.aliases] : [id];
+            }),
+            ...record.patterns.flatMap((p) => {
+              const pattern = library.patterns.get(p.pattern);
+              return pattern ? [...localizedTexts(pattern.name), ...pattern.aliases] : [p.pattern];
+            }),
+          ),
           field(WEIGHT.body, ...localizedTexts(record.challenge), ...localizedTexts(record.solution)),
         ],
       },
