@@ -42,6 +42,13 @@ describe('rules: catalogue', () => {
     }
   });
 
+  it('documents every rule under its id in docs/rules.md', () => {
+    const docs = fs.readFileSync(`${FIXTURES}/../../../docs/rules.md`, 'utf8');
+    const headings = new Set([...docs.matchAll(/^## ([a-z0-9-]+)$/gm)].map((m) => m[1]));
+    assert.deepEqual(rules.map((r) => r.id).filter((id) => !headings.has(id)), []);
+    assert.deepEqual([...headings].filter((h) => !rules.some((r) => r.id === h)), [], 'no section for a rule that does not exist');
+  });
+
   it('has four good proposals, each valid against the format', () => {
     assert.deepEqual(GOOD.sort(), ['good-bank-core.arch.yaml', 'good-fund-hybrid-cloud.arch.yaml', 'good-internet-insurance.arch.yaml', 'good-securities-user-center.arch.yaml']);
     for (const name of GOOD) {
