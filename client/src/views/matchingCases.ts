@@ -38,6 +38,7 @@ export class MatchingCasesProvider implements vscode.TreeDataProvider<MatchingCa
 
   attach(view: vscode.TreeView<MatchingCase>): void {
     this.view = view;
+    this.announce();
   }
 
   /** The proposal the list is for. */
@@ -54,7 +55,14 @@ export class MatchingCasesProvider implements vscode.TreeDataProvider<MatchingCa
   private follow(document: vscode.TextDocument | undefined): void {
     if (document === this.document) return;
     this.document = document;
+    this.announce();
     this.refresh();
+  }
+
+  /** `casebook.hasProposal` hides the view's welcome text (package.json `viewsWelcome`). */
+  private announce(): void {
+    void vscode.commands.executeCommand('setContext', 'casebook.hasProposal', this.document !== undefined);
+    if (this.view && !this.document) this.view.description = undefined;
   }
 
   private scheduleRefresh(): void {
@@ -66,7 +74,7 @@ export class MatchingCasesProvider implements vscode.TreeDataProvider<MatchingCa
     if (element) return [];
     const document = this.document;
     if (!document) {
-      this.setMessage(vscode.l10n.t('Open a proposal (*.arch.yaml) to see the cases that match it.'));
+      this.setMessage(undefined); // the welcome text says what to do
       return [];
     }
     try {
