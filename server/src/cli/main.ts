@@ -114,7 +114,8 @@ Exit codes: 0 passed; 1 findings reach --fail-on; 2 usage error or unreadable fi
       for (const error of report.errors) ctx.warn(error);
       if (format === 'json') ctx.io.stdout.write(formatJson(report));
       else if (format === 'sarif') ctx.io.stdout.write(formatSarif(report, ctx.locale, ctx.io.cwd));
-      else ctx.io.stdout.write(formatText(report, ctx.locale, styleFor(ctx.io.stdout, ctx.io.env)));
+      // A text summary of zero files would read as a pass; the errors above say what happened.
+      else if (report.files.length > 0 || report.errors.length === 0) ctx.io.stdout.write(formatText(report, ctx.locale, styleFor(ctx.io.stdout, ctx.io.env)));
       if (report.errors.length > 0) return EXIT_USAGE;
       return fails(report, failOn) ? EXIT_FINDINGS : EXIT_OK;
     },

@@ -217,6 +217,8 @@ export function readProposalFile(file: string, maxBytes: number = MAX_DOCUMENT_B
   const stat = statOrUndefined(file);
   if (!stat) return { kind: 'unreadable', message: { zh: `找不到文件 ${file}。`, en: `File not found: ${file}.` } };
   if (stat.isDirectory()) return { kind: 'unreadable', message: { zh: `${file} 是文件夹。`, en: `${file} is a folder.` } };
+  // A device or pipe (/dev/zero, a FIFO) could be read forever.
+  if (!stat.isFile()) return { kind: 'unreadable', message: { zh: `${file} 不是普通文件。`, en: `${file} is not a regular file.` } };
   if (stat.size > maxBytes) {
     const size = (stat.size / 1024 / 1024).toFixed(1);
     const limit = (maxBytes / 1024 / 1024).toFixed(maxBytes % (1024 * 1024) === 0 ? 0 : 1);
