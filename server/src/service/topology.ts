@@ -57,6 +57,8 @@ const CLASS_DEFS = [
   'classDef finding stroke:#dc2626,stroke-width:3px',
 ];
 
+const CLASS_ORDER = CLASS_DEFS.map((def) => def.split(' ')[1]!);
+
 const TEXT = {
   sync: { zh: '同步', en: 'sync' },
   async: { zh: '异步', en: 'async' },
@@ -99,9 +101,14 @@ function plainLabel(text: string): string {
   return chars.length > MAX_LABEL ? chars.slice(0, MAX_LABEL - 1).join('') + '…' : oneLine;
 }
 
-/** A label as a quoted Mermaid string: `"…"` with every special character as an entity code. */
+/** A label as a quoted Mermaid string: `"…"` with every special character as an entity code. Never `""`, which Mermaid rejects. */
 export function mermaidString(text: string): string {
-  return `"${plainLabel(text).replace(ESCAPED, (c) => ENTITY_CODES[c]!)}"`;
+  return `"${plainLabel(text).replace(ESCAPED, (c) => ENTITY_CODES[c]!) || ' '}"`;
+}
+
+/** A value worth showing: blank text reads as absent, so labels fall back to ids. */
+function shown(located: { value: string } | undefined): string | undefined {
+  return located && located.value.trim() ? located.value : undefined;
 }
 
 const startOf = (range: Range | undefined) => range?.start ?? { line: 0, character: 0 };
@@ -182,7 +189,8 @@ export function renderTopology(model: ProposalModel, options: TopologyOptions): 
   const cities = new Map<string, SiteModel[]>();
   const noCity: SiteModel[] = [];
   for (const site of model.sites) {
-    if (site.city) cities.set(site.city.value, [...(cities.get(site.city.value) ?? []), site]);
+    const city = shown(site.city);
+    if (city !== undefined) cities.set(city, [...(cities.get(city) ?? []), site]);
     else noCity.push(site);
   }
   const groups: { label: string; sites: SiteModel[]; at: Range | undefined; isCity: boolean }[] = [...cities].map(([city, sites]) => ({
@@ -219,7 +227,7 @@ export function renderTopology(model: ProposalModel, options: TopologyOptions): 
 
   // Site ids referenced but never defined: drawn dashed red, revealing the first reference.
   for (const [id, { graphId, at, path }] of unknownSites) {
-    const label = `${id} · ${t(TEXT.unknownSite)}`;
+    const label = `${id.trim() ? id : '""'} · ${t(TEXT.unknownSite)}`;
     graph.lines.push(`  subgraph ${graphId}[${mermaidString(label)}]`);
     emitSystems(graphId, '    ');
     graph.lines.push('  end');
@@ -273,19 +281,23 @@ export function renderTopology(model: ProposalModel, options: TopologyOptions): 
   }
 
   graph.lines.push(...CLASS_DEFS.map((def) => `  ${def}`));
-  for (const [cls, ids] of graph.classes) graph.lines.push(`  class ${ids.join(',')} ${cls}`);
+  // In CLASS_DEFS order, `finding` last, so its red stroke wins over the role's.
+  for (const cls of CLASS_ORDER) {
+    const ids = graph.classes.get(cls);
+    if (ids) graph.lines.push(`  class ${ids.join(',')} ${cls}`);
+  }
   if (graph.lightEdges.length) graph.lines.push(`  linkStyle ${graph.lightEdges.join(',')} stroke:#94a3b8,stroke-width:1px`);
   if (graph.flaggedEdges.length) graph.lines.push(`  linkStyle ${graph.flaggedEdges.join(',')} stroke:#dc2626,stroke-width:3px`);
   return { mermaid: graph.lines.join('\n') + '\n', nodes: graph.nodes };
 }
 
 function siteLabel(site: SiteModel, t: (text: Localized) => string): string {
-  const name = site.id?.value ?? t(TEXT.siteWithoutId(site.index));
-  const role = site.role ? (ROLE_LABELS[site.role.value] ? t(ROLE_LABELS[site.role.value]!) : site.role.value) : undefined;
-  return [name, role, site.platform?.value].filter((part) => part).join(' · ');
+  const name = shown(site.id) ?? t(TEXT.siteWithoutId(site.index));
+  const role = shown(site.role) ? (ROLE_LABELS[site.role!.value] ? t(ROLE_LABELS[site.role!.value]!) : site.role!.value) : undefined;
+  return [name, role, shown(site.platform)].filter((part) => part).join(' · ');
 }
 
 function systemLabel(system: SystemModel, t: (text: Localized) => string): string {
-  const name = system.name?.value ?? system.id?.value ?? t(TEXT.systemWithoutId(system.index));
+  const name = shown(system.name) ?? shown(system.id) ?? t(TEXT.systemWithoutId(system.index));
   return system.tier ? `${name} · ${t(TEXT.tier(system.tier.value))}` : name;
 }
