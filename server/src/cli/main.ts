@@ -186,7 +186,9 @@ Prints the proposal's topology (cities, sites, systems and where they run) as Me
     },
     run(args, ctx) {
       if (args.positionals.length !== 1) throw new UsageError({ zh: 'render 需要一个文件。', en: 'render needs one file.' });
-      const result = renderFile(path.resolve(ctx.io.cwd, args.positionals[0]!), ctx.locale);
+      if (flagValue(args, 'format') === undefined) throw new UsageError({ zh: 'render 需要 --format mermaid。', en: 'render needs --format mermaid.' });
+      const configFile = flagValue(args, 'config');
+      const result = renderFile(path.resolve(ctx.io.cwd, args.positionals[0]!), ctx.locale, ctx.io.cwd, configFile && path.resolve(ctx.io.cwd, configFile));
       if ('error' in result) {
         ctx.warn(result.error);
         return EXIT_USAGE;

@@ -1,22 +1,28 @@
 /**
  * `casebook render <file> --format mermaid`: the proposal's topology as
- * Mermaid text, the same drawing as the editor's preview (findings mark the
- * systems they concern).
+ * Mermaid text, the same drawing as the editor's preview (sites and systems
+ * with findings are marked, so the file's `.casebook.yaml` applies).
  */
-import type { Localized, Locale } from '../service/locale';
-import { buildModel, type ProposalModel } from '../service/model';
+import { analyzeProposal } from '../service/analyze';
+import type { Locale, Localized } from '../service/locale';
+import { buildModel } from '../service/model';
+import { renderTopology } from '../service/topology';
 import { parseYamlTree } from '../service/yamlTree';
+import { ConfigResolver } from '../node/config';
 import { readProposalFile } from '../node/files';
+import { builtInCasesPath, loadLibrary } from '../node/libraryLoader';
 
-export function renderFile(file: string, locale: Locale): { mermaid: string } | { error: Localized } {
+export function renderFile(file: string, locale: Locale, cwd: string, configFile?: string): { mermaid: string } | { error: Localized } {
   const read = readProposalFile(file);
   if (read.kind === 'unreadable') return { error: read.message };
-  if (read.kind === 'refused') return { error: { zh: `${file}:${read.line + 1}:${read.character + 1} ${read.message.zh}`, en: `${file}:${read.line + 1}:${read.character + 1} ${read.message.en}` } };
+  if (read.kind === 'refused') {
+    const where = `${file}:${read.line + 1}:${read.character + 1}`;
+    return { error: { zh: `${where} ${read.message.zh}`, en: `${where} ${read.message.en}` } };
+  }
+  const configs = new ConfigResolver(cwd);
+  const config = configFile ? configs.load(configFile) : configs.forFile(file);
+  const library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: config.caseFolders });
   const model = buildModel(parseYamlTree(read.text));
-  return { mermaid: render(model, locale) };
-}
-
-// TEMPORARY until server/src/service/topology.ts lands.
-function render(_model: ProposalModel, _locale: Locale): string {
-  throw new Error('topology not available yet');
+  const { findings } = analyzeProposal(model, library, { locale, rules: config.config.rules });
+  return { mermaid: renderTopology(model, { locale, findings }).mermaid };
 }

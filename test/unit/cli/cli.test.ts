@@ -384,6 +384,30 @@ describe('casebook CLI (process)', function () {
     });
   });
 
+  describe('render', () => {
+    it('prints the topology as Mermaid, labels inert', () => {
+      const r = runCli(['render', 'examples/xss.arch.yaml', '--format', 'mermaid']);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /^flowchart /);
+      assert.doesNotMatch(r.stdout, /<img|<script|<iframe/, 'no raw HTML from labels');
+      assert.doesNotMatch(r.stdout, /^\s*click /m, 'a label cannot inject a click directive');
+    });
+
+    it('draws the sites and systems of the flagship example, in Chinese with --locale zh-CN', () => {
+      const r = runCli(['render', 'examples/bank-core.arch.yaml', '--format', 'mermaid', '--locale', 'zh-CN']);
+      assert.equal(r.status, 0, r.stderr);
+      for (const label of ['成都', '重庆', 'cd-gaoxin', '核心账务']) assert.ok(r.stdout.includes(label), label);
+    });
+
+    it('needs --format mermaid and a readable file', () => {
+      assert.equal(runCli(['render', 'examples/bank-core.arch.yaml']).status, 2);
+      assert.equal(runCli(['render', 'examples/bank-core.arch.yaml', '--format', 'svg']).status, 2);
+      const missing = runCli(['render', 'nope.arch.yaml', '--format', 'mermaid']);
+      assert.equal(missing.status, 2);
+      assert.match(missing.stderr, /nope\.arch\.yaml/);
+    });
+  });
+
   describe('cases', () => {
     it('search njyh --format json ranks nanjing-bank first', () => {
       const r = runCli(['cases', 'search', 'njyh', '--format', 'json']);
