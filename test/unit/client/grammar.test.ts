@@ -44,7 +44,8 @@ describe('casebook grammar', () => {
     assert.equal(grammar.scopeName, 'source.casebook');
     assert.deepEqual(grammar.patterns, [{ include: 'source.yaml' }]);
     const words: string = grammar.repository['pattern-words'].match;
-    for (const w of ['两地三中心', '同城双活', '异地多活', '三地五中心', '单元化', 'Saga', 'two-regions-three-dcs']) assert.ok(words.includes(w), w);
+    for (const w of ['两地三中心', '同城双活', '异地多活', '三地五中心', '单元化', 'Saga', 'two-regions-three-dcs'])
+      assert.ok(words.includes(w), w);
     const cases: string = grammar.repository['case-words'].match;
     for (const w of ['nanjing-bank', 'mybank', 'tianhong-fund', '南京银行', '浙江农信']) assert.ok(cases.includes(w), w);
   });
@@ -62,7 +63,8 @@ describe('casebook grammar', () => {
       await onig.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
       const yamlDir = path.join(VSCODE, 'extensions', 'yaml', 'syntaxes');
       const grammars = new Map<string, string>([['source.casebook', GRAMMAR]]);
-      for (const f of readdirSync(yamlDir)) grammars.set(JSON.parse(readFileSync(path.join(yamlDir, f), 'utf8')).scopeName, path.join(yamlDir, f));
+      for (const f of readdirSync(yamlDir))
+        grammars.set(JSON.parse(readFileSync(path.join(yamlDir, f), 'utf8')).scopeName, path.join(yamlDir, f));
       const registry = new textmate.Registry({
         onigLib: Promise.resolve({ createOnigScanner: (s) => new onig.OnigScanner(s), createOnigString: (s) => new onig.OnigString(s) }),
         loadGrammar: async (scope) => {
@@ -97,11 +99,17 @@ describe('casebook grammar', () => {
       assert.ok(scopesOf(lines, 'proposal/v1').includes('keyword.other.marker.casebook'));
       assert.ok(scopesOf(lines, '浙江农信').includes(CASE));
       assert.ok(scopesOf(lines, '两地三中心').includes(PATTERN));
-      assert.ok(scopesOf(lines, '两地三中心').some((s) => s.startsWith('comment.')), 'still a YAML comment');
+      assert.ok(
+        scopesOf(lines, '两地三中心').some((s) => s.startsWith('comment.')),
+        'still a YAML comment',
+      );
       assert.ok(scopesOf(lines, '同城双活').includes(PATTERN));
       assert.ok(scopesOf(lines, 'saga').includes(PATTERN));
       assert.ok(scopesOf(lines, 'nanjing-bank').includes(CASE));
-      assert.ok(scopesOf(lines, 'systems').some((s) => s.startsWith('entity.name.tag')), 'keys stay keys');
+      assert.ok(
+        scopesOf(lines, 'systems').some((s) => s.startsWith('entity.name.tag')),
+        'keys stay keys',
+      );
     });
 
     it('does not colour a word inside a longer identifier', async () => {
