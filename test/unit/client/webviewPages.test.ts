@@ -14,6 +14,9 @@ import type { Browser, Page } from 'playwright-core';
 import type { CaseDetail, TopologyNode } from '../../../shared/src/protocol';
 import { webviewHtml, type WebviewPage } from '../../../client/src/webviews/html';
 import type { FromCasePage, FromPreview } from '../../../media/src/messages';
+import { buildModel } from '../../../server/src/service/model';
+import { renderTopology } from '../../../server/src/service/topology';
+import { parseYamlTree } from '../../../server/src/service/yamlTree';
 
 function postedOf<T extends Posted['type']>(h: Harness, type: T): Extract<Posted, { type: T }>[] {
   return h.posted.filter((m): m is Extract<Posted, { type: T }> => m.type === type);
@@ -165,6 +168,26 @@ describe('webview pages in Chromium', function () {
       assert.deepEqual(h.dialogs, []);
       assert.deepEqual(h.violations, []);
       assert.deepEqual(h.errors, []);
+    });
+
+    it("draws the server's topology of a hostile proposal as text and runs none of it", async () => {
+      const text = readFileSync(path.join(ROOT, 'examples', 'xss.arch.yaml'), 'utf8');
+      const { mermaid, nodes } = renderTopology(buildModel(parseYamlTree(text)), { locale: 'zh-CN' });
+      await page.evaluate(
+        ([m, n]) => window.postMessage({ type: 'update', uri: 'file:///xss.arch.yaml', version: 1, title: 'xss', mermaid: m, nodes: n }, '*'),
+        [mermaid, nodes] as const,
+      );
+      await waitForPosted(page, 'rendered');
+      const h = await harness();
+      const labels = postedOf(h, 'rendered')[0]!.labels.join('\n');
+      assert.ok(labels.includes('<img src=x onerror=alert(4)>'), labels);
+      assert.ok(labels.includes('<b onmouseover=alert(2)>'), labels);
+      assert.equal(await page.locator('img, iframe, b').count(), 0, 'no element made from a label');
+      assert.deepEqual([h.violations, h.errors, h.dialogs], [[], [], []]);
+      const system = nodes.find((n) => n.kind === 'system')!;
+      await page.locator(`g.node[id*="-${system.nodeId}-"]`).first().click();
+      await waitForPosted(page, 'reveal');
+      assert.deepEqual(postedOf(await harness(), 'reveal')[0], { type: 'reveal', line: system.line, character: system.character });
     });
 
     it('posts the source position of a clicked node', async () => {
