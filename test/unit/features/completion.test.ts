@@ -141,6 +141,14 @@ describe('features/completion', () => {
     assert.match(result, /city: \$\{3:City C\}/);
   });
 
+  it('still completes when the rest of the file does not parse', () => {
+    const broken = `${HEAD}    sites: [cd-1,\n  - id: web\n    dependsOn: {\n  - id: batch\n    ro|\n`;
+    const { labels } = complete(broken);
+    assert.ok(labels.includes('runtime') && labels.includes('release'), labels.join(','));
+    const role = complete(`casebook: proposal/v1\nsites:\n  - id: a\n    city: [\n  - id: b\n    role: |\nsystems: {\n`);
+    assert.deepEqual(role.labels, ['primary', 'active', 'hot-standby', 'cold-standby']);
+  });
+
   it('offers nothing inside comments and never throws on odd positions', () => {
     assert.deepEqual(complete(`${HEAD}    # tier|\n`).labels, []);
     const d = doc(HEAD);
