@@ -144,7 +144,7 @@ describe('client: manifest', () => {
       .split('\n')
       .filter((l) => l.trim() && !l.startsWith('#'));
     assert.equal(lines[0], '**');
-    assert.ok(lines.includes('!dist/client.js') && lines.includes('!dist/server.js') && lines.includes('!media/dist/**'));
+    assert.ok(lines.includes('!dist/client.js') && lines.includes('!dist/server.js') && lines.includes('!media/dist/*.js'));
     assert.ok(!lines.some((l) => l.includes('node_modules')));
   });
 });
