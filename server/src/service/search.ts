@@ -106,11 +106,11 @@ const enum CharClass {
   Han,
 }
 
-/** ASCII and the main CJK blocks without a regular expression: most text is one of them. */
-function classify(ch: string): CharClass {
-  const code = ch.charCodeAt(0);
+/** ASCII and the main CJK blocks without a string or a regular expression: most text is one of them. */
+function classify(code: number): CharClass {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) ? CharClass.Word : CharClass.Other;
   if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) return CharClass.Han;
+  const ch = String.fromCodePoint(code);
   return HAN.test(ch) ? CharClass.Han : WORD_CHAR.test(ch) ? CharClass.Word : CharClass.Other;
 }
 
@@ -122,7 +122,7 @@ function normalize(text: string): string {
 /** Letters, digits and Han only: "Bank of Nanjing" → "bankofnanjing", "nan jing" → "nanjing". */
 function compact(text: string): string {
   let out = '';
-  for (const ch of normalize(text)) if (classify(ch) !== CharClass.Other) out += ch;
+  for (const ch of normalize(text)) if (classify(ch.codePointAt(0)!) !== CharClass.Other) out += ch;
   return out;
 }
 
@@ -141,9 +141,9 @@ function tokenize(normalized: string): Tokens {
   const n = normalized.length;
   for (let i = 0; i <= n; ) {
     // A surrogate pair is one character (CJK Extension B and later).
-    const code = i < n ? normalized.charCodeAt(i) : 0;
-    const width = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
-    const cls = i < n ? classify(normalized.slice(i, i + width)) : CharClass.Other;
+    const code = i < n ? normalized.codePointAt(i)! : 0;
+    const width = code > 0xffff ? 2 : 1;
+    const cls = i < n ? classify(code) : CharClass.Other;
     if (cls !== runClass || i === n) {
       if (runClass === CharClass.Han) han.push(normalized.slice(start, i));
       else if (runClass === CharClass.Word) words.push(normalized.slice(start, i));
@@ -183,7 +183,7 @@ function syllablesOf(name: string): { syllables: string[]; hanStarts: boolean[] 
     }
   };
   for (const ch of normalized) {
-    const cls = classify(ch);
+    const cls = classify(ch.codePointAt(0)!);
     if (cls !== runClass) {
       flush();
       run = '';
@@ -230,9 +230,9 @@ interface Form {
 class IndexBuilder {
   readonly entities: Entity[] = [];
   private readonly forms: Form[] = [];
-  /** Word keys and Han keys (unigrams and bigrams) live in separate maps: no prefixed key strings to build. */
   private readonly wordIds = new Map<string, number>();
-  private readonly hanIds = new Map<string, number>();
+  /** Han unigrams and bigrams as numbers (see hanKey): no key strings to build for most of the text. */
+  private readonly hanIds = new Map<number, number>();
   private readonly postingIds: number[][] = [];
   private readonly postingWeights: number[][] = [];
   /** Per key, the last entity noted, so a key repeated in one entity updates its weight instead of appending. */
@@ -246,17 +246,17 @@ class IndexBuilder {
       field.wordText = ' ' + tokens.words.join(' ');
       for (const word of tokens.words) this.note(this.wordIds, word, index, field.weight);
       for (const run of tokens.han) {
-        const chars = hanChars(run);
-        for (let i = 0; i < chars.length; i++) {
-          this.note(this.hanIds, chars[i]!, index, field.weight);
-          if (i + 1 < chars.length) this.note(this.hanIds, chars[i]! + chars[i + 1]!, index, field.weight);
+        const points = codePoints(run);
+        for (let i = 0; i < points.length; i++) {
+          this.note(this.hanIds, points[i]!, index, field.weight);
+          if (i + 1 < points.length) this.note(this.hanIds, hanKey(points[i]!, points[i + 1]!), index, field.weight);
         }
       }
     }
     this.addForms(index, names);
   }
 
-  private note(keys: Map<string, number>, key: string, entity: number, weight: number): void {
+  private note<K>(keys: Map<K, number>, key: K, entity: number, weight: number): void {
     let id = keys.get(key);
     if (id === undefined) {
       id = this.postingIds.length;
@@ -303,17 +303,17 @@ class IndexBuilder {
     return new LibrarySearchIndex(library, this.entities, this.forms, {
       wordIds: this.wordIds,
       hanIds: this.hanIds,
-      ids: this.postingIds.map((ids) => Int32Array.from(ids)),
-      weights: this.postingWeights.map((w) => Uint8Array.from(w)),
+      ids: this.postingIds.map((ids) => new Int32Array(ids)),
+      weights: this.postingWeights.map((w) => new Uint8Array(w)),
       words: words.map((w) => w.word),
-      wordKeys: Int32Array.from(words, (w) => w.key),
+      wordKeys: new Int32Array(words.map((w) => w.key)),
     });
   }
 }
 
 interface Postings {
   wordIds: Map<string, number>;
-  hanIds: Map<string, number>;
+  hanIds: Map<number, number>;
   ids: Int32Array[];
   weights: Uint8Array[];
   /** Distinct indexed words, sorted, and their key ids: prefix lookups by binary search. */
@@ -357,9 +357,9 @@ class LibrarySearchIndex implements SearchIndex {
     private readonly postings: Postings,
   ) {
     this.formText = forms.map((f) => f.form);
-    this.formEntity = Int32Array.from(forms, (f) => f.entity);
-    this.formKind = Uint8Array.from(forms, (f) => f.kind);
-    for (const f of forms) if (f.kind === FormKind.Initials) this.initials.set(f.form, [...(this.initials.get(f.form) ?? []), f.entity]);
+    this.formEntity = new Int32Array(forms.map((f) => f.entity));
+    this.formKind = new Uint8Array(forms.map((f) => f.kind));
+    for (const f of forms) if (f.kind === FormKind.Initials) listIn(this.initials, f.form).push(f.entity);
     const n = entities.length;
     this.stamp = new Int32Array(n);
     this.textSum = new Float64Array(n);
@@ -576,23 +576,23 @@ class LibrarySearchIndex implements SearchIndex {
     const constraints: Constraint[] = [];
     const verifications: Verification[] = [];
     const none = { constraints: [], verifications: [], tokens: 0 };
-    const exactKey = (keys: Map<string, number>, key: string): Constraint | undefined => {
+    const exactKey = <K>(keys: Map<K, number>, key: K): Constraint | undefined => {
       const id = keys.get(key);
       return id === undefined ? undefined : { keys: [id], weighted: false, cost: this.postings.ids[id]!.length };
     };
     const { han } = tokenize(normalized);
     const { hanIds, wordIds } = this.postings;
     for (const run of han) {
-      const chars = hanChars(run);
-      if (chars.length <= 2) {
-        const c = exactKey(hanIds, run);
+      const points = codePoints(run);
+      if (points.length <= 2) {
+        const c = exactKey(hanIds, points.length === 1 ? points[0]! : hanKey(points[0]!, points[1]!));
         if (!c) return none;
         constraints.push({ ...c, weighted: true });
         continue;
       }
       // Every bigram present is necessary, not sufficient: the run itself is verified in the fields.
-      for (let i = 0; i + 1 < chars.length; i++) {
-        const c = exactKey(hanIds, chars[i]! + chars[i + 1]!);
+      for (let i = 0; i + 1 < points.length; i++) {
+        const c = exactKey(hanIds, hanKey(points[i]!, points[i + 1]!));
         if (!c) return none;
         constraints.push(c);
       }
@@ -632,14 +632,18 @@ class LibrarySearchIndex implements SearchIndex {
 
 const MATCH_TIERS: readonly MatchTier[] = ['exact', 'prefix', 'initials', 'text'];
 
-/** The characters of a Han run; spread only when it holds surrogate pairs. */
-function hanChars(run: string): string[] {
-  for (let i = 0; i < run.length; i++) {
-    const code = run.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff) return [...run];
+function codePoints(run: string): number[] {
+  const points: number[] = [];
+  for (let i = 0; i < run.length; ) {
+    const cp = run.codePointAt(i)!;
+    points.push(cp);
+    i += cp > 0xffff ? 2 : 1;
   }
-  return run.split('');
+  return points;
 }
+
+/** A bigram as one number. Exact in a double (< 2^41), and never a code point, so unigrams share the map. */
+const hanKey = (first: number, second: number) => first * 0x110000 + second;
 
 function lowerBound(sorted: string[], key: string): number {
   let lo = 0;
@@ -678,8 +682,8 @@ export function createSearchIndex(library: CaseLibrary): SearchIndex {
   const casesByProduct = new Map<string, string[]>();
   const sortedCases = [...library.cases.values()].sort((a, b) => compareIds(a.id, b.id));
   for (const record of sortedCases) {
-    for (const p of record.patterns) casesByPattern.set(p.pattern, [...(casesByPattern.get(p.pattern) ?? []), record.id]);
-    for (const p of record.products) casesByProduct.set(p, [...(casesByProduct.get(p) ?? []), record.id]);
+    for (const p of new Set(record.patterns.map((p) => p.pattern))) listIn(casesByPattern, p).push(record.id);
+    for (const p of new Set(record.products)) listIn(casesByProduct, p).push(record.id);
   }
 
   for (const record of sortedCases) {
@@ -750,6 +754,13 @@ export function createSearchIndex(library: CaseLibrary): SearchIndex {
     );
   }
   return builder.build(library);
+}
+
+/** The list a map holds for a key, created empty on first use. */
+function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
 }
 
 function unique<T>(items: T[]): T[] {

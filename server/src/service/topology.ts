@@ -165,7 +165,7 @@ export function renderTopology(model: ProposalModel, options: TopologyOptions): 
       const graphId = resolveSite(ref);
       if (placed.has(graphId)) continue;
       placed.add(graphId);
-      systemsIn.set(graphId, [...(systemsIn.get(graphId) ?? []), system]);
+      listIn(systemsIn, graphId).push(system);
     }
     if (placed.size === 0) undeployed.push(system);
   }
@@ -177,7 +177,7 @@ export function renderTopology(model: ProposalModel, options: TopologyOptions): 
       const nodeId = `n${nextSystemNode++}`;
       const label = systemLabel(system, t);
       graph.lines.push(`${indent}${nodeId}[${mermaidString(label)}]`);
-      instances.set(system, [...(instances.get(system) ?? []), { graphId: nodeId, site: siteId }]);
+      listIn(instances, system).push({ graphId: nodeId, site: siteId });
       const at = startOf(system.id?.range ?? system.name?.range ?? system.node.range);
       const hasFindings = flagged(['systems', system.index]);
       graph.nodes.push({ nodeId, kind: 'system', label: plainLabel(label), line: at.line, character: at.character, hasFindings });
@@ -190,7 +190,7 @@ export function renderTopology(model: ProposalModel, options: TopologyOptions): 
   const noCity: SiteModel[] = [];
   for (const site of model.sites) {
     const city = shown(site.city);
-    if (city !== undefined) cities.set(city, [...(cities.get(city) ?? []), site]);
+    if (city !== undefined) listIn(cities, city).push(site);
     else noCity.push(site);
   }
   const groups: { label: string; sites: SiteModel[]; at: Range | undefined; isCity: boolean }[] = [...cities].map(([city, sites]) => ({
@@ -289,6 +289,12 @@ export function renderTopology(model: ProposalModel, options: TopologyOptions): 
   if (graph.lightEdges.length) graph.lines.push(`  linkStyle ${graph.lightEdges.join(',')} stroke:#94a3b8,stroke-width:1px`);
   if (graph.flaggedEdges.length) graph.lines.push(`  linkStyle ${graph.flaggedEdges.join(',')} stroke:#dc2626,stroke-width:3px`);
   return { mermaid: graph.lines.join('\n') + '\n', nodes: graph.nodes };
+}
+
+function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
 }
 
 function siteLabel(site: SiteModel, t: (text: Localized) => string): string {
