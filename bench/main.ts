@@ -1,0 +1,33 @@
+/**
+ * `npm run bench`: every benchmark section in order, each printing its own
+ * table. Speed lives here, not in unit tests (no timing assertions there).
+ */
+import { loadavg } from 'node:os';
+import { benchAnalysis } from './analysis';
+import { benchLsp } from './lsp';
+import { benchSearch } from './search';
+
+async function main(): Promise<void> {
+  // A shared machine skews wall-clock times: say how busy it was.
+  console.log(`Casebook benchmark — node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+
+  await section('1. analysis', benchAnalysis);
+  await section('2. case search', benchSearch);
+  // 3. The language server over JSON-RPC (bench/lsp.ts).
+  await section('3. language server', benchLsp);
+}
+
+async function section(title: string, run: () => Promise<unknown>): Promise<void> {
+  console.log(`── ${title} ${'─'.repeat(Math.max(0, 60 - title.length))}`);
+  const started = Date.now();
+  try {
+    await run();
+  } catch (error) {
+    // One broken section must not hide the others' figures.
+    process.exitCode = 1;
+    console.log(`  failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+  console.log(`  (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+}
+
+void main();
