@@ -75,3 +75,43 @@ describe('yamlTree', () => {
     assert.match(p.message.en, /YAML syntax error/);
   });
 });
+
+describe('yamlTree incremental reuse', () => {
+  it('hands back the very same nodes for chunks an edit did not touch', () => {
+    const parser = new YamlTreeParser();
+    const before = parser.parse(PROPOSAL);
+    const after = parser.parse(PROPOSAL.replace('id: web', 'id: www'));
+    assert.equal(nodeAtPath(after.root, ['systems', 0]), nodeAtPath(before.root, ['systems', 0]), 'the untouched system is reused');
+    assert.notEqual(nodeAtPath(after.root, ['systems', 1]), nodeAtPath(before.root, ['systems', 1]), 'the edited system is rebuilt');
+    assert.deepEqual(toPlain(after.root), YAML.parse(PROPOSAL.replace('id: web', 'id: www')));
+  });
+
+  it('rebuilds the chunks below an inserted line at their new lines', () => {
+    const parser = new YamlTreeParser();
+    parser.parse(PROPOSAL);
+    const text = PROPOSAL.replace('name: 测试\n', 'name: 测试\ncustomer: x\n');
+    const after = parser.parse(text);
+    assert.deepEqual(nodeAtPath(after.root, ['systems', 0, 'tier'])!.range.start, { line: 14, character: 10 });
+    assert.deepEqual(toPlain(after.root), YAML.parse(text));
+  });
+});
+
+describe('yamlTree while typing', () => {
+  it('keeps chunked parsing for a half-typed line and locates its problem', () => {
+    const parser = new YamlTreeParser();
+    parser.parse(PROPOSAL);
+    const typing = PROPOSAL.replace('    tier: 1\n', '    ti\n    tier: 1\n');
+    const tree = parser.parse(typing);
+    assert.equal(tree.stats.mode, 'chunked');
+    assert.equal(tree.stats.reparsed, 1);
+    assert.equal(tree.problems.length, 1);
+    assert.equal(tree.problems[0]!.range.start.line, 13);
+    assert.deepEqual(nodeAtPath(tree.root, ['systems', 1, 'id'])!.range.start.line, 19, 'later systems are still read, at their lines');
+  });
+
+  it('parses a list spread across chunks as a whole', () => {
+    const text = 'casebook: proposal/v1\nzones: [dmz,\n  intranet]\nname: x\n';
+    const tree = parseYamlTree(text);
+    assert.deepEqual(toPlain(tree.root), YAML.parse(text));
+  });
+});

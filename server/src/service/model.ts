@@ -156,65 +156,39 @@ function mapsOf(node: YNode | undefined): YMap[] {
   return (node as YSeq).items.filter((i): i is YMap => i.kind === 'map');
 }
 
+/**
+ * What was read from each site, link and system node. The incremental parser
+ * hands unchanged items back as the same node objects, so an edit re-reads
+ * only the items it touched; derived parts (topology) are computed afresh.
+ */
+const siteCache = new WeakMap<YMap, SiteModel>();
+const linkCache = new WeakMap<YMap, LinkModel>();
+const systemCache = new WeakMap<YMap, Omit<SystemModel, 'topology'>>();
+
+function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, read: (key: K) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = read(key);
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /** Reads the typed proposal from a parsed tree. Lenient: a value of the wrong type is left out. */
 export function buildModel(tree: YamlTree): ProposalModel {
   const root = tree.root && tree.root.kind === 'map' ? tree.root : null;
   const rootNode = root ?? undefined;
   const siteNodes = mapsOf(entryOf(rootNode, 'sites')?.value);
-  const sites: SiteModel[] = siteNodes.map((node) => ({
-    index: indexIn(node),
-    node,
-    id: located(node, 'id', asString),
-    city: located(node, 'city', asString),
-    role: located(node, 'role', asString),
-    platform: located(node, 'platform', asString),
-  }));
+  const sites: SiteModel[] = siteNodes.map((node) => memo(siteCache, node, readSite));
   const siteById = new Map<string, SiteModel>();
   for (const site of sites) if (site.id && !siteById.has(site.id.value)) siteById.set(site.id.value, site);
 
-  const links: LinkModel[] = mapsOf(entryOf(rootNode, 'links')?.value).map((node) => ({
-    index: indexIn(node),
-    node,
-    from: located(node, 'from', asString),
-    to: located(node, 'to', asString),
-    mode: located(node, 'mode', asString),
-  }));
+  const links: LinkModel[] = mapsOf(entryOf(rootNode, 'links')?.value).map((node) => memo(linkCache, node, readLink));
 
   const systems: SystemModel[] = mapsOf(entryOf(rootNode, 'systems')?.value).map((node) => {
-    const load = entryOf(node, 'load')?.value;
-    const database = entryOf(node, 'database')?.value;
-    const system: SystemModel = {
-      index: indexIn(node),
-      node,
-      id: located(node, 'id', asString),
-      name: located(node, 'name', asString),
-      tier: located(node, 'tier', asNumber),
-      kind: located(node, 'kind', asString),
-      availability: located(node, 'availability', asNumber),
-      rto: located(node, 'rto', asDuration),
-      rpo: located(node, 'rpo', asDuration),
-      peakTps: located(load, 'peakTps', asNumber),
-      dailyTransactions: located(load, 'dailyTransactions', asNumber),
-      averageDailyTransactions: located(load, 'averageDailyTransactions', asNumber),
-      architecture: located(node, 'architecture', asString),
-      databaseEngine: located(database, 'engine', asString),
-      databaseMode: located(database, 'mode', asString),
-      transactions: located(node, 'transactions', asString),
-      integration: located(node, 'integration', asString),
-      runtime: located(node, 'runtime', asString),
-      release: located(node, 'release', asString),
-      observability: located(node, 'observability', asStringList),
-      cloud: located(node, 'cloud', asString),
-      sensitive: located(node, 'sensitive', asBoolean),
-      data: located(node, 'data', asStringList),
-      sites: located(node, 'sites', asStringList),
-      dependsOn: located(node, 'dependsOn', asStringList),
-      topology: EMPTY_TOPOLOGY,
-    };
-    system.topology = deriveTopology(
-      (system.sites?.value ?? []).map((s) => siteById.get(s.value)).filter((s): s is SiteModel => !!s),
-    );
-    return system;
+    const read = memo(systemCache, node, readSystem);
+    const topology = deriveTopology((read.sites?.value ?? []).map((s) => siteById.get(s.value)).filter((s): s is SiteModel => !!s));
+    return { ...read, topology };
   });
   const systemById = new Map<string, SystemModel>();
   for (const system of systems) if (system.id && !systemById.has(system.id.value)) systemById.set(system.id.value, system);
@@ -234,6 +208,59 @@ export function buildModel(tree: YamlTree): ProposalModel {
     systems,
     siteById,
     systemById,
+  };
+}
+
+function readSite(node: YMap): SiteModel {
+  return {
+    index: indexIn(node),
+    node,
+    id: located(node, 'id', asString),
+    city: located(node, 'city', asString),
+    role: located(node, 'role', asString),
+    platform: located(node, 'platform', asString),
+  };
+}
+
+function readLink(node: YMap): LinkModel {
+  return {
+    index: indexIn(node),
+    node,
+    from: located(node, 'from', asString),
+    to: located(node, 'to', asString),
+    mode: located(node, 'mode', asString),
+  };
+}
+
+function readSystem(node: YMap): Omit<SystemModel, 'topology'> {
+  const load = entryOf(node, 'load')?.value;
+  const database = entryOf(node, 'database')?.value;
+  return {
+    index: indexIn(node),
+    node,
+    id: located(node, 'id', asString),
+    name: located(node, 'name', asString),
+    tier: located(node, 'tier', asNumber),
+    kind: located(node, 'kind', asString),
+    availability: located(node, 'availability', asNumber),
+    rto: located(node, 'rto', asDuration),
+    rpo: located(node, 'rpo', asDuration),
+    peakTps: located(load, 'peakTps', asNumber),
+    dailyTransactions: located(load, 'dailyTransactions', asNumber),
+    averageDailyTransactions: located(load, 'averageDailyTransactions', asNumber),
+    architecture: located(node, 'architecture', asString),
+    databaseEngine: located(database, 'engine', asString),
+    databaseMode: located(database, 'mode', asString),
+    transactions: located(node, 'transactions', asString),
+    integration: located(node, 'integration', asString),
+    runtime: located(node, 'runtime', asString),
+    release: located(node, 'release', asString),
+    observability: located(node, 'observability', asStringList),
+    cloud: located(node, 'cloud', asString),
+    sensitive: located(node, 'sensitive', asBoolean),
+    data: located(node, 'data', asStringList),
+    sites: located(node, 'sites', asStringList),
+    dependsOn: located(node, 'dependsOn', asStringList),
   };
 }
 

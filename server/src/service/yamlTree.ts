@@ -58,8 +58,10 @@ export interface YamlTree {
   stats: { mode: 'chunked' | 'full'; chunks: number; reparsed: number };
 }
 
-/** Past this many nodes (after alias expansion) the document is refused: an alias bomb. */
-export const MAX_NODES = 200_000;
+/** Past this many nodes the document is refused. */
+export const MAX_NODES = 1_000_000;
+/** Past this many nodes reached through aliases, expansion stops: an alias bomb. */
+export const MAX_ALIAS_NODES = 10_000;
 const MAX_DEPTH = 64;
 
 const YAML_OPTIONS: YAML.ParseOptions & YAML.DocumentOptions & YAML.SchemaOptions = {
@@ -81,12 +83,34 @@ interface Converted {
 
 class Converter {
   private nodeCount = 0;
+  private aliasNodeCount = 0;
   readonly problems: YamlProblem[] = [];
+
+  /** Anchor name → its definitions in document order (an anchor may be redefined). */
+  private anchors: Map<string, YAML.Node[]> | undefined;
 
   constructor(
     private readonly doc: YAML.Document.Parsed,
     private readonly index: LineIndex,
   ) {}
+
+  /** The node an alias refers to: the last definition of its anchor before it. (`Alias.resolve` walks the whole document per call.) */
+  private resolveAlias(alias: YAML.Alias): YAML.Node | undefined {
+    if (!this.anchors) {
+      const anchors = new Map<string, YAML.Node[]>();
+      YAML.visit(this.doc, (_key, node) => {
+        if ((YAML.isScalar(node) || YAML.isCollection(node)) && node.anchor) {
+          anchors.set(node.anchor, [...(anchors.get(node.anchor) ?? []), node as YAML.Node]);
+        }
+      });
+      this.anchors = anchors;
+    }
+    const at = alias.range?.[0] ?? Infinity;
+    const candidates = this.anchors.get(alias.source) ?? [];
+    let found: YAML.Node | undefined;
+    for (const node of candidates) if ((node.range?.[0] ?? 0) < at) found = node;
+    return found;
+  }
 
   convert(): Converted {
     for (const error of this.doc.errors) this.problems.push(yamlErrorToProblem(error, this.index));
@@ -102,20 +126,23 @@ class Converter {
   }
 
   private node(node: YAML.Node, path: JsonPath, depth: number, aliasChain: YAML.Node[] = []): YNode | null {
-    if (++this.nodeCount > MAX_NODES || depth > MAX_DEPTH) {
-      if (this.nodeCount === MAX_NODES + 1 || depth === MAX_DEPTH + 1) {
+    if (aliasChain.length > 0) this.aliasNodeCount++;
+    if (++this.nodeCount > MAX_NODES || this.aliasNodeCount > MAX_ALIAS_NODES || depth > MAX_DEPTH) {
+      if (this.nodeCount === MAX_NODES + 1 || this.aliasNodeCount === MAX_ALIAS_NODES + 1 || depth === MAX_DEPTH + 1) {
         const range = this.rangeOf(node, this.index.rangeOf(0, 0));
         this.problems.push(
           depth > MAX_DEPTH
             ? { code: 'yaml-too-deep', range, message: { zh: `嵌套层级超过 ${MAX_DEPTH} 层，已停止读取。`, en: `Nesting deeper than ${MAX_DEPTH} levels; reading stopped here.` } }
-            : { code: 'yaml-too-large', range, message: { zh: `展开后超过 ${MAX_NODES} 个节点（可能是别名炸弹），已停止读取。`, en: `More than ${MAX_NODES} nodes after expanding aliases (an alias bomb?); reading stopped here.` } },
+            : this.aliasNodeCount > MAX_ALIAS_NODES
+              ? { code: 'yaml-too-large', range, message: { zh: `别名展开后超过 ${MAX_ALIAS_NODES} 个节点（别名炸弹？），已停止展开。`, en: `Aliases expand to more than ${MAX_ALIAS_NODES} nodes (an alias bomb?); expansion stopped here.` } }
+              : { code: 'yaml-too-large', range, message: { zh: `文档超过 ${MAX_NODES} 个节点，已停止读取。`, en: `The document has more than ${MAX_NODES} nodes; reading stopped here.` } },
         );
       }
       return null;
     }
     const range = this.rangeOf(node, this.index.rangeOf(0, 0));
     if (YAML.isAlias(node)) {
-      const target = node.resolve(this.doc);
+      const target = this.resolveAlias(node);
       if (!target || aliasChain.includes(target)) {
         this.problems.push({ code: 'yaml-bad-alias', range, message: { zh: `无法解析别名 *${node.source}。`, en: `Cannot resolve alias *${node.source}.` } });
         return null;
@@ -166,11 +193,13 @@ class Converter {
   }
 }
 
-/** Gives an aliased subtree the alias's range, so that every finding lands on the alias. */
+/**
+ * Puts an aliased node at the alias, where the user looks. Only the top node
+ * moves: its children keep the anchor's ranges (where those values are
+ * written) — a deep copy per alias level would make alias nesting quadratic.
+ */
 function relocate(node: YNode, range: Range): YNode {
-  if (node.kind === 'scalar') return { ...node, range };
-  if (node.kind === 'seq') return { ...node, range, items: node.items.map((i) => relocate(i, range)) };
-  return { ...node, range, entries: node.entries.map((e) => ({ key: e.key, keyRange: range, value: relocate(e.value, range) })) };
+  return { ...node, range };
 }
 
 const SYNTAX_MESSAGES: Record<string, Localized> = {
@@ -228,7 +257,8 @@ function parseFull(text: string, index: LineIndex): Converted {
 /** A parsed chunk, its ranges relative to the chunk's first line. */
 interface ParsedChunk {
   root: YNode | null;
-  ok: boolean;
+  /** Syntax problems inside the chunk (a half-typed line), relative ranges. */
+  problems: YamlProblem[];
 }
 
 interface Chunk {
@@ -343,7 +373,14 @@ export function findCommentStart(line: string): number {
  * flow collections, errors) goes through one full parse.
  */
 export class YamlTreeParser {
+  /** Chunk text → its parse, ranges relative to the chunk. */
   private cache = new Map<string, ParsedChunk>();
+  /**
+   * Placed chunk → its shifted subtree. An unchanged chunk at the same line and
+   * index reuses the previous version's nodes as they are, so a one-line edit
+   * rebuilds one chunk, not the whole tree (nodes are never mutated once built).
+   */
+  private placed = new Map<string, YNode | YEntry[]>();
 
   parse(text: string): YamlTree {
     const index = new LineIndex(text);
@@ -351,6 +388,7 @@ export class YamlTreeParser {
     const chunked = this.parseChunked(text);
     if (chunked) return { ...chunked, comments, lineIndex: index };
     this.cache.clear();
+    this.placed.clear();
     const full = parseFull(text, index);
     return { root: full.root, problems: full.problems, comments, lineIndex: index, stats: { mode: 'full', chunks: 1, reparsed: 1 } };
   }
@@ -359,10 +397,13 @@ export class YamlTreeParser {
     const chunks = splitChunks(text);
     if (!chunks) return null;
     const next = new Map<string, ParsedChunk>();
+    const placed = new Map<string, YNode | YEntry[]>();
     let reparsed = 0;
     const root: YMap = { kind: 'map', entries: [], flow: false, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, path: [] };
     const seen = new Set<string>();
     let lastSeq: YSeq | null = null;
+    const problems: YamlProblem[] = [];
+    let previousFailed = false;
     for (const chunk of chunks) {
       let parsed = next.get(chunk.text) ?? this.cache.get(chunk.text);
       if (!parsed) {
@@ -370,24 +411,37 @@ export class YamlTreeParser {
         reparsed++;
       }
       next.set(chunk.text, parsed);
-      if (!parsed.ok) return null;
-      if (!parsed.root) continue;
+      // A half-typed line breaks only its own chunk: keep the chunk's partial
+      // tree and its located problems. Two broken chunks in a row look like one
+      // structure across them (a multi-line flow list or quote): parse it whole.
+      const failed = parsed.problems.length > 0;
+      if (failed && previousFailed) return null;
+      previousFailed = failed;
+      for (const problem of parsed.problems) problems.push({ ...problem, range: shiftRange(problem.range, chunk.startLine) });
       if (chunk.itemOf) {
         // An item chunk parses as a one-item sequence; append the item to its parent's list.
-        if (!lastSeq || parsed.root.kind !== 'seq' || parsed.root.items.length !== 1) return null;
-        const item = shift(parsed.root.items[0]!, chunk.startLine, [...lastSeq.path, lastSeq.items.length]);
+        if (!lastSeq || !parsed.root || parsed.root.kind !== 'seq' || parsed.root.items.length !== 1) return null;
+        const key = `${chunk.startLine}\u0001${String(lastSeq.path[0])}\u0001${lastSeq.items.length}\u0001${chunk.text}`;
+        const item = (this.placed.get(key) as YNode | undefined) ?? shift(parsed.root.items[0]!, chunk.startLine, [...lastSeq.path, lastSeq.items.length]);
+        placed.set(key, item);
         lastSeq.items.push(item);
         lastSeq.range = { start: lastSeq.range.start, end: item.range.end };
         root.range.end = item.range.end;
         continue;
       }
+      if (!parsed.root) continue;
       if (parsed.root.kind !== 'map' || parsed.root.flow) return null;
       lastSeq = null;
-      for (const entry of parsed.root.entries) {
+      const key = `${chunk.startLine}\u0001${chunk.text}`;
+      const entries =
+        (this.placed.get(key) as YEntry[] | undefined) ??
+        parsed.root.entries.map((e) => ({ key: e.key, keyRange: shiftRange(e.keyRange, chunk.startLine), value: shift(e.value, chunk.startLine, [e.key]) }));
+      placed.set(key, entries);
+      for (const entry of entries) {
         if (seen.has(entry.key)) return null; // let the full parse report the duplicate key
         seen.add(entry.key);
-        const value = shift(entry.value, chunk.startLine, [entry.key]);
-        const shifted: YEntry = { key: entry.key, keyRange: shiftRange(entry.keyRange, chunk.startLine), value };
+        const value = entry.value;
+        const shifted: YEntry = { ...entry };
         root.entries.push(shifted);
         root.range.end = value.range.end.line >= shifted.keyRange.end.line ? value.range.end : shifted.keyRange.end;
         if (value.kind === 'scalar' && value.value === null) {
@@ -405,15 +459,14 @@ export class YamlTreeParser {
       }
     }
     this.cache = next;
-    return { root: root.entries.length > 0 ? root : null, problems: [], stats: { mode: 'chunked', chunks: chunks.length, reparsed } };
+    this.placed = placed;
+    return { root: root.entries.length > 0 ? root : null, problems, stats: { mode: 'chunked', chunks: chunks.length, reparsed } };
   }
 }
 
 function parseChunk(text: string): ParsedChunk {
   const doc = YAML.parseDocument(text, YAML_OPTIONS);
-  if (doc.errors.length > 0 || doc.warnings.length > 0) return { root: null, ok: false };
-  const converted = new Converter(doc, new LineIndex(text)).convert();
-  return { root: converted.root, ok: converted.problems.length === 0 };
+  return new Converter(doc, new LineIndex(text)).convert();
 }
 
 /** One-shot parse without a cache (the CLI, tests). */
