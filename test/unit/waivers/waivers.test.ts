@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { builtInCasesPath, loadLibrary } from '../../../server/src/node/libraryLoader';
+import { analyzeProposal } from '../../../server/src/service/analyze';
 import { buildModel } from '../../../server/src/service/model';
 import type { AnalysisSettings, RawFinding } from '../../../server/src/service/types';
 import { WAIVER_RULES, applyWaivers, parseWaivers } from '../../../server/src/service/waivers';
@@ -179,5 +181,48 @@ describe('waivers', () => {
     const { out } = run(proposal('    tier: 1\n'), [TIER, DB].slice(0, 1));
     assert.equal(out.length, 1);
     assert.equal(out[0]!.suppression, undefined);
+  });
+});
+
+describe('waivers with the real engine', () => {
+  const library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] });
+  const analyze = (text: string, today = '2026-01-15') => analyzeProposal(buildModel(parseYamlTree(text)), library, { locale: 'zh-CN', rules: {}, today }).findings;
+  const ONE_CITY = (tierLine: string) => `casebook: proposal/v1
+name: 单城核心
+industry: rural-credit
+sites:
+  - { id: a, city: 成都, role: primary }
+  - { id: b, city: 成都, role: hot-standby }
+systems:
+  - id: core
+    name: 核心
+${tierLine}
+    rto: 30m
+    rpo: 0
+    sites: [a, b]
+`;
+
+  it('suppresses a real rule, keeps the finding with its reason, and reports nothing about the waiver', () => {
+    const findings = analyze(ONE_CITY('    tier: 1 # casebook-ignore tier1-two-regions-three-dcs: 异地中心二期建设 (owner: 张三, until 2027-06-30)'));
+    const tier1 = findings.find((f) => f.rule === 'tier1-two-regions-three-dcs');
+    assert.ok(tier1?.suppressed);
+    assert.deepEqual({ ...tier1!.suppression, range: undefined }, { reason: '异地中心二期建设', owner: '张三', until: '2027-06-30', range: undefined });
+    assert.ok(!findings.some((f) => f.rule.startsWith('waiver-')));
+  });
+
+  it('an expired waiver lets the real finding through, with a Chinese waiver-expired note', () => {
+    const findings = analyze(ONE_CITY('    tier: 1 # casebook-ignore tier1-two-regions-three-dcs: 临时 (until 2025-12-31)'));
+    assert.equal(findings.find((f) => f.rule === 'tier1-two-regions-three-dcs')?.suppressed, false);
+    const expired = findings.find((f) => f.rule === 'waiver-expired');
+    assert.equal(expired?.severity, 'info');
+    assert.match(expired!.message, /已于 2025-12-31 到期/);
+  });
+
+  it('knows every rule of the engine: a real id is never "unknown", a typo is', () => {
+    const findings = analyze(ONE_CITY('    tier: 1 # casebook-ignore tier1-two-region-three-dcs, security-zones-incomplete: 理由'));
+    const unknown = findings.filter((f) => f.rule === 'waiver-unknown-rule');
+    assert.equal(unknown.length, 1);
+    assert.match(unknown[0]!.message, /tier1-two-region-three-dcs/);
+    assert.equal(unknown[0]!.severity, 'warning');
   });
 });
