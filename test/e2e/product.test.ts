@@ -67,7 +67,7 @@ describe('Casebook in a real VS Code workbench (en)', function () {
   });
 
   it('lists every built-in case under its industry and opens 南京银行 with its figures', async function () {
-    await wb.runCommand('casebook.caseBrowser.focus', 'Casebook: Focus on Case Browser View');
+    await wb.page.locator('.activitybar .action-label[aria-label^="Casebook"]').first().click();
     const rows = wb.viewRows('Case Browser');
     await rows.first().waitFor({ timeout: 30_000 });
     for (const industry of ['Bank', 'Rural credit', 'Insurance', 'Securities', 'Fund']) {
@@ -93,8 +93,8 @@ describe('Casebook in a real VS Code workbench (en)', function () {
   it('finds 南京银行 from the palette by its pinyin initials', async function () {
     await wb.page.keyboard.press('F1');
     const input = wb.page.locator('.quick-input-widget input');
-    await input.fill('>Casebook: Search Cases');
-    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Search Cases' }).first().waitFor();
+    await input.fill('>Casebook: Search Customer Cases');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Search Customer Cases' }).first().waitFor();
     await input.press('Enter');
     await input.fill('njyh');
     const item = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Bank of Nanjing' }).first();
@@ -154,7 +154,7 @@ describe('Casebook in a real VS Code workbench (zh-cn)', function () {
     const hover = await wb.hover('tier: 1', /天弘基金/);
     assert.match(hover, /两地三中心/);
     await wb.screenshot('08b-zh-hover');
-    await wb.page.locator('.activitybar .action-item[aria-label*="案例库"], .activitybar .action-label[aria-label*="案例库"]').first().click();
+    await wb.page.locator('.activitybar .action-label[aria-label^="案例库"]').first().click();
     await wb.page.locator('.pane-header', { hasText: '案例浏览' }).first().waitFor({ timeout: 30_000 });
     await wb.viewRows('案例浏览').filter({ hasText: '银行' }).first().waitFor({ timeout: 30_000 });
     await wb.screenshot('08c-zh-case-browser');
