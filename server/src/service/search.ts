@@ -404,7 +404,7 @@ class LibrarySearchIndex implements SearchIndex {
         detail: pick(entity.detail, locale),
         score: this.best[entityIndex]!,
         match: MATCH_TIERS[this.bestMatch[entityIndex]!]!,
-        caseIds: entity.caseIds,
+        caseIds: [...entity.caseIds],
       };
     });
   }
