@@ -86,6 +86,7 @@ const COMMANDS: Record<string, Command> = {
                              有未豁免的问题达到该级别时退出码为 1（默认 error）
   --locale zh-CN|en          输出语言（默认取 .casebook.yaml，其次 LANG/LC_ALL）
   --config <文件>            对所有文件使用此配置，而不是各自最近的 .casebook.yaml
+  --today YYYY-MM-DD         判断豁免是否过期所用的日期（默认今天）
 
 退出码：0 通过；1 有问题达到 --fail-on；2 用法错误或无法读取文件。`,
       en: `Usage: casebook check <files|folders|globs…> [options]
@@ -99,6 +100,7 @@ node_modules and .git are skipped.
                              exit 1 when an unsuppressed finding reaches this severity (default error)
   --locale zh-CN|en          output language (default: .casebook.yaml, then LANG/LC_ALL)
   --config <file>            use this config for every file instead of each file's nearest .casebook.yaml
+  --today YYYY-MM-DD         the date waivers expire against (default: today)
 
 Exit codes: 0 passed; 1 findings reach --fail-on; 2 usage error or unreadable file.`,
     },

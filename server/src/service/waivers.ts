@@ -289,9 +289,11 @@ export function applyWaivers(
   const active = new Map<number, Waiver[]>();
   const used = new Set<string>(); // `${waiverIndex}:${ruleId}`
   const indexOf = new Map<Waiver, number>();
+  const pathOf = new Map<Waiver, JsonPath>();
   waivers.forEach((waiver, index) => {
     indexOf.set(waiver, index);
     const path = pathAtLine(model.root, waiver.targetLine);
+    pathOf.set(waiver, path);
     for (const problem of waiver.problems) report('waiver-malformed', problem.message, problem.range, path);
     for (const rule of waiver.rules) {
       if (!isKnownRule(rule.id)) report('waiver-unknown-rule', unknownRule(rule.id), rule.range, path);
@@ -329,7 +331,7 @@ export function applyWaivers(
 
   for (const waivers of active.values()) {
     for (const waiver of waivers) {
-      const path = pathAtLine(model.root, waiver.targetLine);
+      const path = pathOf.get(waiver)!;
       for (const rule of waiver.rules) {
         // A rule switched off in settings produces nothing to waive: not the waiver's fault.
         if (!isKnownRule(rule.id) || settings.rules[rule.id] === 'off') continue;
@@ -381,10 +383,24 @@ function pathAtLine(root: YNode | null, line: number): JsonPath {
         if (entry.keyRange.start.line < line && entry.value.range.end.line >= line) next = entry.value;
       }
     } else if (node.kind === 'seq') {
-      for (const item of node.items) if (item.range.start.line <= line && item.range.end.line >= line) next = item;
+      next = itemAtLine(node.items, line);
     }
     if (next) path = next.path;
     node = next;
   }
   return path;
+}
+
+/** Items are in document order: a binary search keeps a waiver in a list of 5,000 systems cheap. */
+function itemAtLine(items: YNode[], line: number): YNode | null {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const item = items[mid]!;
+    if (item.range.end.line < line) lo = mid + 1;
+    else if (item.range.start.line > line) hi = mid - 1;
+    else return item;
+  }
+  return null;
 }
