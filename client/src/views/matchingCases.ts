@@ -21,10 +21,9 @@ export class MatchingCasesProvider implements vscode.TreeDataProvider<MatchingCa
   constructor(private readonly ctx: Ctx) {
     this.document = ctx.activeProposalEditor()?.document;
     this.subscriptions.push(
+      // Focus moving elsewhere (a case page, the preview, another file) keeps the list of the last proposal until it closes.
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && ctx.isProposal(editor.document)) this.follow(editor.document);
-        // Focus moving to a non-proposal keeps the list while the proposal stays visible.
-        else if (this.document && !vscode.window.visibleTextEditors.some((e) => e.document === this.document)) this.follow(undefined);
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (document === this.document) this.follow(undefined);
