@@ -55,8 +55,7 @@ describe('extension-host suite in a real VS Code (code-server)', function () {
       const { code, report } = await runSuite(locale);
       process.stdout.write(report.replace(/^/gm, `    [ext-host ${locale}] `) + '\n');
       assert.equal(code, 0, `the extension-host suite failed:\n${report}`);
-      assert.match(report, /passing/);
-      assert.doesNotMatch(report, /\d+ failing/);
+      assert.match(report, /[1-9]\d* passing, 0 failing/);
     });
   }
 });

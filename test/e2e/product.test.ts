@@ -13,6 +13,10 @@ describe('Casebook in a real VS Code workbench (en)', function () {
     wb = await Workbench.launch('en');
   });
 
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-en-${this.currentTest.title.replace(/[^\w]+/g, '-')}`);
+  });
+
   after(async function () {
     await wb?.close();
   });
@@ -35,31 +39,26 @@ describe('Casebook in a real VS Code workbench (en)', function () {
   });
 
   it('hovers tier: 1 with the pattern and 天弘基金', async function () {
-    const text = await wb.hover('tier: 1', /Tianhong/);
+    const text = await wb.hover('tier: 1', 'tier', /Tianhong/);
     assert.match(text, /two regions/i);
     await wb.screenshot('02-hover-tier');
   });
 
   it('applies the quick fix: the file changes and the finding disappears', async function () {
-    const release = wb.editorText('release: downtime');
-    await release.click();
+    const releaseRows = async () => (await wb.problems(1)).filter((t) => t.includes('downtime-release')).length;
+    const before = await releaseRows();
+    assert.ok(before > 0, 'the downtime-release finding is listed');
+    await wb.editorLine('release: downtime').click();
     await wb.page.keyboard.press('End');
     await wb.page.keyboard.press('Control+.');
     const fix = wb.page.locator('.action-widget .monaco-list-row', { hasText: /gray/i }).first();
     await fix.waitFor({ timeout: 30_000 });
     await wb.screenshot('03a-quick-fix-menu');
     await fix.click();
-    await wb.editorText('release: gray').waitFor({ timeout: 15_000 });
-    // The system's other releases are still downtime; the fixed line's finding must be gone.
+    await wb.editorLine('release: gray').waitFor({ timeout: 15_000 });
     await wb.page.waitForFunction(
-      () => {
-        const lines = [...document.querySelectorAll('.editor-instance .view-line')];
-        const fixed = lines.find((l) => /release: gray/.test(l.textContent ?? ''));
-        if (!fixed) return false;
-        const top = (fixed as HTMLElement).style.top;
-        return ![...document.querySelectorAll('.view-overlays > div')].some((o) => (o as HTMLElement).style.top === top && o.querySelector('.squiggly-warning'));
-      },
-      undefined,
+      (n) => [...document.querySelectorAll('div[id="workbench.panel.markers"] .monaco-tl-contents')].filter((r) => (r.textContent ?? '').includes('downtime-release')).length === n,
+      before - 1,
       { timeout: 30_000 },
     );
     await wb.screenshot('03b-quick-fix-applied');
@@ -67,7 +66,7 @@ describe('Casebook in a real VS Code workbench (en)', function () {
   });
 
   it('lists every built-in case under its industry and opens 南京银行 with its figures', async function () {
-    await wb.page.locator('.activitybar .action-label[aria-label^="Casebook"]').first().click();
+    await wb.showView('Casebook', 'Case Browser');
     const rows = wb.viewRows('Case Browser');
     await rows.first().waitFor({ timeout: 30_000 });
     for (const industry of ['Bank', 'Rural credit', 'Insurance', 'Securities', 'Fund']) {
@@ -110,7 +109,7 @@ describe('Casebook in a real VS Code workbench (en)', function () {
     await wb.runCommand('casebook.showTopology', 'Casebook: Show Topology Preview');
     const svg = wb.webview().locator('svg').first();
     await svg.waitFor({ timeout: 60_000 });
-    const text = await wb.webview().locator('svg').first().innerText();
+    const text = (await wb.webview().locator('svg').first().textContent()) ?? '';
     for (const label of ['cd-gaoxin', 'cd-tianfu', 'cq-liangjiang', '成都', '重庆']) assert.ok(text.includes(label), `${label} in the preview: ${text}`);
     await wb.screenshot('06-topology-preview');
   });
@@ -138,6 +137,10 @@ describe('Casebook in a real VS Code workbench (zh-cn)', function () {
     wb = await Workbench.launch('zh', { locale: 'zh-cn' });
   });
 
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot('FAILED-zh');
+  });
+
   after(async function () {
     await wb?.close();
   });
@@ -151,11 +154,10 @@ describe('Casebook in a real VS Code workbench (zh-cn)', function () {
       { timeout: 30_000 },
     );
     await wb.screenshot('08a-zh-problems');
-    const hover = await wb.hover('tier: 1', /天弘基金/);
+    const hover = await wb.hover('tier: 1', 'tier', /天弘基金/);
     assert.match(hover, /两地三中心/);
     await wb.screenshot('08b-zh-hover');
-    await wb.page.locator('.activitybar .action-label[aria-label^="案例库"]').first().click();
-    await wb.page.locator('.pane-header', { hasText: '案例浏览' }).first().waitFor({ timeout: 30_000 });
+    await wb.showView('案例库', '案例浏览');
     await wb.viewRows('案例浏览').filter({ hasText: '银行' }).first().waitFor({ timeout: 30_000 });
     await wb.screenshot('08c-zh-case-browser');
   });

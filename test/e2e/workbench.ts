@@ -120,22 +120,23 @@ export class Workbench {
     );
   }
 
-  /** A visible text span in the editor, e.g. `tier: 1`'s value. */
-  editorText(text: string): Locator {
-    return this.page.locator('.editor-instance .view-line span', { hasText: text }).first();
+  /** The editor line that contains `text` (tokens split a line into many spans). */
+  editorLine(text: string): Locator {
+    return this.page.locator('.editor-instance .view-line', { hasText: text }).first();
   }
 
-  /** Hovers the first editor span containing `text` and returns the hover's text. */
-  async hover(text: string, expect: RegExp, timeout = 30_000): Promise<string> {
-    const target = this.editorText(text);
-    await target.waitFor({ timeout });
+  /** Hovers `word` on the editor line containing `lineText` and returns the hover's text once it matches. */
+  async hover(lineText: string, word: string, expect: RegExp, timeout = 60_000): Promise<string> {
+    const line = this.editorLine(lineText);
+    await line.waitFor({ timeout });
+    const target = line.locator('span span', { hasText: word }).first();
     const box = await target.boundingBox();
-    if (!box) throw new Error(`no box for ${text}`);
+    if (!box) throw new Error(`"${word}" is not visible on the line "${lineText}"`);
     const hover = this.page.locator('.monaco-hover-content');
     const deadline = Date.now() + timeout;
     // Move in and out until the hover shows what we expect (the server may still be starting).
     for (let attempt = 0; Date.now() < deadline; attempt++) {
-      await this.page.mouse.move(box.x + Math.min(box.width - 2, 4 + attempt), box.y + box.height / 2);
+      await this.page.mouse.move(box.x + Math.min(box.width - 2, 3 + (attempt % 4)), box.y + box.height / 2);
       const shown = await hover.first().waitFor({ timeout: 3_000 }).then(() => true, () => false);
       if (shown) {
         const content = (await hover.allInnerTexts()).join('\n');
@@ -143,7 +144,18 @@ export class Workbench {
       }
       await this.page.mouse.move(0, 0);
     }
-    throw new Error(`hover on "${text}" never matched ${expect}`);
+    throw new Error(`hover on "${word}" never matched ${expect}`);
+  }
+
+  /** Shows one Casebook view with room to spare: the other panes of the container are collapsed. */
+  async showView(containerLabel: string, title: string): Promise<void> {
+    await this.page.locator(`.activitybar .action-label[aria-label^="${containerLabel}"]`).first().click();
+    const header = this.page.locator('.pane-header', { hasText: title }).first();
+    await header.waitFor({ timeout: 30_000 });
+    for (const other of await this.page.locator('.pane-header[aria-expanded="true"]').all()) {
+      if (!((await other.innerText()).includes(title)) && (await other.isVisible())) await other.click();
+    }
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
   }
 
   /** Rows of one of Casebook's tree views, by the view's title. */
