@@ -35,8 +35,10 @@ describe('features/codeActions', () => {
   });
 
   it('fixes every finding that carries fixes (each re-check loses that finding)', () => {
-    const diagnostics = ls.doValidation(doc(TEXT), settings());
-    const withFixes = diagnostics.filter((d) => (d.data as { fixes: unknown[] }).fixes.length > 0);
+    const document = doc(TEXT);
+    const diagnostics = ls.doValidation(document, settings());
+    const findings = ls.analyze(document, settings()).findings.filter((f) => !f.suppressed);
+    const withFixes = diagnostics.filter((_, i) => findings[i]!.fixes.length > 0);
     assert.ok(withFixes.length >= 2);
     for (const diagnostic of withFixes) {
       const actions = ls.getCodeActions(doc(TEXT), diagnostic.range, { diagnostics: [diagnostic] }, settings());
@@ -94,5 +96,44 @@ describe('features/codeActions', () => {
     const text = TEXT.replace('name: 核心账务', 'name: 核心账务 # casebook-ignore tier1-two-regions-three-dcs:');
     const { actions } = actionsFor(text, 'waiver-missing-reason');
     assert.ok(!actions.some((a) => a.title.startsWith('Waive')));
+  });
+});
+
+describe('features/codeActions: finding lookup from the lean diagnostic data', () => {
+  const uri = 'file:///test/lookup.arch.yaml';
+  const rule = 'high-availability-cold-standby';
+  const published = (text: string, version: number) => ls.doValidation(doc(text, uri, version), settings()).find((d) => d.code === rule)!;
+  const fixTitles = (actions: CodeAction[]) => actions.filter((a) => a.edit && !a.title.startsWith('Waive')).map((a) => a.title);
+
+  it('finds the fix through data of the same version, even when the index points elsewhere', () => {
+    const diagnostic = published(TEXT, 1);
+    const tampered: Diagnostic = { ...diagnostic, data: { rule, version: 1, index: 0 } };
+    for (const sent of [diagnostic, tampered]) {
+      const actions = ls.getCodeActions(doc(TEXT, uri, 1), sent.range, { diagnostics: [sent] }, settings());
+      assert.deepEqual(fixTitles(actions), ['Make cq-1 a hot standby']);
+    }
+  });
+
+  it('after an edit elsewhere, a diagnostic of the older version still finds its fix by rule and range', () => {
+    const diagnostic = published(TEXT, 1);
+    const edited = TEXT.replace('name: 网贷', 'name: 网贷平台'); // below the finding: its range is unchanged
+    const actions = ls.getCodeActions(doc(edited, uri, 2), diagnostic.range, { diagnostics: [diagnostic] }, settings());
+    const fix = actions.find((a) => a.isPreferred)!;
+    assert.equal(fix.title, 'Make cq-1 a hot standby');
+    assert.match(applyEdits(edited, Object.values(fix.edit!.changes!)[0]!), /role: hot-standby\nsystems:/);
+  });
+
+  it('when the finding moved, offers no fix for the old text, but still the waiver and the cases', () => {
+    const diagnostic = published(TEXT, 1);
+    const shifted = TEXT.replace('sites:\n', '# 站点\nsites:\n'); // one line above: the finding is now a line lower
+    const actions = ls.getCodeActions(doc(shifted, uri, 2), diagnostic.range, { diagnostics: [diagnostic] }, settings());
+    assert.ok(!actions.some((a) => a.isPreferred), 'no edit computed for another version of the text');
+    assert.ok(actions.some((a) => a.title === `Waive ${rule} (with a reason)`));
+    assert.ok(actions.some((a) => a.command?.command === 'casebook.openCase'));
+  });
+
+  it('ignores Casebook diagnostics of no known rule (e.g. a refused document)', () => {
+    const foreign: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, message: 'too large', source: 'casebook', code: 'document-too-large' };
+    assert.deepEqual(ls.getCodeActions(doc(TEXT, uri, 3), foreign.range, { diagnostics: [foreign] }, settings()), []);
   });
 });

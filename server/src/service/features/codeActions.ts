@@ -4,12 +4,14 @@
  * finding cites.
  */
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { ruleMeta } from '../analyze';
 import type { FeatureContext } from '../languageService';
 import { rangeContains } from '../lineIndex';
 import type { Locale } from '../locale';
 import { pick } from '../locale';
+import type { Finding } from '../types';
 import { WAIVER_REASON_PLACEHOLDER } from '../waivers';
-import { isDiagnosticData, toDiagnostic, type DiagnosticData } from './diagnostics';
+import { isDiagnosticData, publishedFindings, toDiagnostic } from './diagnostics';
 import { customerLabel, OPEN_CASE } from './labels';
 
 /** A kind under quickfix, so that editors list it with the fixes. */
@@ -20,16 +22,15 @@ const t = (locale: Locale, zh: string, en: string) => (locale === 'zh-CN' ? zh :
 export function getCodeActions(context: FeatureContext, range: Range, actionContext: CodeActionContext): CodeAction[] {
   const { document, library, settings } = context;
   const locale = settings.locale;
-  const diagnostics = casebookDiagnostics(context, range, actionContext);
   const wants = (kind: string) => !actionContext.only || actionContext.only.some((only) => kind === only || kind.startsWith(`${only}.`));
 
   const fixes: CodeAction[] = [];
   const waivers: CodeAction[] = [];
   const openCases: CodeAction[] = [];
   const openedCases = new Set<string>();
-  for (const { diagnostic, data } of diagnostics) {
+  for (const { diagnostic, rule, finding } of casebookDiagnostics(context, range, actionContext)) {
     if (wants(CodeActionKind.QuickFix)) {
-      data.fixes.forEach((fix, i) => {
+      finding?.fixes.forEach((fix, i) => {
         fixes.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
@@ -38,17 +39,17 @@ export function getCodeActions(context: FeatureContext, range: Range, actionCont
           edit: { changes: { [document.uri]: fix.edits } },
         });
       });
-      if (!data.rule.startsWith('waiver-')) {
+      if (!rule.startsWith('waiver-')) {
         waivers.push({
-          title: t(locale, `豁免 ${data.rule}（需写明理由）`, `Waive ${data.rule} (with a reason)`),
+          title: t(locale, `豁免 ${rule}（需写明理由）`, `Waive ${rule} (with a reason)`),
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          edit: { changes: { [document.uri]: [waiverEdit(context, diagnostic.range, data.rule, locale)] } },
+          edit: { changes: { [document.uri]: [waiverEdit(context, diagnostic.range, rule, locale)] } },
         });
       }
     }
     if (wants(OPEN_CASE_KIND)) {
-      for (const caseId of data.cases) {
+      for (const caseId of finding?.cases ?? ruleMeta(rule)?.cases ?? []) {
         if (openedCases.has(caseId) || !library.cases.has(caseId)) continue;
         openedCases.add(caseId);
         const name = customerLabel(library, caseId, locale);
@@ -64,28 +65,44 @@ export function getCodeActions(context: FeatureContext, range: Range, actionCont
   return [...fixes, ...waivers, ...openCases];
 }
 
+interface ResolvedDiagnostic {
+  diagnostic: Diagnostic;
+  rule: string;
+  /** The finding in the current analysis; absent when the text moved on and it is gone (no fixes then: their edits were for other text). */
+  finding?: Finding;
+}
+
 /**
- * The Casebook diagnostics the action is for: those the client sent (their
- * `data` carries the fixes), else the current findings overlapping the range
- * (a client that drops `data`).
+ * The Casebook diagnostics the action is for, each with its finding in the
+ * cached analysis of the current version: by `data` (version + index) when the
+ * diagnostic is of this version, else by rule and range (a client that drops
+ * `data`, or diagnostics published for an older version). With no diagnostics
+ * sent, the current findings overlapping the range.
  */
-function casebookDiagnostics(context: FeatureContext, range: Range, actionContext: CodeActionContext): { diagnostic: Diagnostic; data: DiagnosticData }[] {
+function casebookDiagnostics(context: FeatureContext, range: Range, actionContext: CodeActionContext): ResolvedDiagnostic[] {
+  const findings = publishedFindings(context.analysis().findings);
   const sent = actionContext.diagnostics.filter((d) => d.source === 'casebook');
-  const out: { diagnostic: Diagnostic; data: DiagnosticData }[] = [];
-  const findings = sent.some((d) => !isDiagnosticData(d.data)) || sent.length === 0 ? context.analysis().findings.filter((f) => !f.suppressed) : [];
-  for (const diagnostic of sent) {
-    if (isDiagnosticData(diagnostic.data)) out.push({ diagnostic, data: diagnostic.data });
-    else {
-      const finding = findings.find((f) => f.rule === diagnostic.code && sameRange(f.range, diagnostic.range));
-      if (finding) out.push({ diagnostic, data: { rule: finding.rule, fixes: finding.fixes, cases: finding.cases, patterns: finding.patterns } });
-    }
-  }
   if (sent.length === 0) {
-    for (const finding of findings) {
-      if (!overlaps(finding.range, range)) continue;
-      const diagnostic = toDiagnostic(finding, context.library, context.settings.locale, context.ruleDocsBase);
-      out.push({ diagnostic, data: diagnostic.data as DiagnosticData });
-    }
+    const version = context.document.version;
+    const out: ResolvedDiagnostic[] = [];
+    findings.forEach((finding, index) => {
+      if (!overlaps(finding.range, range)) return;
+      const diagnostic = toDiagnostic(finding, { rule: finding.rule, version, index }, context.library, context.settings.locale, context.ruleDocsBase);
+      out.push({ diagnostic, rule: finding.rule, finding });
+    });
+    return out;
+  }
+  const out: ResolvedDiagnostic[] = [];
+  for (const diagnostic of sent) {
+    const data = isDiagnosticData(diagnostic.data) ? diagnostic.data : undefined;
+    const rule = data?.rule ?? (typeof diagnostic.code === 'string' ? diagnostic.code : undefined);
+    if (!rule) continue;
+    const byIndex = data && data.version === context.document.version ? findings[data.index] : undefined;
+    const finding =
+      byIndex && byIndex.rule === rule && sameRange(byIndex.range, diagnostic.range) ? byIndex : findings.find((f) => f.rule === rule && sameRange(f.range, diagnostic.range));
+    // A diagnostic of no rule this engine knows (e.g. document-too-large) has no actions.
+    if (finding) out.push({ diagnostic, rule, finding });
+    else if (ruleMeta(rule)) out.push({ diagnostic, rule });
   }
   return out;
 }
