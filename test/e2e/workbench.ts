@@ -4,7 +4,7 @@
  * architect sees. Every helper waits for what should appear; none sleeps a
  * fixed time.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
@@ -33,6 +33,9 @@ export interface LaunchOptions {
 }
 
 export class Workbench {
+  /** The file last opened with openFile (relative to the workspace). */
+  private currentFile = '';
+
   private constructor(
     readonly page: Page,
     readonly workspace: string,
@@ -79,6 +82,26 @@ export class Workbench {
     await row.click();
     await this.page.locator(`.tab.active:has-text("${name}")`).waitFor({ timeout: 30_000 });
     await this.page.locator('.editor-instance .view-lines').first().waitFor();
+    this.currentFile = name;
+  }
+
+  /**
+   * Scrolls the editor to the first line containing `text` (Go to Line):
+   * the editor renders only the lines in view.
+   */
+  async revealLine(text: string): Promise<Locator> {
+    const lines = readFileSync(path.join(this.workspace, this.currentFile), 'utf8').split('\n');
+    const index = lines.findIndex((l) => l.includes(text));
+    if (index < 0) throw new Error(`"${text}" is not in ${this.currentFile}`);
+    await this.page.locator('.editor-instance .view-lines').first().click({ position: { x: 5, y: 5 } });
+    await this.page.keyboard.press('Control+g');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${index + 1}`);
+    await input.press('Enter');
+    const line = this.editorLine(text);
+    await line.waitFor({ timeout: 15_000 });
+    return line;
   }
 
   /** Runs a command through the palette, by its title as the user types it. */
@@ -127,8 +150,7 @@ export class Workbench {
 
   /** Hovers `word` on the editor line containing `lineText` and returns the hover's text once it matches. */
   async hover(lineText: string, word: string, expect: RegExp, timeout = 60_000): Promise<string> {
-    const line = this.editorLine(lineText);
-    await line.waitFor({ timeout });
+    const line = await this.revealLine(lineText);
     const target = line.locator('span span', { hasText: word }).first();
     const box = await target.boundingBox();
     if (!box) throw new Error(`"${word}" is not visible on the line "${lineText}"`);
@@ -161,6 +183,38 @@ export class Workbench {
   /** Rows of one of Casebook's tree views, by the view's title. */
   viewRows(title: string): Locator {
     return this.page.locator(`.pane:has(.pane-header:has-text("${title}")) .monaco-list-row`);
+  }
+
+  /** The text of every row of a tree view, scrolling through it (a list renders only the rows in view). */
+  async viewTexts(title: string): Promise<string[]> {
+    const rows = this.viewRows(title);
+    await rows.first().waitFor({ timeout: 30_000 });
+    const seen = new Set<string>();
+    await rows.first().hover();
+    for (let step = 0; step < 20; step++) {
+      const before = seen.size;
+      for (const text of await rows.allInnerTexts()) seen.add(text);
+      if (step > 0 && seen.size === before) break;
+      const first = await rows.first().textContent();
+      await this.page.mouse.wheel(0, 300);
+      // Wait for the list to re-render scrolled (at the end it will not: then stop).
+      const moved = await this.page
+        .waitForFunction(
+          ([paneTitle, text]) => {
+            const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header')?.textContent?.includes(paneTitle));
+            return pane?.querySelector('.monaco-list-row')?.textContent !== text;
+          },
+          [title, first ?? ''] as const,
+          { timeout: 2_000 },
+        )
+        .then(() => true, () => false);
+      if (!moved) {
+        for (const text of await rows.allInnerTexts()) seen.add(text);
+        break;
+      }
+    }
+    await this.page.mouse.wheel(0, -10_000);
+    return [...seen];
   }
 
   /** The active webview's content frame. */
