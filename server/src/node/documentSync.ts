@@ -1,11 +1,13 @@
 /**
- * Debounced validation of open proposals. Each check works on the latest
+ * Validation of open proposals: at once on opening and on a lone edit,
+ * debounced within a burst of edits. Each check works on the latest
  * version only: a newer edit, a closed document or a settings change makes
  * an in-flight check drop its result, so stale diagnostics are never
  * published; a check whose version, settings and library are those of the
  * last publish is skipped, so neither are duplicates. Closing a document
  * clears its diagnostics.
  */
+import { performance } from 'node:perf_hooks';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -23,7 +25,7 @@ export interface DocumentSyncOptions {
   settings: SettingsStore;
   library: LibraryState;
   guard: Guard;
-  /** Quiet time after an edit before re-checking; opening checks at once. */
+  /** Quiet time after an edit before re-checking, within a burst of edits; opening, and an edit after a quiet spell, check at once. */
   debounceMs: number;
 }
 
@@ -35,6 +37,8 @@ export class DocumentSync {
   /** `version|settings|library` of the diagnostics last published per uri. */
   private readonly published = new Map<string, string>();
   private readonly idle: (() => void)[] = [];
+  /** When each document last changed (performance.now()), to tell a lone edit from a burst. */
+  private readonly lastChange = new Map<string, number>();
   private inFlight = 0;
 
   constructor(private readonly options: DocumentSyncOptions) {}
@@ -50,13 +54,24 @@ export class DocumentSync {
     this.schedule(document.uri, 0);
   }
 
+  /**
+   * A lone edit is checked at once (the debounce would be pure latency);
+   * an edit hard on the heels of another waits for a pause, so a burst of
+   * typing or a multi-step refactoring costs one check.
+   */
   changed(document: TextDocument): void {
-    this.schedule(document.uri, this.options.debounceMs);
+    const { uri } = document;
+    const now = performance.now();
+    const previous = this.lastChange.get(uri);
+    this.lastChange.set(uri, now);
+    const inBurst = this.timers.has(uri) || (previous !== undefined && now - previous < this.options.debounceMs);
+    this.schedule(uri, inBurst ? this.options.debounceMs : 0);
   }
 
   closed(document: TextDocument): void {
     const { uri } = document;
     this.cancel(uri);
+    this.lastChange.delete(uri);
     if (this.published.delete(uri)) void this.options.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.options.service.closeDocument(uri);
     this.options.settings.forget(uri);
@@ -115,7 +130,12 @@ export class DocumentSync {
       if (this.published.delete(uri)) void this.options.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    const settings = await this.options.settings.get(uri);
+    // Parse while the settings are on their way: the parse needs none, and on
+    // opening a file they are a round trip to the client.
+    const pendingSettings = this.options.settings.get(uri);
+    const tooLarge = isTooLarge(document);
+    if (!tooLarge) this.options.service.parse(document);
+    const settings = await pendingSettings;
     if (!isCurrent()) return;
 
     this.options.library.useExtraPaths(uri, settings.extraCasePaths);
@@ -123,10 +143,10 @@ export class DocumentSync {
     if (this.published.get(uri) === stamp) return;
 
     let diagnostics: Diagnostic[];
-    if (isTooLarge(document)) {
+    if (tooLarge) {
       diagnostics = [tooLargeDiagnostic(document, settings.analysis.locale)];
     } else {
-      this.options.service.parse(document);
+      // Let requests and edits that came in during the parse go first.
       await yieldToEventLoop();
       if (!isCurrent()) return;
       diagnostics = this.options.service.doValidation(document, settings.analysis);

@@ -19,7 +19,7 @@ import { SettingsStore, workspaceConfigLookup, type DocumentSettings } from './s
 import { StatusReporter } from './status';
 import { FileWatching, classifyChanges } from './watching';
 
-/** Quiet time after a keystroke before re-checking: short, since a re-check of 1,000 systems takes milliseconds. */
+/** Within a burst of edits (keystrokes closer than this), the quiet time before re-checking; a lone edit is checked at once. */
 export const DEBOUNCE_MS = 20;
 
 export interface SessionOverrides {

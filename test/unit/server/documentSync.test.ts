@@ -1,0 +1,94 @@
+/**
+ * DocumentSync with in-memory stand-ins for the connection, the documents,
+ * the settings and the library: when checks run and which versions publish.
+ * The debounce is a minute long, so "checked at once" and "still waiting"
+ * cannot pass by luck of timing.
+ */
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Connection, PublishDiagnosticsParams, TextDocuments } from 'vscode-languageserver/node';
+import { DocumentSync } from '../../../server/src/node/documentSync';
+import type { Guard } from '../../../server/src/node/guard';
+import type { LibraryState } from '../../../server/src/node/libraryState';
+import type { DocumentSettings, SettingsStore } from '../../../server/src/node/settings';
+import { fixture, service, settings } from '../features/helpers';
+
+const TEXT = fixture('findings.arch.yaml');
+const URI = 'file:///w/sync.arch.yaml';
+const MINUTE = 60_000;
+
+function setup() {
+  const published: PublishDiagnosticsParams[] = [];
+  const waiting: { version: number; resolve: () => void }[] = [];
+  const open = new Map<string, TextDocument>();
+  const connection = {
+    sendDiagnostics: (params: PublishDiagnosticsParams) => {
+      published.push(params);
+      for (const w of waiting.filter((w) => w.version === params.version)) w.resolve();
+      return Promise.resolve();
+    },
+  } as unknown as Connection; // only sendDiagnostics is used
+  const documents = { get: (uri: string) => open.get(uri), all: () => [...open.values()] } as unknown as TextDocuments<TextDocument>;
+  const documentSettings: DocumentSettings = { analysis: settings('en'), extraCasePaths: [], key: 'k' };
+  const settingsStore = { get: () => Promise.resolve(documentSettings), forget: () => {} } as unknown as SettingsStore;
+  const library = { useExtraPaths: () => false, forget: () => {}, generation: 1 } as unknown as LibraryState;
+  const guard: Guard = { request: () => assert.fail(), event: () => assert.fail(), report: (name, error) => assert.fail(`${name}: ${String(error)}`) };
+  const sync = new DocumentSync({ connection, documents, service: service(), settings: settingsStore, library, guard, debounceMs: MINUTE });
+  let document = TextDocument.create(URI, 'yaml', 1, TEXT);
+  return {
+    published,
+    sync,
+    open() {
+      open.set(URI, document);
+      sync.opened(document);
+    },
+    edit(from: string, to: string) {
+      const text = document.getText();
+      const at = text.indexOf(from);
+      document = TextDocument.create(URI, 'yaml', document.version + 1, text.slice(0, at) + to + text.slice(at + from.length));
+      open.set(URI, document);
+      sync.changed(document);
+      return document.version;
+    },
+    close() {
+      open.delete(URI);
+      sync.closed(document);
+    },
+    publishedFor: (version: number) => new Promise<void>((resolve) => (published.some((p) => p.version === version) ? resolve() : waiting.push({ version, resolve }))),
+  };
+}
+
+const turns = async (n: number) => {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+describe('server: document sync', () => {
+  it('checks a lone edit at once, without the debounce', async () => {
+    const s = setup();
+    s.open();
+    await s.publishedFor(1);
+    await new Promise((resolve) => setTimeout(resolve, 5)); // the edit comes after a pause, not in a burst with the opening
+    const version = s.edit('tier: 1', 'tier: 2');
+    await s.publishedFor(version); // with the minute-long debounce this would time out
+    assert.deepEqual(s.published.map((p) => p.version), [1, 2]);
+    s.close();
+  });
+
+  it('holds edits in a burst until a pause, and publishes nothing stale', async () => {
+    const s = setup();
+    s.open();
+    await s.publishedFor(1);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    s.edit('tier: 1', 'tier: 3');
+    s.edit('tier: 3', 'tier: 2'); // hard on the heels of the first: debounced, and the first's check is superseded
+    await turns(20);
+    assert.deepEqual(s.published.map((p) => p.version), [1], 'neither the superseded version nor the burst published');
+    let idle = false;
+    void s.sync.whenIdle().then(() => (idle = true));
+    await turns(5);
+    assert.equal(idle, false, 'the burst is still waiting for its pause');
+    s.close();
+    await s.sync.whenIdle();
+    assert.deepEqual(s.published.at(-1), { uri: URI, diagnostics: [] }, 'closing clears what was published');
+  });
+});
