@@ -3,22 +3,14 @@
  * lists), localised. Every string a view needs is computed here, so the
  * client only lays it out.
  */
+import { INDUSTRY_LABELS } from './features/labels';
 import type { CaseDetail, CaseSummary, IndustryId, NamedRef, PatternSummary, ReferenceTopology } from '../../../shared/src/protocol';
-import { pick, type Locale, type Localized } from './locale';
+import { pick, type Locale } from './locale';
 import { buildModel, type Industry, type ProposalModel } from './model';
 import { renderTopology } from './topology';
 import type { CaseLibrary, CaseRecord, OutcomeFigure, PatternRecord } from './types';
 import { parseYamlTree } from './yamlTree';
 
-export const INDUSTRY_LABELS: Record<Industry, Localized> = {
-  bank: { zh: '银行', en: 'Bank' },
-  'rural-credit': { zh: '农信', en: 'Rural credit union' },
-  'rural-commercial-bank': { zh: '农商', en: 'Rural commercial bank' },
-  insurance: { zh: '保险', en: 'Insurance' },
-  securities: { zh: '证券', en: 'Securities' },
-  fund: { zh: '基金', en: 'Fund' },
-  other: { zh: '其他', en: 'Other' },
-};
 
 /** The label of an industry id; an unknown id (an enterprise case's typo) reads as Other. */
 export function industryLabel(industry: string, locale: Locale): string {

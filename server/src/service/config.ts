@@ -12,6 +12,7 @@
  * Pure: text in, settings and located problems out. A problem in one entry
  * never discards the others.
  */
+import { suggest } from './suggest';
 import type { Range } from 'vscode-languageserver-types';
 import { ALL_RULES } from './analyze';
 import type { Locale, Localized } from './locale';
@@ -79,7 +80,7 @@ export function parseConfig(text: string, file: string, options: ConfigOptions =
         }
         for (const rule of value.entries) {
           if (!known.has(rule.key)) {
-            const near = closest(rule.key, known);
+            const near = suggest(rule.key, known);
             problem(rule.keyRange, {
               zh: `未知规则“${rule.key}”。${near ? `是否是 ${near}？` : '规则列表见 docs/rules.md。'}`,
               en: `Unknown rule “${rule.key}”.${near ? ` Did you mean ${near}?` : ' The rules are listed in docs/rules.md.'}`,
@@ -109,7 +110,7 @@ export function parseConfig(text: string, file: string, options: ConfigOptions =
         break;
       }
       default: {
-        const near = closest(entry.key, new Set(KEYS));
+        const near = suggest(entry.key, KEYS);
         problem(
           entry.keyRange,
           {
@@ -148,26 +149,3 @@ function show(node: YNode): string {
   return node.kind === 'map' ? '{…}' : '[…]';
 }
 
-/** The known name within edit distance 2 of a typo, if one is clearly closest. */
-function closest(word: string, candidates: ReadonlySet<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of candidates) {
-    if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
-    const d = editDistance(word, candidate);
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}

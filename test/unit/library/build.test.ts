@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { buildLibrary, closest, libraryFileKind, type LibraryFile } from '../../../server/src/service/library/build';
+import { buildLibrary, libraryFileKind, type LibraryFile } from '../../../server/src/service/library/build';
+import { suggest } from '../../../server/src/service/suggest';
 import { parseCaseFile, parsePatternFile, parseProductsFile } from '../../../server/src/service/library/parse';
 import type { CaseLibrary, LibraryProblem } from '../../../server/src/service/types';
 
@@ -260,8 +261,8 @@ describe('buildLibrary', () => {
     assert.equal(libraryFileKind('/x/README.md'), undefined);
   });
 
-  it('suggests only near ids', () => {
-    assert.equal(closest('two-region-three-dcs', ['two-regions-three-dcs', 'saga']), 'two-regions-three-dcs');
-    assert.equal(closest('kafka', ['saga', 'devops']), undefined);
+  it('suggests only near ids (the shared did-you-mean)', () => {
+    assert.equal(suggest('two-region-three-dcs', ['two-regions-three-dcs', 'saga']), 'two-regions-three-dcs');
+    assert.equal(suggest('kafka', ['saga', 'devops']), undefined);
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { normalizeDuration } from '../../../server/src/service/validation/schema';
-import { editDistance, suggest } from '../../../server/src/service/validation/suggest';
+import { editDistance, suggest } from '../../../server/src/service/suggest';
 
 describe('did-you-mean', () => {
   it('counts a swap of neighbours as one edit', () => {

@@ -7,10 +7,11 @@ import { pick, type Locale, type Localized } from '../locale';
 import type { Industry, TopologyWord } from '../model';
 import type { CaseLibrary } from '../types';
 
+/** Industry names as the Case Browser groups them (银行, 农信, 农商, 保险, 证券, 基金). */
 export const INDUSTRY_LABELS: Record<Industry, Localized> = {
   bank: { zh: '银行', en: 'Bank' },
   'rural-credit': { zh: '农信', en: 'Rural credit union' },
-  'rural-commercial-bank': { zh: '农商银行', en: 'Rural commercial bank' },
+  'rural-commercial-bank': { zh: '农商', en: 'Rural commercial bank' },
   insurance: { zh: '保险', en: 'Insurance' },
   securities: { zh: '证券', en: 'Securities' },
   fund: { zh: '基金', en: 'Fund' },

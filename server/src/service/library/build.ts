@@ -5,6 +5,7 @@
  * id is dropped and reported, never handed to the rules — and a broken file
  * costs only itself.
  */
+import { suggest } from '../suggest';
 import type { Localized } from '../locale';
 import type { CaseLibrary, CaseRecord, LibraryProblem, PatternRecord, ProductRecord, SourceLocation } from '../types';
 import { messages, WHAT } from './messages';
@@ -129,7 +130,7 @@ export function buildLibrary(files: readonly LibraryFile[]): CaseLibrary {
   for (const ref of [...cases.references, ...patterns.references]) {
     if (known[ref.kind].has(ref.id)) continue;
     dangling.add(`${ref.kind}:${ref.from}:${ref.id}`);
-    const suggestion = closest(ref.id, [...known[ref.kind].keys()]);
+    const suggestion = suggest(ref.id, known[ref.kind].keys());
     problems.push({ file: ref.location.file, range: ref.location.range, message: messages.unknownReference(what[ref.kind], ref.id, suggestion) });
   }
   // Dangling ids are dropped so that every id a consumer finds resolves.
@@ -176,25 +177,3 @@ function linkPatternsAndCases(cases: Registry<CaseRecord>, patterns: Registry<Pa
   }
 }
 
-/** The known id nearest to a mistyped one, when it is near enough to be a typo. */
-export function closest(id: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(id.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const d = editDistance(id, candidate);
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}

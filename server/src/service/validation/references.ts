@@ -8,7 +8,7 @@ import type { RawFinding, RuleFix } from '../types';
 import type { YamlTree } from '../yamlTree';
 import { removeItemEdit, replaceFix, writtenAt } from './located';
 import { RULE } from './rules';
-import { suggest } from './suggest';
+import { suggest } from '../suggest';
 
 export function checkReferences(model: ProposalModel): RawFinding[] {
   return [...checkDuplicateIds(model), ...checkSiteReferences(model), ...checkLinks(model), ...checkDependencies(model)];

@@ -12,7 +12,7 @@ import { entryOf, toPlain, type JsonPath, type YamlTree, type YEntry, type YMap,
 import { headRange, removeItemEdit, replaceFix, show, textAt, writtenAt } from './located';
 import { MARKER_KEY } from './document';
 import { RULE } from './rules';
-import { suggest } from './suggest';
+import { suggest } from '../suggest';
 
 const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, allowUnionTypes: true, messages: false });
 // Documentation keywords of our own, for hover and completion; ajv only needs to know they are not typos.
