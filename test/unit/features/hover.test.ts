@@ -76,12 +76,12 @@ describe('features/hover', () => {
     assert.match(value, /\*\*core\*\* · 核心账务 · 一级业务系统/);
     assert.match(value, /部署：成都（cd-1、cd-2）、重庆（cq-1） → 两地三中心、冷备/);
     assert.match(value, /两地三中心 ✓/);
-    assert.match(value, /被依赖：`loans` 网贷/);
+    assert.match(value, /被依赖（1）：`loans` 网贷/);
     assert.match(value, /依赖：`user-center` 用户中心/);
     const dep = hover(mark('user-center]', 2), 'en');
     assert.match(dep.value, /\*\*user-center\*\* · 用户中心 · tier-1 business system/);
     assert.match(dep.value, /Two regions, three DCs ✗/);
-    assert.match(dep.value, /Depended on by: `core` 核心账务 and `loans` 网贷/);
+    assert.match(dep.value, /Depended on by \(2\): `core` 核心账务 and `loans` 网贷/);
   });
 
   it('on tier: the requirement, who did it, and whether this system meets it', () => {

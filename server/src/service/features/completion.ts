@@ -43,10 +43,41 @@ export function doComplete(context: FeatureContext, position: Position): Complet
     case 'key':
       return { isIncomplete: false, items: keyItems(model, cursor, locale) };
     case 'value':
-      return { isIncomplete: false, items: valueItems(model, cursor, locale) };
+      return limited(valueItems(model, cursor, locale), cursor.prefix);
     case 'item':
-      return { isIncomplete: false, items: listItems(model, cursor, locale) };
+      return limited(listItems(model, cursor, locale), cursor.prefix);
   }
+}
+
+/**
+ * At most this many items per answer (clangd's default). `dependsOn` in a
+ * 1,000-system proposal would otherwise send every system id, ~200 KB, on
+ * each keystroke; past the limit the list is filtered by what is typed and
+ * marked incomplete, so the editor asks again as the word changes.
+ */
+export const MAX_ITEMS = 100;
+
+function limited(items: CompletionItem[], prefix: string): CompletionList {
+  if (items.length <= MAX_ITEMS) return { isIncomplete: false, items };
+  const typed = prefix.toLowerCase();
+  const kept: CompletionItem[] = [];
+  for (const item of items) {
+    if (!isSubsequence(typed, (item.filterText ?? item.label).toLowerCase())) continue;
+    kept.push(item);
+    if (kept.length === MAX_ITEMS) break;
+  }
+  // Incomplete even when everything matching fits: the list was cut to the typed word, and a shorter word (a backspace) must ask again.
+  return { isIncomplete: true, items: kept };
+}
+
+/** Does `word` contain the characters of `typed` in order (the editor's fuzzy match is no looser)? */
+function isSubsequence(typed: string, word: string): boolean {
+  let at = 0;
+  for (const c of typed) {
+    at = word.indexOf(c, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
 }
 
 function isEmptyDocument(model: ProposalModel): boolean {

@@ -183,10 +183,17 @@ function siteHover(model: ProposalModel, siteId: string, locale: L): string | un
   const lines = [`**${md(siteId)}** · ${facts.join(' · ')}`, ''];
   lines.push(
     systems.length > 0
-      ? `${t(locale, `部署的系统（${systems.length}）`, `Systems deployed here (${systems.length})`)}${colon(locale)}${listOf(systems.slice(0, 12).map(systemLabel(model)), locale)}${systems.length > 12 ? ' …' : ''}`
+      ? `${t(locale, `部署的系统（${systems.length}）`, `Systems deployed here (${systems.length})`)}${colon(locale)}${systemList(model, systems, locale)}`
       : t(locale, '尚无系统部署在此站点。', 'No system is deployed here yet.'),
   );
   return lines.join('\n');
+}
+
+/** A hover lists this many systems at most: in a 1,000-system proposal, a shared one has hundreds of dependents. */
+const LISTED_SYSTEMS = 12;
+
+function systemList(model: ProposalModel, ids: readonly string[], locale: L): string {
+  return `${listOf(ids.slice(0, LISTED_SYSTEMS).map(systemLabel(model)), locale)}${ids.length > LISTED_SYSTEMS ? ' …' : ''}`;
 }
 
 const systemLabel = (model: ProposalModel) => (id: string) => {
@@ -207,9 +214,9 @@ function systemHover(model: ProposalModel, library: CaseLibrary, systemId: strin
     lines.push('', `${patternName(library, requirement.pattern, locale)} ${ok ? '✓' : '✗'}`);
   }
   const users = dependents(model, systemId);
-  if (users.length > 0) lines.push('', `${t(locale, '被依赖', 'Depended on by')}${colon(locale)}${listOf(users.map(systemLabel(model)), locale)}`);
+  if (users.length > 0) lines.push('', `${t(locale, `被依赖（${users.length}）`, `Depended on by (${users.length})`)}${colon(locale)}${systemList(model, users, locale)}`);
   const deps = system.dependsOn?.value.map((d) => d.value) ?? [];
-  if (deps.length > 0) lines.push('', `${t(locale, '依赖', 'Depends on')}${colon(locale)}${listOf(deps.map(systemLabel(model)), locale)}`);
+  if (deps.length > 0) lines.push('', `${t(locale, '依赖', 'Depends on')}${colon(locale)}${systemList(model, deps, locale)}`);
   return lines.join('\n');
 }
 
