@@ -46,6 +46,7 @@ describe('Casebook in a real VS Code workbench (en)', function () {
   });
 
   it('applies the quick fix: the file changes and the finding disappears', async function () {
+    await wb.filterProblems('downtime-release');
     const releaseRows = async () => (await wb.problems(1)).filter((t) => t.includes('downtime-release')).length;
     const before = await releaseRows();
     assert.ok(before > 0, 'the downtime-release finding is listed');
@@ -64,10 +65,11 @@ describe('Casebook in a real VS Code workbench (en)', function () {
     );
     await wb.screenshot('03b-quick-fix-applied');
     await wb.page.keyboard.press('Control+z');
+    await wb.filterProblems('');
   });
 
   it('lists every built-in case under its industry and opens 南京银行 with its figures', async function () {
-    await wb.showView('Casebook', 'Case Browser');
+    await wb.showView('Casebook', 'Case Browser', ['Matching Cases', 'Patterns']);
     const rows = wb.viewRows('Case Browser');
     const labels = (await wb.viewTexts('Case Browser')).join('\n');
     for (const industry of ['Bank', 'Rural credit', 'Rural commercial', 'Insurance', 'Securities', 'Fund']) {
@@ -152,7 +154,7 @@ describe('Casebook in a real VS Code workbench (zh-cn)', function () {
     const hover = await wb.hover('tier: 1', 'tier', /天弘基金/);
     assert.match(hover, /两地三中心/);
     await wb.screenshot('08b-zh-hover');
-    await wb.showView('案例库', '案例浏览');
+    await wb.showView('案例库', '案例浏览', ['相似案例', '架构模式']);
     await wb.viewRows('案例浏览').filter({ hasText: '银行' }).first().waitFor({ timeout: 30_000 });
     await wb.screenshot('08c-zh-case-browser');
   });

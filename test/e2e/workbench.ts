@@ -93,7 +93,8 @@ export class Workbench {
     const lines = readFileSync(path.join(this.workspace, this.currentFile), 'utf8').split('\n');
     const index = lines.findIndex((l) => l.includes(text));
     if (index < 0) throw new Error(`"${text}" is not in ${this.currentFile}`);
-    await this.page.locator('.editor-instance .view-lines').first().click({ position: { x: 5, y: 5 } });
+    // Focus the editor through its viewport (`.view-lines` is as tall as the whole file).
+    await this.page.locator('.editor-instance .overflow-guard').first().click({ position: { x: 60, y: 8 } });
     await this.page.keyboard.press('Control+g');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
@@ -150,14 +151,14 @@ export class Workbench {
 
   /** Hovers `word` on the editor line containing `lineText` and returns the hover's text once it matches. */
   async hover(lineText: string, word: string, expect: RegExp, timeout = 60_000): Promise<string> {
-    const line = await this.revealLine(lineText);
-    const target = line.locator('span span', { hasText: word }).first();
-    const box = await target.boundingBox();
-    if (!box) throw new Error(`"${word}" is not visible on the line "${lineText}"`);
+    await this.revealLine(lineText);
     const hover = this.page.locator('.monaco-hover-content');
     const deadline = Date.now() + timeout;
-    // Move in and out until the hover shows what we expect (the server may still be starting).
+    // Move in and out until the hover shows what we expect (the server may still
+    // be starting; code lenses arriving shift lines, so find the word each time).
     for (let attempt = 0; Date.now() < deadline; attempt++) {
+      const box = await this.editorLine(lineText).locator('span span', { hasText: word }).first().boundingBox();
+      if (!box) throw new Error(`"${word}" is not visible on the line "${lineText}"`);
       await this.page.mouse.move(box.x + Math.min(box.width - 2, 3 + (attempt % 4)), box.y + box.height / 2);
       const shown = await hover.first().waitFor({ timeout: 3_000 }).then(() => true, () => false);
       if (shown) {
@@ -169,15 +170,22 @@ export class Workbench {
     throw new Error(`hover on "${word}" never matched ${expect}`);
   }
 
-  /** Shows one Casebook view with room to spare: the other panes of the container are collapsed. */
-  async showView(containerLabel: string, title: string): Promise<void> {
+  /** Shows one view of a container with room to spare: its other panes (`others`) are collapsed. */
+  async showView(containerLabel: string, title: string, others: string[]): Promise<void> {
     await this.page.locator(`.activitybar .action-label[aria-label^="${containerLabel}"]`).first().click();
-    const header = this.page.locator('.pane-header', { hasText: title }).first();
-    await header.waitFor({ timeout: 30_000 });
-    for (const other of await this.page.locator('.pane-header[aria-expanded="true"]').all()) {
-      if (!((await other.innerText()).includes(title)) && (await other.isVisible())) await other.click();
+    const header = (name: string) => this.page.locator('.pane-header', { hasText: name }).first();
+    await header(title).waitFor({ timeout: 30_000 });
+    for (const other of others) {
+      if ((await header(other).getAttribute('aria-expanded')) === 'true') await header(other).click();
     }
-    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    if ((await header(title).getAttribute('aria-expanded')) === 'false') await header(title).click();
+  }
+
+  /** Filters the Problems panel (its list renders only the rows in view). */
+  async filterProblems(text: string): Promise<void> {
+    await this.problems(1);
+    const filter = this.page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
+    await filter.fill(text);
   }
 
   /** Rows of one of Casebook's tree views, by the view's title. */
