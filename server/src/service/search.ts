@@ -810,7 +810,8 @@ export function toCaseResults(hits: SearchHit[], library: CaseLibrary, locale: L
     const title = pick(record.title, locale);
     const result: SearchResult = {
       id: caseId,
-      title: locale === 'zh-CN' ? `${customer}：${title}` : `${customer}: ${title}`,
+      // Most case titles already name the customer; say it once.
+      title: title.includes(customer) ? title : locale === 'zh-CN' ? `${customer}：${title}` : `${customer}: ${title}`,
       score,
       kind: via.kind,
     };
