@@ -7,17 +7,25 @@
  *
  * Run: `node scripts/build.mjs && node dist/bench.js` (bench/main.ts calls
  * benchLsp), or `npx tsx bench/lsp.ts` after building dist/server.js.
+ * `CASEBOOK_SERVER=/path/to/server.js` measures another bundle (a copy kept
+ * for before/after figures while others rebuild dist/); `CASEBOOK_BENCH_YLS=0`
+ * leaves yaml-language-server out.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as YAML from 'yaml';
-import { CompletionRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, HoverRequest, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { StatusNotification, type ServerStatus } from '../shared/src/protocol';
-import { LspClient, ROOT, fileUri, positionAt } from '../test/lsp/harness';
+import { LspClient, ROOT, fileUri, positionAt, type StartOptions } from '../test/lsp/harness';
 
-const SIZES = [10, 100, 1000];
+/** The Casebook server to start: dist/server.js unless CASEBOOK_SERVER names another bundle. */
+const SERVER: Pick<StartOptions, 'command'> = process.env['CASEBOOK_SERVER'] ? { command: [process.execPath, path.resolve(process.env['CASEBOOK_SERVER']), '--stdio'] } : {};
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+
+/** Proposal sizes in systems; `CASEBOOK_BENCH_SIZES=1000` runs one. */
+const SIZES = (process.env['CASEBOOK_BENCH_SIZES'] ?? '10,100,1000').split(',').map(Number);
 const EDITS = 40;
 const PROBES = 60;
 const CITIES = ['成都', '重庆', '杭州', '上海', '北京'];
@@ -123,20 +131,23 @@ function tierEdit(text: string, index: number, count: number): { range: { start:
 
 interface ServerResult {
   open: number;
+  /** The first publishDiagnostics: how many, and its JSON size. */
+  published?: { count: number; bytes: number };
   edit: Stats;
   hover?: Stats;
   completion?: Stats;
 }
 
 async function measureCasebook(text: string, size: number, workspace: string): Promise<ServerResult> {
-  const client = await LspClient.start({ rootPath: workspace, initializationOptions: { locale: 'zh-CN' }, configuration: { casebook: {} }, timeoutMs: 60_000 });
+  const client = await LspClient.start({ ...SERVER, rootPath: workspace, initializationOptions: { locale: 'zh-CN' }, configuration: { casebook: {} }, timeoutMs: 60_000 });
   try {
     await client.waitFor<ServerStatus>(StatusNotification.method, (s) => s.state === 'ready');
     const uri = fileUri(path.join(workspace, `bench-${size}.arch.yaml`));
-    const [open] = await timed(async () => {
+    const [open, first] = await timed(async (): Promise<PublishDiagnosticsParams> => {
       await client.open(uri, text);
-      await client.diagnostics(uri, 1);
+      return client.diagnostics(uri, 1);
     });
+    const published = { count: first.diagnostics.length, bytes: Buffer.byteLength(JSON.stringify(first)) };
     const edits: number[] = [];
     for (let i = 0; i < EDITS; i++) {
       const change = tierEdit(client.text(uri), i, size);
@@ -153,7 +164,7 @@ async function measureCasebook(text: string, size: number, workspace: string): P
       hovers.push((await timed(() => client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position })))[0]);
       completions.push((await timed(() => client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })))[0]);
     }
-    return { open, edit: stats(edits), hover: stats(hovers), completion: stats(completions) };
+    return { open, published, edit: stats(edits), hover: stats(hovers), completion: stats(completions) };
   } finally {
     await client.stop();
   }
@@ -192,12 +203,13 @@ async function measureYamlLanguageServer(text: string, size: number, workspace: 
 
 export async function benchLsp(): Promise<void> {
   console.log('\n## Language server (JSON-RPC over stdio, real processes)\n');
+  console.log(`server: ${SERVER.command?.[1] ?? 'dist/server.js'}; load average at start: ${load()}`);
   const workspace = mkdtempSync(path.join(tmpdir(), 'casebook-bench-'));
   try {
     const starts: number[] = [];
     for (let i = 0; i < 3; i++) {
       const started = performance.now();
-      const client = await LspClient.start({ rootPath: workspace, initializationOptions: { locale: 'zh-CN' }, configuration: { casebook: {} } });
+      const client = await LspClient.start({ ...SERVER, rootPath: workspace, initializationOptions: { locale: 'zh-CN' }, configuration: { casebook: {} } });
       const initialized = performance.now() - started;
       await client.waitFor<ServerStatus>(StatusNotification.method, (s) => s.state === 'ready');
       starts.push(performance.now() - started);
@@ -206,7 +218,7 @@ export async function benchLsp(): Promise<void> {
     }
     console.log(`start → initialized → casebook/status ready: ${show(stats(starts))}`);
 
-    const withYls = existsSync(YLS) && existsSync(SCHEMA);
+    const withYls = process.env['CASEBOOK_BENCH_YLS'] !== '0' && existsSync(YLS) && existsSync(SCHEMA);
     if (!withYls) console.log(`(yaml-language-server comparison skipped: ${existsSync(YLS) ? SCHEMA : YLS} is missing)`);
     for (const size of SIZES) {
       const text = generateProposal(size);
@@ -215,6 +227,7 @@ export async function benchLsp(): Promise<void> {
       const casebook = await measureCasebook(text, size, workspace);
       console.log(`\n### ${size} systems (${(Buffer.byteLength(text) / 1024).toFixed(0)} KB, ${text.split('\n').length} lines)`);
       console.log(`first analysis, didOpen → publishDiagnostics: ${ms(casebook.open)}; bare yaml parseDocument: ${ms(parse)} (${(casebook.open / parse).toFixed(2)}×, target ≤ 1.5×)`);
+      console.log(`diagnostics published: ${casebook.published!.count}, ${(casebook.published!.bytes / 1024).toFixed(0)} KB of JSON (${(casebook.published!.bytes / Math.max(1, casebook.published!.count)).toFixed(0)} B each)`);
       console.log(`one-character edit → publishDiagnostics: ${show(casebook.edit)}`);
       console.log(`hover: ${show(casebook.hover!)}${size === 1000 ? ` (target p99 < 10 ms: ${casebook.hover!.p99 < 10 ? 'met' : 'MISSED'})` : ''}`);
       console.log(`completion: ${show(casebook.completion!)}${size === 1000 ? ` (target p99 < 10 ms: ${casebook.completion!.p99 < 10 ? 'met' : 'MISSED'})` : ''}`);
@@ -227,6 +240,7 @@ export async function benchLsp(): Promise<void> {
     }
   } finally {
     rmSync(workspace, { recursive: true, force: true });
+    console.log(`\nload average at end: ${load()}`);
   }
 }
 

@@ -20,6 +20,7 @@ import { type ProposalModel } from '../model';
 import { describeField, keysAt, type FieldInfo } from '../schemaInfo';
 import { nodeAtPath, type JsonPath } from '../yamlTree';
 import { cursorAt, lineShape, type Cursor } from './cursor';
+import { memo } from './indexes';
 import { colon, ROLE_LABELS, TIER_LABELS } from './labels';
 import { tierRequirement } from './tiers';
 
@@ -43,31 +44,32 @@ export function doComplete(context: FeatureContext, position: Position): Complet
     case 'key':
       return { isIncomplete: false, items: keyItems(model, cursor, locale) };
     case 'value':
-      return limited(valueItems(model, cursor, locale), cursor.prefix);
+      return valueItems(model, cursor, locale);
     case 'item':
-      return limited(listItems(model, cursor, locale), cursor.prefix);
+      return listItems(model, cursor, locale);
   }
 }
 
 /**
  * At most this many items per answer (clangd's default). `dependsOn` in a
  * 1,000-system proposal would otherwise send every system id, ~200 KB, on
- * each keystroke; past the limit the list is filtered by what is typed and
- * marked incomplete, so the editor asks again as the word changes.
+ * each keystroke; past the limit the candidates are filtered by what is
+ * typed, cut before any item is built, and the list is marked incomplete so
+ * the editor asks again as the word changes.
  */
 export const MAX_ITEMS = 100;
 
-function limited(items: CompletionItem[], prefix: string): CompletionList {
-  if (items.length <= MAX_ITEMS) return { isIncomplete: false, items };
+function limited(candidates: Candidate[], prefix: string, toItem: (candidate: Candidate, index: number) => CompletionItem): CompletionList {
+  if (candidates.length <= MAX_ITEMS) return { isIncomplete: false, items: candidates.map(toItem) };
   const typed = prefix.toLowerCase();
-  const kept: CompletionItem[] = [];
-  for (const item of items) {
-    if (!isSubsequence(typed, (item.filterText ?? item.label).toLowerCase())) continue;
-    kept.push(item);
+  const kept: Candidate[] = [];
+  for (const candidate of candidates) {
+    if (!isSubsequence(typed, candidate.label.toLowerCase())) continue;
+    kept.push(candidate);
     if (kept.length === MAX_ITEMS) break;
   }
   // Incomplete even when everything matching fits: the list was cut to the typed word, and a shorter word (a backspace) must ask again.
-  return { isIncomplete: true, items: kept };
+  return { isIncomplete: true, items: kept.map(toItem) };
 }
 
 /** Does `word` contain the characters of `typed` in order (the editor's fuzzy match is no looser)? */
@@ -416,25 +418,25 @@ function valueRange(cursor: Cursor): Range {
   return { start: word.range.start, end: { line: position.line, character: Math.max(word.range.end.character, position.character) } };
 }
 
-function valueItems(model: ProposalModel, cursor: Cursor, locale: Locale): CompletionItem[] {
+function valueItems(model: ProposalModel, cursor: Cursor, locale: Locale): CompletionList {
   const { mapPath, key } = cursor;
-  if (!mapPath || !key) return [];
+  if (!mapPath || !key) return EMPTY;
   const path = [...mapPath, key];
   if (path.length === 1 && key === 'casebook') {
-    return [{ label: 'proposal/v1', kind: CompletionItemKind.Constant, detail: t(locale, '格式版本', 'Format version'), textEdit: { range: valueRange(cursor), newText: 'proposal/v1' }, sortText: '0' }];
+    return { isIncomplete: false, items: [{ label: 'proposal/v1', kind: CompletionItemKind.Constant, detail: t(locale, '格式版本', 'Format version'), textEdit: { range: valueRange(cursor), newText: 'proposal/v1' }, sortText: '0' }] };
   }
   const field = describeField(path);
-  if (!field) return [];
+  if (!field) return EMPTY;
   const range = valueRange(cursor);
   // A list field completed on its key line: `sites: |` → `[cd-1]`.
   if (field.types[0] === 'array') {
     const ids = idCandidates(model, field.items, path, []);
     const values = ids ?? enumCandidates(field.items, locale);
-    return values.map((c, i) => ({ ...c, textEdit: { range, newText: `[${c.label}]` }, sortText: String(i).padStart(4, '0'), filterText: c.label }));
+    return limited(values, cursor.prefix, (c, i) => ({ ...c, textEdit: { range, newText: `[${c.label}]` }, sortText: String(i).padStart(4, '0'), filterText: c.label }));
   }
-  if (key === 'city') return cityItems(model, cursor, range, locale);
+  if (key === 'city') return { isIncomplete: false, items: cityItems(model, cursor, range, locale) };
   const candidates = idCandidates(model, field, path, []) ?? enumCandidates(field, locale, key);
-  return candidates.map((c, i) => ({ ...c, textEdit: { range, newText: c.label }, sortText: String(i).padStart(4, '0'), filterText: c.label }));
+  return limited(candidates, cursor.prefix, (c, i) => ({ ...c, textEdit: { range, newText: c.label }, sortText: String(i).padStart(4, '0'), filterText: c.label }));
 }
 
 type Candidate = Omit<CompletionItem, 'textEdit' | 'sortText' | 'filterText'>;
@@ -475,11 +477,18 @@ function idCandidates(model: ProposalModel, field: FieldInfo | undefined, path: 
   }
   if (kind === 'system-ref') {
     const self = path[0] === 'systems' && typeof path[1] === 'number' ? model.systems.find((s) => s.index === path[1])?.id?.value : undefined;
-    return [...model.systemById.values()]
-      .filter((s) => s.id!.value !== self && !written.includes(s.id!.value))
-      .map((s) => ({ label: s.id!.value, kind: CompletionItemKind.Reference, ...(s.name ? { detail: s.name.value } : {}) }));
+    const excluded = new Set(written);
+    if (self !== undefined) excluded.add(self);
+    return systemCandidates(model).filter((c) => !excluded.has(c.label));
   }
   return undefined;
+}
+
+/** Every declared system as a candidate, built once per model: a 1,000-system file asks for them on each keystroke in `dependsOn`. */
+function systemCandidates(model: ProposalModel): readonly Candidate[] {
+  return memo(model, 'systemCandidates', () =>
+    [...model.systemById.values()].map((s): Candidate => Object.freeze({ label: s.id!.value, kind: CompletionItemKind.Reference, ...(s.name ? { detail: s.name.value } : {}) })),
+  );
 }
 
 /** Reference fields by position, for a schema that does not mark them. */
@@ -511,9 +520,9 @@ function cityItems(model: ProposalModel, cursor: Cursor, range: Range, locale: L
 /* List items                                                                */
 /* ------------------------------------------------------------------------ */
 
-function listItems(model: ProposalModel, cursor: Cursor, locale: Locale): CompletionItem[] {
+function listItems(model: ProposalModel, cursor: Cursor, locale: Locale): CompletionList {
   const { listPath } = cursor;
-  if (!listPath) return [];
+  if (!listPath) return EMPTY;
   const field = describeField(listPath);
   const itemField = field?.items;
   const written = new Set(cursor.written);
@@ -525,5 +534,5 @@ function listItems(model: ProposalModel, cursor: Cursor, locale: Locale): Comple
   written.delete(cursor.word.text);
   const range = valueRange(cursor);
   const candidates = idCandidates(model, itemField ?? field, [...listPath, 0], [...written]) ?? enumCandidates(itemField, locale).filter((c) => !written.has(c.label));
-  return candidates.map((c, i) => ({ ...c, textEdit: { range, newText: c.label }, sortText: String(i).padStart(4, '0'), filterText: c.label }));
+  return limited(candidates, cursor.prefix, (c, i) => ({ ...c, textEdit: { range, newText: c.label }, sortText: String(i).padStart(4, '0'), filterText: c.label }));
 }
