@@ -13,6 +13,7 @@ const targets = [
   ['server/src/server.ts', 'dist/server.js', 'node', []],
   ['server/src/cli/main.ts', 'dist/cli.js', 'node', []],
   ['client/src/extension.ts', 'dist/client.js', 'node', ['vscode']],
+  ['media/src/mermaid.ts', 'media/dist/mermaid.js', 'browser', []],
   ['media/src/preview.ts', 'media/dist/preview.js', 'browser', []],
   ['media/src/casePage.ts', 'media/dist/casePage.js', 'browser', []],
   ['bench/main.ts', 'dist/bench.js', 'node', ['yaml-language-server']],

@@ -6,7 +6,7 @@
  * Mermaid sanitise them again (DOMPurify) and disables click bindings; the SVG
  * is parsed in an inert document and adopted, never assigned to innerHTML.
  */
-import mermaid from 'mermaid';
+import type MermaidApi from 'mermaid';
 import { fitView, IDENTITY, panBy, transformOf, wheelFactor, zoomAt, type View } from './panZoom';
 
 export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
@@ -71,7 +71,15 @@ export interface RenderResult {
   labels: string[];
 }
 
+/** Mermaid from media/dist/mermaid.js, loaded before this page's script. */
+function mermaidApi(): typeof MermaidApi {
+  const api = (globalThis as { casebookMermaid?: typeof MermaidApi }).casebookMermaid;
+  if (!api) throw new Error('mermaid.js is not loaded');
+  return api;
+}
+
 export async function renderMermaid(text: string): Promise<RenderResult> {
+  const mermaid = mermaidApi();
   mermaid.initialize({
     startOnLoad: false,
     securityLevel: 'strict',

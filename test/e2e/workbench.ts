@@ -93,8 +93,8 @@ export class Workbench {
     const lines = readFileSync(path.join(this.workspace, this.currentFile), 'utf8').split('\n');
     const index = lines.findIndex((l) => l.includes(text));
     if (index < 0) throw new Error(`"${text}" is not in ${this.currentFile}`);
-    // Focus the editor through its viewport (`.view-lines` is as tall as the whole file).
-    await this.page.locator('.editor-instance .overflow-guard').first().click({ position: { x: 60, y: 8 } });
+    // Focus the editor through its tab (clicking into the text could hit a fold or scroll it).
+    await this.page.locator('.tab.active').first().click();
     await this.page.keyboard.press('Control+g');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
@@ -159,7 +159,9 @@ export class Workbench {
     for (let attempt = 0; Date.now() < deadline; attempt++) {
       const box = await this.editorLine(lineText).locator('span span', { hasText: word }).first().boundingBox();
       if (!box) throw new Error(`"${word}" is not visible on the line "${lineText}"`);
-      await this.page.mouse.move(box.x + Math.min(box.width - 2, 3 + (attempt % 4)), box.y + box.height / 2);
+      // Monaco shows a hover on movement within a word, not on a single jump into it.
+      await this.page.mouse.move(box.x + 1, box.y + box.height / 2);
+      await this.page.mouse.move(box.x + Math.min(box.width - 2, 3 + (attempt % 4)), box.y + box.height / 2, { steps: 3 });
       const shown = await hover.first().waitFor({ timeout: 3_000 }).then(() => true, () => false);
       if (shown) {
         const content = (await hover.allInnerTexts()).join('\n');
@@ -186,6 +188,16 @@ export class Workbench {
     await this.problems(1);
     const filter = this.page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
     await filter.fill(text);
+    // The filter applies after a debounce: wait until every marker row matches it.
+    await this.page.waitForFunction(
+      (t) => {
+        // Marker rows show their source and code, `casebook(rule-id)`; related-information rows do not.
+        const markers = [...document.querySelectorAll('div[id="workbench.panel.markers"] .monaco-tl-contents')].filter((r) => (r.textContent ?? '').includes('casebook('));
+        return t === '' || (markers.length > 0 && markers.every((r) => (r.textContent ?? '').includes(t)));
+      },
+      text,
+      { timeout: 15_000 },
+    );
   }
 
   /** Rows of one of Casebook's tree views, by the view's title. */

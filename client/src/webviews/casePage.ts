@@ -52,7 +52,7 @@ export class CasePages implements vscode.Disposable {
       title: detail.customer,
       kind: 'case-page',
       lang: this.ctx.config.effectiveLocale,
-      scripts: ['dist/casePage.js'],
+      scripts: ['dist/mermaid.js', 'dist/casePage.js'],
       styles: ['webview.css'],
       strings: {
         challenge: vscode.l10n.t('Challenge'),

@@ -103,7 +103,7 @@ export class TopologyPreview implements vscode.Disposable {
       title: vscode.l10n.t('Topology'),
       kind: 'preview',
       lang: this.ctx.config.effectiveLocale,
-      scripts: ['dist/preview.js'],
+      scripts: ['dist/mermaid.js', 'dist/preview.js'],
       styles: ['webview.css'],
       strings: {
         waiting: vscode.l10n.t('Drawing the topology…'),

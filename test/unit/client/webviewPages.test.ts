@@ -138,7 +138,7 @@ describe('webview pages in Chromium', function () {
   const previewPage = {
     title: 'Topology',
     kind: 'preview' as const,
-    scripts: ['dist/preview.js'],
+    scripts: ['dist/mermaid.js', 'dist/preview.js'],
     styles: ['webview.css'],
     strings: { waiting: 'waiting', renderError: 'render error', fit: 'Fit', reset: '1:1', zoomIn: '+', zoomOut: '-' },
   };
@@ -231,7 +231,7 @@ describe('webview pages in Chromium', function () {
     const { page, harness } = await open({
       title: '浙江农信',
       kind: 'case-page',
-      scripts: ['dist/casePage.js'],
+      scripts: ['dist/mermaid.js', 'dist/casePage.js'],
       styles: ['webview.css'],
       strings: {
         challenge: '业务挑战',
@@ -290,6 +290,7 @@ describe('webview pages in Chromium', function () {
 /** The bundles `npm run build` makes; built here only when missing (e.g. running this file alone). */
 async function ensureBundles(): Promise<void> {
   const targets = [
+    ['media/src/mermaid.ts', 'media/dist/mermaid.js'],
     ['media/src/preview.ts', 'media/dist/preview.js'],
     ['media/src/casePage.ts', 'media/dist/casePage.js'],
   ] as const;
