@@ -18,6 +18,7 @@ import { LibraryState, type LoadLibrary } from './libraryState';
 import { SettingsStore, workspaceConfigLookup, type DocumentSettings } from './settings';
 import { StatusReporter } from './status';
 import { FileWatching, classifyChanges } from './watching';
+import { warmUp } from './warmUp';
 
 /** Within a burst of edits (keystrokes closer than this), the quiet time before re-checking; a lone edit is checked at once. */
 export const DEBOUNCE_MS = 20;
@@ -87,9 +88,17 @@ export class Session {
     });
   }
 
-  /** After `initialized`: load the library, announce readiness, check what is open. */
+  /** After `initialized`: load the library, warm the engine up, announce readiness, check what is open. */
   async start(): Promise<void> {
-    await this.status.busy(() => this.library.reload());
+    await this.status.busy(async () => {
+      this.library.reload();
+      try {
+        warmUp(this.service, (await this.settings.get(undefined)).analysis);
+      } catch (error) {
+        // Only a head start: the real checks report their own errors.
+        this.guard.report('warming up', error);
+      }
+    });
     this.status.ready();
   }
 
