@@ -146,10 +146,18 @@ export class DocumentSync {
     if (tooLarge) {
       diagnostics = [tooLargeDiagnostic(document, settings.analysis.locale)];
     } else {
-      // Let requests and edits that came in during the parse go first.
+      // One step at a time, yielding between them: a hover, a completion or
+      // a newer edit that arrives meanwhile waits for one step, not the check.
       await yieldToEventLoop();
       if (!isCurrent()) return;
-      diagnostics = this.options.service.doValidation(document, settings.analysis);
+      try {
+        this.options.service.analyze(document, settings.analysis);
+      } catch {
+        // doValidation meets the same error, reports it and answers no findings.
+      }
+      await yieldToEventLoop();
+      if (!isCurrent()) return;
+      diagnostics = this.options.service.doValidation(document, settings.analysis); // the cached analysis, converted
     }
     this.published.set(uri, stamp);
     void this.options.connection.sendDiagnostics({ uri, version, diagnostics });

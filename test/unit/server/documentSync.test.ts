@@ -11,13 +11,14 @@ import { DocumentSync } from '../../../server/src/node/documentSync';
 import type { Guard } from '../../../server/src/node/guard';
 import type { LibraryState } from '../../../server/src/node/libraryState';
 import type { DocumentSettings, SettingsStore } from '../../../server/src/node/settings';
+import type { LanguageService } from '../../../server/src/service/languageService';
 import { fixture, service, settings } from '../features/helpers';
 
 const TEXT = fixture('findings.arch.yaml');
 const URI = 'file:///w/sync.arch.yaml';
 const MINUTE = 60_000;
 
-function setup() {
+function setup(languageService: LanguageService = service()) {
   const published: PublishDiagnosticsParams[] = [];
   const waiting: { version: number; resolve: () => void }[] = [];
   const open = new Map<string, TextDocument>();
@@ -33,7 +34,7 @@ function setup() {
   const settingsStore = { get: () => Promise.resolve(documentSettings), forget: () => {} } as unknown as SettingsStore;
   const library = { useExtraPaths: () => false, forget: () => {}, generation: 1 } as unknown as LibraryState;
   const guard: Guard = { request: () => assert.fail(), event: () => assert.fail(), report: (name, error) => assert.fail(`${name}: ${String(error)}`) };
-  const sync = new DocumentSync({ connection, documents, service: service(), settings: settingsStore, library, guard, debounceMs: MINUTE });
+  const sync = new DocumentSync({ connection, documents, service: languageService, settings: settingsStore, library, guard, debounceMs: MINUTE });
   let document = TextDocument.create(URI, 'yaml', 1, TEXT);
   return {
     published,
@@ -90,5 +91,26 @@ describe('server: document sync', () => {
     s.close();
     await s.sync.whenIdle();
     assert.deepEqual(s.published.at(-1), { uri: URI, diagnostics: [] }, 'closing clears what was published');
+  });
+
+  it('checks in steps, so that a request arriving meanwhile waits for one step only', async () => {
+    const real = service();
+    const log: string[] = [];
+    /** Each step queues a stand-in for a request that arrives while it runs. */
+    const step = <T>(name: string, run: () => T): T => {
+      log.push(name);
+      setImmediate(() => log.push('request'));
+      return run();
+    };
+    const s = setup({
+      ...real,
+      parse: (document) => step('parse', () => real.parse(document)),
+      analyze: (document, analysis) => step('analyze', () => real.analyze(document, analysis)),
+      doValidation: (document, analysis) => step('convert', () => real.doValidation(document, analysis)),
+    });
+    s.open();
+    await s.publishedFor(1);
+    assert.deepEqual(log.slice(0, 5), ['parse', 'request', 'analyze', 'request', 'convert']);
+    s.close();
   });
 });
