@@ -162,14 +162,18 @@ export class Workbench {
       // Monaco shows a hover on movement within a word, not on a single jump into it.
       await this.page.mouse.move(box.x + 1, box.y + box.height / 2);
       await this.page.mouse.move(box.x + Math.min(box.width - 2, 3 + (attempt % 4)), box.y + box.height / 2, { steps: 3 });
-      const shown = await hover.first().waitFor({ timeout: 3_000 }).then(() => true, () => false);
-      if (shown) {
-        const content = (await hover.allInnerTexts()).join('\n');
-        if (expect.test(content)) return content;
-      }
+      // The hover fills in as its providers answer (diagnostics first, then ours): wait on the word for it.
+      const matched = await this.page
+        .waitForFunction(
+          ([source, flags]) => [...document.querySelectorAll('.monaco-hover-content')].some((h) => new RegExp(source as string, flags as string).test((h as HTMLElement).innerText)),
+          [expect.source, expect.flags] as const,
+          { timeout: 5_000 },
+        )
+        .then(() => true, () => false);
+      if (matched) return (await hover.allInnerTexts()).join('\n');
       await this.page.mouse.move(0, 0);
     }
-    throw new Error(`hover on "${word}" never matched ${expect}`);
+    throw new Error(`hover on "${word}" never matched ${expect}; last seen: ${(await hover.allInnerTexts()).join(' | ').slice(0, 300)}`);
   }
 
   /** Shows one view of a container with room to spare: its other panes (`others`) are collapsed. */
@@ -183,21 +187,17 @@ export class Workbench {
     if ((await header(title).getAttribute('aria-expanded')) === 'false') await header(title).click();
   }
 
-  /** Filters the Problems panel (its list renders only the rows in view). */
-  async filterProblems(text: string): Promise<void> {
+  /** The number on the Problems tab's badge. */
+  async problemCount(): Promise<number> {
     await this.problems(1);
-    const filter = this.page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
-    await filter.fill(text);
-    // The filter applies after a debounce: wait until every marker row matches it.
-    await this.page.waitForFunction(
-      (t) => {
-        // Marker rows show their source and code, `casebook(rule-id)`; related-information rows do not.
-        const markers = [...document.querySelectorAll('div[id="workbench.panel.markers"] .monaco-tl-contents')].filter((r) => (r.textContent ?? '').includes('casebook('));
-        return t === '' || (markers.length > 0 && markers.every((r) => (r.textContent ?? '').includes(t)));
-      },
-      text,
-      { timeout: 15_000 },
-    );
+    const badge = this.page.locator('.composite-bar .action-item', { hasText: /problems|问题/i }).locator('.badge-content').first();
+    return Number((await badge.innerText()).replace(/\D/g, ''));
+  }
+
+  /** Waits until the Problems tab's badge shows `count`. */
+  async problemCountIs(count: number, timeout = 30_000): Promise<void> {
+    const badge = this.page.locator('.composite-bar .action-item', { hasText: /problems|问题/i }).locator('.badge-content', { hasText: new RegExp(`^${count}$`) });
+    await badge.first().waitFor({ timeout });
   }
 
   /** Rows of one of Casebook's tree views, by the view's title. */
