@@ -7,8 +7,10 @@
  *
  * Run: `node scripts/build.mjs && node dist/bench.js` (bench/main.ts calls
  * benchLsp), or `npx tsx bench/lsp.ts` after building dist/server.js.
- * `CASEBOOK_SERVER=/path/to/server.js` measures another bundle (a copy kept
- * for before/after figures while others rebuild dist/); `CASEBOOK_BENCH_YLS=0`
+ * `CASEBOOK_SERVER=/path/to/dist/server.js` measures another bundle (a copy kept
+ * for before/after figures while others rebuild dist/; it finds the case
+ * library in `../cases` beside its folder, so link `cases` and `docs` there,
+ * or it checks against an empty library); `CASEBOOK_BENCH_YLS=0`
  * leaves yaml-language-server out.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
