@@ -13,6 +13,8 @@ const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 const stages = [
   { name: 'types', command: [tsc, '-b'] },
   { name: 'build', command: [path.join(root, 'scripts', 'build.mjs')] },
+  // The workbench (code-server) first: the e2e stage needs it, and the grammar unit tests use its TextMate engine.
+  { name: 'vscode', command: ['--input-type=module', '-e', "await (await import('./scripts/lib/workbench.mjs')).ensureCodeServer()"], e2e: true },
   { name: 'unit', command: [mocha, '--config', '.mocharc.json'], counts: true },
   { name: 'lsp', command: [mocha, '--no-config', '--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '60000', 'test/lsp/**/*.test.ts'], counts: true },
   { name: 'e2e', command: [mocha, '--no-config', '--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '300000', 'test/e2e/**/*.test.ts'], counts: true, e2e: true },
@@ -48,7 +50,7 @@ for (const stage of stages) {
   }
   const result = await run(stage);
   results.push(result);
-  if (result.code !== 0 && !stage.counts) break; // no point testing what does not type-check or build
+  if (result.code !== 0 && !stage.counts && !stage.e2e) break; // no point testing what does not type-check or build
 }
 
 console.log('\n=== summary ===');
