@@ -13,6 +13,7 @@
  *
  * Run: `npm run bench` (bench/main.ts), or `npx tsx bench/analysis.ts`.
  */
+import { random } from './random';
 import { performance } from 'node:perf_hooks';
 import * as YAML from 'yaml';
 import { analyzeProposal } from '../server/src/service/analyze';
@@ -32,17 +33,6 @@ const ENGINES = ['oracle', 'oceanbase', 'mysql', 'db2', 'oceanbase'];
 const DOMAINS = ['customer', 'account', 'loan', 'deposit', 'payment', 'card', 'policy', 'order', 'ledger', 'risk'];
 const NAMES = ['核心账务', '信贷', '手机银行', '网上银行', '支付网关', '客户信息', '反欺诈', '日终批量', '数据仓库', '理财销售', '柜面', '票据'];
 
-/** Deterministic: the same size always gives the same text. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A proposal of `systems` systems. Sites grow with the estate (2 per city,

@@ -4,6 +4,7 @@
  * Deterministic: the library and the queries come from a seeded generator.
  * Run alone: npx tsx -e "require('./bench/search').benchSearch()"
  */
+import { random } from './random';
 import { pinyin } from 'pinyin-pro';
 import type { Localized } from '../server/src/service/locale';
 import { INDUSTRIES } from '../server/src/service/model';
@@ -13,17 +14,6 @@ import type { CaseLibrary, CaseRecord, PatternRecord, ProductRecord, SourceLocat
 const CASES = 10_000;
 const QUERIES_PER_KIND = 200;
 
-/** Mulberry32: small, fast, seeded. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = [...'安北长城成大德东丰福广海杭合河华淮吉江金锦京九开兰临龙洛闽南宁平齐青泉荣瑞山商绍深顺泰天通皖威文西湘新兴徐扬阳宜永渝远粤云泽漳浙中舟'];
 const SUFFIXES: [string, string, (typeof INDUSTRIES)[number]][] = [
