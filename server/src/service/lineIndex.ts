@@ -4,10 +4,24 @@ import type { Position, Range } from 'vscode-languageserver-types';
 export class LineIndex {
   readonly lineStarts: number[];
 
+  /** Lines break at `\r\n`, `\r` and `\n`, as in LSP (and YAML). */
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    if (text.includes('\r')) {
+      const breaks = /\r\n?|\n/g;
+      for (let m = breaks.exec(text); m; m = breaks.exec(text)) starts.push(m.index + m[0].length);
+    } else {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
     this.lineStarts = starts;
+  }
+
+  /** Offset where a line's content ends (before its line break). */
+  private contentEnd(line: number): number {
+    if (line + 1 >= this.lineStarts.length) return this.text.length;
+    let end = this.lineStarts[line + 1]! - 1;
+    if (this.text.charCodeAt(end) === 10 /* \n */ && end > this.lineStarts[line]! && this.text.charCodeAt(end - 1) === 13 /* \r */) end--;
+    return end;
   }
 
   get lineCount(): number {
@@ -23,15 +37,15 @@ export class LineIndex {
       if (this.lineStarts[mid]! <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low]! };
+    // An offset inside a line break is the end of that line.
+    return { line: low, character: Math.min(clamped, this.contentEnd(low)) - this.lineStarts[low]! };
   }
 
   offsetAt(position: Position): number {
     if (position.line >= this.lineStarts.length) return this.text.length;
     if (position.line < 0) return 0;
     const start = this.lineStarts[position.line]!;
-    const next = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1]! : this.text.length;
-    return Math.min(start + Math.max(0, position.character), next);
+    return Math.min(start + Math.max(0, position.character), this.contentEnd(position.line));
   }
 
   rangeOf(start: number, end: number): Range {
@@ -39,9 +53,8 @@ export class LineIndex {
   }
 
   lineText(line: number): string {
-    const start = this.lineStarts[line] ?? this.text.length;
-    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! - 1 : this.text.length;
-    return this.text.slice(start, next).replace(/\r$/, '');
+    if (line < 0 || line >= this.lineStarts.length) return '';
+    return this.text.slice(this.lineStarts[line]!, this.contentEnd(line));
   }
 }
 

@@ -270,9 +270,10 @@ interface Chunk {
 
 /**
  * Lines that make chunking unsafe: anchors and aliases (they reach across chunks),
- * directives, document markers, explicit keys, tabs in indentation.
+ * directives, document markers, explicit keys, tabs in indentation, and lone
+ * `\r` line breaks (chunks are cut at `\n`).
  */
-const UNSAFE_FOR_CHUNKS = /(^|[\s[{,])[&*!][^\s]|^(---|\.\.\.|%)|^\s*\? |^ *\t/m;
+const UNSAFE_FOR_CHUNKS = /(^|[\s[{,])[&*!][^\s]|^(---|\.\.\.|%)|^\s*\? |^ *\t|\r(?!\n)/m;
 
 /**
  * Splits a document at top-level keys and, inside top-level block sequences,
