@@ -64,7 +64,7 @@ async function pickCaseWithTopology(s: Services): Promise<CaseDetail | undefined
     details.length > 0
       ? details.map((d) => ({
           ...casePickItem(d),
-          detail: vscode.l10n.t('{0} sites in {1}', d.referenceTopology!.sites.length, cities(d)),
+          detail: vscode.l10n.t('{0} sites in {1}', d.referenceTopology!.sites.length, cities(d, s.ctx.config.effectiveLocale)),
         }))
       : [{ id: '', label: vscode.l10n.t('No case in the library has a reference topology yet.') }],
   );
@@ -76,6 +76,6 @@ async function pickCaseWithTopology(s: Services): Promise<CaseDetail | undefined
   return picked?.id ? (await withTopology).find((d) => d.id === picked.id) : undefined;
 }
 
-function cities(detail: CaseDetail): string {
-  return [...new Set(detail.referenceTopology?.sites.map((site) => site.city))].join('、');
+function cities(detail: CaseDetail, locale: 'zh-CN' | 'en'): string {
+  return [...new Set(detail.referenceTopology?.sites.map((site) => site.city))].join(locale === 'zh-CN' ? '、' : ', ');
 }
