@@ -36,7 +36,12 @@ async function runSuite(locale: 'en' | 'zh-cn'): Promise<{ code: number; report:
     const exited = new Promise<number>((resolve) => void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code)));
     await page.exposeFunction('codeAutomationLog', () => undefined);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-    const code = await Promise.race([exited, new Promise<number>((_, reject) => setTimeout(() => reject(new Error('the extension-host suite did not finish in 240 s')), 240_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<number>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('the extension-host suite did not finish in 240 s')), 240_000);
+    });
+    // Clear the timer once the suite is done, or it keeps the test process alive for minutes.
+    const code = await Promise.race([exited, timedOut]).finally(() => clearTimeout(timer));
     return { code, report: existsSync(report) ? readFileSync(report, 'utf8') : '(no report)' };
   } finally {
     await browser.close();
