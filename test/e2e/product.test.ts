@@ -89,6 +89,9 @@ describe('Casebook in a real VS Code workbench (en)', function () {
   });
 
   it('finds 南京银行 from the palette by its pinyin initials', async function () {
+    // From the proposal, as an architect searches while writing. (Focus left in the case
+    // page's webview returns there when the palette closes and would dismiss the search.)
+    await wb.openFile('bank-core.arch.yaml');
     await wb.page.keyboard.press('F1');
     const input = wb.page.locator('.quick-input-widget input');
     await input.fill('>Casebook: Search Customer Cases');
