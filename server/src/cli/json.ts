@@ -3,21 +3,11 @@
  * contract (zero-based ranges, exactly these keys), so it is built field by
  * field rather than by dumping the internal Finding.
  */
-import type { Range } from 'vscode-languageserver-types';
-import type { Severity } from '../service/types';
-import type { JsonPath } from '../service/yamlTree';
+import type { Finding } from '../service/types';
 import type { CheckReport } from './check';
 
-export interface JsonFinding {
-  rule: string;
-  severity: Severity;
-  message: string;
-  range: Range;
-  path: JsonPath;
-  patterns: string[];
-  cases: string[];
-  suppressed: boolean;
-}
+/** Exactly the contract's keys of a finding. */
+export type JsonFinding = Pick<Finding, 'rule' | 'severity' | 'message' | 'range' | 'path' | 'patterns' | 'cases' | 'suppressed'>;
 
 export interface JsonReport {
   version: 1;
