@@ -343,6 +343,7 @@ function extractComments(text: string, index: LineIndex): Comment[] {
   if (!text.includes('#')) return comments;
   for (let line = 0; line < index.lineCount; line++) {
     const lineText = index.lineText(line);
+    if (!lineText.includes('#')) continue; // most lines: skip the character walk
     const hash = findCommentStart(lineText);
     if (hash >= 0) comments.push({ line, character: hash, text: lineText.slice(hash + 1) });
   }
