@@ -89,9 +89,14 @@ class Converter {
   /** Anchor name → its definitions in document order (an anchor may be redefined). */
   private anchors: Map<string, YAML.Node[]> | undefined;
 
+  /**
+   * @param lineOffset added to every line: a chunk is converted straight to
+   *   where it sits in the document, so its nodes need no shifted copy.
+   */
   constructor(
     private readonly doc: YAML.Document.Parsed,
     private readonly index: LineIndex,
+    private readonly lineOffset = 0,
   ) {}
 
   /** The node an alias refers to: the last definition of its anchor before it. (`Alias.resolve` walks the whole document per call.) */
@@ -113,23 +118,49 @@ class Converter {
   }
 
   convert(): Converted {
-    for (const error of this.doc.errors) this.problems.push(yamlErrorToProblem(error, this.index));
-    for (const warning of this.doc.warnings) this.problems.push(yamlErrorToProblem(warning, this.index));
+    this.convertProblems();
     const contents = this.doc.contents;
     const root = contents ? this.node(contents as YAML.Node, [], 0) : null;
     return { root, problems: this.problems };
   }
 
+  /**
+   * Converts the single item of a one-item block sequence (an item chunk)
+   * as the item at `path` of a top-level list; `root` is null when the text
+   * is not such a sequence.
+   */
+  convertItem(path: JsonPath): Converted {
+    this.convertProblems();
+    const contents = this.doc.contents;
+    if (!YAML.isSeq(contents) || contents.flow || contents.items.length !== 1 || !contents.items[0]) return { root: null, problems: this.problems };
+    // Depth 2, as under the root map and its list in a full parse.
+    return { root: this.node(contents.items[0] as YAML.Node, path, 2), problems: this.problems };
+  }
+
+  private convertProblems(): void {
+    for (const error of this.doc.errors) this.problems.push(yamlErrorToProblem(error, this.range(error.pos[0], Math.max(error.pos[1], error.pos[0]))));
+    for (const warning of this.doc.warnings) this.problems.push(yamlErrorToProblem(warning, this.range(warning.pos[0], Math.max(warning.pos[1], warning.pos[0]))));
+  }
+
+  /** The range of two offsets, placed at the line offset. */
+  private range(start: number, end: number): Range {
+    const from = this.index.positionAt(start);
+    const to = this.index.positionAt(end);
+    from.line += this.lineOffset;
+    to.line += this.lineOffset;
+    return { start: from, end: to };
+  }
+
   private rangeOf(node: YAML.Node | YAML.Pair['key'], fallback: Range): Range {
     const r = (node as YAML.Node | null)?.range;
-    return r ? this.index.rangeOf(r[0], r[1]) : fallback;
+    return r ? this.range(r[0], r[1]) : fallback;
   }
 
   private node(node: YAML.Node, path: JsonPath, depth: number, aliasChain: YAML.Node[] = []): YNode | null {
     if (aliasChain.length > 0) this.aliasNodeCount++;
     if (++this.nodeCount > MAX_NODES || this.aliasNodeCount > MAX_ALIAS_NODES || depth > MAX_DEPTH) {
       if (this.nodeCount === MAX_NODES + 1 || this.aliasNodeCount === MAX_ALIAS_NODES + 1 || depth === MAX_DEPTH + 1) {
-        const range = this.rangeOf(node, this.index.rangeOf(0, 0));
+        const range = this.rangeOf(node, this.range(0, 0));
         this.problems.push(
           depth > MAX_DEPTH
             ? { code: 'yaml-too-deep', range, message: { zh: `嵌套层级超过 ${MAX_DEPTH} 层，已停止读取。`, en: `Nesting deeper than ${MAX_DEPTH} levels; reading stopped here.` } }
@@ -140,7 +171,7 @@ class Converter {
       }
       return null;
     }
-    const range = this.rangeOf(node, this.index.rangeOf(0, 0));
+    const range = this.rangeOf(node, this.range(0, 0));
     if (YAML.isAlias(node)) {
       const target = this.resolveAlias(node);
       if (!target || aliasChain.includes(target)) {
@@ -223,9 +254,7 @@ const SYNTAX_MESSAGES: Record<string, Localized> = {
   ALIAS_PROPS: { zh: '别名不能带锚点或标签。', en: 'An alias cannot have an anchor or tag.' },
 };
 
-function yamlErrorToProblem(error: YAML.YAMLError, index: LineIndex): YamlProblem {
-  const [start, end] = error.pos;
-  const range = index.rangeOf(start, Math.max(end, start));
+function yamlErrorToProblem(error: YAML.YAMLError, range: Range): YamlProblem {
   if (error.code === 'DUPLICATE_KEY') {
     return { code: 'yaml-duplicate-key', range, message: SYNTAX_MESSAGES.DUPLICATE_KEY! };
   }
@@ -254,10 +283,19 @@ function parseFull(text: string, index: LineIndex): Converted {
   return first;
 }
 
-/** A parsed chunk, its ranges relative to the chunk's first line. */
-interface ParsedChunk {
-  root: YNode | null;
-  /** Syntax problems inside the chunk (a half-typed line), relative ranges. */
+/**
+ * A chunk's parse, placed where it last sat in the document: the entries of
+ * a top-level key chunk, or the item of a list-item chunk. Nodes are never
+ * mutated once built, so an unchanged chunk in the same place hands its nodes
+ * to the next version as they are.
+ */
+interface PlacedChunk {
+  startLine: number;
+  /** For an item chunk, the item's path (`["systems", 3]`). */
+  itemPath?: JsonPath;
+  /** Entries of a key chunk (none for a blank or comment-only chunk), the item of an item chunk, or null when the chunk cannot be placed (not a block map, or not a one-item list). */
+  content: YEntry[] | YNode | null;
+  /** Syntax problems inside the chunk (a half-typed line), placed. */
   problems: YamlProblem[];
 }
 
@@ -288,6 +326,7 @@ function splitChunks(text: string): Chunk[] | null {
   let itemOf: string | undefined;
   let topKey: string | undefined;
   let seqIndent = -1;
+  let seenTopLevel = false;
   const flush = (nextStart: number) => {
     if (current.length > 0) chunks.push({ text: current.join('\n'), startLine: currentStart, ...(itemOf ? { itemOf } : {}) });
     current = [];
@@ -298,11 +337,14 @@ function splitChunks(text: string): Chunk[] | null {
     const first = line.charCodeAt(0);
     const isTopLevel = line.length > 0 && first !== 32 && first !== 35 /* # */ && first !== 13 /* \r */;
     if (isTopLevel) {
+      seenTopLevel = true;
       flush(i);
       itemOf = undefined;
       seqIndent = -1;
       const header = /^([A-Za-z_][\w-]*):\s*(#.*)?\r?$/.exec(line);
       topKey = header ? header[1] : undefined;
+    } else if (!seenTopLevel && line.trim() !== '' && !line.trimStart().startsWith('#')) {
+      return null; // indented content before the first top-level line: only a whole parse reads it right
     } else if (topKey) {
       const item = /^( +)-( |\r?$)/.exec(line);
       if (item && (seqIndent === -1 || item[1]!.length === seqIndent)) {
@@ -375,22 +417,15 @@ export function findCommentStart(line: string): number {
  * flow collections, errors) goes through one full parse.
  */
 export class YamlTreeParser {
-  /** Chunk text → its parse, ranges relative to the chunk. */
-  private cache = new Map<string, ParsedChunk>();
-  /**
-   * Placed chunk → its shifted subtree. An unchanged chunk at the same line and
-   * index reuses the previous version's nodes as they are, so a one-line edit
-   * rebuilds one chunk, not the whole tree (nodes are never mutated once built).
-   */
-  private placed = new Map<string, YNode | YEntry[]>();
+  /** Chunk text → its parse where it last sat; a chunk that moved is shifted, not re-parsed. */
+  private chunks = new Map<string, PlacedChunk>();
 
   parse(text: string): YamlTree {
     const index = new LineIndex(text);
     const comments = extractComments(text, index);
     const chunked = this.parseChunked(text);
     if (chunked) return { ...chunked, comments, lineIndex: index };
-    this.cache.clear();
-    this.placed.clear();
+    this.chunks.clear();
     const full = parseFull(text, index);
     return { root: full.root, problems: full.problems, comments, lineIndex: index, stats: { mode: 'full', chunks: 1, reparsed: 1 } };
   }
@@ -398,8 +433,7 @@ export class YamlTreeParser {
   private parseChunked(text: string): Omit<YamlTree, 'comments' | 'lineIndex'> | null {
     const chunks = splitChunks(text);
     if (!chunks) return null;
-    const next = new Map<string, ParsedChunk>();
-    const placed = new Map<string, YNode | YEntry[]>();
+    const next = new Map<string, PlacedChunk>();
     let reparsed = 0;
     const root: YMap = { kind: 'map', entries: [], flow: false, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, path: [] };
     const seen = new Set<string>();
@@ -407,38 +441,35 @@ export class YamlTreeParser {
     const problems: YamlProblem[] = [];
     let previousFailed = false;
     for (const chunk of chunks) {
-      let parsed = next.get(chunk.text) ?? this.cache.get(chunk.text);
-      if (!parsed) {
-        parsed = parseChunk(chunk.text);
+      // An item chunk belongs to the list opened by the key chunk before it.
+      if (chunk.itemOf && !lastSeq) return null;
+      const itemPath = chunk.itemOf && lastSeq ? [lastSeq.path[0]!, lastSeq.items.length] : undefined;
+      let placed = this.placedChunk(chunk, itemPath, next);
+      if (!placed) {
+        placed = parseChunkAt(chunk, itemPath);
         reparsed++;
       }
-      next.set(chunk.text, parsed);
+      next.set(chunk.text, placed);
       // A half-typed line breaks only its own chunk: keep the chunk's partial
       // tree and its located problems. Two broken chunks in a row look like one
       // structure across them (a multi-line flow list or quote): parse it whole.
-      const failed = parsed.problems.length > 0;
+      const failed = placed.problems.length > 0;
       if (failed && previousFailed) return null;
       previousFailed = failed;
-      for (const problem of parsed.problems) problems.push({ ...problem, range: shiftRange(problem.range, chunk.startLine) });
-      if (chunk.itemOf) {
-        // An item chunk parses as a one-item sequence; append the item to its parent's list.
-        if (!lastSeq || !parsed.root || parsed.root.kind !== 'seq' || parsed.root.items.length !== 1) return null;
-        const key = `${chunk.startLine}\u0001${String(lastSeq.path[0])}\u0001${lastSeq.items.length}\u0001${chunk.text}`;
-        const item = (this.placed.get(key) as YNode | undefined) ?? shift(parsed.root.items[0]!, chunk.startLine, [...lastSeq.path, lastSeq.items.length]);
-        placed.set(key, item);
+      problems.push(...placed.problems);
+      const { content } = placed;
+      if (content === null) return null;
+      if (lastSeq && itemPath) {
+        // An item chunk: append the item to its parent's list.
+        const item = content as YNode;
         lastSeq.items.push(item);
         lastSeq.range = { start: lastSeq.range.start, end: item.range.end };
         root.range.end = item.range.end;
         continue;
       }
-      if (!parsed.root) continue;
-      if (parsed.root.kind !== 'map' || parsed.root.flow) return null;
+      const entries = content as YEntry[];
+      if (entries.length === 0) continue;
       lastSeq = null;
-      const key = `${chunk.startLine}\u0001${chunk.text}`;
-      const entries =
-        (this.placed.get(key) as YEntry[] | undefined) ??
-        parsed.root.entries.map((e) => ({ key: e.key, keyRange: shiftRange(e.keyRange, chunk.startLine), value: shift(e.value, chunk.startLine, [e.key]) }));
-      placed.set(key, entries);
       for (const entry of entries) {
         if (seen.has(entry.key)) return null; // let the full parse report the duplicate key
         seen.add(entry.key);
@@ -460,15 +491,57 @@ export class YamlTreeParser {
         entry.value = { kind: 'scalar', value: null, quoted: false, range: entry.value.range, path: entry.value.path };
       }
     }
-    this.cache = next;
-    this.placed = placed;
+    this.chunks = next;
     return { root: root.entries.length > 0 ? root : null, problems, stats: { mode: 'chunked', chunks: chunks.length, reparsed } };
+  }
+
+  /**
+   * The previous parse of this chunk's text: as it is when the chunk did not
+   * move, else shifted to its new line and path; undefined when the text is new.
+   */
+  private placedChunk(chunk: Chunk, itemPath: JsonPath | undefined, current: Map<string, PlacedChunk>): PlacedChunk | undefined {
+    // Two chunks of the same text (a repeated list item) may sit in both maps at different places.
+    const candidates = [this.chunks.get(chunk.text), current.get(chunk.text)];
+    for (const placed of candidates) if (placed && placed.startLine === chunk.startLine && samePath(placed.itemPath, itemPath)) return placed;
+    const placed = candidates.find((c) => c !== undefined);
+    return placed && moveChunk(placed, chunk.startLine, itemPath);
   }
 }
 
-function parseChunk(text: string): ParsedChunk {
-  const doc = YAML.parseDocument(text, YAML_OPTIONS);
-  return new Converter(doc, new LineIndex(text)).convert();
+function samePath(a: JsonPath | undefined, b: JsonPath | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.length === b.length && a.every((segment, i) => segment === b[i]);
+}
+
+/** A placed chunk moved to another line (and, for an item, another index). */
+function moveChunk(placed: PlacedChunk, startLine: number, itemPath: JsonPath | undefined): PlacedChunk | undefined {
+  const lines = startLine - placed.startLine;
+  const { content } = placed;
+  // A chunk that was a key chunk and is now an item (or the reverse) is parsed afresh.
+  if (!placed.itemPath !== !itemPath) return undefined;
+  let moved: PlacedChunk['content'];
+  if (content === null) moved = null;
+  else if (Array.isArray(content)) moved = content.map((e) => ({ key: e.key, keyRange: shiftRange(e.keyRange, lines), value: shift(e.value, lines, [e.key]) }));
+  else moved = shift(content, lines, itemPath!);
+  return {
+    startLine,
+    ...(itemPath ? { itemPath } : {}),
+    content: moved,
+    problems: placed.problems.map((p) => ({ ...p, range: shiftRange(p.range, lines) })),
+  };
+}
+
+/** Parses one chunk straight into place: its lines at `startLine`, an item at `itemPath`. */
+function parseChunkAt(chunk: Chunk, itemPath: JsonPath | undefined): PlacedChunk {
+  const converter = new Converter(YAML.parseDocument(chunk.text, YAML_OPTIONS), new LineIndex(chunk.text), chunk.startLine);
+  const base = { startLine: chunk.startLine, ...(itemPath ? { itemPath } : {}) };
+  if (itemPath) {
+    const { root, problems } = converter.convertItem(itemPath);
+    return { ...base, content: root, problems };
+  }
+  const { root, problems } = converter.convert();
+  const content = !root ? [] : root.kind === 'map' && !root.flow ? root.entries : null;
+  return { ...base, content, problems };
 }
 
 /** One-shot parse without a cache (the CLI, tests). */

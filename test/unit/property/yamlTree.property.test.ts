@@ -1,0 +1,88 @@
+/**
+ * Property: the incremental parser, fed one version after another, builds
+ * exactly the tree a fresh parse of the same text builds — every value,
+ * range, path and problem — however lines and list items move. Chunks that
+ * only moved are shifted rather than re-parsed, so this is what keeps the
+ * shifting honest.
+ */
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import * as YAML from 'yaml';
+import { YamlTreeParser, parseYamlTree, toPlain, type YamlTree } from '../../../server/src/service/yamlTree';
+
+const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples');
+const SOURCES = readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith('.arch.yaml'))
+  .map((f) => readFileSync(path.join(EXAMPLES, f), 'utf8'));
+
+/** Line-level edits an architect makes: move a block, copy an item, drop or add a line, retype a value. */
+type LineEdit =
+  | { kind: 'move'; from: number; count: number; to: number }
+  | { kind: 'copy'; from: number; count: number; to: number }
+  | { kind: 'drop'; line: number }
+  | { kind: 'insert'; line: number; text: string }
+  | { kind: 'retype'; line: number; text: string };
+
+const LINES = ['', '# 注释', '  - id: extra', '    tier: 2', '  - id: core', 'owner: 架构组', '    sites: [a, b]', '  - { from: a, to: b }', 'zones: [dmz]', '    name: 核心'];
+
+const lineEdit: fc.Arbitrary<LineEdit> = fc.oneof(
+  fc.record({ kind: fc.constant('move' as const), from: fc.nat(), count: fc.integer({ min: 1, max: 8 }), to: fc.nat() }),
+  fc.record({ kind: fc.constant('copy' as const), from: fc.nat(), count: fc.integer({ min: 1, max: 8 }), to: fc.nat() }),
+  fc.record({ kind: fc.constant('drop' as const), line: fc.nat() }),
+  fc.record({ kind: fc.constant('insert' as const), line: fc.nat(), text: fc.constantFrom(...LINES) }),
+  fc.record({ kind: fc.constant('retype' as const), line: fc.nat(), text: fc.constantFrom(...LINES) }),
+);
+
+function applyLineEdit(text: string, edit: LineEdit): string {
+  const lines = text.split('\n');
+  const at = (n: number) => n % Math.max(1, lines.length);
+  switch (edit.kind) {
+    case 'move': {
+      const block = lines.splice(at(edit.from), edit.count);
+      lines.splice(at(edit.to), 0, ...block);
+      break;
+    }
+    case 'copy':
+      lines.splice(at(edit.to), 0, ...lines.slice(at(edit.from), at(edit.from) + edit.count));
+      break;
+    case 'drop':
+      lines.splice(at(edit.line), 1);
+      break;
+    case 'insert':
+      lines.splice(at(edit.line), 0, edit.text);
+      break;
+    case 'retype':
+      lines[at(edit.line)] = edit.text;
+      break;
+  }
+  return lines.join('\n');
+}
+
+/** What a tree says, without the line index (a fresh object per parse). */
+function content(tree: YamlTree): unknown {
+  return { root: tree.root, problems: tree.problems, comments: tree.comments, mode: tree.stats.mode };
+}
+
+describe('yamlTree incremental parse (property)', function () {
+  this.timeout(60_000);
+  it('equals a fresh parse after any sequence of line edits', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SOURCES), fc.array(lineEdit, { minLength: 1, maxLength: 12 }), (source, edits) => {
+        const parser = new YamlTreeParser();
+        let text = source;
+        parser.parse(text);
+        for (const edit of edits) {
+          text = applyLineEdit(text, edit);
+          const incremental = parser.parse(text);
+          const fresh = parseYamlTree(text);
+          assert.deepEqual(content(incremental), content(fresh));
+          // And a clean chunked parse reads the values `yaml` reads.
+          if (fresh.stats.mode === 'chunked' && fresh.problems.length === 0) assert.deepEqual(toPlain(fresh.root), YAML.parse(text));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
