@@ -315,50 +315,76 @@ const UNSAFE_FOR_CHUNKS = /(^|[\s[{,])[&*!][^\s]|^(---|\.\.\.|%)|^\s*\? |^ *\t|\
 
 /**
  * Splits a document at top-level keys and, inside top-level block sequences,
- * at their items; returns null when the split would not be faithful.
+ * at their items; returns null when the split would not be faithful. Runs on
+ * every keystroke, so it walks line offsets instead of making a string per
+ * line: only each chunk's text is sliced out.
  */
 function splitChunks(text: string): Chunk[] | null {
   if (UNSAFE_FOR_CHUNKS.test(text)) return null;
-  const lines = text.split('\n');
   const chunks: Chunk[] = [];
-  let current: string[] = [];
-  let currentStart = 0;
+  let chunkStart = 0; // offset where the current chunk begins
+  let chunkLine = 0;
   let itemOf: string | undefined;
   let topKey: string | undefined;
   let seqIndent = -1;
   let seenTopLevel = false;
-  const flush = (nextStart: number) => {
-    if (current.length > 0) chunks.push({ text: current.join('\n'), startLine: currentStart, ...(itemOf ? { itemOf } : {}) });
-    current = [];
-    currentStart = nextStart;
+  const flush = (end: number, nextLine: number) => {
+    // A chunk ends before the line break that precedes the next one.
+    if (end > chunkStart || (end === chunkStart && nextLine > chunkLine)) {
+      chunks.push({ text: text.slice(chunkStart, Math.max(chunkStart, end - 1)), startLine: chunkLine, ...(itemOf ? { itemOf } : {}) });
+    }
+    chunkStart = end;
+    chunkLine = nextLine;
   };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const first = line.charCodeAt(0);
-    const isTopLevel = line.length > 0 && first !== 32 && first !== 35 /* # */ && first !== 13 /* \r */;
+  let line = 0;
+  for (let at = 0; at <= text.length; line++) {
+    const lineEnd = nextLineBreak(text, at);
+    const first = text.charCodeAt(at);
+    const isTopLevel = lineEnd > at && first !== 32 && first !== 35 /* # */ && first !== 13 /* \r */;
     if (isTopLevel) {
       seenTopLevel = true;
-      flush(i);
+      flush(at, line);
       itemOf = undefined;
       seqIndent = -1;
-      const header = /^([A-Za-z_][\w-]*):\s*(#.*)?\r?$/.exec(line);
+      const header = TOP_KEY_HEADER.exec(text.slice(at, lineEnd));
       topKey = header ? header[1] : undefined;
-    } else if (!seenTopLevel && line.trim() !== '' && !line.trimStart().startsWith('#')) {
-      return null; // indented content before the first top-level line: only a whole parse reads it right
-    } else if (topKey) {
-      const item = /^( +)-( |\r?$)/.exec(line);
-      if (item && (seqIndent === -1 || item[1]!.length === seqIndent)) {
-        seqIndent = item[1]!.length;
-        flush(i);
-        itemOf = topKey;
-      } else if (seqIndent === -1 && line.trim() !== '' && !line.trimStart().startsWith('#')) {
-        topKey = undefined; // the block under this key is not a sequence: keep it whole
+    } else {
+      const indent = indentAt(text, at, lineEnd);
+      const next = text.charCodeAt(at + indent);
+      const isContent = at + indent < lineEnd && next !== 35 /* # */ && next !== 13; /* \r */
+      if (!seenTopLevel && isContent) {
+        return null; // indented content before the first top-level line: only a whole parse reads it right
+      } else if (topKey) {
+        const after = text.charCodeAt(at + indent + 1);
+        const isItem = indent > 0 && next === 45 /* - */ && (at + indent + 1 >= lineEnd || after === 32 || after === 13);
+        if (isItem && (seqIndent === -1 || indent === seqIndent)) {
+          seqIndent = indent;
+          flush(at, line);
+          itemOf = topKey;
+        } else if (seqIndent === -1 && isContent) {
+          topKey = undefined; // the block under this key is not a sequence: keep it whole
+        }
       }
     }
-    current.push(line);
+    at = lineEnd + 1;
   }
-  flush(lines.length);
+  flush(text.length + 1, line);
   return chunks;
+}
+
+const TOP_KEY_HEADER = /^([A-Za-z_][\w-]*):\s*(#.*)?\r?$/;
+
+/** Offset of the `\n` ending the line that starts at `from`, or the text's length. */
+function nextLineBreak(text: string, from: number): number {
+  const at = text.indexOf('\n', from);
+  return at === -1 ? text.length : at;
+}
+
+/** Spaces at the start of the line `[from, end)`. */
+function indentAt(text: string, from: number, end: number): number {
+  let at = from;
+  while (at < end && text.charCodeAt(at) === 32) at++;
+  return at - from;
 }
 
 function shift(node: YNode, lines: number, path: JsonPath): YNode {
@@ -382,12 +408,14 @@ function shiftRange(range: Range, lines: number): Range {
 
 function extractComments(text: string, index: LineIndex): Comment[] {
   const comments: Comment[] = [];
-  if (!text.includes('#')) return comments;
-  for (let line = 0; line < index.lineCount; line++) {
+  // Visit only the lines that hold a `#`: most lines of a proposal do not.
+  for (let hashAt = text.indexOf('#'); hashAt !== -1; ) {
+    const { line } = index.positionAt(hashAt);
     const lineText = index.lineText(line);
-    if (!lineText.includes('#')) continue; // most lines: skip the character walk
     const hash = findCommentStart(lineText);
     if (hash >= 0) comments.push({ line, character: hash, text: lineText.slice(hash + 1) });
+    const nextLine = index.lineStarts[line + 1];
+    hashAt = nextLine === undefined ? -1 : text.indexOf('#', nextLine);
   }
   return comments;
 }
