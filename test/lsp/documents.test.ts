@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
+import { DiagnosticSeverity, DocumentSymbolRequest, LogTraceNotification, type LogTraceParams } from 'vscode-languageserver-protocol/node';
 import { StatusNotification, type ServerStatus } from '../../shared/src/protocol';
 import { LspClient, fileUri, offsetAt } from './harness';
 import { CORE_TEXT, WORKSPACE, freshUri, rangeOf, rules } from './fixtures';
@@ -69,6 +69,23 @@ describe('LSP: lifecycle and documents', function () {
     assert.ok(!rules(published).includes('tier1-two-regions-three-dcs'), 'the tier-1 finding survived the edit');
     const after = client.allDiagnostics(uri).slice(1);
     assert.deepEqual(after.map((p) => p.version), [last], 'diagnostics of intermediate versions were published');
+    await client.close(uri);
+  });
+
+  it('traces where each check spent its time when the trace is verbose, and is silent when it is off', async () => {
+    const traced = (uri: string) => client.received.filter((m) => m.method === LogTraceNotification.type.method && (m.params as LogTraceParams).message.includes(uri));
+    await client.setTrace('verbose');
+    const uri = freshUri();
+    await client.open(uri, CORE_TEXT);
+    const trace = await client.waitFor<LogTraceParams>(LogTraceNotification.type.method, (t) => t.message.includes(uri));
+    assert.match(trace.message, /^checked \S+ version 1 in \d+\.\d ms from its arrival$/);
+    assert.match(trace.verbose ?? '', /^parse \d+\.\d ms \(\d+ of \d+ chunks\), analysis \d+\.\d ms, \d+ diagnostics converted and written in \d+\.\d ms$/);
+    await client.setTrace('off');
+    const version = await client.change(uri, [{ range: rangeOf(CORE_TEXT, '1', 'tier: '), text: '2' }]);
+    await client.diagnostics(uri, version);
+    // A request answered after the diagnostics: a trace of that check would have come before its answer.
+    await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+    assert.equal(traced(uri).length, 1, 'a check traced with the trace off');
     await client.close(uri);
   });
 

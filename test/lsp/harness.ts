@@ -19,8 +19,10 @@ import {
   InitializeRequest,
   InitializedNotification,
   LogMessageNotification,
+  LogTraceNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  SetTraceNotification,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -146,6 +148,16 @@ export class LspClient {
     });
   }
 
+  /**
+   * Lets go of every message received so far (marks stay valid). A long
+   * benchmark calls it so that the client, like an editor, does not keep
+   * every version's diagnostics: a heap of old messages would put the
+   * client's own GC pauses into the server's latencies.
+   */
+  forgetReceived(): void {
+    this.received.length = 0;
+  }
+
   /** The diagnostics published for exactly this version of a document. */
   diagnostics(uri: string, version: number, since = 0): Promise<PublishDiagnosticsParams> {
     return this.waitFor<PublishDiagnosticsParams>(PublishDiagnosticsNotification.method, (p) => p.uri === uri && p.version === version, since);
@@ -198,6 +210,11 @@ export class LspClient {
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { [section]: value } });
   }
 
+  /** Sets the server's trace level (`$/setTrace`), as VS Code does for `<section>.trace.server`. */
+  async setTrace(value: 'off' | 'messages' | 'verbose'): Promise<void> {
+    await this.connection.sendNotification(SetTraceNotification.type, { value });
+  }
+
   async stop(): Promise<void> {
     if (this.exited) return;
     this.exited = true;
@@ -231,6 +248,8 @@ export class LspClient {
       this.logs.push(params.message);
       this.receive(LogMessageNotification.method, params);
     });
+    // vscode-jsonrpc routes $/logTrace to its own tracer rather than the star handler: keep it like any other notification.
+    connection.onNotification(LogTraceNotification.type, (params) => this.receive(LogTraceNotification.type.method, params));
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section ? (this.configuration[item.section] ?? null) : null)));
     connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations);

@@ -6,6 +6,10 @@
  * published; a check whose version, settings and library are those of the
  * last publish is skipped, so neither are duplicates. Closing a document
  * clears its diagnostics.
+ *
+ * With the client's trace at `verbose` (`casebook.trace.server`), each
+ * published check logs where its time went ($/logTrace): parse, analysis and
+ * publishing, counted from the moment the open or edit arrived.
  */
 import { performance } from 'node:perf_hooks';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
@@ -30,6 +34,8 @@ export interface DocumentSyncOptions {
 }
 
 /** Yields to the event loop so that a newer edit already received is applied first. */
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class DocumentSync {
@@ -39,6 +45,10 @@ export class DocumentSync {
   private readonly idle: (() => void)[] = [];
   /** When each document last changed (performance.now()), to tell a lone edit from a burst. */
   private readonly lastChange = new Map<string, number>();
+  /** When each document's latest version arrived, opened or changed: the trace times a check from there. */
+  private readonly arrived = new Map<string, number>();
+  /** The version each document was opened at, until its first edit. */
+  private readonly openedVersion = new Map<string, number>();
   private inFlight = 0;
 
   constructor(private readonly options: DocumentSyncOptions) {}
@@ -51,6 +61,8 @@ export class DocumentSync {
   }
 
   opened(document: TextDocument): void {
+    this.arrived.set(document.uri, performance.now());
+    this.openedVersion.set(document.uri, document.version);
     this.schedule(document.uri, 0);
   }
 
@@ -61,9 +73,13 @@ export class DocumentSync {
    */
   changed(document: TextDocument): void {
     const { uri } = document;
+    // TextDocuments reports an open as a change too: that version is already scheduled, at once.
+    if (this.openedVersion.get(uri) === document.version) return;
+    this.openedVersion.delete(uri);
     const now = performance.now();
     const previous = this.lastChange.get(uri);
     this.lastChange.set(uri, now);
+    this.arrived.set(uri, now);
     const inBurst = this.timers.has(uri) || (previous !== undefined && now - previous < this.options.debounceMs);
     this.schedule(uri, inBurst ? this.options.debounceMs : 0);
   }
@@ -72,6 +88,8 @@ export class DocumentSync {
     const { uri } = document;
     this.cancel(uri);
     this.lastChange.delete(uri);
+    this.arrived.delete(uri);
+    this.openedVersion.delete(uri);
     if (this.published.delete(uri)) void this.options.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.options.service.closeDocument(uri);
     this.options.settings.forget(uri);
@@ -132,9 +150,11 @@ export class DocumentSync {
     }
     // Parse while the settings are on their way: the parse needs none, and on
     // opening a file they are a round trip to the client.
+    const started = performance.now();
     const pendingSettings = this.options.settings.get(uri);
     const tooLarge = isTooLarge(document);
-    if (!tooLarge) this.options.service.parse(document);
+    const parsed = tooLarge ? undefined : this.options.service.parse(document);
+    const parseMs = performance.now() - started;
     const settings = await pendingSettings;
     if (!isCurrent()) return;
 
@@ -142,25 +162,36 @@ export class DocumentSync {
     const stamp = this.stamp(version, settings);
     if (this.published.get(uri) === stamp) return;
 
-    let diagnostics: Diagnostic[];
-    if (tooLarge) {
-      diagnostics = [tooLargeDiagnostic(document, settings.analysis.locale)];
-    } else {
+    let analysisMs = 0;
+    if (!tooLarge) {
       // One step at a time, yielding between them: a hover, a completion or
       // a newer edit that arrives meanwhile waits for one step, not the check.
       await yieldToEventLoop();
       if (!isCurrent()) return;
+      const analysisStarted = performance.now();
       try {
         this.options.service.analyze(document, settings.analysis);
       } catch {
         // doValidation meets the same error, reports it and answers no findings.
       }
+      analysisMs = performance.now() - analysisStarted;
       await yieldToEventLoop();
       if (!isCurrent()) return;
-      diagnostics = this.options.service.doValidation(document, settings.analysis); // the cached analysis, converted
     }
+    const publishStarted = performance.now();
+    const diagnostics: Diagnostic[] = tooLarge
+      ? [tooLargeDiagnostic(document, settings.analysis.locale)]
+      : this.options.service.doValidation(document, settings.analysis); // the cached analysis, converted
     this.published.set(uri, stamp);
-    void this.options.connection.sendDiagnostics({ uri, version, diagnostics });
+    // Awaited so that the trace below counts the write; a connection gone by then has nobody to tell.
+    if (!(await this.options.connection.sendDiagnostics({ uri, version, diagnostics }).then(() => true, () => false))) return;
+    const done = performance.now();
+    const stats = parsed?.model.tree.stats;
+    const parse = !stats ? 'not parsed (too large)' : `parse ${ms(parseMs)} (${stats.mode === 'chunked' ? `${stats.reparsed} of ${stats.chunks} chunks` : 'whole document'})`;
+    this.options.connection.tracer.log(
+      `checked ${uri} version ${version} in ${ms(done - (this.arrived.get(uri) ?? started))} from its arrival`,
+      `${parse}, analysis ${ms(analysisMs)}, ${diagnostics.length} diagnostics converted and written in ${ms(done - publishStarted)}`,
+    );
   }
 
   private stamp(version: number, settings: DocumentSettings): string {

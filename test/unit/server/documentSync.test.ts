@@ -20,6 +20,7 @@ const MINUTE = 60_000;
 
 function setup(languageService: LanguageService = service()) {
   const published: PublishDiagnosticsParams[] = [];
+  const traces: string[] = [];
   const waiting: { version: number; resolve: () => void }[] = [];
   const open = new Map<string, TextDocument>();
   const connection = {
@@ -28,7 +29,8 @@ function setup(languageService: LanguageService = service()) {
       for (const w of waiting.filter((w) => w.version === params.version)) w.resolve();
       return Promise.resolve();
     },
-  } as unknown as Connection; // only sendDiagnostics is used
+    tracer: { log: (message: string) => traces.push(message) },
+  } as unknown as Connection; // only sendDiagnostics and the tracer are used
   const documents = { get: (uri: string) => open.get(uri), all: () => [...open.values()] } as unknown as TextDocuments<TextDocument>;
   const documentSettings: DocumentSettings = { analysis: settings('en'), extraCasePaths: [], key: 'k' };
   const settingsStore = { get: () => Promise.resolve(documentSettings), forget: () => {} } as unknown as SettingsStore;
@@ -39,9 +41,12 @@ function setup(languageService: LanguageService = service()) {
   return {
     published,
     sync,
+    traces,
+    /** As TextDocuments does: an open is reported as an open, then as a change. */
     open() {
       open.set(URI, document);
       sync.opened(document);
+      sync.changed(document);
     },
     edit(from: string, to: string) {
       const text = document.getText();
@@ -64,6 +69,16 @@ const turns = async (n: number) => {
 };
 
 describe('server: document sync', () => {
+  it('checks an opened document at once, though the opening also arrives as a change', async () => {
+    const s = setup();
+    s.open();
+    await s.publishedFor(1); // with the minute-long debounce this would time out
+    await turns(1); // the trace follows the write
+    assert.equal(s.traces.length, 1);
+    assert.match(s.traces[0]!, /^checked file:\/\/\/w\/sync\.arch\.yaml version 1 in /);
+    s.close();
+  });
+
   it('checks a lone edit at once, without the debounce', async () => {
     const s = setup();
     s.open();
