@@ -29,7 +29,8 @@ const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 /** Proposal sizes in systems; `CASEBOOK_BENCH_SIZES=1000` runs one. */
 const SIZES = (process.env['CASEBOOK_BENCH_SIZES'] ?? '10,100,1000').split(',').map(Number);
 const EDITS = 40;
-const OPENS = 5;
+/** First opens per size, each paired with a bare parse just before it, so that a busy spell on the machine weighs on both sides of the ratio. */
+const OPENS = 7;
 /** Hover and completion requests per document; with 200, the p99 is the second-slowest, not the single slowest. */
 const PROBES = 200;
 const CITIES = ['成都', '重庆', '杭州', '上海', '北京'];
@@ -94,19 +95,13 @@ async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - start, result];
 }
 
-/** Median wall and CPU time of a bare `yaml` parseDocument of the text (the floor any YAML tool pays). */
+/** Wall and CPU time of one bare `yaml` parseDocument of the text (the floor any YAML tool pays). */
 function bareParse(text: string): { wall: number; cpu: number } {
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < 7; i++) {
-    const start = performance.now();
-    const startCpu = process.cpuUsage();
-    YAML.parseDocument(text);
-    const used = process.cpuUsage(startCpu);
-    cpu.push((used.user + used.system) / 1000);
-    wall.push(performance.now() - start);
-  }
-  return { wall: stats(wall).median, cpu: stats(cpu).median };
+  const start = performance.now();
+  const startCpu = process.cpuUsage();
+  YAML.parseDocument(text);
+  const used = process.cpuUsage(startCpu);
+  return { wall: performance.now() - start, cpu: (used.user + used.system) / 1000 };
 }
 
 /**
@@ -167,10 +162,23 @@ function readCheckTrace(trace: LogTraceParams): CheckTrace | undefined {
   return total && steps ? { total: Number(total[1]), parse: Number(steps[1]), analysis: Number(steps[2]), publish: Number(steps[3]) } : undefined;
 }
 
+type TraceStats = { [step in keyof CheckTrace]: Stats };
+
+function traceStats(traces: CheckTrace[]): TraceStats | undefined {
+  if (traces.length === 0) return undefined;
+  return { total: stats(traces.map((t) => t.total)), parse: stats(traces.map((t) => t.parse)), analysis: stats(traces.map((t) => t.analysis)), publish: stats(traces.map((t) => t.publish)) };
+}
+
+const showSteps = (t: TraceStats) => `parse ${ms(t.parse.median)}, analysis ${ms(t.analysis.median)}, converting and writing ${ms(t.publish.median)}`;
+
 interface ServerResult {
   open: Stats;
+  /** The bare parse measured just before each open, and each open's ratios to its own bare parse: round trip, the server's trace, CPU. */
+  bare?: { wall: Stats; cpu: Stats; openRatio: Stats; serverRatio?: Stats; cpuRatio?: Stats };
   /** The server's own account of each open: from the didOpen's arrival to the diagnostics written, and its steps (medians). */
-  openTrace?: { total: Stats; parse: Stats; analysis: Stats; publish: Stats };
+  openTrace?: TraceStats;
+  /** The same for each edit, from the didChange's arrival. */
+  editTrace?: TraceStats;
   /** The server's CPU time for each open, where the platform tells. */
   openCpu?: Stats;
   /** The first publishDiagnostics: how many, and its JSON size. */
@@ -189,11 +197,16 @@ async function measureCasebook(text: string, size: number, workspace: string): P
     // Each open is a first analysis of that document (nothing cached for its uri); the median of a few resists a busy machine.
     const opens: number[] = [];
     const openCpu: number[] = [];
+    const bares: { wall: number; cpu: number }[] = [];
+    const ratios: { open: number[]; server: number[]; cpu: number[] } = { open: [], server: [], cpu: [] };
     let first: PublishDiagnosticsParams | undefined;
     let uri = '';
+    for (let i = 0; i < 3; i++) bareParse(text); // warm the parser up in this process, as the server's warm-up does there
     for (let i = 0; i < OPENS; i++) {
       if (uri) await client.close(uri);
       uri = fileUri(path.join(workspace, `bench-${size}-${i}.arch.yaml`));
+      const bare = bareParse(text);
+      bares.push(bare);
       const cpuBefore = processCpuMs(client.process.pid);
       const mark = client.mark();
       const [elapsed, published] = await timed(async (): Promise<PublishDiagnosticsParams> => {
@@ -201,23 +214,35 @@ async function measureCasebook(text: string, size: number, workspace: string): P
         return client.diagnostics(uri, 1);
       });
       const trace = readCheckTrace(await client.waitFor<LogTraceParams>(LogTraceNotification.type.method, (t) => t.message.includes(uri), mark));
-      if (trace) traces.push(trace);
+      if (trace) {
+        traces.push(trace);
+        ratios.server.push(trace.total / bare.wall);
+      }
       const cpuAfter = processCpuMs(client.process.pid);
-      if (cpuBefore !== undefined && cpuAfter !== undefined) openCpu.push(cpuAfter - cpuBefore);
+      if (cpuBefore !== undefined && cpuAfter !== undefined) {
+        openCpu.push(cpuAfter - cpuBefore);
+        ratios.cpu.push((cpuAfter - cpuBefore) / bare.cpu);
+      }
       opens.push(elapsed);
+      ratios.open.push(elapsed / bare.wall);
       first ??= published;
       client.forgetReceived();
     }
     const open = stats(opens);
     const published = { count: first!.diagnostics.length, bytes: Buffer.byteLength(JSON.stringify(first)) };
     const edits: number[] = [];
+    const editTraces: CheckTrace[] = [];
     for (let i = 0; i < EDITS; i++) {
       const change = tierEdit(client.text(uri), i, size);
-      const [elapsed] = await timed(async () => {
+      const mark = client.mark();
+      const [elapsed, version] = await timed(async () => {
         const version = await client.change(uri, [change]);
         await client.diagnostics(uri, version);
+        return version;
       });
       edits.push(elapsed);
+      const trace = readCheckTrace(await client.waitFor<LogTraceParams>(LogTraceNotification.type.method, (t) => t.message.includes(`${uri} version ${version} `), mark));
+      if (trace) editTraces.push(trace);
       client.forgetReceived();
     }
     const positions = probePositions(client.text(uri), PROBES);
@@ -227,8 +252,16 @@ async function measureCasebook(text: string, size: number, workspace: string): P
       hovers.push((await timed(() => client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position })))[0]);
       completions.push((await timed(() => client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })))[0]);
     }
-    const openTrace = traces.length > 0 ? { total: stats(traces.map((t) => t.total)), parse: stats(traces.map((t) => t.parse)), analysis: stats(traces.map((t) => t.analysis)), publish: stats(traces.map((t) => t.publish)) } : undefined;
-    return { open, ...(openTrace ? { openTrace } : {}), ...(openCpu.length > 0 ? { openCpu: stats(openCpu) } : {}), published, edit: stats(edits), hover: stats(hovers), completion: stats(completions) };
+    const openTrace = traceStats(traces);
+    const editTrace = traceStats(editTraces);
+    const bare = {
+      wall: stats(bares.map((b) => b.wall)),
+      cpu: stats(bares.map((b) => b.cpu)),
+      openRatio: stats(ratios.open),
+      ...(ratios.server.length > 0 ? { serverRatio: stats(ratios.server) } : {}),
+      ...(ratios.cpu.length > 0 ? { cpuRatio: stats(ratios.cpu) } : {}),
+    };
+    return { open, bare, ...(openTrace ? { openTrace } : {}), ...(editTrace ? { editTrace } : {}), ...(openCpu.length > 0 ? { openCpu: stats(openCpu) } : {}), published, edit: stats(edits), hover: stats(hovers), completion: stats(completions) };
   } finally {
     await client.stop();
   }
@@ -287,17 +320,19 @@ export async function benchLsp(): Promise<void> {
     for (const size of SIZES) {
       const text = generateProposal(size);
       writeFileSync(path.join(workspace, `bench-${size}.arch.yaml`), text);
-      const parse = bareParse(text);
       const casebook = await measureCasebook(text, size, workspace);
+      const bare = casebook.bare!;
+      const ratio = (r: Stats) => `${r.median.toFixed(2)}×, the median of ${r.count} opens (worst ${r.p99.toFixed(2)}×)`;
       console.log(`\n### ${size} systems (${(Buffer.byteLength(text) / 1024).toFixed(0)} KB, ${text.split('\n').length} lines)`);
-      console.log(`first analysis, didOpen → publishDiagnostics: ${show(casebook.open)}; bare yaml parseDocument: ${ms(parse.wall)} (median ${(casebook.open.median / parse.wall).toFixed(2)}×, target ≤ 1.5×)`);
-      if (casebook.openTrace) {
-        const t = casebook.openTrace;
-        console.log(`  in the server (its trace), didOpen arrived → diagnostics written: ${ms(t.total.median)} = ${(t.total.median / parse.wall).toFixed(2)}× the bare parse (parse ${ms(t.parse.median)}, analysis ${ms(t.analysis.median)}, converting and writing ${ms(t.publish.median)}); the rest of the round trip is JSON-RPC carrying the text in and the diagnostics out`);
+      console.log(`first analysis, didOpen → publishDiagnostics: ${show(casebook.open)}; bare yaml parseDocument just before each: ${show(bare.wall)}`);
+      console.log(`  round trip / bare parse: ${ratio(bare.openRatio)}; target ≤ 1.5×: ${bare.openRatio.median <= 1.5 ? 'met' : 'MISSED'}`);
+      if (casebook.openTrace && bare.serverRatio) {
+        console.log(`  in the server (its trace), didOpen arrived → diagnostics written: ${ms(casebook.openTrace.total.median)} (${showSteps(casebook.openTrace)}); / bare parse: ${ratio(bare.serverRatio)}. The rest of the round trip is JSON-RPC carrying the text in and the diagnostics out.`);
       }
-      if (casebook.openCpu) console.log(`  in CPU time: server ${ms(casebook.openCpu.median)} per open (median) / yaml parseDocument ${ms(parse.cpu)} = ${(casebook.openCpu.median / parse.cpu).toFixed(2)}×`);
+      if (casebook.openCpu && bare.cpuRatio) console.log(`  in CPU time: server ${ms(casebook.openCpu.median)} per open / yaml parseDocument ${ms(bare.cpu.median)}: ${ratio(bare.cpuRatio)}`);
       console.log(`diagnostics published: ${casebook.published!.count}, ${(casebook.published!.bytes / 1024).toFixed(0)} KB of JSON (${(casebook.published!.bytes / Math.max(1, casebook.published!.count)).toFixed(0)} B each)`);
       console.log(`one-character edit → publishDiagnostics: ${show(casebook.edit)}`);
+      if (casebook.editTrace) console.log(`  in the server (its trace), didChange arrived → diagnostics written: ${show(casebook.editTrace.total)} (${showSteps(casebook.editTrace)})`);
       console.log(`hover: ${show(casebook.hover!)}${size === 1000 ? ` (target p99 < 10 ms: ${casebook.hover!.p99 < 10 ? 'met' : 'MISSED'})` : ''}`);
       console.log(`completion: ${show(casebook.completion!)}${size === 1000 ? ` (target p99 < 10 ms: ${casebook.completion!.p99 < 10 ? 'met' : 'MISSED'})` : ''}`);
       if (withYls) {
