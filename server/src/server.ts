@@ -102,7 +102,7 @@ connection.onDocumentSymbol(
   }),
 );
 
-connection.onWorkspaceSymbol(guard.request('workspaceSymbol', [], ({ query }) => current().service.findWorkspaceSymbols(current().openProposals(), query)));
+connection.onWorkspaceSymbol(guard.request('workspaceSymbol', [], ({ query }) => current().service.findWorkspaceSymbols(current().workspaceProposals(), query)));
 
 connection.onDefinition(
   guard.request('definition', [], ({ textDocument, position }) => {

@@ -38,6 +38,7 @@ describe('LSP: lifecycle and documents', function () {
     assert.equal(watchers.length, 1);
     const globs = (watchers[0]!.registerOptions as { watchers: { globPattern: unknown }[] }).watchers.map((w) => w.globPattern);
     assert.ok(globs.includes('**/.casebook.yaml'), JSON.stringify(globs));
+    assert.ok(globs.includes('**/*.arch.{yaml,yml}'), 'proposals coming and going (workspace symbols)');
   });
 
   it('publishes located findings for the opened version', async () => {

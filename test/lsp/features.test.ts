@@ -27,7 +27,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
-import { LspClient } from './harness';
+import { LspClient, fileUri } from './harness';
 import { CORE_TEXT, WORKSPACE, freshUri, rangeOf, rules } from './fixtures';
 
 const COLD_TEXT = readFileSync(path.join(WORKSPACE, 'cold.arch.yaml'), 'utf8');
@@ -125,12 +125,18 @@ describe('LSP: features', function () {
     }
   });
 
-  it('lists document symbols for sites and systems, and workspace symbols across open proposals', async () => {
+  it('lists document symbols for sites and systems, and workspace symbols across open proposals and those on disk', async () => {
     const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, at(core))) as DocumentSymbol[];
     const names = JSON.stringify(symbols);
     for (const id of ['cd-1', 'cd-2', 'core', 'channel']) assert.ok(names.includes(id), `${id} not among the symbols`);
     const found = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'channel' });
     assert.ok(Array.isArray(found) && found.some((s) => 'location' in s && s.location.uri === core), JSON.stringify(found));
+    // cold.arch.yaml is in the workspace but not open: its sites come from the disk.
+    const cold = fileUri(path.join(WORKSPACE, 'cold.arch.yaml'));
+    const onDisk = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'bj-1' });
+    const bj = Array.isArray(onDisk) ? onDisk.find((s) => 'location' in s && s.location.uri === cold) : undefined;
+    assert.ok(bj && 'location' in bj && 'range' in bj.location, JSON.stringify(onDisk));
+    assert.deepEqual(bj.location.range, rangeOf(COLD_TEXT, 'bj-1', 'id: '));
   });
 
   it('goes to the definition of a system id and finds the references of a site', async () => {

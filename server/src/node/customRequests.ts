@@ -27,9 +27,7 @@ import { exceedsByteLimit } from './limits';
 import { isProposalDocument } from './proposals';
 import type { Session } from './session';
 import { fsPath } from './settings';
-
-/** Files read for a workspace check get versions no editor uses, so the service never confuses them with open ones. */
-let diskVersion = 0;
+import { nextDiskVersion } from './workspaceProposals';
 
 export function registerCustomRequests(connection: Connection, session: Session): void {
   const { guard } = session;
@@ -118,7 +116,7 @@ async function checkFiles(connection: Connection, session: Session, uris: string
         continue; // deleted or unreadable since the client listed it
       }
       if (exceedsByteLimit(text)) continue;
-      const candidate = TextDocument.create(uri, 'yaml', --diskVersion, text);
+      const candidate = TextDocument.create(uri, 'yaml', nextDiskVersion(), text);
       if (!isProposalDocument(candidate)) continue;
       document = candidate;
     }

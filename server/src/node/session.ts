@@ -19,6 +19,7 @@ import { SettingsStore, workspaceConfigLookup, type DocumentSettings } from './s
 import { StatusReporter } from './status';
 import { FileWatching, classifyChanges } from './watching';
 import { warmUp } from './warmUp';
+import { WorkspaceProposals } from './workspaceProposals';
 
 /** Within a burst of edits (keystrokes closer than this), the quiet time before re-checking; a lone edit is checked at once. */
 export const DEBOUNCE_MS = 20;
@@ -35,6 +36,7 @@ export class Session {
   readonly sync: DocumentSync;
   readonly status: StatusReporter;
   private readonly watching: FileWatching;
+  private readonly onDisk: WorkspaceProposals;
   private readonly config: ReturnType<typeof workspaceConfigLookup>;
   private folders: string[];
   /** What the client announced in `initialize`. */
@@ -81,6 +83,11 @@ export class Session {
       dynamicRegistration: !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration,
       relativePatterns: !!capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport,
     });
+    this.onDisk = new WorkspaceProposals({
+      folders: () => this.folders,
+      watched: () => !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+      forget: (uri) => this.service.closeDocument(uri),
+    });
     this.library.onDidChange(() => {
       this.status.refresh();
       void this.watching.watch(this.library.extraPaths).catch((error: unknown) => guard.report('registering file watchers', error));
@@ -109,9 +116,10 @@ export class Session {
     return { document, settings: await this.settings.get(uri) };
   }
 
-  /** Open proposals (for workspace symbols). */
-  openProposals(): TextDocument[] {
-    return this.documents.all().filter((d) => this.sync.proposal(d.uri));
+  /** Every proposal of the workspace, for workspace symbols: the open ones as edited, the others as on disk. */
+  workspaceProposals(): TextDocument[] {
+    const open = this.documents.all().filter((d) => this.sync.proposal(d.uri));
+    return [...open, ...this.onDisk.closedDocuments((uri) => !!this.documents.get(uri))];
   }
 
   changeConfiguration(settings: unknown): Promise<void> {
@@ -124,12 +132,14 @@ export class Session {
     this.folders = [...this.folders.filter((f) => !gone.has(f)), ...added.map((f) => folderPath(f.uri)).filter((p): p is string => !!p)];
     this.config.clear();
     this.settings.invalidateAll();
+    this.onDisk.invalidate();
     return this.status.busy(() => this.sync.recheckAll());
   }
 
   /** Watched files changed: a config file → re-read settings; a case file → reload the library. */
   async changeWatchedFiles(events: FileEvent[]): Promise<void> {
     const changes = classifyChanges(events);
+    if (changes.proposalsAddedOrRemoved) this.onDisk.invalidate();
     if (changes.files.some((file) => this.library.containsFile(file))) {
       await this.status.busy(() => this.library.reload()); // its listener re-checks every document
     }

@@ -1,18 +1,22 @@
 /**
- * File watching: `.casebook.yaml` anywhere in the workspace and the YAML files
- * of the enterprise case folders. Registered dynamically when the client
+ * File watching: `.casebook.yaml` anywhere in the workspace, proposal files
+ * coming and going, and the YAML files of the enterprise case folders. Registered dynamically when the client
  * supports it (re-registered when the set of case folders changes); clients
  * that watch on their own (VS Code's `synchronize.fileEvents`) send the same
  * `workspace/didChangeWatchedFiles` events.
  */
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { DidChangeWatchedFilesNotification, type Connection, type Disposable, type FileEvent, type FileSystemWatcher } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Connection, type Disposable, type FileEvent, type FileSystemWatcher } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME } from './config';
+
+const PROPOSAL_FILE = /\.arch\.ya?ml$/i;
 
 export interface WatchedChanges {
   /** A `.casebook.yaml` was created, changed or deleted. */
   config: boolean;
+  /** A `*.arch.yaml` file was created or deleted (workspace symbols list them). */
+  proposalsAddedOrRemoved: boolean;
   /** Files that changed, as paths (for the library to decide whether it is concerned). */
   files: string[];
 }
@@ -39,7 +43,8 @@ export class FileWatching {
   }
 
   private watchers(folders: string[]): FileSystemWatcher[] {
-    const watchers: FileSystemWatcher[] = [{ globPattern: `**/${CONFIG_FILE_NAME}` }];
+    // Proposals: only their coming and going matters (workspace symbols re-read a changed file by its mtime).
+    const watchers: FileSystemWatcher[] = [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.arch.{yaml,yml}', kind: WatchKind.Create | WatchKind.Delete }];
     for (const folder of folders) {
       watchers.push({
         globPattern: this.capabilities.relativePatterns
@@ -55,6 +60,7 @@ export class FileWatching {
 export function classifyChanges(events: FileEvent[]): WatchedChanges {
   const files: string[] = [];
   let config = false;
+  let proposalsAddedOrRemoved = false;
   for (const event of events) {
     let filePath: string;
     try {
@@ -66,6 +72,7 @@ export function classifyChanges(events: FileEvent[]): WatchedChanges {
     }
     if (path.basename(filePath) === CONFIG_FILE_NAME) config = true;
     else files.push(filePath);
+    if (event.type !== FileChangeType.Changed && PROPOSAL_FILE.test(filePath)) proposalsAddedOrRemoved = true;
   }
-  return { config, files };
+  return { config, proposalsAddedOrRemoved, files };
 }
