@@ -25,6 +25,9 @@ export function searchCases(s: Services) {
     pick.placeholder = vscode.l10n.t('Search cases by customer, pattern or product (中文, English, pinyin, initials)');
     pick.matchOnDescription = true;
     pick.matchOnDetail = true;
+    // Run from a case page, the palette closing hands focus back to the webview,
+    // which would dismiss this pick before the architect types; Escape closes it.
+    pick.ignoreFocusOut = true;
     let summaries = new Map<string, CaseSummary>();
     let generation = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
