@@ -16,6 +16,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LanguageService } from '../service/languageService';
+import type { AnalysisSettings } from '../service/types';
 import type { Guard } from './guard';
 import type { LibraryState } from './libraryState';
 import { isTooLarge, tooLargeDiagnostic } from './limits';
@@ -148,13 +149,30 @@ export class DocumentSync {
       if (this.published.delete(uri)) void this.options.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    // Parse while the settings are on their way: the parse needs none, and on
-    // opening a file they are a round trip to the client.
+    // Parse, then analyse with the likely settings, while the document's own
+    // are on their way: on opening a file they are a round trip to the client.
+    // They decide what is published; when they differ, the analysis is redone.
     const started = performance.now();
     const pendingSettings = this.options.settings.get(uri);
     const tooLarge = isTooLarge(document);
     const parsed = tooLarge ? undefined : this.options.service.parse(document);
     const parseMs = performance.now() - started;
+    let analysisMs = 0;
+    /** One step at a time, yielding first: a hover, a completion or a newer edit that arrives meanwhile waits for one step, not the check. */
+    const analyze = async (analysis: AnalysisSettings): Promise<boolean> => {
+      await yieldToEventLoop();
+      if (!isCurrent()) return false;
+      const analysisStarted = performance.now();
+      try {
+        this.options.service.analyze(document, analysis);
+      } catch {
+        // doValidation meets the same error, reports it and answers no findings.
+      }
+      analysisMs += performance.now() - analysisStarted;
+      return true;
+    };
+    const likely = tooLarge ? undefined : this.options.settings.likely(uri);
+    if (likely && !(await analyze(likely.analysis))) return;
     const settings = await pendingSettings;
     if (!isCurrent()) return;
 
@@ -162,19 +180,8 @@ export class DocumentSync {
     const stamp = this.stamp(version, settings);
     if (this.published.get(uri) === stamp) return;
 
-    let analysisMs = 0;
     if (!tooLarge) {
-      // One step at a time, yielding between them: a hover, a completion or
-      // a newer edit that arrives meanwhile waits for one step, not the check.
-      await yieldToEventLoop();
-      if (!isCurrent()) return;
-      const analysisStarted = performance.now();
-      try {
-        this.options.service.analyze(document, settings.analysis);
-      } catch {
-        // doValidation meets the same error, reports it and answers no findings.
-      }
-      analysisMs = performance.now() - analysisStarted;
+      if (settings.key !== likely?.key && !(await analyze(settings.analysis))) return;
       await yieldToEventLoop();
       if (!isCurrent()) return;
     }

@@ -48,6 +48,9 @@ export const DEFAULT_CASEBOOK_SETTINGS: CasebookSettings = { rules: {}, extraCas
 
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<DocumentSettings>>();
+  /** The settings each cached entry resolved to, and the latest of them: what `likely` answers. */
+  private readonly resolved = new Map<string, DocumentSettings>();
+  private latest: DocumentSettings | undefined;
   /** What a client without `workspace/configuration` pushed last. */
   private pushed: CasebookSettings = DEFAULT_CASEBOOK_SETTINGS;
   /** Config files whose problems are on screen. */
@@ -63,10 +66,26 @@ export class SettingsStore {
     const key = uri ?? '';
     let entry = this.cache.get(key);
     if (!entry) {
-      entry = this.resolve(uri);
-      this.cache.set(key, entry);
+      const pending = this.resolve(uri);
+      entry = pending;
+      this.cache.set(key, pending);
+      void pending.then((settings) => {
+        if (this.cache.get(key) !== pending) return; // invalidated while it was pulled
+        this.resolved.set(key, settings);
+        this.latest = settings;
+      });
     }
     return entry;
+  }
+
+  /**
+   * The settings a document most likely has, known without waiting: its own
+   * when already pulled, else the last ones pulled for any document (files of
+   * one workspace nearly always share them); undefined before the first pull.
+   * Work may start on them, but only `get` says what to publish.
+   */
+  likely(uri: string): DocumentSettings | undefined {
+    return this.resolved.get(uri) ?? this.latest;
   }
 
   /** `workspace/didChangeConfiguration`: forget everything; a pushing client sends the new values. */
@@ -75,12 +94,12 @@ export class SettingsStore {
       const section = settings && typeof settings === 'object' ? (settings as Record<string, unknown>)['casebook'] : undefined;
       this.pushed = sanitizeSettings(section);
     }
-    this.cache.clear();
+    this.clear();
   }
 
   /** A `.casebook.yaml` changed: every document may now read a different one. */
   invalidateAll(): void {
-    this.cache.clear();
+    this.clear();
     // Re-read config files publish afresh; one that no document reads any more is cleared.
     for (const uri of this.publishedConfigs) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.publishedConfigs.clear();
@@ -88,6 +107,13 @@ export class SettingsStore {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.resolved.delete(uri);
+  }
+
+  private clear(): void {
+    this.cache.clear();
+    this.resolved.clear();
+    this.latest = undefined;
   }
 
   private async resolve(uri: string | undefined): Promise<DocumentSettings> {

@@ -329,10 +329,8 @@ function splitChunks(text: string): Chunk[] | null {
   let seqIndent = -1;
   let seenTopLevel = false;
   const flush = (end: number, nextLine: number) => {
-    // A chunk ends before the line break that precedes the next one.
-    if (end > chunkStart || (end === chunkStart && nextLine > chunkLine)) {
-      chunks.push({ text: text.slice(chunkStart, Math.max(chunkStart, end - 1)), startLine: chunkLine, ...(itemOf ? { itemOf } : {}) });
-    }
+    // A chunk holds at least one line and ends before the line break that precedes the next one.
+    if (nextLine > chunkLine) chunks.push({ text: text.slice(chunkStart, end - 1), startLine: chunkLine, ...(itemOf ? { itemOf } : {}) });
     chunkStart = end;
     chunkLine = nextLine;
   };

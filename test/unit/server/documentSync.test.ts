@@ -18,7 +18,7 @@ const TEXT = fixture('findings.arch.yaml');
 const URI = 'file:///w/sync.arch.yaml';
 const MINUTE = 60_000;
 
-function setup(languageService: LanguageService = service()) {
+function setup(languageService: LanguageService = service(), settingsOf: { get?: () => Promise<DocumentSettings>; likely?: () => DocumentSettings | undefined } = {}) {
   const published: PublishDiagnosticsParams[] = [];
   const traces: string[] = [];
   const waiting: { version: number; resolve: () => void }[] = [];
@@ -33,7 +33,7 @@ function setup(languageService: LanguageService = service()) {
   } as unknown as Connection; // only sendDiagnostics and the tracer are used
   const documents = { get: (uri: string) => open.get(uri), all: () => [...open.values()] } as unknown as TextDocuments<TextDocument>;
   const documentSettings: DocumentSettings = { analysis: settings('en'), extraCasePaths: [], key: 'k' };
-  const settingsStore = { get: () => Promise.resolve(documentSettings), forget: () => {} } as unknown as SettingsStore;
+  const settingsStore = { get: settingsOf.get ?? (() => Promise.resolve(documentSettings)), likely: settingsOf.likely ?? (() => documentSettings), forget: () => {} } as unknown as SettingsStore;
   const library = { useExtraPaths: () => false, forget: () => {}, generation: 1 } as unknown as LibraryState;
   const guard: Guard = { request: () => assert.fail(), event: () => assert.fail(), report: (name, error) => assert.fail(`${name}: ${String(error)}`) };
   const sync = new DocumentSync({ connection, documents, service: languageService, settings: settingsStore, library, guard, debounceMs: MINUTE });
@@ -106,6 +106,39 @@ describe('server: document sync', () => {
     s.close();
     await s.sync.whenIdle();
     assert.deepEqual(s.published.at(-1), { uri: URI, diagnostics: [] }, 'closing clears what was published');
+  });
+
+  it('analyses with the likely settings while the real ones are pulled, and again only when they differ', async () => {
+    const real = service();
+    const analysed: string[] = [];
+    const languageService: LanguageService = {
+      ...real,
+      analyze: (document, analysis) => {
+        analysed.push(analysis.rules['tier1-two-regions-three-dcs'] ?? 'default');
+        return real.analyze(document, analysis);
+      },
+    };
+    const likely: DocumentSettings = { analysis: settings('en'), extraCasePaths: [], key: 'likely' };
+    const quiet: DocumentSettings = { analysis: { ...settings('en'), rules: { 'tier1-two-regions-three-dcs': 'off' } }, extraCasePaths: [], key: 'quiet' };
+    let answer: (value: DocumentSettings) => void = () => {};
+    const s = setup(languageService, { likely: () => likely, get: () => new Promise((resolve) => (answer = resolve)) });
+    s.open();
+    await turns(3);
+    assert.deepEqual(analysed, ['default'], 'the analysis started before the settings came');
+    assert.equal(s.published.length, 0);
+    answer(quiet); // the document's own settings turn the rule off: analysed again, and that is what is published
+    await s.publishedFor(1);
+    assert.deepEqual(analysed, ['default', 'off']);
+    assert.ok(!s.published[0]!.diagnostics.some((d) => d.code === 'tier1-two-regions-three-dcs'), 'published with the guessed settings');
+    s.close();
+
+    analysed.length = 0;
+    const same = setup(languageService, { likely: () => likely, get: () => Promise.resolve(likely) });
+    same.open();
+    await same.publishedFor(1);
+    assert.deepEqual(analysed, ['default'], 'the likely settings were right: one analysis');
+    assert.ok(same.published[0]!.diagnostics.some((d) => d.code === 'tier1-two-regions-three-dcs'));
+    same.close();
   });
 
   it('checks in steps, so that a request arriving meanwhile waits for one step only', async () => {

@@ -1,0 +1,49 @@
+/**
+ * SettingsStore.likely: the settings work may start on before a document's
+ * own are pulled, and how a change of configuration withdraws them.
+ */
+import * as assert from 'node:assert/strict';
+import type { Connection } from 'vscode-languageserver/node';
+import { SettingsStore } from '../../../server/src/node/settings';
+
+function store() {
+  const pulls: { scopeUri?: string; answer: (value: unknown) => void }[] = [];
+  const connection = {
+    workspace: { getConfiguration: (item: { scopeUri?: string }) => new Promise((answer) => pulls.push({ ...item, answer })) },
+    sendDiagnostics: () => Promise.resolve(),
+  } as unknown as Connection; // only workspace/configuration is used
+  const settings = new SettingsStore(connection, { displayLocale: 'en', pullConfiguration: true, workspaceFolders: () => [], lookupConfig: () => ({ problems: [] }) as never, log: () => {} });
+  return { settings, pulls };
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('server: settings work may start on', () => {
+  it('knows none before the first pull, then a document its own and another the latest', async () => {
+    const { settings, pulls } = store();
+    assert.equal(settings.likely('file:///w/a.arch.yaml'), undefined);
+    const a = settings.get('file:///w/a.arch.yaml');
+    assert.equal(settings.likely('file:///w/a.arch.yaml'), undefined, 'still being pulled');
+    pulls[0]!.answer({ rules: { 'downtime-release': 'off' } });
+    const resolved = await a;
+    await settle();
+    assert.equal(settings.likely('file:///w/a.arch.yaml'), resolved);
+    assert.equal(settings.likely('file:///w/b.arch.yaml'), resolved, 'a new document most likely shares them');
+    assert.equal(resolved.analysis.rules['downtime-release'], 'off');
+  });
+
+  it('withdraws them when the configuration changes, even when a pull was in flight', async () => {
+    const { settings, pulls } = store();
+    const a = settings.get('file:///w/a.arch.yaml');
+    pulls[0]!.answer({});
+    await a;
+    await settle();
+    const b = settings.get('file:///w/b.arch.yaml');
+    settings.changeConfiguration({});
+    assert.equal(settings.likely('file:///w/a.arch.yaml'), undefined);
+    pulls[1]!.answer({ locale: 'zh-CN' }); // answered for the old configuration
+    await b;
+    await settle();
+    assert.equal(settings.likely('file:///w/b.arch.yaml'), undefined, 'an answer to a withdrawn pull is not taken up');
+  });
+});
