@@ -599,12 +599,22 @@ export function nodeAtPath(root: YNode | null, path: JsonPath): YNode | undefine
   return node;
 }
 
-/** Plain JavaScript value of a subtree (for schema validation). */
+/** Plain values of collections already converted: nodes are never mutated, and an edit reuses most of them. */
+const plainValues = new WeakMap<YNode, unknown>();
+
+/** Plain JavaScript value of a subtree (for schema validation); shared between calls, so never to be mutated. */
 export function toPlain(node: YNode | null | undefined): unknown {
   if (!node) return null;
   if (node.kind === 'scalar') return node.value;
-  if (node.kind === 'seq') return node.items.map(toPlain);
-  const out: Record<string, unknown> = {};
-  for (const e of node.entries) out[e.key] = toPlain(e.value);
-  return out;
+  const known = plainValues.get(node);
+  if (known !== undefined) return known;
+  let plain: unknown;
+  if (node.kind === 'seq') plain = node.items.map(toPlain);
+  else {
+    const out: Record<string, unknown> = {};
+    for (const e of node.entries) out[e.key] = toPlain(e.value);
+    plain = out;
+  }
+  plainValues.set(node, plain);
+  return plain;
 }

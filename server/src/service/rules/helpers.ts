@@ -64,6 +64,18 @@ export function nameOf(library: CaseLibrary, caseId: string): Localized {
  * "网商银行（可用率 99.99%；三地五中心）；四川农信（…）".
  */
 export function cites(library: CaseLibrary, refs: readonly FigureRef[]): Localized {
+  // The same citation closes every finding of a rule: build it once per library.
+  const key = refs.map((ref) => `${ref.caseId}/${ref.outcomeId}`).join('|');
+  let known = citations.get(library);
+  if (!known) citations.set(library, (known = new Map()));
+  let cited = known.get(key);
+  if (!cited) known.set(key, (cited = citeFigures(library, refs)));
+  return cited;
+}
+
+const citations = new WeakMap<CaseLibrary, Map<string, Localized>>();
+
+function citeFigures(library: CaseLibrary, refs: readonly FigureRef[]): Localized {
   const byCase = new Map<string, Localized[]>();
   for (const ref of refs) {
     const figures = byCase.get(ref.caseId) ?? [];
@@ -156,14 +168,19 @@ export function heavyLoad(system: SystemModel): { field: Located<number>; what: 
   return undefined;
 }
 
-/** Ids of systems some other system lists in `dependsOn`: computed once per check. */
-export function dependedOnIds(model: ProposalModel): Set<string> {
+/** Ids of systems some other system lists in `dependsOn`: computed once per model, shared by the rules that ask. */
+export function dependedOnIds(model: ProposalModel): ReadonlySet<string> {
+  const known = dependedOn.get(model);
+  if (known) return known;
   const ids = new Set<string>();
   for (const system of model.systems) {
     for (const dep of system.dependsOn?.value ?? []) if (dep.value !== system.id?.value) ids.add(dep.value);
   }
+  dependedOn.set(model, ids);
   return ids;
 }
+
+const dependedOn = new WeakMap<ProposalModel, ReadonlySet<string>>();
 
 export function finding(rule: CasebookRule, at: { range: Range; path: JsonPath }, message: Localized, fixes?: RuleFix[]): RawFinding {
   return { rule: rule.id, message, range: at.range, path: at.path, ...(fixes && fixes.length > 0 ? { fixes } : {}) };
