@@ -34,9 +34,9 @@ export interface DocumentSyncOptions {
   debounceMs: number;
 }
 
-/** Yields to the event loop so that a newer edit already received is applied first. */
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
 
+/** Yields to the event loop so that a newer edit already received is applied first. */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class DocumentSync {
@@ -44,9 +44,7 @@ export class DocumentSync {
   /** `version|settings|library` of the diagnostics last published per uri. */
   private readonly published = new Map<string, string>();
   private readonly idle: (() => void)[] = [];
-  /** When each document last changed (performance.now()), to tell a lone edit from a burst. */
-  private readonly lastChange = new Map<string, number>();
-  /** When each document's latest version arrived, opened or changed: the trace times a check from there. */
+  /** When each document's latest version arrived, opened or changed (performance.now()): to tell a lone edit from a burst, and to time a check from there. */
   private readonly arrived = new Map<string, number>();
   /** The version each document was opened at, until its first edit. */
   private readonly openedVersion = new Map<string, number>();
@@ -76,10 +74,9 @@ export class DocumentSync {
     const { uri } = document;
     // TextDocuments reports an open as a change too: that version is already scheduled, at once.
     if (this.openedVersion.get(uri) === document.version) return;
-    this.openedVersion.delete(uri);
     const now = performance.now();
-    const previous = this.lastChange.get(uri);
-    this.lastChange.set(uri, now);
+    // Opening is not typing: the first edit after it starts no burst.
+    const previous = this.openedVersion.delete(uri) ? undefined : this.arrived.get(uri);
     this.arrived.set(uri, now);
     const inBurst = this.timers.has(uri) || (previous !== undefined && now - previous < this.options.debounceMs);
     this.schedule(uri, inBurst ? this.options.debounceMs : 0);
@@ -88,7 +85,6 @@ export class DocumentSync {
   closed(document: TextDocument): void {
     const { uri } = document;
     this.cancel(uri);
-    this.lastChange.delete(uri);
     this.arrived.delete(uri);
     this.openedVersion.delete(uri);
     if (this.published.delete(uri)) void this.options.connection.sendDiagnostics({ uri, diagnostics: [] });
