@@ -64,18 +64,19 @@ export class SettingsStore {
   /** Settings for a document (or the workspace when uri is undefined); cached. */
   get(uri: string | undefined): Promise<DocumentSettings> {
     const key = uri ?? '';
-    let entry = this.cache.get(key);
-    if (!entry) {
-      const pending = this.resolve(uri);
-      entry = pending;
-      this.cache.set(key, pending);
-      void pending.then((settings) => {
+    const entry = this.cache.get(key);
+    if (entry) return entry;
+    const pending = this.resolve(uri);
+    this.cache.set(key, pending);
+    pending.then(
+      (settings) => {
         if (this.cache.get(key) !== pending) return; // invalidated while it was pulled
         this.resolved.set(key, settings);
         this.latest = settings;
-      });
-    }
-    return entry;
+      },
+      () => undefined, // the caller of get() hears of it
+    );
+    return pending;
   }
 
   /**
