@@ -32,6 +32,14 @@ describe('yamlTree', () => {
     assert.deepEqual(toPlain(tree.root), YAML.parse(PROPOSAL));
   });
 
+  it('parses a CRLF proposal in chunks too, with no \r left in its values', () => {
+    const windows = PROPOSAL.replace(/\n/g, '\r\n');
+    const tree = parseYamlTree(windows);
+    assert.equal(tree.stats.mode, 'chunked');
+    assert.deepEqual(toPlain(tree.root), YAML.parse(windows));
+    assert.deepEqual(nodeAtPath(tree.root, ['systems', 0, 'tier'])!.range, { start: { line: 13, character: 10 }, end: { line: 13, character: 11 } });
+  });
+
   it('keeps exact ranges and paths across chunks', () => {
     const tree = parseYamlTree(PROPOSAL);
     const tier = nodeAtPath(tree.root, ['systems', 0, 'tier'])!;

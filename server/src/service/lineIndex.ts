@@ -48,8 +48,13 @@ export class LineIndex {
     return Math.min(start + Math.max(0, position.character), this.contentEnd(position.line));
   }
 
-  rangeOf(start: number, end: number): Range {
-    return { start: this.positionAt(start), end: this.positionAt(end) };
+  /** The range of two offsets; `lineOffset` is added to both lines (a chunk's text placed in its document). */
+  rangeOf(start: number, end: number, lineOffset = 0): Range {
+    const from = this.positionAt(start);
+    const to = this.positionAt(end);
+    from.line += lineOffset;
+    to.line += lineOffset;
+    return { start: from, end: to };
   }
 
   lineText(line: number): string {

@@ -1,6 +1,7 @@
 import * as YAML from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import { LineIndex } from './lineIndex';
+import { YAML_OPTIONS, readSimpleChunk } from './yamlCst';
 import type { Localized } from './locale';
 
 /** A JSON path into the proposal, e.g. `["systems", 0, "tier"]`. */
@@ -55,7 +56,8 @@ export interface YamlTree {
   comments: Comment[];
   lineIndex: LineIndex;
   /** How the tree was produced, for the benchmark and tests. */
-  stats: { mode: 'chunked' | 'full'; chunks: number; reparsed: number };
+  /** How the tree was produced: chunks parsed this time, and how many of those `yaml` composed (the rest were read from its syntax tree). */
+  stats: { mode: 'chunked' | 'full'; chunks: number; reparsed: number; composed: number };
 }
 
 /** Past this many nodes the document is refused. */
@@ -64,13 +66,6 @@ export const MAX_NODES = 1_000_000;
 export const MAX_ALIAS_NODES = 10_000;
 const MAX_DEPTH = 64;
 
-const YAML_OPTIONS: YAML.ParseOptions & YAML.DocumentOptions & YAML.SchemaOptions = {
-  uniqueKeys: true,
-  prettyErrors: false,
-  strict: true,
-  intAsBigInt: false,
-  version: '1.2',
-};
 
 /* ------------------------------------------------------------------------ */
 /* Converting one `yaml` document into the located tree                      */
@@ -144,11 +139,7 @@ class Converter {
 
   /** The range of two offsets, placed at the line offset. */
   private range(start: number, end: number): Range {
-    const from = this.index.positionAt(start);
-    const to = this.index.positionAt(end);
-    from.line += this.lineOffset;
-    to.line += this.lineOffset;
-    return { start: from, end: to };
+    return this.index.rangeOf(start, end, this.lineOffset);
   }
 
   private rangeOf(node: YAML.Node | YAML.Pair['key'], fallback: Range): Range {
@@ -297,6 +288,8 @@ interface PlacedChunk {
   content: YEntry[] | YNode | null;
   /** Syntax problems inside the chunk (a half-typed line), placed. */
   problems: YamlProblem[];
+  /** Composed by `yaml` rather than read from its syntax tree. */
+  composed?: boolean;
 }
 
 interface Chunk {
@@ -329,8 +322,10 @@ function splitChunks(text: string): Chunk[] | null {
   let seqIndent = -1;
   let seenTopLevel = false;
   const flush = (end: number, nextLine: number) => {
-    // A chunk holds at least one line and ends before the line break that precedes the next one.
-    if (nextLine > chunkLine) chunks.push({ text: text.slice(chunkStart, end - 1), startLine: chunkLine, ...(itemOf ? { itemOf } : {}) });
+    // A chunk holds at least one line and ends before the line break (`\n` or `\r\n`) that precedes the next one:
+    // a `\r` left at the end would be read as part of the last value.
+    const textEnd = end - 1 > chunkStart && text.charCodeAt(end - 2) === 13 /* \r */ ? end - 2 : end - 1;
+    if (nextLine > chunkLine) chunks.push({ text: text.slice(chunkStart, textEnd), startLine: chunkLine, ...(itemOf ? { itemOf } : {}) });
     chunkStart = end;
     chunkLine = nextLine;
   };
@@ -446,6 +441,9 @@ export class YamlTreeParser {
   /** Chunk text → its parse where it last sat; a chunk that moved is shifted, not re-parsed. */
   private chunks = new Map<string, PlacedChunk>();
 
+  /** `readSyntaxTree: false` composes every chunk with `yaml` (the reference the fast reader is tested against). */
+  constructor(private readonly options: { readSyntaxTree?: boolean } = {}) {}
+
   parse(text: string): YamlTree {
     const index = new LineIndex(text);
     const comments = extractComments(text, index);
@@ -453,7 +451,7 @@ export class YamlTreeParser {
     if (chunked) return { ...chunked, comments, lineIndex: index };
     this.chunks.clear();
     const full = parseFull(text, index);
-    return { root: full.root, problems: full.problems, comments, lineIndex: index, stats: { mode: 'full', chunks: 1, reparsed: 1 } };
+    return { root: full.root, problems: full.problems, comments, lineIndex: index, stats: { mode: 'full', chunks: 1, reparsed: 1, composed: 1 } };
   }
 
   private parseChunked(text: string): Omit<YamlTree, 'comments' | 'lineIndex'> | null {
@@ -461,6 +459,7 @@ export class YamlTreeParser {
     if (!chunks) return null;
     const next = new Map<string, PlacedChunk>();
     let reparsed = 0;
+    let composed = 0;
     const root: YMap = { kind: 'map', entries: [], flow: false, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, path: [] };
     const seen = new Set<string>();
     let lastSeq: YSeq | null = null;
@@ -472,8 +471,9 @@ export class YamlTreeParser {
       const itemPath = chunk.itemOf && lastSeq ? [lastSeq.path[0]!, lastSeq.items.length] : undefined;
       let placed = this.placedChunk(chunk, itemPath, next);
       if (!placed) {
-        placed = parseChunkAt(chunk, itemPath);
+        placed = parseChunkAt(chunk, itemPath, this.options.readSyntaxTree !== false);
         reparsed++;
+        if (placed.composed) composed++;
       }
       next.set(chunk.text, placed);
       // A half-typed line breaks only its own chunk: keep the chunk's partial
@@ -518,7 +518,7 @@ export class YamlTreeParser {
       }
     }
     this.chunks = next;
-    return { root: root.entries.length > 0 ? root : null, problems, stats: { mode: 'chunked', chunks: chunks.length, reparsed } };
+    return { root: root.entries.length > 0 ? root : null, problems, stats: { mode: 'chunked', chunks: chunks.length, reparsed, composed } };
   }
 
   /**
@@ -557,17 +557,24 @@ function moveChunk(placed: PlacedChunk, startLine: number, itemPath: JsonPath | 
   };
 }
 
-/** Parses one chunk straight into place: its lines at `startLine`, an item at `itemPath`. */
-function parseChunkAt(chunk: Chunk, itemPath: JsonPath | undefined): PlacedChunk {
-  const converter = new Converter(YAML.parseDocument(chunk.text, YAML_OPTIONS), new LineIndex(chunk.text), chunk.startLine);
+/**
+ * Parses one chunk straight into place: its lines at `startLine`, an item at
+ * `itemPath`. The plain shapes are read from `yaml`'s syntax tree; anything
+ * else is composed by `yaml`, which also reports its errors.
+ */
+function parseChunkAt(chunk: Chunk, itemPath: JsonPath | undefined, readSyntaxTree: boolean): PlacedChunk {
+  const index = new LineIndex(chunk.text);
   const base = { startLine: chunk.startLine, ...(itemPath ? { itemPath } : {}) };
+  const simple = readSyntaxTree ? readSimpleChunk(chunk.text, index, chunk.startLine, itemPath) : undefined;
+  if (simple) return { ...base, content: simple, problems: [] };
+  const converter = new Converter(YAML.parseDocument(chunk.text, YAML_OPTIONS), index, chunk.startLine);
   if (itemPath) {
     const { root, problems } = converter.convertItem(itemPath);
-    return { ...base, content: root, problems };
+    return { ...base, content: root, problems, composed: true };
   }
   const { root, problems } = converter.convert();
   const content = !root ? [] : root.kind === 'map' && !root.flow ? root.entries : null;
-  return { ...base, content, problems };
+  return { ...base, content, problems, composed: true };
 }
 
 /** One-shot parse without a cache (the CLI, tests). */
