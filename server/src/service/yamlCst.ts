@@ -241,7 +241,7 @@ class CstReader {
     const items: YNode[] = [];
     const entries: YEntry[] = [];
     let offset = token.offset + token.start.source.length;
-    token.items.forEach((item, i) => {
+    for (const [i, item] of token.items.entries()) {
       const props = readProps(item.start, 'explicit-key-ind', offset, false, true);
       if (props.found || props.hasNewline || !!props.comma !== i > 0) notSimple(); // `?`, a line break, a missing or extra comma
       if (isMap) {
@@ -258,8 +258,7 @@ class CstReader {
         items.push(read.node);
         offset = read.end;
       }
-      return undefined;
-    });
+    }
     const [close, ...rest] = token.end;
     if (close?.type !== (isMap ? 'flow-map-end' : 'flow-seq-end')) notSimple(); // unclosed
     const closed = close!.offset + close!.source.length;
