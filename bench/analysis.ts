@@ -31,8 +31,20 @@ const PLATFORMS = ['vm', 'private-cloud', 'vm', 'physical'];
 const KINDS = ['online', 'online', 'channel', 'batch', 'risk-control', 'analytics'];
 const ENGINES = ['oracle', 'oceanbase', 'mysql', 'db2', 'oceanbase'];
 const DOMAINS = ['customer', 'account', 'loan', 'deposit', 'payment', 'card', 'policy', 'order', 'ledger', 'risk'];
-const NAMES = ['核心账务', '信贷', '手机银行', '网上银行', '支付网关', '客户信息', '反欺诈', '日终批量', '数据仓库', '理财销售', '柜面', '票据'];
-
+const NAMES = [
+  '核心账务',
+  '信贷',
+  '手机银行',
+  '网上银行',
+  '支付网关',
+  '客户信息',
+  '反欺诈',
+  '日终批量',
+  '数据仓库',
+  '理财销售',
+  '柜面',
+  '票据',
+];
 
 /**
  * A proposal of `systems` systems. Sites grow with the estate (2 per city,
@@ -61,18 +73,29 @@ export function generateAnalysisProposal(systems: number): string {
       const id = `dc-${c}-${k}`;
       siteIds.push(id);
       const role = c === 0 ? (k === 0 ? 'primary' : 'active') : k === 0 ? 'hot-standby' : 'cold-standby';
-      out.push(`  - id: ${id}`, `    city: ${CITIES[c]}`, `    role: ${role}`, `    platform: ${c === 0 ? 'private-cloud' : pick(PLATFORMS)}`);
+      out.push(
+        `  - id: ${id}`,
+        `    city: ${CITIES[c]}`,
+        `    role: ${role}`,
+        `    platform: ${c === 0 ? 'private-cloud' : pick(PLATFORMS)}`,
+      );
     }
   }
   out.push('', 'zones: [dev-test, dmz, intranet]', '', 'links:');
-  for (let i = 1; i < siteIds.length; i++) out.push(`  - { from: ${siteIds[0]}, to: ${siteIds[i]}, mode: ${siteIds[i]!.startsWith('dc-0-') ? 'sync' : 'async'} }`);
+  for (let i = 1; i < siteIds.length; i++)
+    out.push(`  - { from: ${siteIds[0]}, to: ${siteIds[i]}, mode: ${siteIds[i]!.startsWith('dc-0-') ? 'sync' : 'async'} }`);
   out.push('', 'systems:');
   for (let i = 0; i < systems; i++) {
     const modern = rnd() < 0.35;
     const tier = rnd() < 0.2 ? 1 : rnd() < 0.6 ? 2 : 3;
     const kind = pick(KINDS);
     // Tier-1 systems mostly span the main city and one remote site; some stop short (a finding).
-    const footprint = tier === 1 && rnd() < 0.7 ? [siteIds[0]!, siteIds[1]!, siteIds[2 + Math.floor(rnd() * (siteIds.length - 2))]!] : tier === 3 ? [siteIds[0]!] : [siteIds[0]!, siteIds[1]!];
+    const footprint =
+      tier === 1 && rnd() < 0.7
+        ? [siteIds[0]!, siteIds[1]!, siteIds[2 + Math.floor(rnd() * (siteIds.length - 2))]!]
+        : tier === 3
+          ? [siteIds[0]!]
+          : [siteIds[0]!, siteIds[1]!];
     const deps = i === 0 ? [] : [...new Set(Array.from({ length: Math.floor(rnd() * 3) }, () => `sys-${Math.floor(rnd() * i)}`))];
     const peak = Math.floor(rnd() * (modern ? 8000 : 2500));
     out.push(
@@ -162,7 +185,8 @@ export function timeAnalysis(systems: number, library: CaseLibrary, settings: An
     const output = analyzeProposal(built, library, settings);
     const c4 = cpuMs();
     const w4 = performance.now();
-    if (output.internalErrors.length > 0) throw new Error(`rule ${output.internalErrors[0]!.rule} failed: ${String(output.internalErrors[0]!.error)}`);
+    if (output.internalErrors.length > 0)
+      throw new Error(`rule ${output.internalErrors[0]!.rule} failed: ${String(output.internalErrors[0]!.error)}`);
     if (i < warmUp) continue;
     findings = output.findings.length;
     parse.push(c1 - c0);
@@ -213,10 +237,15 @@ export async function benchAnalysis(): Promise<AnalysisTiming[]> {
   const settings: AnalysisSettings = { locale: 'zh-CN', rules: {}, today: '2026-01-01' };
   const rows: AnalysisTiming[] = [];
   for (const size of ANALYSIS_SIZES) rows.push(timeAnalysis(size, library, settings));
-  console.log(`analysis: median CPU time; "full" = parseYamlTree + buildModel + analyzeProposal (${library.cases.size} cases, every rule); target full/parse ≤ ${TARGET_RATIO}×`);
+  console.log(
+    `analysis: median CPU time; "full" = parseYamlTree + buildModel + analyzeProposal (${library.cases.size} cases, every rule); target full/parse ≤ ${TARGET_RATIO}×`,
+  );
   console.log(formatAnalysisTable(rows));
   const over = rows.filter((r) => r.full / r.yamlParse > TARGET_RATIO);
-  if (over.length > 0) console.log(`  ! above ${TARGET_RATIO}× at ${over.map((r) => r.systems).join(', ')} systems (profile with: node --cpu-prof dist/bench.js)`);
+  if (over.length > 0)
+    console.log(
+      `  ! above ${TARGET_RATIO}× at ${over.map((r) => r.systems).join(', ')} systems (profile with: node --cpu-prof dist/bench.js)`,
+    );
   return rows;
 }
 

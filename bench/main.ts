@@ -9,7 +9,11 @@ import { benchSearch } from './search';
 
 async function main(): Promise<void> {
   // A shared machine skews wall-clock times: say how busy it was.
-  console.log(`Casebook benchmark — node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+  console.log(
+    `Casebook benchmark — node ${process.version}, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}\n`,
+  );
 
   await section('1. analysis', benchAnalysis);
   await section('2. case search', benchSearch);

@@ -14,8 +14,9 @@ import type { CaseLibrary, CaseRecord, PatternRecord, ProductRecord, SourceLocat
 const CASES = 10_000;
 const QUERIES_PER_KIND = 200;
 
-
-const SYLLABLES = [...'安北长城成大德东丰福广海杭合河华淮吉江金锦京九开兰临龙洛闽南宁平齐青泉荣瑞山商绍深顺泰天通皖威文西湘新兴徐扬阳宜永渝远粤云泽漳浙中舟'];
+const SYLLABLES = [
+  ...'安北长城成大德东丰福广海杭合河华淮吉江金锦京九开兰临龙洛闽南宁平齐青泉荣瑞山商绍深顺泰天通皖威文西湘新兴徐扬阳宜永渝远粤云泽漳浙中舟',
+];
 const SUFFIXES: [string, string, (typeof INDUSTRIES)[number]][] = [
   ['银行', 'Bank', 'bank'],
   ['农信', 'Rural Credit Union', 'rural-credit'],
@@ -24,9 +25,73 @@ const SUFFIXES: [string, string, (typeof INDUSTRIES)[number]][] = [
   ['证券', 'Securities', 'securities'],
   ['基金', 'Fund', 'fund'],
 ];
-const ZH_PHRASES = ['分布式核心', '两地三中心', '同城双活', '异地多活', '在线理赔', '出单效率', '放款时间', '容灾切换', '单元化改造', '全链路跟踪', '灰度发布', '弹性扩容', '主机下移', '混合云', '一云三区', '实时风控', '统一用户中心', '服务网格', '分布式事务', '日结文件'];
-const EN_WORDS = ['distributed', 'core', 'banking', 'active-active', 'disaster', 'recovery', 'saga', 'unitized', 'microservices', 'mesh', 'container', 'gray', 'release', 'elastic', 'scaling', 'tracing', 'hybrid', 'cloud', 'risk', 'control', 'platform', 'migration', 'ledger', 'payments', 'claims', 'policies'];
-const PATTERNS = ['two-regions-three-dcs', 'three-regions-five-dcs', 'same-city-active-active', 'multi-site-active-active', 'unitization', 'distributed-database', 'microservices', 'saga', 'service-mesh', 'containers', 'hybrid-cloud', 'full-link-tracing', 'gray-release', 'elastic-scaling', 'devops'];
+const ZH_PHRASES = [
+  '分布式核心',
+  '两地三中心',
+  '同城双活',
+  '异地多活',
+  '在线理赔',
+  '出单效率',
+  '放款时间',
+  '容灾切换',
+  '单元化改造',
+  '全链路跟踪',
+  '灰度发布',
+  '弹性扩容',
+  '主机下移',
+  '混合云',
+  '一云三区',
+  '实时风控',
+  '统一用户中心',
+  '服务网格',
+  '分布式事务',
+  '日结文件',
+];
+const EN_WORDS = [
+  'distributed',
+  'core',
+  'banking',
+  'active-active',
+  'disaster',
+  'recovery',
+  'saga',
+  'unitized',
+  'microservices',
+  'mesh',
+  'container',
+  'gray',
+  'release',
+  'elastic',
+  'scaling',
+  'tracing',
+  'hybrid',
+  'cloud',
+  'risk',
+  'control',
+  'platform',
+  'migration',
+  'ledger',
+  'payments',
+  'claims',
+  'policies',
+];
+const PATTERNS = [
+  'two-regions-three-dcs',
+  'three-regions-five-dcs',
+  'same-city-active-active',
+  'multi-site-active-active',
+  'unitization',
+  'distributed-database',
+  'microservices',
+  'saga',
+  'service-mesh',
+  'containers',
+  'hybrid-cloud',
+  'full-link-tracing',
+  'gray-release',
+  'elastic-scaling',
+  'devops',
+];
 const PRODUCTS = ['OceanBase', 'SOFAStack', 'mPaaS', 'bPaaS', 'SOFARPC', 'SOFAMesh', 'AntStack', 'DataV', 'MaxCompute', 'PolarDB'];
 
 const source: SourceLocation = { file: '/bench.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
@@ -34,7 +99,8 @@ const source: SourceLocation = { file: '/bench.yaml', range: { start: { line: 0,
 export function syntheticLibrary(count: number): CaseLibrary {
   const rand = random(20240601);
   const choose = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
-  const sentence = (pool: readonly string[], words: number, joiner: string) => Array.from({ length: words }, () => choose(pool)).join(joiner);
+  const sentence = (pool: readonly string[], words: number, joiner: string) =>
+    Array.from({ length: words }, () => choose(pool)).join(joiner);
   const cases = new Map<string, CaseRecord>();
   for (let i = 0; i < count; i++) {
     const place = choose(SYLLABLES) + choose(SYLLABLES);
@@ -54,7 +120,12 @@ export function syntheticLibrary(count: number): CaseLibrary {
       solution: text(sentence(ZH_PHRASES, 6, '，'), sentence(EN_WORDS, 20, ' ')),
       products: [choose(PRODUCTS).toLowerCase(), choose(PRODUCTS).toLowerCase()],
       outcomes: [
-        { id: 'o1', metric: text(choose(ZH_PHRASES), choose(EN_WORDS)), value: text(`${Math.floor(rand() * 100)} 秒`, `${Math.floor(rand() * 100)} s`), source },
+        {
+          id: 'o1',
+          metric: text(choose(ZH_PHRASES), choose(EN_WORDS)),
+          value: text(`${Math.floor(rand() * 100)} 秒`, `${Math.floor(rand() * 100)} s`),
+          source,
+        },
       ],
       patterns: [{ pattern: choose(PATTERNS), evidence: text(sentence(ZH_PHRASES, 2, '，'), sentence(EN_WORDS, 6, ' ')), source }],
       source,
@@ -78,7 +149,10 @@ export function syntheticLibrary(count: number): CaseLibrary {
     ]),
   );
   const products = new Map<string, ProductRecord>(
-    PRODUCTS.map((name) => [name.toLowerCase(), { id: name.toLowerCase(), name, aliases: [], description: { zh: '产品', en: 'product' }, source }]),
+    PRODUCTS.map((name) => [
+      name.toLowerCase(),
+      { id: name.toLowerCase(), name, aliases: [], description: { zh: '产品', en: 'product' }, source },
+    ]),
   );
   return { cases, patterns, products, problems: [] };
 }
@@ -118,7 +192,9 @@ export async function benchSearch(): Promise<void> {
   const index = createSearchIndex(library);
   const buildMs = performance.now() - started;
   const { user, system } = process.cpuUsage(cpu);
-  console.log(`search: index of ${CASES} cases (${index.size} entries) built in ${buildMs.toFixed(0)} ms wall, ${((user + system) / 1000).toFixed(0)} ms CPU`);
+  console.log(
+    `search: index of ${CASES} cases (${index.size} entries) built in ${buildMs.toFixed(0)} ms wall, ${((user + system) / 1000).toFixed(0)} ms CPU`,
+  );
 
   const all: number[] = [];
   for (const [kind, queries] of Object.entries(queriesFor(library))) {
@@ -131,9 +207,10 @@ export async function benchSearch(): Promise<void> {
     }
     times.sort((a, b) => a - b);
     all.push(...times);
-    console.log(`  ${kind.padEnd(20)} median ${ms(percentile(times, 50))}  p99 ${ms(percentile(times, 99))}  (${(hits / queries.length).toFixed(1)} hits/query)`);
+    console.log(
+      `  ${kind.padEnd(20)} median ${ms(percentile(times, 50))}  p99 ${ms(percentile(times, 99))}  (${(hits / queries.length).toFixed(1)} hits/query)`,
+    );
   }
   all.sort((a, b) => a - b);
   console.log(`  ${'all queries'.padEnd(20)} median ${ms(percentile(all, 50))}  p99 ${ms(percentile(all, 99))}`);
 }
-

@@ -20,7 +20,8 @@ function readYamlFiles(dir) {
     .map((f) => YAML.parse(readFileSync(path.join(dir, f), 'utf8')) ?? {});
 }
 
-const texts = (value) => (typeof value === 'string' ? [value] : value && typeof value === 'object' ? [value.zh, value.en].filter((t) => typeof t === 'string') : []);
+const texts = (value) =>
+  typeof value === 'string' ? [value] : value && typeof value === 'object' ? [value.zh, value.en].filter((t) => typeof t === 'string') : [];
 const list = (value) => (Array.isArray(value) ? value.filter((v) => typeof v === 'string') : []);
 
 const patternWords = new Set();

@@ -3,7 +3,15 @@
 // the URL. 127.0.0.1 only. Ctrl-C stops it.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, installVsix, packageExtension, prepareProfile, startCodeServer, ensureCodeServer, installZhCnLanguagePack } from './lib/workbench.mjs';
+import {
+  ROOT,
+  installVsix,
+  packageExtension,
+  prepareProfile,
+  startCodeServer,
+  ensureCodeServer,
+  installZhCnLanguagePack,
+} from './lib/workbench.mjs';
 
 const port = Number(process.env.CASEBOOK_PORT ?? 8080);
 const locale = process.env.CASEBOOK_LOCALE; // e.g. zh-cn

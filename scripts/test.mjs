@@ -14,17 +14,34 @@ const stages = [
   { name: 'types', command: [tsc, '-b'] },
   { name: 'build', command: [path.join(root, 'scripts', 'build.mjs')] },
   // The workbench (code-server) first: the e2e stage needs it, and the grammar unit tests use its TextMate engine.
-  { name: 'vscode', command: ['--input-type=module', '-e', "await (await import('./scripts/lib/workbench.mjs')).ensureCodeServer()"], e2e: true },
+  {
+    name: 'vscode',
+    command: ['--input-type=module', '-e', "await (await import('./scripts/lib/workbench.mjs')).ensureCodeServer()"],
+    e2e: true,
+  },
   { name: 'unit', command: [mocha, '--config', '.mocharc.json'], counts: true },
-  { name: 'lsp', command: [mocha, '--no-config', '--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '60000', 'test/lsp/**/*.test.ts'], counts: true },
-  { name: 'e2e', command: [mocha, '--no-config', '--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '300000', 'test/e2e/**/*.test.ts'], counts: true, e2e: true },
+  {
+    name: 'lsp',
+    command: [mocha, '--no-config', '--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '60000', 'test/lsp/**/*.test.ts'],
+    counts: true,
+  },
+  {
+    name: 'e2e',
+    command: [mocha, '--no-config', '--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '300000', 'test/e2e/**/*.test.ts'],
+    counts: true,
+    e2e: true,
+  },
 ];
 
 function run(stage) {
   return new Promise((resolve) => {
     const started = Date.now();
     process.stdout.write(`\n=== ${stage.name} ===\n`);
-    const child = spawn(process.execPath, stage.command, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(process.execPath, stage.command, {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     let output = '';
     child.stdout.on('data', (d) => {
       output += d;
@@ -37,7 +54,14 @@ function run(stage) {
     child.on('close', (code) => {
       // Mocha's own closing lines come last (nested reports, e.g. the extension host's, come earlier).
       const count = (word) => Number([...output.matchAll(new RegExp(`^\\s*(\\d+) ${word}`, 'gm'))].pop()?.[1] ?? 0);
-      resolve({ ...stage, code, seconds: (Date.now() - started) / 1000, passed: count('passing'), failed: count('failing'), skipped: count('pending') });
+      resolve({
+        ...stage,
+        code,
+        seconds: (Date.now() - started) / 1000,
+        passed: count('passing'),
+        failed: count('failing'),
+        skipped: count('pending'),
+      });
     });
   });
 }

@@ -51,7 +51,10 @@ function header(detail: CaseDetail): HTMLElement {
   const meta = el('p', 'meta');
   const parts = [detail.industryLabel, detail.year ? String(detail.year) : '', detail.builtIn ? strings.builtIn : strings.enterprise];
   meta.append(parts.filter(Boolean).join(' · '));
-  if (detail.products.length > 0) meta.append(` · ${strings.products}: ${detail.products.map((p) => p.name).join(document.documentElement.lang.startsWith('zh') ? '、' : ', ')}`);
+  if (detail.products.length > 0)
+    meta.append(
+      ` · ${strings.products}: ${detail.products.map((p) => p.name).join(document.documentElement.lang.startsWith('zh') ? '、' : ', ')}`,
+    );
   const open = el('a', 'open-file', strings.openFile);
   open.href = '#';
   open.addEventListener('click', (e) => {

@@ -32,7 +32,9 @@ export function ensureSystemPackages() {
   const missing = SYSTEM_PACKAGES.filter(([present]) => !present()).map(([, pkg]) => pkg);
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
-    throw new Error(`Missing system packages: ${missing.join(' ')}. Install them with: sudo apt-get install -y --no-install-recommends ${missing.join(' ')}`);
+    throw new Error(
+      `Missing system packages: ${missing.join(' ')}. Install them with: sudo apt-get install -y --no-install-recommends ${missing.join(' ')}`,
+    );
   }
   log(`installing ${missing.join(' ')} from Debian…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -64,7 +66,13 @@ export function ensureCodeServer() {
     env: { ...process.env, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' },
   });
   if (result.status !== 0 || !existsSync(CODE_SERVER_BIN)) {
-    throw new Error(`code-server install failed (exit ${result.status}):\n${(result.stderr || '').split('\n').filter((l) => !/nodedir|unsafe-perm/.test(l)).slice(-30).join('\n')}`);
+    throw new Error(
+      `code-server install failed (exit ${result.status}):\n${(result.stderr || '')
+        .split('\n')
+        .filter((l) => !/nodedir|unsafe-perm/.test(l))
+        .slice(-30)
+        .join('\n')}`,
+    );
   }
   log(`code-server installed in ${Math.round((Date.now() - started) / 1000)} s`);
   return CODE_SERVER_BIN;
@@ -98,10 +106,14 @@ export function prepareProfile(dir, settings = {}) {
 
 export function installVsix(vsix, { userDataDir, extensionsDir }) {
   const bin = ensureCodeServer();
-  execFileSync(process.execPath, [bin, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, EXTENSIONS_GALLERY: '{}' },
-  });
+  execFileSync(
+    process.execPath,
+    [bin, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, EXTENSIONS_GALLERY: '{}' },
+    },
+  );
 }
 
 /**
@@ -114,15 +126,20 @@ export async function startCodeServer({ workspace, userDataDir, extensionsDir, p
   writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const args = [
     bin,
-    '--config', config,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--config',
+    config,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     ...(locale ? ['--locale', locale] : []),
     ...(workspace ? [workspace] : []),
   ];
@@ -202,10 +219,21 @@ export function installZhCnLanguagePack({ userDataDir, extensionsDir }) {
   const vsix = path.join(ROOT, '.cache', 'zh-cn-langpack.vsix');
   if (!existsSync(vsix)) {
     mkdirSync(path.dirname(vsix), { recursive: true });
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], {
-      cwd: fixture,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    execFileSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
+        'package',
+        '--no-dependencies',
+        '--allow-missing-repository',
+        '-o',
+        vsix,
+      ],
+      {
+        cwd: fixture,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
   }
   installVsix(vsix, { userDataDir, extensionsDir });
   const { name, publisher, version } = JSON.parse(readFileSync(path.join(fixture, 'package.json'), 'utf8'));

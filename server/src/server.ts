@@ -56,7 +56,9 @@ connection.onInitialized(
   guard.event('initialized', () => {
     // Only a client that announced workspace folders may be asked for their changes.
     if (current().capabilities.workspace?.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders(guard.event('didChangeWorkspaceFolders', (event) => current().changeWorkspaceFolders(event.added, event.removed)));
+      connection.workspace.onDidChangeWorkspaceFolders(
+        guard.event('didChangeWorkspaceFolders', (event) => current().changeWorkspaceFolders(event.added, event.removed)),
+      );
     }
     return current().start();
   }),
@@ -102,7 +104,9 @@ connection.onDocumentSymbol(
   }),
 );
 
-connection.onWorkspaceSymbol(guard.request('workspaceSymbol', [], ({ query }) => current().service.findWorkspaceSymbols(current().workspaceProposals(), query)));
+connection.onWorkspaceSymbol(
+  guard.request('workspaceSymbol', [], ({ query }) => current().service.findWorkspaceSymbols(current().workspaceProposals(), query)),
+);
 
 connection.onDefinition(
   guard.request('definition', [], ({ textDocument, position }) => {

@@ -28,12 +28,18 @@ describe('Casebook in a real VS Code workbench (en)', function () {
     const firstDiagnosticsMs = Date.now() - started;
     process.stdout.write(`      (open → first diagnostics in the workbench: ${firstDiagnosticsMs} ms)\n`);
     await wb.page.waitForFunction(
-      () => [...document.querySelectorAll('div[id="workbench.panel.markers"] .monaco-tl-contents')].some((r) => /two regions, three/i.test(r.textContent ?? '')),
+      () =>
+        [...document.querySelectorAll('div[id="workbench.panel.markers"] .monaco-tl-contents')].some((r) =>
+          /two regions, three/i.test(r.textContent ?? ''),
+        ),
       undefined,
       { timeout: 30_000 },
     );
     const texts = await wb.problems(1);
-    assert.ok(texts.some((t) => /tier1-two-regions-three-dcs/.test(t) || /two regions, three/i.test(t)), `Problems: ${rows.join('\n')}`);
+    assert.ok(
+      texts.some((t) => /tier1-two-regions-three-dcs/.test(t) || /two regions, three/i.test(t)),
+      `Problems: ${rows.join('\n')}`,
+    );
     await wb.revealLine('tier: 1');
     await wb.page.locator('.view-overlays .cdr.squiggly-error').first().waitFor();
     await wb.screenshot('01-problems-two-regions-three-dcs');
@@ -77,7 +83,18 @@ describe('Casebook in a real VS Code workbench (en)', function () {
     for (const industry of ['Bank', 'Rural credit', 'Rural commercial', 'Insurance', 'Securities', 'Fund']) {
       assert.ok(labels.includes(industry), `${industry} group in the Case Browser:\n${labels}`);
     }
-    for (const customer of ['Bank of Nanjing', 'Zhejiang', 'Jiangxi', 'Shunde', 'Sichuan', 'MYbank', 'China United', 'PICC', 'Zheshang', 'Tianhong']) {
+    for (const customer of [
+      'Bank of Nanjing',
+      'Zhejiang',
+      'Jiangxi',
+      'Shunde',
+      'Sichuan',
+      'MYbank',
+      'China United',
+      'PICC',
+      'Zheshang',
+      'Tianhong',
+    ]) {
       assert.ok(labels.includes(customer), `${customer} in the Case Browser:\n${labels}`);
     }
     await wb.screenshot('04a-case-browser');
@@ -115,7 +132,8 @@ describe('Casebook in a real VS Code workbench (en)', function () {
     const svg = wb.webview().locator('svg').first();
     await svg.waitFor({ timeout: 60_000 });
     const text = (await wb.webview().locator('svg').first().textContent()) ?? '';
-    for (const label of ['cd-gaoxin', 'cd-tianfu', 'cq-liangjiang', '成都', '重庆']) assert.ok(text.includes(label), `${label} in the preview: ${text}`);
+    for (const label of ['cd-gaoxin', 'cd-tianfu', 'cq-liangjiang', '成都', '重庆'])
+      assert.ok(text.includes(label), `${label} in the preview: ${text}`);
     await wb.screenshot('06-topology-preview');
   });
 
@@ -154,7 +172,10 @@ describe('Casebook in a real VS Code workbench (zh-cn)', function () {
     await wb.openFile('bank-core.arch.yaml');
     await wb.problems(5);
     await wb.page.waitForFunction(
-      () => [...document.querySelectorAll('div[id="workbench.panel.markers"] .monaco-tl-contents')].some((r) => /两地三中心/.test(r.textContent ?? '') && /天弘基金/.test(r.textContent ?? '')),
+      () =>
+        [...document.querySelectorAll('div[id="workbench.panel.markers"] .monaco-tl-contents')].some(
+          (r) => /两地三中心/.test(r.textContent ?? '') && /天弘基金/.test(r.textContent ?? ''),
+        ),
       undefined,
       { timeout: 30_000 },
     );

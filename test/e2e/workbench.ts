@@ -50,7 +50,11 @@ export class Workbench {
     const home = mkdtempSync(path.join(os.tmpdir(), `casebook-e2e-${name}-`));
     const workspace = path.join(home, 'workspace');
     cpSync(path.resolve(__dirname, '..', '..', 'examples'), workspace, { recursive: true });
-    const profile = wb.prepareProfile(home, { 'workbench.colorTheme': 'Default Light Modern', 'editor.hover.delay': 100, ...options.settings });
+    const profile = wb.prepareProfile(home, {
+      'workbench.colorTheme': 'Default Light Modern',
+      'editor.hover.delay': 100,
+      ...options.settings,
+    });
     wb.installVsix(packaged, profile);
     if (options.locale === 'zh-cn') wb.installZhCnLanguagePack(profile);
     const server = await wb.startCodeServer({ ...profile, workspace, ...(options.locale ? { locale: options.locale } : {}) });
@@ -108,7 +112,10 @@ export class Workbench {
   /** Runs a command through the palette, by its title as the user types it. */
   async runCommand(_id: string, title: string): Promise<void> {
     await this.page.keyboard.press('Escape');
-    await this.page.locator('.monaco-workbench').click({ position: { x: 5, y: 500 }, force: true }).catch(() => undefined);
+    await this.page
+      .locator('.monaco-workbench')
+      .click({ position: { x: 5, y: 500 }, force: true })
+      .catch(() => undefined);
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
@@ -116,7 +123,10 @@ export class Workbench {
     const item = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
     await item.waitFor({ timeout: 15_000 });
     await input.press('Enter');
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
+    await this.page
+      .locator('.quick-input-widget')
+      .waitFor({ state: 'hidden', timeout: 15_000 })
+      .catch(() => undefined);
   }
 
   /** Rows of the Problems panel, as text, once at least `atLeast` are there. */
@@ -138,7 +148,10 @@ export class Workbench {
   /** Waits until no Problems row contains `text`. */
   async problemGone(text: string, timeout = 60_000): Promise<void> {
     await this.page.waitForFunction(
-      (t) => ![...document.querySelectorAll('div[id="workbench.panel.markers"] .monaco-tl-contents')].some((r) => (r.textContent ?? '').includes(t)),
+      (t) =>
+        ![...document.querySelectorAll('div[id="workbench.panel.markers"] .monaco-tl-contents')].some((r) =>
+          (r.textContent ?? '').includes(t),
+        ),
       text,
       { timeout },
     );
@@ -165,11 +178,17 @@ export class Workbench {
       // The hover fills in as its providers answer (diagnostics first, then ours): wait on the word for it.
       const matched = await this.page
         .waitForFunction(
-          ([source, flags]) => [...document.querySelectorAll('.monaco-hover-content')].some((h) => new RegExp(source as string, flags as string).test((h as HTMLElement).innerText)),
+          ([source, flags]) =>
+            [...document.querySelectorAll('.monaco-hover-content')].some((h) =>
+              new RegExp(source as string, flags as string).test((h as HTMLElement).innerText),
+            ),
           [expect.source, expect.flags] as const,
           { timeout: 5_000 },
         )
-        .then(() => true, () => false);
+        .then(
+          () => true,
+          () => false,
+        );
       if (matched) return (await hover.allInnerTexts()).join('\n');
       await this.page.mouse.move(0, 0);
     }
@@ -190,13 +209,18 @@ export class Workbench {
   /** The number on the Problems tab's badge. */
   async problemCount(): Promise<number> {
     await this.problems(1);
-    const badge = this.page.locator('.composite-bar .action-item', { hasText: /problems|问题/i }).locator('.badge-content').first();
+    const badge = this.page
+      .locator('.composite-bar .action-item', { hasText: /problems|问题/i })
+      .locator('.badge-content')
+      .first();
     return Number((await badge.innerText()).replace(/\D/g, ''));
   }
 
   /** Waits until the Problems tab's badge shows `count`. */
   async problemCountIs(count: number, timeout = 30_000): Promise<void> {
-    const badge = this.page.locator('.composite-bar .action-item', { hasText: /problems|问题/i }).locator('.badge-content', { hasText: new RegExp(`^${count}$`) });
+    const badge = this.page
+      .locator('.composite-bar .action-item', { hasText: /problems|问题/i })
+      .locator('.badge-content', { hasText: new RegExp(`^${count}$`) });
     await badge.first().waitFor({ timeout });
   }
 
@@ -221,13 +245,18 @@ export class Workbench {
       const moved = await this.page
         .waitForFunction(
           ([paneTitle, text]) => {
-            const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header')?.textContent?.includes(paneTitle));
+            const pane = [...document.querySelectorAll('.pane')].find((p) =>
+              p.querySelector('.pane-header')?.textContent?.includes(paneTitle),
+            );
             return pane?.querySelector('.monaco-list-row')?.textContent !== text;
           },
           [title, first ?? ''] as const,
           { timeout: 2_000 },
         )
-        .then(() => true, () => false);
+        .then(
+          () => true,
+          () => false,
+        );
       if (!moved) {
         for (const text of await rows.allInnerTexts()) seen.add(text);
         break;

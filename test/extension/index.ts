@@ -25,7 +25,14 @@ export async function run(): Promise<void> {
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run(resolve);
     runner.on('pass', (test) => report(`  ✔ ${test.fullTitle()} (${test.duration ?? 0} ms)`));
-    runner.on('fail', (test, error: Error) => report(`  ✘ ${test.fullTitle()}\n      ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n      ')}`));
+    runner.on('fail', (test, error: Error) =>
+      report(
+        `  ✘ ${test.fullTitle()}\n      ${String(error?.stack ?? error)
+          .split('\n')
+          .slice(0, 6)
+          .join('\n      ')}`,
+      ),
+    );
     runner.on('end', () => report(`  ${runner.stats?.passes ?? 0} passing, ${runner.stats?.failures ?? 0} failing`));
   });
   if (failures > 0) throw new Error(`${failures} extension-host test(s) failed`);

@@ -45,7 +45,14 @@ function whenDiagnostics<T>(uri: vscode.Uri, probe: (d: readonly vscode.Diagnost
     });
     const timer = setTimeout(() => {
       listener.dispose();
-      reject(new Error(`diagnostics on ${uri.path} never matched; have: ${vscode.languages.getDiagnostics(uri).map((d) => d.code).join(', ')}`));
+      reject(
+        new Error(
+          `diagnostics on ${uri.path} never matched; have: ${vscode.languages
+            .getDiagnostics(uri)
+            .map((d) => d.code)
+            .join(', ')}`,
+        ),
+      );
     }, timeout);
     check();
   });
@@ -110,13 +117,20 @@ describe('Casebook in the extension host', function () {
     assert.match(finding.message, zh ? /两地三中心/ : /two regions, three/i);
     assert.match(finding.message, zh ? /天弘基金/ : /Tianhong/);
     const related = finding.relatedInformation ?? [];
-    assert.ok(related.some((r) => r.location.uri.path.endsWith('/cases/cases/tianhong-fund.yaml')), 'related information points into the 天弘基金 case');
+    assert.ok(
+      related.some((r) => r.location.uri.path.endsWith('/cases/cases/tianhong-fund.yaml')),
+      'related information points into the 天弘基金 case',
+    );
   });
 
   it('hovers tier: 1 with what the tier requires and who did it', async function () {
     const editor = await open('bank-core.arch.yaml');
     const position = positionOf(editor.document, 'tier: 1');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position.translate(0, 1));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      position.translate(0, 1),
+    );
     const text = hoverText(hovers);
     assert.match(text, zh ? /两地三中心/ : /two regions/i);
     assert.match(text, zh ? /天弘基金/ : /Tianhong/);
@@ -125,16 +139,25 @@ describe('Casebook in the extension host', function () {
   it('completes site roles and site ids', async function () {
     const editor = await open('bank-core.arch.yaml');
     const role = positionOf(editor.document, 'role: primary').translate(0, 'role: '.length);
-    const roles = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, role);
+    const roles = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      editor.document.uri,
+      role,
+    );
     const labels = roles.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    for (const expected of ['primary', 'active', 'hot-standby', 'cold-standby']) assert.ok(labels.includes(expected), `role completion offers ${expected}: ${labels}`);
+    for (const expected of ['primary', 'active', 'hot-standby', 'cold-standby'])
+      assert.ok(labels.includes(expected), `role completion offers ${expected}: ${labels}`);
   });
 
   it('goes from a site id in a system to the site', async function () {
     const editor = await open('bank-core.arch.yaml');
     const systems = positionOf(editor.document, 'systems:').line;
     const use = positionOf(editor.document, 'cd-gaoxin', systems);
-    const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', editor.document.uri, use);
+    const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      editor.document.uri,
+      use,
+    );
     assert.ok(locations.length > 0, 'a definition is found');
     const first = locations[0]!;
     const range = 'range' in first ? first.range : first.targetRange;
@@ -146,12 +169,20 @@ describe('Casebook in the extension host', function () {
     const uri = editor.document.uri;
     const release = await whenDiagnostics(uri, (all) => all.find((d) => codeOf(d) === 'downtime-release'));
     // The last argument asks VS Code to resolve the actions' edits, as the light bulb does on pick.
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, release.range, vscode.CodeActionKind.QuickFix.value, 10);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      release.range,
+      vscode.CodeActionKind.QuickFix.value,
+      10,
+    );
     const fix = actions.find((a) => a.kind?.value === 'quickfix' && a.edit && /gray/.test(a.title));
     assert.ok(fix?.edit, `a quick fix edits the file: ${actions.map((a) => a.title).join(' | ')}`);
     const line = release.range.start.line;
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
-    await whenDiagnostics(uri, (all) => (all.some((d) => codeOf(d) === 'downtime-release' && d.range.start.line === line) ? undefined : true));
+    await whenDiagnostics(uri, (all) =>
+      all.some((d) => codeOf(d) === 'downtime-release' && d.range.start.line === line) ? undefined : true,
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
@@ -159,13 +190,19 @@ describe('Casebook in the extension host', function () {
     const provider = api.caseBrowserProvider;
     const groups = await provider.getChildren();
     const groupLabels = groups.map((g) => String(provider.getTreeItem(g).label));
-    assert.ok(groupLabels.some((l) => (zh ? /银行/ : /Bank/).test(l)), `industry groups: ${groupLabels}`);
+    assert.ok(
+      groupLabels.some((l) => (zh ? /银行/ : /Bank/).test(l)),
+      `industry groups: ${groupLabels}`,
+    );
     const all: string[] = [];
     for (const group of groups) {
       for (const child of await provider.getChildren(group)) all.push(String(provider.getTreeItem(child).label));
     }
     for (const customer of zh ? ['南京银行', '网商银行', '浙江农信', '天弘基金'] : ['Bank of Nanjing', 'MYbank', 'Zhejiang', 'Tianhong']) {
-      assert.ok(all.some((l) => l.includes(customer)), `${customer} is listed: ${all}`);
+      assert.ok(
+        all.some((l) => l.includes(customer)),
+        `${customer} is listed: ${all}`,
+      );
     }
   });
 
@@ -183,7 +220,8 @@ describe('Casebook in the extension host', function () {
     const message = await rendered;
     assert.match(message.svg, /<svg/);
     const labels = message.labels.join(' | ');
-    for (const expected of ['成都', '重庆', 'cd-gaoxin', 'cd-tianfu', 'cq-liangjiang']) assert.ok(labels.includes(expected), `${expected} drawn: ${labels}`);
+    for (const expected of ['成都', '重庆', 'cd-gaoxin', 'cd-tianfu', 'cq-liangjiang'])
+      assert.ok(labels.includes(expected), `${expected} drawn: ${labels}`);
   });
 
   it('renders hostile labels as text', async function () {
@@ -192,7 +230,13 @@ describe('Casebook in the extension host', function () {
     await vscode.commands.executeCommand('casebook.showTopology');
     const message = await rendered;
     assert.ok(!/<img/i.test(message.svg), 'no <img> element is drawn from a label');
-    assert.ok(message.labels.some((l) => l.includes('<img src=x onerror=alert(4)>')), `the system's name keeps its characters: ${message.labels}`);
-    assert.ok(message.labels.some((l) => l.includes('<b onmouseover=alert(2)>城市</b>')), `the city keeps its characters: ${message.labels}`);
+    assert.ok(
+      message.labels.some((l) => l.includes('<img src=x onerror=alert(4)>')),
+      `the system's name keeps its characters: ${message.labels}`,
+    );
+    assert.ok(
+      message.labels.some((l) => l.includes('<b onmouseover=alert(2)>城市</b>')),
+      `the city keeps its characters: ${message.labels}`,
+    );
   });
 });

@@ -28,7 +28,11 @@ describe('LSP: casebook/… requests', function () {
     const zh = await client.connection.sendRequest(ListCasesRequest.type, {});
     const en = await client.connection.sendRequest(ListCasesRequest.type, { locale: 'en' });
     assert.ok(zh.length >= 11);
-    for (const id of ['nanjing-bank', 'tianhong-fund', 'zhejiang-rcu', 'mybank']) assert.ok(zh.some((c) => c.id === id), id);
+    for (const id of ['nanjing-bank', 'tianhong-fund', 'zhejiang-rcu', 'mybank'])
+      assert.ok(
+        zh.some((c) => c.id === id),
+        id,
+      );
     const tianhongZh = zh.find((c) => c.id === 'tianhong-fund')!;
     const tianhongEn = en.find((c) => c.id === 'tianhong-fund')!;
     assert.match(tianhongZh.customer, /天弘基金/);
@@ -81,7 +85,9 @@ describe('LSP: casebook/… requests', function () {
     const examples = ['bank-core.arch.yaml', 'fund-hybrid-cloud.arch.yaml'].map((f) => fileUri(path.join(ROOT, 'examples', f)));
     const notAProposal = fileUri(path.join(ROOT, 'package.json'));
     const mark = client.mark();
-    const result = await client.connection.sendRequest(CheckWorkspaceRequest.type, { uris: [...examples, notAProposal, fileUri('/no/such/file.arch.yaml')] });
+    const result = await client.connection.sendRequest(CheckWorkspaceRequest.type, {
+      uris: [...examples, notAProposal, fileUri('/no/such/file.arch.yaml')],
+    });
     assert.equal(result.files, 2);
     const published = await Promise.all(examples.map((uri) => client.nextDiagnostics(uri, mark)));
     const errors = published.flatMap((p) => p.diagnostics).filter((d) => d.severity === 1).length;

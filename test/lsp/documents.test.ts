@@ -22,7 +22,14 @@ describe('LSP: lifecycle and documents', function () {
   it('announces its capabilities and becomes ready with the built-in library', async () => {
     const caps = client.initializeResult.capabilities;
     assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2 });
-    for (const provider of ['hoverProvider', 'documentSymbolProvider', 'workspaceSymbolProvider', 'definitionProvider', 'referencesProvider', 'foldingRangeProvider'] as const) {
+    for (const provider of [
+      'hoverProvider',
+      'documentSymbolProvider',
+      'workspaceSymbolProvider',
+      'definitionProvider',
+      'referencesProvider',
+      'foldingRangeProvider',
+    ] as const) {
       assert.equal(caps[provider], true, provider);
     }
     assert.deepEqual(caps.renameProvider, { prepareProvider: true });
@@ -69,18 +76,26 @@ describe('LSP: lifecycle and documents', function () {
     const published = await client.diagnostics(uri, last, mark);
     assert.ok(!rules(published).includes('tier1-two-regions-three-dcs'), 'the tier-1 finding survived the edit');
     const after = client.allDiagnostics(uri).slice(1);
-    assert.deepEqual(after.map((p) => p.version), [last], 'diagnostics of intermediate versions were published');
+    assert.deepEqual(
+      after.map((p) => p.version),
+      [last],
+      'diagnostics of intermediate versions were published',
+    );
     await client.close(uri);
   });
 
   it('traces where each check spent its time when the trace is verbose, and is silent when it is off', async () => {
-    const traced = (uri: string) => client.received.filter((m) => m.method === LogTraceNotification.type.method && (m.params as LogTraceParams).message.includes(uri));
+    const traced = (uri: string) =>
+      client.received.filter((m) => m.method === LogTraceNotification.type.method && (m.params as LogTraceParams).message.includes(uri));
     await client.setTrace('verbose');
     const uri = freshUri();
     await client.open(uri, CORE_TEXT);
     const trace = await client.waitFor<LogTraceParams>(LogTraceNotification.type.method, (t) => t.message.includes(uri));
     assert.match(trace.message, /^checked \S+ version 1 in \d+\.\d ms from its arrival$/);
-    assert.match(trace.verbose ?? '', /^parse \d+\.\d ms \(\d+ of \d+ chunks\), analysis \d+\.\d ms, \d+ diagnostics converted and written in \d+\.\d ms$/);
+    assert.match(
+      trace.verbose ?? '',
+      /^parse \d+\.\d ms \(\d+ of \d+ chunks\), analysis \d+\.\d ms, \d+ diagnostics converted and written in \d+\.\d ms$/,
+    );
     await client.setTrace('off');
     const version = await client.change(uri, [{ range: rangeOf(CORE_TEXT, '1', 'tier: '), text: '2' }]);
     await client.diagnostics(uri, version);
@@ -128,7 +143,10 @@ describe('LSP: lifecycle and documents', function () {
     const published = await client.diagnostics(marked, 1);
     assert.ok(published.diagnostics.length > 0);
     assert.deepEqual(client.allDiagnostics(other), []);
-    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: other }, position: { line: 1, character: 3 } });
+    const hover = await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: other },
+      position: { line: 1, character: 3 },
+    });
     assert.equal(hover, null);
     await client.close(other);
     await client.close(marked);
@@ -154,7 +172,10 @@ describe('LSP: lifecycle and documents', function () {
     assert.equal(published.diagnostics.length, 1);
     assert.equal(published.diagnostics[0]!.code, 'document-too-large');
     assert.match(published.diagnostics[0]!.message, /too large.*2 MB/);
-    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2202, character: 5 } });
+    const hover = await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 2202, character: 5 },
+    });
     assert.equal(hover, null);
     await client.close(uri);
   });

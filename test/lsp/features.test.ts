@@ -40,7 +40,9 @@ function hoverText(hover: Hover | null): string {
 /** Edits of a WorkspaceEdit for one uri, whichever shape the server chose. */
 function editsFor(edit: WorkspaceEdit, uri: string): TextEdit[] {
   const fromChanges = edit.changes?.[uri] ?? [];
-  const fromDocumentChanges = (edit.documentChanges ?? []).filter((c): c is TextDocumentEdit => 'textDocument' in c && c.textDocument.uri === uri).flatMap((c) => c.edits as TextEdit[]);
+  const fromDocumentChanges = (edit.documentChanges ?? [])
+    .filter((c): c is TextDocumentEdit => 'textDocument' in c && c.textDocument.uri === uri)
+    .flatMap((c) => c.edits as TextEdit[]);
   return [...fromChanges, ...fromDocumentChanges];
 }
 
@@ -84,9 +86,13 @@ describe('LSP: features', function () {
     const text = CORE_TEXT.replace('role: hot-standby', 'role: ');
     await client.open(uri, text);
     const line = text.split('\n').findIndex((l) => l === '    role: ');
-    const list = (await client.connection.sendRequest(CompletionRequest.type, { ...at(uri), position: { line, character: 10 } })) as CompletionList;
+    const list = (await client.connection.sendRequest(CompletionRequest.type, {
+      ...at(uri),
+      position: { line, character: 10 },
+    })) as CompletionList;
     const labels = list.items.map((i) => i.label);
-    for (const role of ['primary', 'active', 'hot-standby', 'cold-standby']) assert.ok(labels.includes(role), `${role} missing from ${labels.join(', ')}`);
+    for (const role of ['primary', 'active', 'hot-standby', 'cold-standby'])
+      assert.ok(labels.includes(role), `${role} missing from ${labels.join(', ')}`);
     await client.close(uri);
   });
 
@@ -96,10 +102,17 @@ describe('LSP: features', function () {
     const published = await client.diagnostics(uri, 1);
     const finding = published.diagnostics.find((d) => d.code === 'high-availability-cold-standby');
     assert.ok(finding, `no cold-standby finding among ${rules(published).join(', ')}`);
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { ...at(uri), range: finding.range, context: { diagnostics: [finding] } })) as CodeAction[];
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      ...at(uri),
+      range: finding.range,
+      context: { diagnostics: [finding] },
+    })) as CodeAction[];
     const fix = actions.find((a) => a.kind === 'quickfix' && a.edit && a.isPreferred);
     assert.ok(fix, `no preferred quick fix among ${actions.map((a) => a.title).join(' | ')}`);
-    assert.deepEqual(fix.diagnostics?.map((d) => d.code), ['high-availability-cold-standby']);
+    assert.deepEqual(
+      fix.diagnostics?.map((d) => d.code),
+      ['high-availability-cold-standby'],
+    );
     const version = await client.change(uri, asChanges(editsFor(fix.edit!, uri)));
     assert.match(client.text(uri), /id: tj-1\n {4}city: 天津\n {4}role: hot-standby/);
     const after = await client.diagnostics(uri, version);
@@ -110,7 +123,11 @@ describe('LSP: features', function () {
   it('offers a waiver with a reason to fill in', async () => {
     const published = client.allDiagnostics(core)[0]!;
     const finding = published.diagnostics.find((d) => d.code === 'tier1-two-regions-three-dcs')!;
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { ...at(core), range: finding.range, context: { diagnostics: [finding] } })) as CodeAction[];
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      ...at(core),
+      range: finding.range,
+      context: { diagnostics: [finding] },
+    })) as CodeAction[];
     const waiver = actions.find((a) => JSON.stringify(a.edit ?? {}).includes('casebook-ignore tier1-two-regions-three-dcs'));
     assert.ok(waiver, `no waiver among ${actions.map((a) => a.title).join(' | ')}`);
   });
@@ -140,12 +157,19 @@ describe('LSP: features', function () {
   });
 
   it('goes to the definition of a system id and finds the references of a site', async () => {
-    const definition = await client.connection.sendRequest(DefinitionRequest.type, { ...at(core), position: rangeOf(CORE_TEXT, 'core', 'dependsOn').start });
+    const definition = await client.connection.sendRequest(DefinitionRequest.type, {
+      ...at(core),
+      position: rangeOf(CORE_TEXT, 'core', 'dependsOn').start,
+    });
     const locations = Array.isArray(definition) ? definition : definition ? [definition] : [];
     assert.equal(locations.length, 1);
     assert.deepEqual('range' in locations[0]! ? locations[0].range : undefined, rangeOf(CORE_TEXT, 'core', '- id: core'));
 
-    const references = await client.connection.sendRequest(ReferencesRequest.type, { ...at(core), position: rangeOf(CORE_TEXT, 'cd-1').start, context: { includeDeclaration: true } });
+    const references = await client.connection.sendRequest(ReferencesRequest.type, {
+      ...at(core),
+      position: rangeOf(CORE_TEXT, 'cd-1').start,
+      context: { includeDeclaration: true },
+    });
     // Declared once, used in the link and by both systems.
     assert.equal(references?.length, 4, JSON.stringify(references));
   });
@@ -158,7 +182,9 @@ describe('LSP: features', function () {
     const prepared = await client.connection.sendRequest(PrepareRenameRequest.type, { ...at(uri), position });
     assert.ok(prepared && 'placeholder' in prepared && prepared.placeholder === 'cd-1', JSON.stringify(prepared));
 
-    await assert.rejects(client.connection.sendRequest(RenameRequest.type, { ...at(uri), position, newName: 'cd-2' }), (error: Error) => /cd-2/.test(error.message));
+    await assert.rejects(client.connection.sendRequest(RenameRequest.type, { ...at(uri), position, newName: 'cd-2' }), (error: Error) =>
+      /cd-2/.test(error.message),
+    );
 
     const edit = await client.connection.sendRequest(RenameRequest.type, { ...at(uri), position, newName: 'chengdu-1' });
     assert.ok(edit);
@@ -174,6 +200,9 @@ describe('LSP: features', function () {
   it('folds the sections', async () => {
     const ranges = await client.connection.sendRequest(FoldingRangeRequest.type, at(core));
     const sites = rangeOf(CORE_TEXT, 'sites:').start.line;
-    assert.ok(ranges?.some((r) => r.startLine === sites && r.endLine > sites), JSON.stringify(ranges));
+    assert.ok(
+      ranges?.some((r) => r.startLine === sites && r.endLine > sites),
+      JSON.stringify(ranges),
+    );
   });
 });

@@ -30,4 +30,3 @@ export function rangeOf(text: string, needle: string, after = '') {
   const character = offset - (before.lastIndexOf('\n') + 1);
   return { start: { line, character }, end: { line, character: character + needle.length } };
 }
-

@@ -140,8 +140,15 @@ export class LspClient {
         reject,
         timer: setTimeout(() => {
           this.waiters = this.waiters.filter((w) => w !== waiter);
-          const seen = this.received.filter((m) => m.method === method).slice(-5).map((m) => JSON.stringify(m.params).slice(0, 300));
-          reject(new Error(`no ${method} matching the expectation within ${this.timeoutMs} ms; last received:\n${seen.join('\n')}\nserver log:\n${this.logs.slice(-10).join('\n')}`));
+          const seen = this.received
+            .filter((m) => m.method === method)
+            .slice(-5)
+            .map((m) => JSON.stringify(m.params).slice(0, 300));
+          reject(
+            new Error(
+              `no ${method} matching the expectation within ${this.timeoutMs} ms; last received:\n${seen.join('\n')}\nserver log:\n${this.logs.slice(-10).join('\n')}`,
+            ),
+          );
         }, this.timeoutMs),
       };
       this.waiters.push(waiter);
@@ -160,7 +167,11 @@ export class LspClient {
 
   /** The diagnostics published for exactly this version of a document. */
   diagnostics(uri: string, version: number, since = 0): Promise<PublishDiagnosticsParams> {
-    return this.waitFor<PublishDiagnosticsParams>(PublishDiagnosticsNotification.method, (p) => p.uri === uri && p.version === version, since);
+    return this.waitFor<PublishDiagnosticsParams>(
+      PublishDiagnosticsNotification.method,
+      (p) => p.uri === uri && p.version === version,
+      since,
+    );
   }
 
   /** The next diagnostics published for a document after `since`, whatever their version. */
@@ -170,7 +181,9 @@ export class LspClient {
 
   /** Every publishDiagnostics received for a document, in order. */
   allDiagnostics(uri: string): PublishDiagnosticsParams[] {
-    return this.received.filter((m) => m.method === PublishDiagnosticsNotification.method && (m.params as PublishDiagnosticsParams).uri === uri).map((m) => m.params as PublishDiagnosticsParams);
+    return this.received
+      .filter((m) => m.method === PublishDiagnosticsNotification.method && (m.params as PublishDiagnosticsParams).uri === uri)
+      .map((m) => m.params as PublishDiagnosticsParams);
   }
 
   async open(uri: string, text: string, languageId = 'yaml'): Promise<number> {
@@ -190,7 +203,10 @@ export class LspClient {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
     this.texts.set(uri, newText ?? applyChanges(this.texts.get(uri) ?? '', changes));
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: changes,
+    });
     return version;
   }
 
@@ -250,7 +266,9 @@ export class LspClient {
     });
     // vscode-jsonrpc routes $/logTrace to its own tracer rather than the star handler: keep it like any other notification.
     connection.onNotification(LogTraceNotification.type, (params) => this.receive(LogTraceNotification.type.method, params));
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section ? (this.configuration[item.section] ?? null) : null)));
+    connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) => (item.section ? (this.configuration[item.section] ?? null) : null)),
+    );
     connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations);
     });
@@ -294,7 +312,10 @@ function clientCapabilities(configuration: boolean): ClientCapabilities {
       publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
       hover: { contentFormat: ['markdown', 'plaintext'] },
       completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
-      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } }, isPreferredSupport: true },
+      codeAction: {
+        codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } },
+        isPreferredSupport: true,
+      },
       documentSymbol: { hierarchicalDocumentSymbolSupport: true },
       rename: { prepareSupport: true },
       codeLens: {},

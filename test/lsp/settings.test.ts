@@ -6,7 +6,14 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { DiagnosticSeverity, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import {
+  DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  HoverRequest,
+  type Hover,
+  type MarkupContent,
+} from 'vscode-languageserver-protocol/node';
 import { StatusNotification, type ServerStatus } from '../../shared/src/protocol';
 import { LspClient, fileUri } from './harness';
 import { CORE_TEXT, FIXTURES, freshUri, rangeOf, rules } from './fixtures';
@@ -55,7 +62,10 @@ describe('LSP: settings, locale and libraries', function () {
     await client.setConfiguration('casebook', { rules: { [TIER1]: 'off' }, locale: 'zh-CN' });
     const after = await client.nextDiagnostics(uri, mark);
     assert.ok(!rules(after).includes(TIER1));
-    assert.ok(after.diagnostics.every((d) => CJK.test(d.message)), 'messages are not in Chinese');
+    assert.ok(
+      after.diagnostics.every((d) => CJK.test(d.message)),
+      'messages are not in Chinese',
+    );
   });
 
   it('speaks the display language from initializationOptions, and casebook.locale overrides it', async () => {
@@ -63,7 +73,9 @@ describe('LSP: settings, locale and libraries', function () {
     const en = await start({ initializationOptions: { locale: 'en-us' }, configuration: { casebook: {} } });
     const uri = freshUri();
     await Promise.all([zh.open(uri, CORE_TEXT), en.open(uri, CORE_TEXT)]);
-    const [zhFinding, enFinding] = (await Promise.all([zh.diagnostics(uri, 1), en.diagnostics(uri, 1)])).map((p) => p.diagnostics.find((d) => d.code === TIER1)!);
+    const [zhFinding, enFinding] = (await Promise.all([zh.diagnostics(uri, 1), en.diagnostics(uri, 1)])).map((p) =>
+      p.diagnostics.find((d) => d.code === TIER1)!,
+    );
     assert.match(zhFinding.message, /一级/);
     assert.match(enFinding.message, /^[\x20-\x7e]/);
     assert.match(enFinding.message, /tier[- ]1/i);
@@ -93,11 +105,17 @@ describe('LSP: settings, locale and libraries', function () {
 
       let mark = client.mark();
       writeFileSync(config, `rules:\n  ${TIER1}: error\n  no-such-rule: warning\n`);
-      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(config), type: FileChangeType.Changed }] });
+      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: fileUri(config), type: FileChangeType.Changed }],
+      });
       const reread = await client.nextDiagnostics(uri, mark);
       assert.equal(reread.diagnostics.find((d) => d.code === TIER1)?.severity, DiagnosticSeverity.Error);
       // The unknown rule id is a located problem on the config file itself.
-      const onConfig = await client.waitFor<{ uri: string; diagnostics: { range: { start: { line: number } } }[] }>('textDocument/publishDiagnostics', (p) => p.uri === fileUri(config) && p.diagnostics.length > 0, mark);
+      const onConfig = await client.waitFor<{ uri: string; diagnostics: { range: { start: { line: number } } }[] }>(
+        'textDocument/publishDiagnostics',
+        (p) => p.uri === fileUri(config) && p.diagnostics.length > 0,
+        mark,
+      );
       assert.equal(onConfig.diagnostics[0]!.range.start.line, 2);
 
       mark = client.mark();
@@ -117,9 +135,15 @@ describe('LSP: settings, locale and libraries', function () {
       const client = await start({ initializationOptions: { locale: 'en' }, configuration: { casebook: { extraCasePaths: [folder] } } });
       const uri = freshUri();
       await client.open(uri, CORE_TEXT);
-      const problems = await client.waitFor<{ uri: string; diagnostics: { range: { start: { line: number } }; message: string }[] }>('textDocument/publishDiagnostics', (p) => p.uri === fileUri(broken));
+      const problems = await client.waitFor<{ uri: string; diagnostics: { range: { start: { line: number } }; message: string }[] }>(
+        'textDocument/publishDiagnostics',
+        (p) => p.uri === fileUri(broken),
+      );
       assert.ok(problems.diagnostics.length > 0);
-      assert.ok(problems.diagnostics.some((d) => d.range.start.line >= 3), JSON.stringify(problems.diagnostics));
+      assert.ok(
+        problems.diagnostics.some((d) => d.range.start.line >= 3),
+        JSON.stringify(problems.diagnostics),
+      );
       const status = await client.waitFor<ServerStatus>(StatusNotification.method, (s) => s.libraryProblems > 0);
       assert.ok(status.cases >= 11, 'the built-in cases were lost');
       // Findings still cite the built-in customers.
@@ -129,8 +153,14 @@ describe('LSP: settings, locale and libraries', function () {
       // Removing the broken file (a watched change) clears its problems.
       const mark = client.mark();
       rmSync(broken);
-      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: fileUri(broken), type: FileChangeType.Deleted }] });
-      const cleared = await client.waitFor<{ uri: string; diagnostics: unknown[] }>('textDocument/publishDiagnostics', (p) => p.uri === fileUri(broken), mark);
+      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: fileUri(broken), type: FileChangeType.Deleted }],
+      });
+      const cleared = await client.waitFor<{ uri: string; diagnostics: unknown[] }>(
+        'textDocument/publishDiagnostics',
+        (p) => p.uri === fileUri(broken),
+        mark,
+      );
       assert.deepEqual(cleared.diagnostics, []);
     } finally {
       rmSync(folder, { recursive: true, force: true });

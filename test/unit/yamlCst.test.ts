@@ -6,12 +6,16 @@ import * as assert from 'node:assert/strict';
 import * as YAML from 'yaml';
 import { YamlTreeParser, toPlain, type YamlTree } from '../../server/src/service/yamlTree';
 
-const both = (text: string): { read: YamlTree; composed: YamlTree } => ({ read: new YamlTreeParser().parse(text), composed: new YamlTreeParser({ readSyntaxTree: false }).parse(text) });
+const both = (text: string): { read: YamlTree; composed: YamlTree } => ({
+  read: new YamlTreeParser().parse(text),
+  composed: new YamlTreeParser({ readSyntaxTree: false }).parse(text),
+});
 const same = (a: YamlTree, b: YamlTree) => assert.deepEqual({ root: a.root, problems: a.problems }, { root: b.root, problems: b.problems });
 
 describe('yamlCst: reading chunks from the syntax tree', () => {
   it('resolves plain scalars as the core schema does, and keeps quoted ones as text', () => {
-    const text = 'a: 0x1F\nb: 0o17\nc: 1.50\nd: .inf\ne: ~\nf: True\ng: "1"\nh: \'it\'\'s\'\ni: 12 # twelve\nj:\nk: [1, "x", null]\nl: { p: 1, q: r }\n';
+    const text =
+      'a: 0x1F\nb: 0o17\nc: 1.50\nd: .inf\ne: ~\nf: True\ng: "1"\nh: \'it\'\'s\'\ni: 12 # twelve\nj:\nk: [1, "x", null]\nl: { p: 1, q: r }\n';
     const { read, composed } = both(text);
     assert.equal(read.stats.composed, 0, 'every chunk read from the syntax tree');
     same(read, composed);
@@ -19,7 +23,8 @@ describe('yamlCst: reading chunks from the syntax tree', () => {
   });
 
   it('reads a list item with nested maps, block lists and comments', () => {
-    const text = 'systems:\n  # core first\n  - id: core\n    load:\n      peakTps: 3000   # 峰值\n    dependsOn:\n      - web\n      -\n    sites: []\n  - id: web\n';
+    const text =
+      'systems:\n  # core first\n  - id: core\n    load:\n      peakTps: 3000   # 峰值\n    dependsOn:\n      - web\n      -\n    sites: []\n  - id: web\n';
     const { read, composed } = both(text);
     assert.equal(read.stats.composed, 0);
     same(read, composed);

@@ -37,7 +37,10 @@ describe('yamlTree', () => {
     const tree = parseYamlTree(windows);
     assert.equal(tree.stats.mode, 'chunked');
     assert.deepEqual(toPlain(tree.root), YAML.parse(windows));
-    assert.deepEqual(nodeAtPath(tree.root, ['systems', 0, 'tier'])!.range, { start: { line: 13, character: 10 }, end: { line: 13, character: 11 } });
+    assert.deepEqual(nodeAtPath(tree.root, ['systems', 0, 'tier'])!.range, {
+      start: { line: 13, character: 10 },
+      end: { line: 13, character: 11 },
+    });
   });
 
   it('keeps exact ranges and paths across chunks', () => {
@@ -55,7 +58,11 @@ describe('yamlTree', () => {
     const edited = parser.parse(PROPOSAL.replace('tier: 1', 'tier: 2'));
     assert.equal(edited.stats.mode, 'chunked');
     assert.equal(edited.stats.reparsed, 1);
-    assert.equal(nodeAtPath(edited.root, ['systems', 0, 'tier'])!.kind === 'scalar' && (nodeAtPath(edited.root, ['systems', 0, 'tier']) as { value: unknown }).value, 2);
+    assert.equal(
+      nodeAtPath(edited.root, ['systems', 0, 'tier'])!.kind === 'scalar' &&
+        (nodeAtPath(edited.root, ['systems', 0, 'tier']) as { value: unknown }).value,
+      2,
+    );
   });
 
   it('falls back to a full parse for anchors and reports duplicate keys located', () => {
@@ -68,7 +75,10 @@ describe('yamlTree', () => {
 
   it('stops an alias bomb with a located problem instead of hanging', () => {
     let text = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
-    for (let i = 1; i < 12; i++) text += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i < 12; i++)
+      text += `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     const started = Date.now();
     const tree = parseYamlTree(text);
     assert.ok(Date.now() - started < 5000);

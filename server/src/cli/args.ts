@@ -39,7 +39,9 @@ export function parseArgs(argv: string[], specs: Record<string, FlagSpec>): Pars
     const name = arg.startsWith('--') ? arg.slice(2, eq < 0 ? undefined : eq) : arg.slice(1);
     const spec = specs[name];
     if (!spec) {
-      const known = Object.keys(specs).map((k) => `--${k}`).join(' ');
+      const known = Object.keys(specs)
+        .map((k) => `--${k}`)
+        .join(' ');
       throw new UsageError({ zh: `未知选项 ${arg}。可用选项：${known}`, en: `Unknown option ${arg}. Options: ${known}` });
     }
     if (spec.kind === 'boolean') {
@@ -50,7 +52,8 @@ export function parseArgs(argv: string[], specs: Record<string, FlagSpec>): Pars
     let value: string | undefined;
     if (eq >= 0) value = arg.slice(eq + 1);
     else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) value = argv[++i];
-    if (value === undefined || value === '') throw new UsageError({ zh: `选项 --${name} 需要一个值。`, en: `Option --${name} needs a value.` });
+    if (value === undefined || value === '')
+      throw new UsageError({ zh: `选项 --${name} 需要一个值。`, en: `Option --${name} needs a value.` });
     if (spec.choices && !spec.choices.includes(value)) {
       throw new UsageError({
         zh: `选项 --${name} 的值 “${value}” 无效，可选：${spec.choices.join(' | ')}。`,

@@ -102,7 +102,10 @@ export function runCheck(options: CheckOptions): CheckReport {
     const { findings, internalErrors } = analyzeProposal(model, library, settings);
     for (const { rule, error } of internalErrors) {
       const detail = error instanceof Error ? error.message : String(error);
-      report.notices.push({ zh: `${file}：规则 ${rule} 内部出错（已跳过）：${detail}`, en: `${file}: rule ${rule} failed internally (skipped): ${detail}` });
+      report.notices.push({
+        zh: `${file}：规则 ${rule} 内部出错（已跳过）：${detail}`,
+        en: `${file}: rule ${rule} failed internally (skipped): ${detail}`,
+      });
     }
     report.files.push({ file, absolute, findings, library });
   }

@@ -19,21 +19,19 @@ export function toJsonReport(report: CheckReport): JsonReport {
     version: 1,
     files: report.files.map((file) => ({
       file: file.file,
-      findings: file.findings.map(
-        (f): JsonFinding => ({
-          rule: f.rule,
-          severity: f.severity,
-          message: f.message,
-          range: {
-            start: { line: f.range.start.line, character: f.range.start.character },
-            end: { line: f.range.end.line, character: f.range.end.character },
-          },
-          path: [...f.path],
-          patterns: [...f.patterns],
-          cases: [...f.cases],
-          suppressed: f.suppressed,
-        }),
-      ),
+      findings: file.findings.map((f): JsonFinding => ({
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        range: {
+          start: { line: f.range.start.line, character: f.range.start.character },
+          end: { line: f.range.end.line, character: f.range.end.character },
+        },
+        path: [...f.path],
+        patterns: [...f.patterns],
+        cases: [...f.cases],
+        suppressed: f.suppressed,
+      })),
     })),
   };
 }

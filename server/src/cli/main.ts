@@ -22,7 +22,12 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
 const LOCALES = ['zh-CN', 'en', 'zh', 'zh-cn'] as const;
-const COMMON: Record<string, FlagSpec> = { locale: { kind: 'value', choices: LOCALES }, config: { kind: 'value' }, help: { kind: 'boolean' }, h: { kind: 'boolean' } };
+const COMMON: Record<string, FlagSpec> = {
+  locale: { kind: 'value', choices: LOCALES },
+  config: { kind: 'value' },
+  help: { kind: 'boolean' },
+  h: { kind: 'boolean' },
+};
 
 export interface Io {
   stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -74,7 +79,12 @@ Run casebook <command> --help for a command's options.`,
 
 const COMMANDS: Record<string, Command> = {
   check: {
-    flags: { ...COMMON, format: { kind: 'value', choices: ['text', 'json', 'sarif'] }, 'fail-on': { kind: 'value', choices: ['error', 'warning', 'info', 'hint', 'none'] }, today: { kind: 'value' } },
+    flags: {
+      ...COMMON,
+      format: { kind: 'value', choices: ['text', 'json', 'sarif'] },
+      'fail-on': { kind: 'value', choices: ['error', 'warning', 'info', 'hint', 'none'] },
+      today: { kind: 'value' },
+    },
     help: {
       zh: `用法：casebook check <文件|文件夹|通配符…> [选项]
 
@@ -105,19 +115,28 @@ node_modules and .git are skipped.
 Exit codes: 0 passed; 1 findings reach --fail-on; 2 usage error or unreadable file.`,
     },
     run(args, ctx) {
-      if (args.positionals.length === 0) throw new UsageError({ zh: 'check 需要至少一个文件、文件夹或通配符。', en: 'check needs at least one file, folder or glob.' });
+      if (args.positionals.length === 0)
+        throw new UsageError({ zh: 'check 需要至少一个文件、文件夹或通配符。', en: 'check needs at least one file, folder or glob.' });
       const format = flagValue(args, 'format') ?? 'text';
       const failOn = (flagValue(args, 'fail-on') ?? 'error') as FailOn;
       const configFile = flagValue(args, 'config');
       const today = flagValue(args, 'today');
-      if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError({ zh: '--today 的格式为 YYYY-MM-DD。', en: '--today takes YYYY-MM-DD.' });
-      const report = runCheck({ operands: args.positionals, locale: ctx.locale, cwd: ctx.io.cwd, ...(configFile ? { configFile } : {}), ...(today ? { today } : {}) });
+      if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today))
+        throw new UsageError({ zh: '--today 的格式为 YYYY-MM-DD。', en: '--today takes YYYY-MM-DD.' });
+      const report = runCheck({
+        operands: args.positionals,
+        locale: ctx.locale,
+        cwd: ctx.io.cwd,
+        ...(configFile ? { configFile } : {}),
+        ...(today ? { today } : {}),
+      });
       for (const notice of report.notices) ctx.warn(notice);
       for (const error of report.errors) ctx.warn(error);
       if (format === 'json') ctx.io.stdout.write(formatJson(report));
       else if (format === 'sarif') ctx.io.stdout.write(formatSarif(report, ctx.locale, ctx.io.cwd));
       // A text summary of zero files would read as a pass; the errors above say what happened.
-      else if (report.files.length > 0 || report.errors.length === 0) ctx.io.stdout.write(formatText(report, ctx.locale, styleFor(ctx.io.stdout, ctx.io.env)));
+      else if (report.files.length > 0 || report.errors.length === 0)
+        ctx.io.stdout.write(formatText(report, ctx.locale, styleFor(ctx.io.stdout, ctx.io.env)));
       if (report.errors.length > 0) return EXIT_USAGE;
       return fails(report, failOn) ? EXIT_FINDINGS : EXIT_OK;
     },
@@ -143,13 +162,15 @@ Exit codes: 0 passed; 1 findings reach --fail-on; 2 usage error or unreadable fi
         if (!query) throw new UsageError({ zh: 'cases search 需要一个关键词。', en: 'cases search needs a query.' });
         const limitText = flagValue(args, 'limit');
         const limit = limitText === undefined ? 10 : Number(limitText);
-        if (!Number.isInteger(limit) || limit < 1) throw new UsageError({ zh: '--limit 必须是正整数。', en: '--limit must be a positive whole number.' });
+        if (!Number.isInteger(limit) || limit < 1)
+          throw new UsageError({ zh: '--limit 必须是正整数。', en: '--limit must be a positive whole number.' });
         const found = searchCases(library, query, limit, ctx.locale);
         ctx.io.stdout.write(format === 'json' ? JSON.stringify(found, null, 2) + '\n' : formatSearchText(found, query, ctx.locale));
         return EXIT_OK;
       }
       if (sub === 'show') {
-        if (rest.length !== 1) throw new UsageError({ zh: '用法：casebook cases show <案例 ID>', en: 'Usage: casebook cases show <case-id>' });
+        if (rest.length !== 1)
+          throw new UsageError({ zh: '用法：casebook cases show <案例 ID>', en: 'Usage: casebook cases show <case-id>' });
         const id = rest[0]!;
         const record = library.cases.get(id);
         if (!record) {
@@ -164,7 +185,13 @@ Exit codes: 0 passed; 1 findings reach --fail-on; 2 usage error or unreadable fi
       }
       if (sub === 'list') {
         if (format === 'json') {
-          const cases = [...library.cases.values()].map((c) => ({ id: c.id, customer: pick(c.customer, ctx.locale), title: pick(c.title, ctx.locale), industry: c.industry, builtIn: c.builtIn }));
+          const cases = [...library.cases.values()].map((c) => ({
+            id: c.id,
+            customer: pick(c.customer, ctx.locale),
+            title: pick(c.title, ctx.locale),
+            industry: c.industry,
+            builtIn: c.builtIn,
+          }));
           ctx.io.stdout.write(JSON.stringify({ cases }, null, 2) + '\n');
         } else ctx.io.stdout.write(formatCaseList(library, ctx.locale));
         return EXIT_OK;
@@ -188,9 +215,15 @@ Prints the proposal's topology (cities, sites, systems and where they run) as Me
     },
     run(args, ctx) {
       if (args.positionals.length !== 1) throw new UsageError({ zh: 'render 需要一个文件。', en: 'render needs one file.' });
-      if (flagValue(args, 'format') === undefined) throw new UsageError({ zh: 'render 需要 --format mermaid。', en: 'render needs --format mermaid.' });
+      if (flagValue(args, 'format') === undefined)
+        throw new UsageError({ zh: 'render 需要 --format mermaid。', en: 'render needs --format mermaid.' });
       const configFile = flagValue(args, 'config');
-      const result = renderFile(path.resolve(ctx.io.cwd, args.positionals[0]!), ctx.locale, ctx.io.cwd, configFile && path.resolve(ctx.io.cwd, configFile));
+      const result = renderFile(
+        path.resolve(ctx.io.cwd, args.positionals[0]!),
+        ctx.locale,
+        ctx.io.cwd,
+        configFile && path.resolve(ctx.io.cwd, configFile),
+      );
       if ('error' in result) {
         ctx.warn(result.error);
         return EXIT_USAGE;
@@ -262,7 +295,10 @@ export function main(argv: string[], io: Io): number {
       throw new UsageError(
         name.startsWith('-')
           ? { zh: `未知选项 ${name}。`, en: `Unknown option ${name}.` }
-          : { zh: `未知命令 ${name}。可用命令：${Object.keys(COMMANDS).join('、')}。`, en: `Unknown command ${name}. Commands: ${Object.keys(COMMANDS).join(', ')}.` },
+          : {
+              zh: `未知命令 ${name}。可用命令：${Object.keys(COMMANDS).join('、')}。`,
+              en: `Unknown command ${name}. Commands: ${Object.keys(COMMANDS).join(', ')}.`,
+            },
       );
     }
     const args = parseArgs(rest, command.flags);

@@ -50,7 +50,9 @@ export interface SarifLog {
   $schema: string;
   version: '2.1.0';
   runs: {
-    tool: { driver: { name: string; version: string; semanticVersion: string; informationUri: string; language: string; rules: SarifRule[] } };
+    tool: {
+      driver: { name: string; version: string; semanticVersion: string; informationUri: string; language: string; rules: SarifRule[] };
+    };
     originalUriBaseIds: Record<string, { uri: string }>;
     columnKind: 'utf16CodeUnits';
     results: SarifResult[];
@@ -80,7 +82,9 @@ export function toSarif(report: CheckReport, locale: Locale, cwd: string, librar
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'Casebook', version: version(), semanticVersion: version(), informationUri: homepage(), language: locale, rules } },
+        tool: {
+          driver: { name: 'Casebook', version: version(), semanticVersion: version(), informationUri: homepage(), language: locale, rules },
+        },
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(cwd).href.replace(/\/?$/, '/') } },
         columnKind: 'utf16CodeUnits',
         results,
@@ -93,7 +97,11 @@ export function formatSarif(report: CheckReport, locale: Locale, cwd: string): s
   return JSON.stringify(toSarif(report, locale, cwd), null, 2) + '\n';
 }
 
-function toResult(finding: Finding, ruleIndex: number, artifactLocation: SarifResult['locations'][number]['physicalLocation']['artifactLocation']): SarifResult {
+function toResult(
+  finding: Finding,
+  ruleIndex: number,
+  artifactLocation: SarifResult['locations'][number]['physicalLocation']['artifactLocation'],
+): SarifResult {
   const { start, end } = finding.range;
   const result: SarifResult = {
     ruleId: finding.rule,
@@ -153,7 +161,13 @@ function describeRule(meta: RuleMeta, locale: Locale, library: CaseLibrary | und
   const mdLines = [`**${title}**`, '', description];
   if (patternNames.length) {
     textLines.push(`${zh ? '推荐模式：' : 'Patterns: '}${listOf(patternNames, locale)}`);
-    mdLines.push('', `${zh ? '**推荐模式：**' : '**Patterns:**'} ${listOf(patternNames.map((n) => `\`${n}\``), locale)}`);
+    mdLines.push(
+      '',
+      `${zh ? '**推荐模式：**' : '**Patterns:**'} ${listOf(
+        patternNames.map((n) => `\`${n}\``),
+        locale,
+      )}`,
+    );
   }
   if (caseNames.length) {
     textLines.push(`${zh ? '参考案例：' : 'Cases: '}${listOf(caseNames, locale)}`);

@@ -53,7 +53,9 @@ export function formatText(report: CheckReport, locale: Locale, style: Style = p
       }
       counts[f.severity]++;
       const where = `${file.file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
-      lines.push(`${style.bold(where)} ${style.severity(f.severity, pick(SEVERITY_WORD[f.severity], locale))} ${style.dim(f.rule)} ${f.message}`);
+      lines.push(
+        `${style.bold(where)} ${style.severity(f.severity, pick(SEVERITY_WORD[f.severity], locale))} ${style.dim(f.rule)} ${f.message}`,
+      );
       if (f.cases.length > 0) {
         const names = f.cases.map((id) => pick(customerName(file.library, id), locale));
         lines.push(style.dim(`    ${locale === 'zh-CN' ? '案例：' : 'cases: '}${listOf(names, locale)}`));

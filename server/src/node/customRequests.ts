@@ -91,7 +91,9 @@ export function registerCustomRequests(connection: Connection, session: Session)
   const noCounts: CheckWorkspaceResult = { files: 0, errors: 0, warnings: 0 };
   connection.onRequest(
     CheckWorkspaceRequest.type,
-    guard.request('casebook/checkWorkspace', noCounts, (params, token) => session.status.busy(() => checkFiles(connection, session, Array.isArray(params.uris) ? params.uris : [], token))),
+    guard.request('casebook/checkWorkspace', noCounts, (params, token) =>
+      session.status.busy(() => checkFiles(connection, session, Array.isArray(params.uris) ? params.uris : [], token)),
+    ),
   );
 }
 
@@ -100,7 +102,12 @@ export function registerCustomRequests(connection: Connection, session: Session)
  * disk), publishes their diagnostics and counts errors and warnings.
  * Stops between files when cancelled.
  */
-async function checkFiles(connection: Connection, session: Session, uris: string[], token: CancellationToken): Promise<CheckWorkspaceResult> {
+async function checkFiles(
+  connection: Connection,
+  session: Session,
+  uris: string[],
+  token: CancellationToken,
+): Promise<CheckWorkspaceResult> {
   const result: CheckWorkspaceResult = { files: 0, errors: 0, warnings: 0 };
   for (const uri of uris) {
     if (token.isCancellationRequested) break;

@@ -187,10 +187,18 @@ export class DocumentSync {
       : this.options.service.doValidation(document, settings.analysis); // the cached analysis, converted
     this.published.set(uri, stamp);
     // Awaited so that the trace below counts the write; a connection gone by then has nobody to tell.
-    if (!(await this.options.connection.sendDiagnostics({ uri, version, diagnostics }).then(() => true, () => false))) return;
+    if (
+      !(await this.options.connection.sendDiagnostics({ uri, version, diagnostics }).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
     const done = performance.now();
     const stats = parsed?.model.tree.stats;
-    const parse = !stats ? 'not parsed (too large)' : `parse ${ms(parseMs)} (${stats.mode === 'chunked' ? `${stats.reparsed} of ${stats.chunks} chunks` : 'whole document'})`;
+    const parse = !stats
+      ? 'not parsed (too large)'
+      : `parse ${ms(parseMs)} (${stats.mode === 'chunked' ? `${stats.reparsed} of ${stats.chunks} chunks` : 'whole document'})`;
     this.options.connection.tracer.log(
       `checked ${uri} version ${version} in ${ms(done - (this.arrived.get(uri) ?? started))} from its arrival`,
       `${parse}, analysis ${ms(analysisMs)}, ${diagnostics.length} diagnostics converted and written in ${ms(done - publishStarted)}`,

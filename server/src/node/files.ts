@@ -47,7 +47,8 @@ export function expandOperands(operands: string[], cwd: string = process.cwd()):
     const absolute = path.resolve(cwd, operand);
     if (hasGlob(operand)) {
       const matches = expandGlob(operand, cwd);
-      if (matches.length === 0) problems.push({ operand, message: { zh: `没有与 ${operand} 匹配的方案文件。`, en: `No proposal files match ${operand}.` } });
+      if (matches.length === 0)
+        problems.push({ operand, message: { zh: `没有与 ${operand} 匹配的方案文件。`, en: `No proposal files match ${operand}.` } });
       matches.forEach(add);
       continue;
     }
@@ -56,7 +57,11 @@ export function expandOperands(operands: string[], cwd: string = process.cwd()):
       problems.push({ operand, message: { zh: `找不到 ${operand}。`, en: `${operand} does not exist.` } });
     } else if (stat.isDirectory()) {
       const found = walk(absolute).filter(isProposalFile);
-      if (found.length === 0) problems.push({ operand, message: { zh: `${operand} 中没有方案文件（*.arch.yaml）。`, en: `No proposal files (*.arch.yaml) in ${operand}.` } });
+      if (found.length === 0)
+        problems.push({
+          operand,
+          message: { zh: `${operand} 中没有方案文件（*.arch.yaml）。`, en: `No proposal files (*.arch.yaml) in ${operand}.` },
+        });
       found.forEach(add);
     } else {
       add(absolute);
@@ -243,7 +248,15 @@ export function readProposalFile(file: string, maxBytes: number = MAX_DOCUMENT_B
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const at = positionOfByte(bytes, nul);
-    return { kind: 'refused', rule: 'document-binary', ...at, message: { zh: '这是二进制文件（含 NUL 字节），不是 YAML 方案。', en: 'This is a binary file (it contains NUL bytes), not a YAML proposal.' } };
+    return {
+      kind: 'refused',
+      rule: 'document-binary',
+      ...at,
+      message: {
+        zh: '这是二进制文件（含 NUL 字节），不是 YAML 方案。',
+        en: 'This is a binary file (it contains NUL bytes), not a YAML proposal.',
+      },
+    };
   }
   const text = decodeUtf8(bytes);
   if (text === undefined) {

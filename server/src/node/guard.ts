@@ -8,7 +8,11 @@ import { ResponseError, type CancellationToken, type RemoteConsole } from 'vscod
 
 export interface Guard {
   /** Wraps a request handler: cancelled → fallback; throws or rejects → logged, fallback. */
-  request<P, R, F>(name: string, fallback: F, handler: (params: P, token: CancellationToken) => R | Promise<R>): (params: P, token: CancellationToken) => Promise<R | F>;
+  request<P, R, F>(
+    name: string,
+    fallback: F,
+    handler: (params: P, token: CancellationToken) => R | Promise<R>,
+  ): (params: P, token: CancellationToken) => Promise<R | F>;
   /** Wraps a notification or event handler: throws or rejects → logged. */
   event<P>(name: string, handler: (params: P) => void | Promise<void>): (params: P) => void;
   /** Logs an unexpected error with the place it happened. */

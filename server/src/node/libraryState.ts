@@ -107,7 +107,13 @@ export class LibraryState {
     for (const problem of this.current.problems) {
       const uri = URI.file(problem.file).toString();
       const list = byUri.get(uri) ?? [];
-      list.push({ range: problem.range, severity: DiagnosticSeverity.Error, source: 'casebook', code: 'case-library', message: pick(problem.message, locale) });
+      list.push({
+        range: problem.range,
+        severity: DiagnosticSeverity.Error,
+        source: 'casebook',
+        code: 'case-library',
+        message: pick(problem.message, locale),
+      });
       byUri.set(uri, list);
     }
     for (const uri of this.problemUris) {

@@ -32,7 +32,16 @@ export function tooLargeDiagnostic(document: TextDocument, locale: Locale): Diag
     locale,
   );
   return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$/, '').length, 200) } },
+    range: {
+      start: { line: 0, character: 0 },
+      end: {
+        line: 0,
+        character: Math.min(
+          document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$/, '').length,
+          200,
+        ),
+      },
+    },
     severity: DiagnosticSeverity.Error,
     code: TOO_LARGE_CODE,
     source: 'casebook',

@@ -64,7 +64,8 @@ export class Session {
       lookupConfig: this.config.lookup,
       log,
     });
-    const builtInPath = typeof options.builtInCasesPath === 'string' && options.builtInCasesPath ? options.builtInCasesPath : builtInCasesPath();
+    const builtInPath =
+      typeof options.builtInCasesPath === 'string' && options.builtInCasesPath ? options.builtInCasesPath : builtInCasesPath();
     this.library = new LibraryState(connection, {
       builtInPath,
       load: overrides.load ?? loadLibrary,
@@ -77,8 +78,19 @@ export class Session {
       ...(existsSync(rulesDoc) ? { ruleDocsBase: URI.file(rulesDoc).toString() } : {}),
       onError: (feature, error) => guard.report(feature, error),
     });
-    this.status = new StatusReporter(connection, () => ({ cases: this.library.library.cases.size, libraryProblems: this.library.library.problems.length }));
-    this.sync = new DocumentSync({ connection, documents, service: this.service, settings: this.settings, library: this.library, guard, debounceMs: overrides.debounceMs ?? DEBOUNCE_MS });
+    this.status = new StatusReporter(connection, () => ({
+      cases: this.library.library.cases.size,
+      libraryProblems: this.library.library.problems.length,
+    }));
+    this.sync = new DocumentSync({
+      connection,
+      documents,
+      service: this.service,
+      settings: this.settings,
+      library: this.library,
+      guard,
+      debounceMs: overrides.debounceMs ?? DEBOUNCE_MS,
+    });
     this.watching = new FileWatching(connection, {
       dynamicRegistration: !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration,
       relativePatterns: !!capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport,

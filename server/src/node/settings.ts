@@ -122,7 +122,9 @@ export class SettingsStore {
     const filePath = uri ? fsPath(uri) : undefined;
     let config: LoadedConfig | undefined;
     try {
-      const loaded = this.options.lookupConfig(filePath ?? path.join(this.options.workspaceFolders()[0] ?? process.cwd(), 'workspace.arch.yaml'));
+      const loaded = this.options.lookupConfig(
+        filePath ?? path.join(this.options.workspaceFolders()[0] ?? process.cwd(), 'workspace.arch.yaml'),
+      );
       if (loaded.file) config = loaded;
     } catch (error) {
       this.options.log(`reading .casebook.yaml for ${uri ?? 'the workspace'} failed: ${String(error)}`);
@@ -150,7 +152,9 @@ export class SettingsStore {
   private async editorSettings(uri: string | undefined): Promise<CasebookSettings> {
     if (!this.options.pullConfiguration) return this.pushed;
     try {
-      const value: unknown = await this.connection.workspace.getConfiguration(uri ? { scopeUri: uri, section: 'casebook' } : { section: 'casebook' });
+      const value: unknown = await this.connection.workspace.getConfiguration(
+        uri ? { scopeUri: uri, section: 'casebook' } : { section: 'casebook' },
+      );
       return sanitizeSettings(value);
     } catch (error) {
       this.options.log(`workspace/configuration failed: ${String(error)}`);
@@ -170,7 +174,12 @@ export class SettingsStore {
 }
 
 /** Editor settings over config file over defaults (see the header comment). */
-export function mergeSettings(editor: CasebookSettings, config: LoadedConfig | undefined, displayLocale: Locale, baseFolder: string): DocumentSettings {
+export function mergeSettings(
+  editor: CasebookSettings,
+  config: LoadedConfig | undefined,
+  displayLocale: Locale,
+  baseFolder: string,
+): DocumentSettings {
   const locale: Locale = editor.locale !== 'auto' ? editor.locale : (config?.config.locale ?? displayLocale);
   const rules: Record<string, SeveritySetting> = { ...(config?.config.rules ?? {}), ...editor.rules };
   const extraCasePaths = unique([...(config?.caseFolders ?? []), ...editor.extraCasePaths.map((p) => path.resolve(baseFolder, p))]);
@@ -192,9 +201,12 @@ export function sanitizeSettings(value: unknown): CasebookSettings {
       if (typeof severity === 'string' && (SEVERITIES as readonly string[]).includes(severity)) rules[rule] = severity as SeveritySetting;
     }
   }
-  const extraCasePaths = Array.isArray(input['extraCasePaths']) ? input['extraCasePaths'].filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
+  const extraCasePaths = Array.isArray(input['extraCasePaths'])
+    ? input['extraCasePaths'].filter((p): p is string => typeof p === 'string' && p.trim() !== '')
+    : [];
   const locale = input['locale'] === 'zh-CN' || input['locale'] === 'en' ? input['locale'] : 'auto';
-  const traceValue = input['trace'] && typeof input['trace'] === 'object' ? (input['trace'] as Record<string, unknown>)['server'] : undefined;
+  const traceValue =
+    input['trace'] && typeof input['trace'] === 'object' ? (input['trace'] as Record<string, unknown>)['server'] : undefined;
   const trace = { server: traceValue === 'messages' || traceValue === 'verbose' ? traceValue : 'off' } as const;
   return { rules, extraCasePaths, locale, trace };
 }
@@ -225,7 +237,12 @@ export function workspaceConfigLookup(folders: () => string[]): { lookup: Config
   const resolvers = new Map<string, ConfigResolver>();
   return {
     lookup(filePath) {
-      const stopAt = folders().filter((f) => isInside(filePath, f)).sort((a, b) => b.length - a.length)[0] ?? folders()[0] ?? process.cwd();
+      const stopAt =
+        folders()
+          .filter((f) => isInside(filePath, f))
+          .sort((a, b) => b.length - a.length)[0] ??
+        folders()[0] ??
+        process.cwd();
       let resolver = resolvers.get(stopAt);
       if (!resolver) resolvers.set(stopAt, (resolver = new ConfigResolver(stopAt)));
       return resolver.forFile(filePath);

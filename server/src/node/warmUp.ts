@@ -32,11 +32,25 @@ export function warmUp(service: LanguageService, settings: AnalysisSettings): vo
 
 export function warmUpProposal(): string {
   const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
-  const lines = ['casebook: proposal/v1', 'name: warm-up', 'customer: warm-up', 'industry: rural-credit', 'compliance:', '  mlps: 3', 'sites:'];
+  const lines = [
+    'casebook: proposal/v1',
+    'name: warm-up',
+    'customer: warm-up',
+    'industry: rural-credit',
+    'compliance:',
+    '  mlps: 3',
+    'sites:',
+  ];
   const cities = ['成都', '成都', '重庆', '杭州', '上海'];
   const roles = ['primary', 'hot-standby', 'cold-standby', 'active', 'active'];
   cities.forEach((city, i) => lines.push(`  - id: dc-${i}`, `    city: ${city}`, `    role: ${roles[i]}`, '    platform: vm'));
-  lines.push('zones: [dev-test, dmz, intranet]', 'links:', '  - { from: dc-0, to: dc-1, mode: sync }', '  - { from: dc-0, to: dc-2, mode: async }', 'systems:');
+  lines.push(
+    'zones: [dev-test, dmz, intranet]',
+    'links:',
+    '  - { from: dc-0, to: dc-1, mode: sync }',
+    '  - { from: dc-0, to: dc-2, mode: async }',
+    'systems:',
+  );
   for (let i = 0; i < SYSTEMS; i++) {
     lines.push(
       `  - id: app-${i}`,
@@ -63,7 +77,10 @@ export function warmUpProposal(): string {
       `    cloud: ${pick(['on-prem', 'private', 'public', 'hybrid'], i)}`,
       `    sensitive: ${i % 2 === 0}`,
       `    data: [${pick(['customer', 'account', 'loan'], i)}]`,
-      `    sites: [${[0, 1, 2].slice(0, (i % 3) + 1).map((k) => `dc-${(i + k) % cities.length}`).join(', ')}]`,
+      `    sites: [${[0, 1, 2]
+        .slice(0, (i % 3) + 1)
+        .map((k) => `dc-${(i + k) % cities.length}`)
+        .join(', ')}]`,
       ...(i > 0 ? [`    dependsOn: [app-${(i * 7) % i}]`] : []),
     );
   }

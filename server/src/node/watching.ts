@@ -7,7 +7,15 @@
  */
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Connection, type Disposable, type FileEvent, type FileSystemWatcher } from 'vscode-languageserver/node';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  WatchKind,
+  type Connection,
+  type Disposable,
+  type FileEvent,
+  type FileSystemWatcher,
+} from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME } from './config';
 
 const PROPOSAL_FILE = /\.arch\.ya?ml$/i;
@@ -44,7 +52,10 @@ export class FileWatching {
 
   private watchers(folders: string[]): FileSystemWatcher[] {
     // Proposals: only their coming and going matters (workspace symbols re-read a changed file by its mtime).
-    const watchers: FileSystemWatcher[] = [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*.arch.{yaml,yml}', kind: WatchKind.Create | WatchKind.Delete }];
+    const watchers: FileSystemWatcher[] = [
+      { globPattern: `**/${CONFIG_FILE_NAME}` },
+      { globPattern: '**/*.arch.{yaml,yml}', kind: WatchKind.Create | WatchKind.Delete },
+    ];
     for (const folder of folders) {
       watchers.push({
         globPattern: this.capabilities.relativePatterns

@@ -56,6 +56,11 @@ export function analyzeProposal(model: ProposalModel, library: CaseLibrary, sett
     });
   }
   // Rule ids are ASCII: code-unit order is their order, without the cost of a locale comparison.
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  findings.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
   return { findings, internalErrors };
 }

@@ -11,7 +11,6 @@ import { renderTopology } from './topology';
 import type { CaseLibrary, CaseRecord, OutcomeFigure, PatternRecord } from './types';
 import { parseYamlTree } from './yamlTree';
 
-
 /** The label of an industry id; an unknown id (an enterprise case's typo) reads as Other. */
 export function industryLabel(industry: string, locale: Locale): string {
   return pick(INDUSTRY_LABELS[industry as Industry] ?? INDUSTRY_LABELS.other, locale);
@@ -80,7 +79,11 @@ export function caseDetail(record: CaseRecord, library: CaseLibrary, locale: Loc
     challenge: pick(record.challenge, locale),
     solution: pick(record.solution, locale),
     outcomes: record.outcomes.map((o) => ({ id: o.id, metric: pick(o.metric, locale), value: pick(o.value, locale) })),
-    patternEvidence: record.patterns.map((p) => ({ id: p.pattern, name: patternName(library, p.pattern, locale), evidence: pick(p.evidence, locale) })),
+    patternEvidence: record.patterns.map((p) => ({
+      id: p.pattern,
+      name: patternName(library, p.pattern, locale),
+      evidence: pick(p.evidence, locale),
+    })),
     file: record.source.file || record.file,
     line: record.source.range.start.line,
   };

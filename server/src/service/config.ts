@@ -51,7 +51,8 @@ export function parseConfig(text: string, file: string, options: ConfigOptions =
   const config: CasebookConfig = { rules: {}, cases: [] };
   const caseRanges: Range[] = [];
   const problems: ConfigProblem[] = [];
-  const problem = (range: Range, message: Localized, severity: ConfigProblem['severity'] = 'error') => problems.push({ file, range, severity, message });
+  const problem = (range: Range, message: Localized, severity: ConfigProblem['severity'] = 'error') =>
+    problems.push({ file, range, severity, message });
   const known = options.knownRules ?? new Set(ALL_RULES.map((r) => r.id));
 
   const tree = parseYamlTree(text);
@@ -59,7 +60,10 @@ export function parseConfig(text: string, file: string, options: ConfigOptions =
   const root = tree.root;
   if (!root) return { config, caseRanges, problems };
   if (root.kind !== 'map') {
-    problem(root.range, { zh: '.casebook.yaml 的顶层必须是映射（rules、cases、locale）。', en: 'The top level of .casebook.yaml must be a map (rules, cases, locale).' });
+    problem(root.range, {
+      zh: '.casebook.yaml 的顶层必须是映射（rules、cases、locale）。',
+      en: 'The top level of .casebook.yaml must be a map (rules, cases, locale).',
+    });
     return { config, caseRanges, problems };
   }
 
@@ -69,7 +73,11 @@ export function parseConfig(text: string, file: string, options: ConfigOptions =
       case 'locale': {
         const locale = readLocale(value);
         if (locale) config.locale = locale;
-        else problem(value.range, { zh: `locale 必须是 zh-CN 或 en，而不是 ${show(value)}。`, en: `locale must be zh-CN or en, not ${show(value)}.` });
+        else
+          problem(value.range, {
+            zh: `locale 必须是 zh-CN 或 en，而不是 ${show(value)}。`,
+            en: `locale must be zh-CN or en, not ${show(value)}.`,
+          });
         break;
       }
       case 'rules': {
@@ -104,8 +112,11 @@ export function parseConfig(text: string, file: string, options: ConfigOptions =
           if (item.kind === 'scalar' && typeof item.value === 'string' && item.value.trim()) {
             config.cases.push(item.value.trim());
             caseRanges.push(item.range);
-          }
-          else problem(item.range, { zh: 'cases 的每一项必须是案例文件夹路径（相对于 .casebook.yaml）。', en: 'Each entry of cases must be a case folder path (relative to .casebook.yaml).' });
+          } else
+            problem(item.range, {
+              zh: 'cases 的每一项必须是案例文件夹路径（相对于 .casebook.yaml）。',
+              en: 'Each entry of cases must be a case folder path (relative to .casebook.yaml).',
+            });
         }
         break;
       }
@@ -148,4 +159,3 @@ function show(node: YNode): string {
   if (node.kind === 'scalar') return JSON.stringify(node.value);
   return node.kind === 'map' ? '{…}' : '[…]';
 }
-

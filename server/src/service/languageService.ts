@@ -100,7 +100,6 @@ function settingsKey(settings: AnalysisSettings): string {
   return `${settings.locale}|${settings.today ?? ''}|${JSON.stringify(settings.rules)}`;
 }
 
-
 export function getLanguageService(options: LanguageServiceOptions): LanguageService {
   const parsers = new Map<string, YamlTreeParser>();
   const parsed = new Map<string, ProposalDocument>();
@@ -123,7 +122,11 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     if (cached && cached.version === document.version) return cached;
     let parser = parsers.get(document.uri);
     if (!parser) parsers.set(document.uri, (parser = new YamlTreeParser()));
-    const proposal: ProposalDocument = { uri: document.uri, version: document.version, model: buildModel(parser.parse(document.getText())) };
+    const proposal: ProposalDocument = {
+      uri: document.uri,
+      version: document.version,
+      model: buildModel(parser.parse(document.getText())),
+    };
     parsed.set(document.uri, proposal);
     return proposal;
   };
@@ -154,18 +157,29 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     analyze: analysisOf,
     doValidation: (document, settings) => guard('doValidation')([], () => doValidation(context(document, settings))),
     doHover: (document, position, settings) => guard('doHover')(null, () => doHover(context(document, settings), position)),
-    doComplete: (document, position, settings) => guard('doComplete')({ isIncomplete: false, items: [] }, () => doComplete(context(document, settings), position)),
-    getCodeActions: (document, range, actionContext, settings) => guard('getCodeActions')([], () => getCodeActions(context(document, settings), range, actionContext)),
+    doComplete: (document, position, settings) =>
+      guard('doComplete')({ isIncomplete: false, items: [] }, () => doComplete(context(document, settings), position)),
+    getCodeActions: (document, range, actionContext, settings) =>
+      guard('getCodeActions')([], () => getCodeActions(context(document, settings), range, actionContext)),
     getCodeLenses: (document, settings) => guard('getCodeLenses')([], () => getCodeLenses(context(document, settings))),
     findDocumentSymbols: (document) => guard('findDocumentSymbols')([], () => findDocumentSymbols(context(document, noSettings))),
-    findWorkspaceSymbols: (documents, query) => guard('findWorkspaceSymbols')([], () => findWorkspaceSymbols(documents.map((d) => context(d, noSettings)), query)),
+    findWorkspaceSymbols: (documents, query) =>
+      guard('findWorkspaceSymbols')([], () =>
+        findWorkspaceSymbols(
+          documents.map((d) => context(d, noSettings)),
+          query,
+        ),
+      ),
     findDefinition: (document, position) => guard('findDefinition')([], () => findDefinition(context(document, noSettings), position)),
-    findReferences: (document, position, includeDeclaration) => guard('findReferences')([], () => findReferences(context(document, noSettings), position, includeDeclaration)),
+    findReferences: (document, position, includeDeclaration) =>
+      guard('findReferences')([], () => findReferences(context(document, noSettings), position, includeDeclaration)),
     prepareRename: (document, position) => guard('prepareRename')(null, () => prepareRename(context(document, noSettings), position)),
     doRename: (document, position, newName) => guard('doRename')(null, () => doRename(context(document, noSettings), position, newName)),
     getFoldingRanges: (document) => guard('getFoldingRanges')([], () => getFoldingRanges(context(document, noSettings))),
-    findDocumentLinks: (document, settings) => guard('findDocumentLinks')([], () => findDocumentLinks(context(document, settings ?? noSettings))),
-    renameProblem: (document, position, newName, settings) => guard('renameProblem')(null, () => renameProblem(context(document, settings), position, newName)),
+    findDocumentLinks: (document, settings) =>
+      guard('findDocumentLinks')([], () => findDocumentLinks(context(document, settings ?? noSettings))),
+    renameProblem: (document, position, newName, settings) =>
+      guard('renameProblem')(null, () => renameProblem(context(document, settings), position, newName)),
     closeDocument: (uri) => {
       parsers.delete(uri);
       parsed.delete(uri);

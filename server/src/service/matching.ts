@@ -119,7 +119,10 @@ export function matchingCases(model: ProposalModel, findings: Finding[], library
     const shown = new Set(record.patterns.map((p) => p.pattern));
 
     if (industry && record.industry === industry) {
-      add(SCORE.sameIndustry, { zh: `同为${INDUSTRY_NAMES[industry]?.zh ?? industry}行业`, en: `same industry (${INDUSTRY_NAMES[industry]?.en ?? industry})` });
+      add(SCORE.sameIndustry, {
+        zh: `同为${INDUSTRY_NAMES[industry]?.zh ?? industry}行业`,
+        en: `same industry (${INDUSTRY_NAMES[industry]?.en ?? industry})`,
+      });
     } else if (industry && RELATED_INDUSTRIES[industry]?.includes(record.industry)) {
       add(SCORE.relatedIndustry, {
         zh: `相近行业（${INDUSTRY_NAMES[record.industry]?.zh ?? record.industry}）`,
@@ -171,7 +174,11 @@ export function matchingCases(model: ProposalModel, findings: Finding[], library
  * deploys it; without a reference topology, a tier-1 system and the case's DR
  * patterns.
  */
-function tierReasons(tiered: (SystemModel & { tier: NonNullable<SystemModel['tier']> })[], record: CaseRecord, t: (text: Localized) => string): Reason[] {
+function tierReasons(
+  tiered: (SystemModel & { tier: NonNullable<SystemModel['tier']> })[],
+  record: CaseRecord,
+  t: (text: Localized) => string,
+): Reason[] {
   if (tiered.length === 0) return [];
   const reference = referenceModel(record);
   const reasons: Reason[] = [];
@@ -192,7 +199,10 @@ function tierReasons(tiered: (SystemModel & { tier: NonNullable<SystemModel['tie
           practice
             ? {
                 zh: `${mine} 同为${tierName(tier).zh}系统，案例采用${practice.map((p) => p.zh).join('、')}`,
-                en: `${mine} is ${tierName(tier).en} like the case's system, which uses ${listOf(practice.map((p) => p.en), 'en')}`,
+                en: `${mine} is ${tierName(tier).en} like the case's system, which uses ${listOf(
+                  practice.map((p) => p.en),
+                  'en',
+                )}`,
               }
             : { zh: `${mine} 同为${tierName(tier).zh}系统`, en: `${mine} is ${tierName(tier).en} like the case's system` },
         ),
@@ -208,7 +218,10 @@ function tierReasons(tiered: (SystemModel & { tier: NonNullable<SystemModel['tie
       score: SCORE.drPractice,
       text: t({
         zh: `一级系统 ${systemName(critical)} 可参考案例的${labels.map((l) => l.zh).join('、')}`,
-        en: `tier-1 system ${systemName(critical)}: the case shows ${listOf(labels.map((l) => l.en), 'en')}`,
+        en: `tier-1 system ${systemName(critical)}: the case shows ${listOf(
+          labels.map((l) => l.en),
+          'en',
+        )}`,
       }),
     });
   }

@@ -95,7 +95,8 @@ export interface Topology {
   coldStandby: boolean;
 }
 
-export type TopologyWord = 'same-city-active-active' | 'two-regions-three-dcs' | 'multi-site-active-active' | 'three-regions-five-dcs' | 'cold-standby';
+export type TopologyWord =
+  'same-city-active-active' | 'two-regions-three-dcs' | 'multi-site-active-active' | 'three-regions-five-dcs' | 'cold-standby';
 
 export interface ProposalModel {
   tree: YamlTree;
@@ -136,8 +137,10 @@ function located<T>(map: YNode | undefined, key: string, read: (node: YNode) => 
 
 const asString = (node: YNode): string | undefined =>
   node.kind === 'scalar' && node.value !== null && typeof node.value !== 'boolean' ? String(node.value) : undefined;
-const asNumber = (node: YNode): number | undefined => (node.kind === 'scalar' && typeof node.value === 'number' && !node.quoted ? node.value : undefined);
-const asBoolean = (node: YNode): boolean | undefined => (node.kind === 'scalar' && typeof node.value === 'boolean' ? node.value : undefined);
+const asNumber = (node: YNode): number | undefined =>
+  node.kind === 'scalar' && typeof node.value === 'number' && !node.quoted ? node.value : undefined;
+const asBoolean = (node: YNode): boolean | undefined =>
+  node.kind === 'scalar' && typeof node.value === 'boolean' ? node.value : undefined;
 const asDuration = (node: YNode): Duration | undefined => (node.kind === 'scalar' ? parseDuration(node.value) : undefined);
 
 /** A list of strings; a lone scalar is not read as a list (validation reports it). */

@@ -106,7 +106,12 @@ function enumOf(schema: JsonObject): { values?: string[]; open: boolean } {
     return { values: (closed.enum as unknown[]).map(String), open };
   }
   // A small integer range reads as a choice: tier 1 | 2 | 3, mlps 1..5.
-  if (schema.type === 'integer' && typeof schema.minimum === 'number' && typeof schema.maximum === 'number' && schema.maximum - schema.minimum <= 10) {
+  if (
+    schema.type === 'integer' &&
+    typeof schema.minimum === 'number' &&
+    typeof schema.maximum === 'number' &&
+    schema.maximum - schema.minimum <= 10
+  ) {
     const values: string[] = [];
     for (let n = schema.minimum; n <= schema.maximum; n++) values.push(String(n));
     return { values, open: false };

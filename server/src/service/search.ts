@@ -108,7 +108,8 @@ const enum CharClass {
 
 /** ASCII and the main CJK blocks without a string or a regular expression: most text is one of them. */
 function classify(code: number): CharClass {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) ? CharClass.Word : CharClass.Other;
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) ? CharClass.Word : CharClass.Other;
   if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) return CharClass.Han;
   const ch = String.fromCodePoint(code);
   return HAN.test(ch) ? CharClass.Han : WORD_CHAR.test(ch) ? CharClass.Word : CharClass.Other;
@@ -139,7 +140,7 @@ function tokenize(normalized: string): Tokens {
   let start = 0;
   let runClass = CharClass.Other;
   const n = normalized.length;
-  for (let i = 0; i <= n; ) {
+  for (let i = 0; i <= n;) {
     // A surrogate pair is one character (CJK Extension B and later).
     const code = i < n ? normalized.codePointAt(i)! : 0;
     const width = code > 0xffff ? 2 : 1;
@@ -434,7 +435,7 @@ class LibrarySearchIndex implements SearchIndex {
   /** The `limit` best of the touched entities: a bounded heap, so a query matching everything still costs O(n log limit). */
   private top(touched: number[], limit: number): number[] {
     const { best, tieRank } = this;
-    const better = (a: number, b: number): boolean => best[a] !== best[b] ? best[a]! > best[b]! : tieRank[a]! < tieRank[b]!;
+    const better = (a: number, b: number): boolean => (best[a] !== best[b] ? best[a]! > best[b]! : tieRank[a]! < tieRank[b]!);
     const byRank = (a: number, b: number) => (better(a, b) ? -1 : better(b, a) ? 1 : 0);
     if (touched.length <= limit) return touched.sort(byRank);
     // Max-heap on "worse": the root is the worst of the best `limit` seen so far.
@@ -455,7 +456,7 @@ class LibrarySearchIndex implements SearchIndex {
     for (const entity of touched) {
       if (heap.length < limit) {
         heap.push(entity);
-        for (let i = heap.length - 1; i > 0; ) {
+        for (let i = heap.length - 1; i > 0;) {
           const parent = (i - 1) >> 1;
           if (!worse(i, parent)) break;
           [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
@@ -560,7 +561,10 @@ class LibrarySearchIndex implements SearchIndex {
       let ok = true;
       for (const check of verifications) {
         const entity = this.entities[e]!;
-        const weight = 'han' in check ? bestField(entity, (f) => f.text.includes(check.han)) : bestField(entity, (f) => f.wordText.includes(check.phrase));
+        const weight =
+          'han' in check
+            ? bestField(entity, (f) => f.text.includes(check.han))
+            : bestField(entity, (f) => f.wordText.includes(check.phrase));
         if (weight === 0) {
           ok = false;
           break;
@@ -634,7 +638,7 @@ const MATCH_TIERS: readonly MatchTier[] = ['exact', 'prefix', 'initials', 'text'
 
 function codePoints(run: string): number[] {
   const points: number[] = [];
-  for (let i = 0; i < run.length; ) {
+  for (let i = 0; i < run.length;) {
     const cp = run.codePointAt(i)!;
     points.push(cp);
     i += cp > 0xffff ? 2 : 1;

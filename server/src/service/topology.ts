@@ -84,10 +84,10 @@ const ENTITY_CODES: Record<string, string> = {
   '{': '#123;',
   '}': '#125;',
   // Mermaid's own placeholders for entities while it parses: never let input forge one.
-  'ﬂ': '#64258;',
+  ﬂ: '#64258;',
   '°': '#176;',
   '¶': '#182;',
-  'ß': '#223;',
+  ß: '#223;',
 };
 const ESCAPED = /["<>&#`|%{}ﬂ°¶ß]/g;
 /** Control characters and line/paragraph separators would end a Mermaid statement. */
@@ -205,7 +205,14 @@ export function renderTopology(model: ProposalModel, options: TopologyOptions): 
     const cityId = `c${g}`;
     graph.lines.push(`  subgraph ${cityId}[${mermaidString(group.label)}]`);
     const at = startOf(group.at);
-    graph.nodes.push({ nodeId: cityId, kind: 'city', label: plainLabel(group.label), line: at.line, character: at.character, hasFindings: false });
+    graph.nodes.push({
+      nodeId: cityId,
+      kind: 'city',
+      label: plainLabel(group.label),
+      line: at.line,
+      character: at.character,
+      hasFindings: false,
+    });
     for (const site of group.sites) {
       const siteId = siteGraphId.get(site)!;
       const label = siteLabel(site, t);
@@ -214,7 +221,14 @@ export function renderTopology(model: ProposalModel, options: TopologyOptions): 
       graph.lines.push('    end');
       const siteAt = startOf(site.id?.range ?? site.node.range);
       const hasFindings = flagged(['sites', site.index]);
-      graph.nodes.push({ nodeId: siteId, kind: 'site', label: plainLabel(label), line: siteAt.line, character: siteAt.character, hasFindings });
+      graph.nodes.push({
+        nodeId: siteId,
+        kind: 'site',
+        label: plainLabel(label),
+        line: siteAt.line,
+        character: siteAt.character,
+        hasFindings,
+      });
       const roleClass = site.role ? ROLE_CLASSES[site.role.value] : undefined;
       if (roleClass) addClass(siteId, roleClass);
       if (hasFindings) addClass(siteId, 'finding');
@@ -223,7 +237,9 @@ export function renderTopology(model: ProposalModel, options: TopologyOptions): 
   });
 
   // Links are resolved before unknown sites are drawn, so their unknown ends are drawn too.
-  const links = model.links.flatMap((link) => (link.from && link.to ? [{ link, from: resolveSite(link.from), to: resolveSite(link.to) }] : []));
+  const links = model.links.flatMap((link) =>
+    link.from && link.to ? [{ link, from: resolveSite(link.from), to: resolveSite(link.to) }] : [],
+  );
 
   // Site ids referenced but never defined: drawn dashed red, revealing the first reference.
   for (const [id, { graphId, at, path }] of unknownSites) {
@@ -232,7 +248,14 @@ export function renderTopology(model: ProposalModel, options: TopologyOptions): 
     emitSystems(graphId, '    ');
     graph.lines.push('  end');
     const p = startOf(at);
-    graph.nodes.push({ nodeId: graphId, kind: 'site', label: plainLabel(label), line: p.line, character: p.character, hasFindings: flagged(path) });
+    graph.nodes.push({
+      nodeId: graphId,
+      kind: 'site',
+      label: plainLabel(label),
+      line: p.line,
+      character: p.character,
+      hasFindings: flagged(path),
+    });
     addClass(graphId, 'unknown');
   }
 

@@ -158,7 +158,10 @@ function nextContentLine(model: ProposalModel, line: number): number {
 }
 
 function readBody(body: string, bodyStart: number, line: number, range: Range, targetLine: number): Waiver {
-  const at = (from: number, to: number): Range => ({ start: { line, character: bodyStart + from }, end: { line, character: bodyStart + to } });
+  const at = (from: number, to: number): Range => ({
+    start: { line, character: bodyStart + from },
+    end: { line, character: bodyStart + to },
+  });
   const waiver: Waiver = { range, targetLine, rules: [], problems: [] };
 
   // Rule ids run up to the first colon; the reason follows it.
@@ -283,7 +286,8 @@ export function applyWaivers(
 
   const today = settings.today ?? localToday();
   const out: { finding: RawFinding; suppression?: Finding['suppression'] }[] = [];
-  const report = (rule: string, message: Localized, range: Range, path: JsonPath) => out.push({ finding: { rule, message, range, path, patterns: [], cases: [] } });
+  const report = (rule: string, message: Localized, range: Range, path: JsonPath) =>
+    out.push({ finding: { rule, message, range, path, patterns: [], cases: [] } });
 
   // Waivers that can suppress, by target line.
   const active = new Map<number, Waiver[]>();

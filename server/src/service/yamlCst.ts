@@ -28,7 +28,9 @@ export const YAML_OPTIONS: YAML.ParseOptions & YAML.DocumentOptions & YAML.Schem
 
 /** The schema and options a composed Document of these options resolves plain scalars with. */
 const COMPOSED = new YAML.Document(undefined, YAML_OPTIONS);
-const SCALAR_TAGS = COMPOSED.schema.tags.filter((tag): tag is YAML.ScalarTag => !('collection' in tag && tag.collection) && tag.default === true && !!tag.test);
+const SCALAR_TAGS = COMPOSED.schema.tags.filter(
+  (tag): tag is YAML.ScalarTag => !('collection' in tag && tag.collection) && tag.default === true && !!tag.test,
+);
 
 /** Deeper than this, leave it to the composed path (which also enforces the depth limit). */
 const MAX_DEPTH = 48;
@@ -54,7 +56,13 @@ interface Props {
   end: number;
 }
 
-function readProps(tokens: readonly SourceToken[], indicator: SourceToken['type'], offset: number, startOnNewline: boolean, flow: boolean): Props {
+function readProps(
+  tokens: readonly SourceToken[],
+  indicator: SourceToken['type'],
+  offset: number,
+  startOnNewline: boolean,
+  flow: boolean,
+): Props {
   let hasSpace = startOnNewline;
   let found: SourceToken | null = null;
   let comma: SourceToken | null = null;
@@ -162,7 +170,13 @@ class CstReader {
     if (!resolved || failed) return notSimple();
     const plain = token.type === 'scalar';
     return {
-      node: { kind: 'scalar', value: plain ? resolvePlain(resolved.value) : resolved.value, quoted: !plain, range: this.range(resolved.range[0], resolved.range[1]), path },
+      node: {
+        kind: 'scalar',
+        value: plain ? resolvePlain(resolved.value) : resolved.value,
+        quoted: !plain,
+        range: this.range(resolved.range[0], resolved.range[1]),
+        path,
+      },
       end: resolved.range[2],
     };
   }
@@ -175,7 +189,8 @@ class CstReader {
 
   private key(item: CollectionItem, keys: Set<ScalarValue>): { key: string; keyRange: Range } {
     const token = item.key;
-    if (!token || (token.type !== 'scalar' && token.type !== 'single-quoted-scalar' && token.type !== 'double-quoted-scalar')) return notSimple();
+    if (!token || (token.type !== 'scalar' && token.type !== 'single-quoted-scalar' && token.type !== 'double-quoted-scalar'))
+      return notSimple();
     const { node } = this.scalar(token, []);
     // uniqueKeys: a repeated key is yaml's DUPLICATE_KEY error; the composed path reports it.
     if (keys.has(node.value)) notSimple();
@@ -292,7 +307,12 @@ function resolvePlain(source: string): ScalarValue {
  * is not one of the plain shapes (then compose it with `yaml`). A key chunk
  * gives its top-level entries; an item chunk (`itemPath` set) its one item.
  */
-export function readSimpleChunk(text: string, index: LineIndex, lineOffset: number, itemPath: JsonPath | undefined): YEntry[] | YNode | undefined {
+export function readSimpleChunk(
+  text: string,
+  index: LineIndex,
+  lineOffset: number,
+  itemPath: JsonPath | undefined,
+): YEntry[] | YNode | undefined {
   const reader = new CstReader(index, lineOffset);
   try {
     let document: YAML.CST.Document | undefined;

@@ -66,7 +66,6 @@ export const MAX_NODES = 1_000_000;
 export const MAX_ALIAS_NODES = 10_000;
 const MAX_DEPTH = 64;
 
-
 /* ------------------------------------------------------------------------ */
 /* Converting one `yaml` document into the located tree                      */
 /* ------------------------------------------------------------------------ */
@@ -127,14 +126,17 @@ class Converter {
   convertItem(path: JsonPath): Converted {
     this.convertProblems();
     const contents = this.doc.contents;
-    if (!YAML.isSeq(contents) || contents.flow || contents.items.length !== 1 || !contents.items[0]) return { root: null, problems: this.problems };
+    if (!YAML.isSeq(contents) || contents.flow || contents.items.length !== 1 || !contents.items[0])
+      return { root: null, problems: this.problems };
     // Depth 2, as under the root map and its list in a full parse.
     return { root: this.node(contents.items[0] as YAML.Node, path, 2), problems: this.problems };
   }
 
   private convertProblems(): void {
-    for (const error of this.doc.errors) this.problems.push(yamlErrorToProblem(error, this.range(error.pos[0], Math.max(error.pos[1], error.pos[0]))));
-    for (const warning of this.doc.warnings) this.problems.push(yamlErrorToProblem(warning, this.range(warning.pos[0], Math.max(warning.pos[1], warning.pos[0]))));
+    for (const error of this.doc.errors)
+      this.problems.push(yamlErrorToProblem(error, this.range(error.pos[0], Math.max(error.pos[1], error.pos[0]))));
+    for (const warning of this.doc.warnings)
+      this.problems.push(yamlErrorToProblem(warning, this.range(warning.pos[0], Math.max(warning.pos[1], warning.pos[0]))));
   }
 
   /** The range of two offsets, placed at the line offset. */
@@ -154,10 +156,31 @@ class Converter {
         const range = this.rangeOf(node, this.range(0, 0));
         this.problems.push(
           depth > MAX_DEPTH
-            ? { code: 'yaml-too-deep', range, message: { zh: `嵌套层级超过 ${MAX_DEPTH} 层，已停止读取。`, en: `Nesting deeper than ${MAX_DEPTH} levels; reading stopped here.` } }
+            ? {
+                code: 'yaml-too-deep',
+                range,
+                message: {
+                  zh: `嵌套层级超过 ${MAX_DEPTH} 层，已停止读取。`,
+                  en: `Nesting deeper than ${MAX_DEPTH} levels; reading stopped here.`,
+                },
+              }
             : this.aliasNodeCount > MAX_ALIAS_NODES
-              ? { code: 'yaml-too-large', range, message: { zh: `别名展开后超过 ${MAX_ALIAS_NODES} 个节点（别名炸弹？），已停止展开。`, en: `Aliases expand to more than ${MAX_ALIAS_NODES} nodes (an alias bomb?); expansion stopped here.` } }
-              : { code: 'yaml-too-large', range, message: { zh: `文档超过 ${MAX_NODES} 个节点，已停止读取。`, en: `The document has more than ${MAX_NODES} nodes; reading stopped here.` } },
+              ? {
+                  code: 'yaml-too-large',
+                  range,
+                  message: {
+                    zh: `别名展开后超过 ${MAX_ALIAS_NODES} 个节点（别名炸弹？），已停止展开。`,
+                    en: `Aliases expand to more than ${MAX_ALIAS_NODES} nodes (an alias bomb?); expansion stopped here.`,
+                  },
+                }
+              : {
+                  code: 'yaml-too-large',
+                  range,
+                  message: {
+                    zh: `文档超过 ${MAX_NODES} 个节点，已停止读取。`,
+                    en: `The document has more than ${MAX_NODES} nodes; reading stopped here.`,
+                  },
+                },
         );
       }
       return null;
@@ -166,7 +189,11 @@ class Converter {
     if (YAML.isAlias(node)) {
       const target = this.resolveAlias(node);
       if (!target || aliasChain.includes(target)) {
-        this.problems.push({ code: 'yaml-bad-alias', range, message: { zh: `无法解析别名 *${node.source}。`, en: `Cannot resolve alias *${node.source}.` } });
+        this.problems.push({
+          code: 'yaml-bad-alias',
+          range,
+          message: { zh: `无法解析别名 *${node.source}。`, en: `Cannot resolve alias *${node.source}.` },
+        });
         return null;
       }
       const resolved = this.node(target, path, depth + 1, [...aliasChain, target]);
@@ -180,7 +207,8 @@ class Converter {
       else if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') value = raw;
       else if (typeof raw === 'bigint') value = Number(raw);
       else value = String(raw);
-      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' || node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
+      const quoted =
+        node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' || node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
       return { kind: 'scalar', value, quoted, range, path };
     }
     if (YAML.isMap(node)) {
@@ -191,7 +219,11 @@ class Converter {
         let key: string;
         if (YAML.isScalar(keyNode)) key = String(keyNode.value ?? '');
         else {
-          this.problems.push({ code: 'yaml-complex-key', range: keyRange, message: { zh: '不支持复杂键（以映射或序列作为键）。', en: 'Complex keys (a map or list used as a key) are not supported.' } });
+          this.problems.push({
+            code: 'yaml-complex-key',
+            range: keyRange,
+            message: { zh: '不支持复杂键（以映射或序列作为键）。', en: 'Complex keys (a map or list used as a key) are not supported.' },
+          });
           continue;
         }
         const valueNode = pair.value as YAML.Node | null;
@@ -240,7 +272,10 @@ const SYNTAX_MESSAGES: Record<string, Localized> = {
   MULTIPLE_TAGS: { zh: '一个节点只能有一个标签。', en: 'A node can have only one tag.' },
   TAG_RESOLVE_FAILED: { zh: '无法解析标签。', en: 'Cannot resolve the tag.' },
   KEY_OVER_1024_CHARS: { zh: '隐式键不能超过 1024 个字符。', en: 'An implicit key cannot exceed 1024 characters.' },
-  BLOCK_IN_FLOW: { zh: '流式集合（[ ] 或 { }）中不能出现块结构。', en: 'Block collections are not allowed inside a flow collection ([ ] or { }).' },
+  BLOCK_IN_FLOW: {
+    zh: '流式集合（[ ] 或 { }）中不能出现块结构。',
+    en: 'Block collections are not allowed inside a flow collection ([ ] or { }).',
+  },
   BAD_PROP_ORDER: { zh: '锚点与标签的位置不正确。', en: 'Anchors and tags are out of place.' },
   ALIAS_PROPS: { zh: '别名不能带锚点或标签。', en: 'An alias cannot have an anchor or tag.' },
 };
@@ -251,7 +286,11 @@ function yamlErrorToProblem(error: YAML.YAMLError, range: Range): YamlProblem {
   }
   const known = SYNTAX_MESSAGES[error.code];
   const message = known ?? { zh: 'YAML 语法错误。', en: `YAML syntax error: ${error.message.split('\n')[0]}` };
-  return { code: 'yaml-syntax', range, message: { zh: `YAML 语法错误：${message.zh}`, en: known ? `YAML syntax error: ${message.en}` : message.en } };
+  return {
+    code: 'yaml-syntax',
+    range,
+    message: { zh: `YAML 语法错误：${message.zh}`, en: known ? `YAML syntax error: ${message.en}` : message.en },
+  };
 }
 
 /* ------------------------------------------------------------------------ */
@@ -268,7 +307,10 @@ function parseFull(text: string, index: LineIndex): Converted {
     first.problems.push({
       code: 'yaml-multiple-documents',
       range: index.rangeOf(r[0], r[0]),
-      message: { zh: '一个方案文件只能包含一个 YAML 文档；此处之后的内容被忽略。', en: 'A proposal file holds one YAML document; what follows here is ignored.' },
+      message: {
+        zh: '一个方案文件只能包含一个 YAML 文档；此处之后的内容被忽略。',
+        en: 'A proposal file holds one YAML document; what follows here is ignored.',
+      },
     });
   }
   return first;
@@ -333,7 +375,7 @@ function splitChunks(text: string): Chunk[] | null {
   for (let at = 0; at <= text.length; line++) {
     const lineEnd = nextLineBreak(text, at);
     const first = text.charCodeAt(at);
-    const isTopLevel = lineEnd > at && first !== 32 && first !== 35 /* # */ && first !== 13 /* \r */;
+    const isTopLevel = lineEnd > at && first !== 32 && first !== 35 /* # */ && first !== 13; /* \r */
     if (isTopLevel) {
       seenTopLevel = true;
       flush(at, line);
@@ -390,19 +432,26 @@ function shift(node: YNode, lines: number, path: JsonPath): YNode {
     ...node,
     range,
     path,
-    entries: node.entries.map((e) => ({ key: e.key, keyRange: shiftRange(e.keyRange, lines), value: shift(e.value, lines, [...path, e.key]) })),
+    entries: node.entries.map((e) => ({
+      key: e.key,
+      keyRange: shiftRange(e.keyRange, lines),
+      value: shift(e.value, lines, [...path, e.key]),
+    })),
   };
 }
 
 function shiftRange(range: Range, lines: number): Range {
   if (lines === 0) return range;
-  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
+  return {
+    start: { line: range.start.line + lines, character: range.start.character },
+    end: { line: range.end.line + lines, character: range.end.character },
+  };
 }
 
 function extractComments(text: string, index: LineIndex): Comment[] {
   const comments: Comment[] = [];
   // Visit only the lines that hold a `#`: most lines of a proposal do not.
-  for (let hashAt = text.indexOf('#'); hashAt !== -1; ) {
+  for (let hashAt = text.indexOf('#'); hashAt !== -1;) {
     const { line } = index.positionAt(hashAt);
     const lineText = index.lineText(line);
     const hash = findCommentStart(lineText);
@@ -451,7 +500,13 @@ export class YamlTreeParser {
     if (chunked) return { ...chunked, comments, lineIndex: index };
     this.chunks.clear();
     const full = parseFull(text, index);
-    return { root: full.root, problems: full.problems, comments, lineIndex: index, stats: { mode: 'full', chunks: 1, reparsed: 1, composed: 1 } };
+    return {
+      root: full.root,
+      problems: full.problems,
+      comments,
+      lineIndex: index,
+      stats: { mode: 'full', chunks: 1, reparsed: 1, composed: 1 },
+    };
   }
 
   private parseChunked(text: string): Omit<YamlTree, 'comments' | 'lineIndex'> | null {
@@ -460,7 +515,13 @@ export class YamlTreeParser {
     const next = new Map<string, PlacedChunk>();
     let reparsed = 0;
     let composed = 0;
-    const root: YMap = { kind: 'map', entries: [], flow: false, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, path: [] };
+    const root: YMap = {
+      kind: 'map',
+      entries: [],
+      flow: false,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      path: [],
+    };
     const seen = new Set<string>();
     let lastSeq: YSeq | null = null;
     const problems: YamlProblem[] = [];
@@ -505,7 +566,13 @@ export class YamlTreeParser {
         root.range.end = value.range.end.line >= shifted.keyRange.end.line ? value.range.end : shifted.keyRange.end;
         if (value.kind === 'scalar' && value.value === null) {
           // `systems:` with its items in the following chunks.
-          const seq: YSeq = { kind: 'seq', items: [], flow: false, range: { start: shifted.keyRange.end, end: shifted.keyRange.end }, path: [entry.key] };
+          const seq: YSeq = {
+            kind: 'seq',
+            items: [],
+            flow: false,
+            range: { start: shifted.keyRange.end, end: shifted.keyRange.end },
+            path: [entry.key],
+          };
           shifted.value = seq;
           lastSeq = seq;
         }
@@ -513,7 +580,12 @@ export class YamlTreeParser {
     }
     // An empty `key:` that no items followed is null, as in a full parse.
     for (const entry of root.entries) {
-      if (entry.value.kind === 'seq' && !entry.value.flow && entry.value.items.length === 0 && !chunks.some((c) => c.itemOf === entry.key)) {
+      if (
+        entry.value.kind === 'seq' &&
+        !entry.value.flow &&
+        entry.value.items.length === 0 &&
+        !chunks.some((c) => c.itemOf === entry.key)
+      ) {
         entry.value = { kind: 'scalar', value: null, quoted: false, range: entry.value.range, path: entry.value.path };
       }
     }
@@ -528,7 +600,8 @@ export class YamlTreeParser {
   private placedChunk(chunk: Chunk, itemPath: JsonPath | undefined, current: Map<string, PlacedChunk>): PlacedChunk | undefined {
     // Two chunks of the same text (a repeated list item) may sit in both maps at different places.
     const candidates = [this.chunks.get(chunk.text), current.get(chunk.text)];
-    for (const placed of candidates) if (placed && placed.startLine === chunk.startLine && samePath(placed.itemPath, itemPath)) return placed;
+    for (const placed of candidates)
+      if (placed && placed.startLine === chunk.startLine && samePath(placed.itemPath, itemPath)) return placed;
     const placed = candidates.find((c) => c !== undefined);
     return placed && moveChunk(placed, chunk.startLine, itemPath);
   }
@@ -547,7 +620,8 @@ function moveChunk(placed: PlacedChunk, startLine: number, itemPath: JsonPath | 
   if (!placed.itemPath !== !itemPath) return undefined;
   let moved: PlacedChunk['content'];
   if (content === null) moved = null;
-  else if (Array.isArray(content)) moved = content.map((e) => ({ key: e.key, keyRange: shiftRange(e.keyRange, lines), value: shift(e.value, lines, [e.key]) }));
+  else if (Array.isArray(content))
+    moved = content.map((e) => ({ key: e.key, keyRange: shiftRange(e.keyRange, lines), value: shift(e.value, lines, [e.key]) }));
   else moved = shift(content, lines, itemPath!);
   return {
     startLine,

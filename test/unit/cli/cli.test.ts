@@ -43,7 +43,8 @@ describe('casebook CLI (process)', function () {
     it('--help lists the commands and exits 0', () => {
       const r = runCli(['--help']);
       assert.equal(r.status, 0);
-      for (const command of ['casebook check', 'casebook cases search', 'casebook cases show', 'casebook cases list', 'casebook render']) assert.ok(r.stdout.includes(command), command);
+      for (const command of ['casebook check', 'casebook cases search', 'casebook cases show', 'casebook cases list', 'casebook render'])
+        assert.ok(r.stdout.includes(command), command);
     });
 
     it('--version prints the package version', () => {
@@ -125,7 +126,11 @@ describe('casebook CLI (process)', function () {
       assert.ok(out.files.length >= 6);
       for (const file of out.files) {
         for (const f of file.findings) {
-          assert.deepEqual(Object.keys(f), ['rule', 'severity', 'message', 'range', 'path', 'patterns', 'cases', 'suppressed'], f.rule as string);
+          assert.deepEqual(
+            Object.keys(f),
+            ['rule', 'severity', 'message', 'range', 'path', 'patterns', 'cases', 'suppressed'],
+            f.rule as string,
+          );
           assert.ok(['error', 'warning', 'info', 'hint'].includes(f.severity as string));
           const { start, end } = f.range as { start: { line: number; character: number }; end: { line: number; character: number } };
           for (const n of [start.line, start.character, end.line, end.character]) assert.ok(Number.isInteger(n) && n >= 0);
@@ -149,7 +154,15 @@ describe('casebook CLI (process)', function () {
       assert.equal(r.status, 0);
       const log = JSON.parse(r.stdout) as {
         $schema: string;
-        runs: { tool: { driver: { name: string; rules: { id: string; help: { text: string; markdown: string }; helpUri: string }[] } }; results: { ruleId: string; level: string; suppressions?: { justification: string }[]; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[];
+        runs: {
+          tool: { driver: { name: string; rules: { id: string; help: { text: string; markdown: string }; helpUri: string }[] } };
+          results: {
+            ruleId: string;
+            level: string;
+            suppressions?: { justification: string }[];
+            locations: { physicalLocation: { region: { startLine: number } } }[];
+          }[];
+        }[];
       };
       assert.deepEqual(sarifErrors(log), []);
       assert.match(log.$schema, /sarif-2\.1\.0/);
@@ -172,8 +185,17 @@ describe('casebook CLI (process)', function () {
     });
 
     it('the checker itself rejects broken SARIF', () => {
-      assert.ok(sarifErrors({ version: '2.1.0', runs: [{ tool: { driver: {} }, results: [{ message: {}, level: 'fatal' }] }] }).length >= 2);
-      assert.ok(sarifErrors({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x', rules: [{ id: 'a' }] } }, results: [{ message: { text: 'm' }, ruleId: 'b', ruleIndex: 0 }] }] }).length === 1);
+      assert.ok(
+        sarifErrors({ version: '2.1.0', runs: [{ tool: { driver: {} }, results: [{ message: {}, level: 'fatal' }] }] }).length >= 2,
+      );
+      assert.ok(
+        sarifErrors({
+          version: '2.1.0',
+          runs: [
+            { tool: { driver: { name: 'x', rules: [{ id: 'a' }] } }, results: [{ message: { text: 'm' }, ruleId: 'b', ruleIndex: 0 }] },
+          ],
+        }).length === 1,
+      );
       assert.ok(sarifErrors({ version: '2.1.0', runs: [], extra: 1 }).length === 1);
     });
   });
@@ -211,7 +233,16 @@ describe('casebook CLI (process)', function () {
       const r = runCli(['check', fixture('waived.arch.yaml'), '--format', 'json', '--fail-on', 'info']);
       const unsuppressed = findingsOf(r).filter((f) => !f.suppressed);
       assert.equal(r.status, unsuppressed.length > 0 ? 1 : 0);
-      const strict = runCli(['check', fixture('waived.arch.yaml'), '--config', fixture('severity.casebook.yaml'), '--format', 'json', '--fail-on', 'error']);
+      const strict = runCli([
+        'check',
+        fixture('waived.arch.yaml'),
+        '--config',
+        fixture('severity.casebook.yaml'),
+        '--format',
+        'json',
+        '--fail-on',
+        'error',
+      ]);
       assert.ok(findingsOf(strict).some((f) => f.rule === 'tier1-two-regions-three-dcs' && f.suppressed && f.severity !== 'error'));
     });
   });
@@ -309,7 +340,10 @@ describe('casebook CLI (process)', function () {
       writeFileSync(path.join(tree, 'nested', 'node_modules', 'pkg', 'skipped.arch.yaml'), quiet);
       writeFileSync(path.join(tree, '.git', 'skipped.arch.yaml'), quiet);
     });
-    const filesOf = (r: RunResult) => json(r).files.map((f) => f.file).sort();
+    const filesOf = (r: RunResult) =>
+      json(r)
+        .files.map((f) => f.file)
+        .sort();
 
     it('a folder yields proposals by name and by marker, skipping node_modules and .git', () => {
       const r = runCli(['check', '.', '--format', 'json', '--fail-on', 'none'], { cwd: tree });
@@ -324,7 +358,9 @@ describe('casebook CLI (process)', function () {
     });
 
     it('a file named twice is checked once; an explicit file is checked whatever its name', () => {
-      const r = runCli(['check', 'a.arch.yaml', './a.arch.yaml', 'nested/other.yaml', '--format', 'json', '--fail-on', 'none'], { cwd: tree });
+      const r = runCli(['check', 'a.arch.yaml', './a.arch.yaml', 'nested/other.yaml', '--format', 'json', '--fail-on', 'none'], {
+        cwd: tree,
+      });
       assert.deepEqual(filesOf(r), ['a.arch.yaml', 'nested/other.yaml']);
     });
   });
@@ -378,9 +414,16 @@ describe('casebook CLI (process)', function () {
       const tier1 = findings.filter((f) => f.rule === 'tier1-two-regions-three-dcs');
       assert.ok(tier1.length >= 1);
       assert.ok(tier1.every((f) => f.severity === 'error'));
-      assert.ok(findings.every((f) => f.rule !== 'heterogeneous-platforms'), 'switched off in examples/.casebook.yaml');
+      assert.ok(
+        findings.every((f) => f.rule !== 'heterogeneous-platforms'),
+        'switched off in examples/.casebook.yaml',
+      );
       const list = runCli(['cases', 'list', '--format', 'json'], { cwd: path.join(ROOT, 'examples') });
-      assert.ok((JSON.parse(list.stdout) as { cases: { id: string; builtIn: boolean }[] }).cases.some((c) => c.id === 'our-rcb-mobile-banking' && !c.builtIn));
+      assert.ok(
+        (JSON.parse(list.stdout) as { cases: { id: string; builtIn: boolean }[] }).cases.some(
+          (c) => c.id === 'our-rcb-mobile-banking' && !c.builtIn,
+        ),
+      );
     });
   });
 

@@ -23,7 +23,11 @@ describe('examples', () => {
   let library: CaseLibrary;
   const check = (name: string): { findings: Finding[]; text: string } => {
     const text = readFileSync(path.join(EXAMPLES, name), 'utf8');
-    const output = analyzeProposal(buildModel(parseYamlTree(text)), library, { locale: 'zh-CN', rules: config.config.rules, today: '2026-01-01' });
+    const output = analyzeProposal(buildModel(parseYamlTree(text)), library, {
+      locale: 'zh-CN',
+      rules: config.config.rules,
+      today: '2026-01-01',
+    });
     assert.deepEqual(output.internalErrors, []);
     return { findings: output.findings, text };
   };
@@ -71,14 +75,21 @@ describe('examples', () => {
   });
 
   it('reference-2r3dc is quiet', () => {
-    assert.deepEqual(check('reference-2r3dc.arch.yaml').findings.map((f) => `${f.rule} ${f.message}`), []);
+    assert.deepEqual(
+      check('reference-2r3dc.arch.yaml').findings.map((f) => `${f.rule} ${f.message}`),
+      [],
+    );
   });
 
   it('the other industry examples each have findings and no format errors', () => {
     for (const name of ['internet-insurance.arch.yaml', 'securities-user-center.arch.yaml', 'fund-hybrid-cloud.arch.yaml']) {
       const { findings } = check(name);
       assert.ok(active(findings).length >= 3, name);
-      assert.deepEqual(findings.filter((f) => FORMAT_RULES.has(f.rule)).map((f) => f.message), [], name);
+      assert.deepEqual(
+        findings.filter((f) => FORMAT_RULES.has(f.rule)).map((f) => f.message),
+        [],
+        name,
+      );
     }
   });
 

@@ -49,7 +49,9 @@ describe('files: UTF-8 validation', () => {
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     for (let n = 0; n < 2000; n++) {
-      const input = Uint8Array.from({ length: 1 + Math.floor(random() * 8) }, () => (random() < 0.5 ? 0xe4 + Math.floor(random() * 3) : Math.floor(random() * 256)));
+      const input = Uint8Array.from({ length: 1 + Math.floor(random() * 8) }, () =>
+        random() < 0.5 ? 0xe4 + Math.floor(random() * 3) : Math.floor(random() * 256),
+      );
       let valid = true;
       try {
         decoder.decode(input);

@@ -42,7 +42,10 @@ const oneOf =
 const integer =
   (min: number): Check =>
   (v, at, errors) =>
-    void ((typeof v !== 'number' || !Number.isInteger(v) || v < min) && errors.push(`${at}: expected an integer ≥ ${min}, got ${JSON.stringify(v)}`));
+    void (
+      (typeof v !== 'number' || !Number.isInteger(v) || v < min) &&
+      errors.push(`${at}: expected an integer ≥ ${min}, got ${JSON.stringify(v)}`)
+    );
 const arrayOf =
   (item: Check): Check =>
   (v, at, errors) => {
@@ -64,19 +67,48 @@ const reportingDescriptor = object({
     fullDescription: multiformat,
     help: multiformat,
     helpUri: absoluteUri,
-    defaultConfiguration: object({ props: { level, enabled: (v, at, e) => void (typeof v !== 'boolean' && e.push(`${at}: expected a boolean`)), rank: integer(-1), parameters: bag } }),
+    defaultConfiguration: object({
+      props: {
+        level,
+        enabled: (v, at, e) => void (typeof v !== 'boolean' && e.push(`${at}: expected a boolean`)),
+        rank: integer(-1),
+        parameters: bag,
+      },
+    }),
     properties: bag,
   },
 });
 
-const region = object({ props: { startLine: integer(1), startColumn: integer(1), endLine: integer(1), endColumn: integer(1), charOffset: integer(0), charLength: integer(0) } });
+const region = object({
+  props: {
+    startLine: integer(1),
+    startColumn: integer(1),
+    endLine: integer(1),
+    endColumn: integer(1),
+    charOffset: integer(0),
+    charLength: integer(0),
+  },
+});
 const artifactLocation = object({ props: { uri, uriBaseId: string, index: integer(-1), description: message } });
 const location = object({ props: { physicalLocation: object({ props: { artifactLocation, region } }), message } });
-const suppression = object({ required: ['kind'], props: { kind: oneOf('inSource', 'external'), status: oneOf('accepted', 'underReview', 'rejected'), justification: string, guid: string } });
+const suppression = object({
+  required: ['kind'],
+  props: { kind: oneOf('inSource', 'external'), status: oneOf('accepted', 'underReview', 'rejected'), justification: string, guid: string },
+});
 
 const result = object({
   required: ['message'],
-  props: { ruleId: string, ruleIndex: integer(-1), level, kind: oneOf('notApplicable', 'pass', 'fail', 'review', 'open', 'informational'), message, locations: arrayOf(location), suppressions: arrayOf(suppression), properties: bag, partialFingerprints: bag },
+  props: {
+    ruleId: string,
+    ruleIndex: integer(-1),
+    level,
+    kind: oneOf('notApplicable', 'pass', 'fail', 'review', 'open', 'informational'),
+    message,
+    locations: arrayOf(location),
+    suppressions: arrayOf(suppression),
+    properties: bag,
+    partialFingerprints: bag,
+  },
 });
 
 const run = object({
@@ -87,13 +119,22 @@ const run = object({
       props: {
         driver: object({
           required: ['name'],
-          props: { name: string, version: string, semanticVersion: string, informationUri: absoluteUri, language: string, rules: arrayOf(reportingDescriptor), properties: bag },
+          props: {
+            name: string,
+            version: string,
+            semanticVersion: string,
+            informationUri: absoluteUri,
+            language: string,
+            rules: arrayOf(reportingDescriptor),
+            properties: bag,
+          },
         }),
       },
     }),
     originalUriBaseIds: (v, at, errors) => {
       if (!isObject(v)) return void errors.push(`${at}: expected an object`);
-      for (const [k, base] of Object.entries(v)) object({ props: { uri: absoluteUri, uriBaseId: string, description: message } })(base, `${at}.${k}`, errors);
+      for (const [k, base] of Object.entries(v))
+        object({ props: { uri: absoluteUri, uriBaseId: string, description: message } })(base, `${at}.${k}`, errors);
     },
     columnKind: oneOf('utf16CodeUnits', 'unicodeCodePoints'),
     results: arrayOf(result),
@@ -101,7 +142,10 @@ const run = object({
   },
 });
 
-const sarifLog = object({ required: ['version', 'runs'], props: { $schema: absoluteUri, version: oneOf('2.1.0'), runs: arrayOf(run), properties: bag } });
+const sarifLog = object({
+  required: ['version', 'runs'],
+  props: { $schema: absoluteUri, version: oneOf('2.1.0'), runs: arrayOf(run), properties: bag },
+});
 
 /** Every structural error in a SARIF log, with where; empty when it conforms. */
 export function sarifErrors(log: Json): string[] {
@@ -119,10 +163,12 @@ export function sarifErrors(log: Json): string[] {
     });
     (r.results ?? []).forEach((res, i) => {
       const at = `$.runs[${ri}].results[${i}]`;
-      if (typeof res.ruleIndex === 'number' && rules[res.ruleIndex]?.id !== res.ruleId) errors.push(`${at}: ruleIndex ${res.ruleIndex} does not point at ${String(res.ruleId)}`);
+      if (typeof res.ruleIndex === 'number' && rules[res.ruleIndex]?.id !== res.ruleId)
+        errors.push(`${at}: ruleIndex ${res.ruleIndex} does not point at ${String(res.ruleId)}`);
       for (const loc of (res.locations as { physicalLocation?: { region?: Record<string, number> } }[] | undefined) ?? []) {
         const g = loc.physicalLocation?.region;
-        if (g && (g.endLine! < g.startLine! || (g.endLine === g.startLine && g.endColumn! < g.startColumn!))) errors.push(`${at}: region ends before it starts`);
+        if (g && (g.endLine! < g.startLine! || (g.endLine === g.startLine && g.endColumn! < g.startColumn!)))
+          errors.push(`${at}: region ends before it starts`);
       }
     });
   });

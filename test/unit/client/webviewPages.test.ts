@@ -174,7 +174,8 @@ describe('webview pages in Chromium', function () {
       const text = readFileSync(path.join(ROOT, 'examples', 'xss.arch.yaml'), 'utf8');
       const { mermaid, nodes } = renderTopology(buildModel(parseYamlTree(text)), { locale: 'zh-CN' });
       await page.evaluate(
-        ([m, n]) => window.postMessage({ type: 'update', uri: 'file:///xss.arch.yaml', version: 1, title: 'xss', mermaid: m, nodes: n }, '*'),
+        ([m, n]) =>
+          window.postMessage({ type: 'update', uri: 'file:///xss.arch.yaml', version: 1, title: 'xss', mermaid: m, nodes: n }, '*'),
         [mermaid, nodes] as const,
       );
       await waitForPosted(page, 'rendered');

@@ -17,9 +17,15 @@ function covered(text: string, range: { start: { line: number; character: number
 
 describe('config: parseConfig', () => {
   it('reads rules, case folders and locale', () => {
-    const { config, problems } = parse('locale: zh-CN\nrules:\n  tier1-two-regions-three-dcs: error\n  waiver-unused: off\ncases:\n  - ./enterprise-cases\n  - /abs/cases\n');
+    const { config, problems } = parse(
+      'locale: zh-CN\nrules:\n  tier1-two-regions-three-dcs: error\n  waiver-unused: off\ncases:\n  - ./enterprise-cases\n  - /abs/cases\n',
+    );
     assert.deepEqual(problems, []);
-    assert.deepEqual(config, { locale: 'zh-CN', rules: { 'tier1-two-regions-three-dcs': 'error', 'waiver-unused': 'off' }, cases: ['./enterprise-cases', '/abs/cases'] });
+    assert.deepEqual(config, {
+      locale: 'zh-CN',
+      rules: { 'tier1-two-regions-three-dcs': 'error', 'waiver-unused': 'off' },
+      cases: ['./enterprise-cases', '/abs/cases'],
+    });
   });
 
   it('an empty file or empty sections give the defaults', () => {

@@ -42,9 +42,15 @@ describe('features/codeActions', () => {
     assert.ok(withFixes.length >= 2);
     for (const diagnostic of withFixes) {
       const actions = ls.getCodeActions(doc(TEXT), diagnostic.range, { diagnostics: [diagnostic] }, settings());
-      const after = edited(TEXT, actions.find((a) => a.isPreferred)!);
+      const after = edited(
+        TEXT,
+        actions.find((a) => a.isPreferred)!,
+      );
       const again = ls.doValidation(doc(after), settings());
-      assert.ok(!again.some((d) => d.code === diagnostic.code && d.range.start.line === diagnostic.range.start.line), `${diagnostic.code} still reported`);
+      assert.ok(
+        !again.some((d) => d.code === diagnostic.code && d.range.start.line === diagnostic.range.start.line),
+        `${diagnostic.code} still reported`,
+      );
     }
   });
 
@@ -84,11 +90,21 @@ describe('features/codeActions', () => {
 
   it('filters by `only`, and works from the findings when the client sends no diagnostics', () => {
     const { diagnostic } = actionsFor(TEXT, 'high-availability-cold-standby');
-    const onlyFixes = ls.getCodeActions(doc(TEXT), diagnostic.range, { diagnostics: [diagnostic], only: ['quickfix.casebook.openCase'] }, settings());
+    const onlyFixes = ls.getCodeActions(
+      doc(TEXT),
+      diagnostic.range,
+      { diagnostics: [diagnostic], only: ['quickfix.casebook.openCase'] },
+      settings(),
+    );
     assert.ok(onlyFixes.length > 0 && onlyFixes.every((a) => a.command?.command === 'casebook.openCase'));
     const fromRange = ls.getCodeActions(doc(TEXT), diagnostic.range, { diagnostics: [] }, settings());
     assert.ok(fromRange.some((a) => a.title === 'Make cq-1 a hot standby'));
-    const nothing = ls.getCodeActions(doc(TEXT), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: [] }, settings());
+    const nothing = ls.getCodeActions(
+      doc(TEXT),
+      { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      { diagnostics: [] },
+      settings(),
+    );
     assert.deepEqual(nothing, []);
   });
 
@@ -133,7 +149,12 @@ describe('features/codeActions: finding lookup from the lean diagnostic data', (
   });
 
   it('ignores Casebook diagnostics of no known rule (e.g. a refused document)', () => {
-    const foreign: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, message: 'too large', source: 'casebook', code: 'document-too-large' };
+    const foreign: Diagnostic = {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } },
+      message: 'too large',
+      source: 'casebook',
+      code: 'document-too-large',
+    };
     assert.deepEqual(ls.getCodeActions(doc(TEXT, uri, 3), foreign.range, { diagnostics: [foreign] }, settings()), []);
   });
 });

@@ -120,7 +120,10 @@ describe('features/completion', () => {
     assert.equal(lines[12], '  - id: ${1:new-system}');
     assert.equal(lines[13], '    name: ${2:系统名称}');
     assert.equal(lines[14], '    tier: ${3|1,2,3|}');
-    assert.ok(items.some((i) => i.label === 'id'), 'keys are offered too');
+    assert.ok(
+      items.some((i) => i.label === 'id'),
+      'keys are offered too',
+    );
   });
 
   it('inserts a reference topology in sites, with its links appended to links:', () => {
@@ -129,8 +132,14 @@ describe('features/completion', () => {
     const topology = item(items, '两地三中心（参考拓扑）');
     const result = accept(text, topology);
     // dc-a1 is taken, so the new sites are numbered past it.
-    assert.match(result, /\n  - id: dc-a2\n    city: \$\{1:城市A\}\n    role: primary\n  - id: dc-a3\n    city: \$\{1:城市A\}\n    role: hot-standby\n  - id: dc-b1\n    city: \$\{2:城市B\}\n    role: cold-standby\n/);
-    assert.match(result, /  - \{ from: x, to: y, mode: sync \}\n  - \{ from: dc-a2, to: dc-a3, mode: sync \}\n  - \{ from: dc-a2, to: dc-b1, mode: async \}/);
+    assert.match(
+      result,
+      /\n  - id: dc-a2\n    city: \$\{1:城市A\}\n    role: primary\n  - id: dc-a3\n    city: \$\{1:城市A\}\n    role: hot-standby\n  - id: dc-b1\n    city: \$\{2:城市B\}\n    role: cold-standby\n/,
+    );
+    assert.match(
+      result,
+      /  - \{ from: x, to: y, mode: sync \}\n  - \{ from: dc-a2, to: dc-a3, mode: sync \}\n  - \{ from: dc-a2, to: dc-b1, mode: async \}/,
+    );
   });
 
   it('offers whole reference topologies (sites + links) at the top level of a file without sites', () => {

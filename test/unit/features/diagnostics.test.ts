@@ -41,7 +41,10 @@ describe('features/diagnostics', () => {
         const pattern = library.patterns.get(evidence.pattern)!.name;
         assert.equal(info.message, locale === 'zh-CN' ? `${customer}：${pattern.zh}` : `${customer}: ${pattern.en}`);
       }
-      assert.equal(tier.relatedInformation[0]!.message, locale === 'zh-CN' ? '天弘基金：两地三中心' : 'Tianhong Fund: Two regions, three data centres');
+      assert.equal(
+        tier.relatedInformation[0]!.message,
+        locale === 'zh-CN' ? '天弘基金：两地三中心' : 'Tianhong Fund: Two regions, three data centres',
+      );
     }
   });
 
@@ -63,10 +66,16 @@ describe('features/diagnostics', () => {
   });
 
   it('applies severity settings and leaves suppressed findings out', () => {
-    const off = ls.doValidation(doc(TEXT), settings('en', { 'tier1-two-regions-three-dcs': 'off', 'high-availability-cold-standby': 'error' }));
+    const off = ls.doValidation(
+      doc(TEXT),
+      settings('en', { 'tier1-two-regions-three-dcs': 'off', 'high-availability-cold-standby': 'error' }),
+    );
     assert.ok(!off.some((d) => d.code === 'tier1-two-regions-three-dcs'));
     assert.equal(off.find((d) => d.code === 'high-availability-cold-standby')!.severity, DiagnosticSeverity.Error);
-    const waived = TEXT.replace('    tier: 1\n    sites: [cd-1]', '    tier: 1 # casebook-ignore tier1-two-regions-three-dcs: 试点系统，明年迁移\n    sites: [cd-1]');
+    const waived = TEXT.replace(
+      '    tier: 1\n    sites: [cd-1]',
+      '    tier: 1 # casebook-ignore tier1-two-regions-three-dcs: 试点系统，明年迁移\n    sites: [cd-1]',
+    );
     const diagnostics = ls.doValidation(doc(waived), settings('en'));
     assert.ok(!diagnostics.some((d) => d.code === 'tier1-two-regions-three-dcs'));
   });

@@ -30,15 +30,27 @@ describe('features on a large proposal', () => {
     const list = complete('[|]');
     assert.equal(list.items.length, MAX_ITEMS);
     assert.equal(list.isIncomplete, true);
-    assert.deepEqual(list.items.slice(0, 3).map((i) => i.label), ['sys-0', 'sys-1', 'sys-2'], 'in document order');
+    assert.deepEqual(
+      list.items.slice(0, 3).map((i) => i.label),
+      ['sys-0', 'sys-1', 'sys-2'],
+      'in document order',
+    );
     assert.ok(!list.items.some((i) => i.label === `sys-${COUNT - 1}`), 'never the system itself');
   });
 
   it('filters a capped list by the typed word, the way the editor matches', () => {
     const typed = complete('[sys-29|]');
     // `2` then `9` after `sys-`, with gaps: 29, 129, 2x9, 29x (sys-299 is the system itself).
-    const expected = ['sys-29', 'sys-129', ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((x) => `sys-2${x}9`), ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((x) => `sys-29${x}`)];
-    assert.deepEqual(typed.items.map((i) => i.label), expected);
+    const expected = [
+      'sys-29',
+      'sys-129',
+      ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((x) => `sys-2${x}9`),
+      ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((x) => `sys-29${x}`),
+    ];
+    assert.deepEqual(
+      typed.items.map((i) => i.label),
+      expected,
+    );
     assert.equal(typed.isIncomplete, true, 'a backspace widens the word again: the editor must ask');
     const fuzzy = complete('[s2|]');
     assert.ok(fuzzy.items.length === MAX_ITEMS && fuzzy.items.every((i) => /^sys-.*2/.test(i.label)));

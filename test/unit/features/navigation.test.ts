@@ -58,7 +58,10 @@ describe('features/navigation', () => {
   it('renames a system id at its declaration and every dependsOn use, exactly', () => {
     const { text, position } = at('id: user-center', 0, 6);
     const d = doc(text);
-    assert.deepEqual(ls.prepareRename(d, position), { range: { start: { line: lineOf('id: user-center'), character: 8 }, end: { line: lineOf('id: user-center'), character: 19 } }, placeholder: 'user-center' });
+    assert.deepEqual(ls.prepareRename(d, position), {
+      range: { start: { line: lineOf('id: user-center'), character: 8 }, end: { line: lineOf('id: user-center'), character: 19 } },
+      placeholder: 'user-center',
+    });
     const edit = ls.doRename(d, position, 'uc');
     const edits = edit!.changes![d.uri] as TextEdit[];
     assert.equal(edits.length, 3);

@@ -13,22 +13,37 @@ describe('features/symbols, folding, links, lenses', () => {
     assert.deepEqual(names, ['name', 'customer', 'industry', 'compliance', 'sites', 'zones', 'links', 'systems']);
     const systems = symbols.find((s) => s.name === 'systems')!;
     assert.equal(systems.kind, SymbolKind.Namespace);
-    assert.deepEqual(systems.children!.map((c) => c.name), ['core — 核心账务', 'user-center — 用户中心', 'loans — 网贷']);
+    assert.deepEqual(
+      systems.children!.map((c) => c.name),
+      ['core — 核心账务', 'user-center — 用户中心', 'loans — 网贷'],
+    );
     assert.equal(systems.children![0]!.detail, 'tier 1');
     assert.equal(rangeText(BANK, systems.children![0]!.selectionRange), 'core');
     const sites = symbols.find((s) => s.name === 'sites')!;
-    assert.deepEqual(sites.children!.map((c) => `${c.name}|${c.detail}`), ['cd-1 — 成都|primary', 'cd-2 — 成都|hot-standby', 'cq-1 — 重庆|cold-standby']);
-    assert.deepEqual(symbols.find((s) => s.name === 'links')!.children!.map((c) => c.name), ['cd-1 → cd-2', 'cd-1 → cq-1']);
+    assert.deepEqual(
+      sites.children!.map((c) => `${c.name}|${c.detail}`),
+      ['cd-1 — 成都|primary', 'cd-2 — 成都|hot-standby', 'cq-1 — 重庆|cold-standby'],
+    );
+    assert.deepEqual(
+      symbols.find((s) => s.name === 'links')!.children!.map((c) => c.name),
+      ['cd-1 → cd-2', 'cd-1 → cq-1'],
+    );
   });
 
   it('finds workspace symbols across documents with a fuzzy query', () => {
     const other = doc('casebook: proposal/v1\nname: 另一个\nsystems:\n  - id: corex\n    name: 核心二期\n');
     const hits = ls.findWorkspaceSymbols([doc(BANK), other], 'cor');
-    assert.deepEqual(hits.map((h) => h.name), ['core — 核心账务', 'corex — 核心二期']);
+    assert.deepEqual(
+      hits.map((h) => h.name),
+      ['core — 核心账务', 'corex — 核心二期'],
+    );
     assert.equal(hits[1]!.location.uri, other.uri);
     assert.equal(hits[1]!.containerName, '另一个');
     assert.equal(ls.findWorkspaceSymbols([doc(BANK)], '').length, 6);
-    assert.deepEqual(ls.findWorkspaceSymbols([doc(BANK)], '成都').map((h) => h.name), ['cd-1 — 成都', 'cd-2 — 成都']);
+    assert.deepEqual(
+      ls.findWorkspaceSymbols([doc(BANK)], '成都').map((h) => h.name),
+      ['cd-1 — 成都', 'cd-2 — 成都'],
+    );
   });
 
   it('folds top-level blocks, each item, nested maps and comment runs', () => {
@@ -82,8 +97,14 @@ describe('features/symbols, folding, links, lenses', () => {
       const userCenter = lenses.filter((l) => l.range.start.line === lineOf('- id: user-center'));
       assert.equal(userCenter[1]!.command!.title, locale === 'zh-CN' ? '两地三中心 ✗' : 'Two regions, three DCs ✗');
       const loans = lenses.filter((l) => l.range.start.line === lineOf('- id: loans'));
-      assert.equal(loans[1]!.command!.title, locale === 'zh-CN' ? '同城灾备 ✓' : 'same-city DR ✓', 'tier 2 on a primary + hot standby in one city');
-      const single = ls.getCodeLenses(doc(BANK.replace('      - cd-2\n', '')), settings(locale)).filter((l) => l.range.start.line === lineOf('- id: loans'));
+      assert.equal(
+        loans[1]!.command!.title,
+        locale === 'zh-CN' ? '同城灾备 ✓' : 'same-city DR ✓',
+        'tier 2 on a primary + hot standby in one city',
+      );
+      const single = ls
+        .getCodeLenses(doc(BANK.replace('      - cd-2\n', '')), settings(locale))
+        .filter((l) => l.range.start.line === lineOf('- id: loans'));
       assert.equal(single[1]!.command!.title, locale === 'zh-CN' ? '单中心' : 'single site');
     }
   });

@@ -70,7 +70,10 @@ describe('features: bad input never throws', () => {
     const edit = fc.record({
       at: fc.nat({ max: BANK.length }),
       remove: fc.nat({ max: 12 }),
-      insert: fc.oneof(fc.constantFrom('', ':', '- ', '[', ']', '{', '}', '#', '"', "'", '\n', '  ', '\t', '两地三中心', 'cd-1', '&a ', '*a'), fc.string({ maxLength: 6 })),
+      insert: fc.oneof(
+        fc.constantFrom('', ':', '- ', '[', ']', '{', '}', '#', '"', "'", '\n', '  ', '\t', '两地三中心', 'cd-1', '&a ', '*a'),
+        fc.string({ maxLength: 6 }),
+      ),
     });
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), fc.nat({ max: 60 }), fc.nat({ max: 40 }), (edits, line, character) => {

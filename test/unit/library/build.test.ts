@@ -54,7 +54,11 @@ function problemsIn(library: CaseLibrary, file: string): LibraryProblem[] {
 
 describe('library parser', () => {
   it('reads a case with every field and keeps source lines', () => {
-    const parsed = parseCaseFile(CASE('one', ['alpha'], 'year: 2017\naliases: [壹号, One]\ntopology: ../topologies/one.arch.yaml\n'), '/lib/cases/one.yaml', true);
+    const parsed = parseCaseFile(
+      CASE('one', ['alpha'], 'year: 2017\naliases: [壹号, One]\ntopology: ../topologies/one.arch.yaml\n'),
+      '/lib/cases/one.yaml',
+      true,
+    );
     assert.deepEqual(parsed.problems, []);
     const record = parsed.value!;
     assert.equal(record.year, 2017);
@@ -89,7 +93,10 @@ describe('library parser', () => {
     ].join('\n');
     const parsed = parseCaseFile(text, '/corp/typed.yaml', false);
     const byLine = new Map(parsed.problems.map((p) => [p.range.start.line, p.message]));
-    assert.deepEqual([...byLine.keys()].sort((a, b) => a - b), [1, 2, 3, 4, 7, 9, 12, 13]);
+    assert.deepEqual(
+      [...byLine.keys()].sort((a, b) => a - b),
+      [1, 2, 3, 4, 7, 9, 12, 13],
+    );
     assert.match(byLine.get(1)!.en, /"customer" should be a mapping with zh and en/);
     assert.match(byLine.get(1)!.zh, /“customer”应为包含 zh 和 en 的映射/);
     assert.match(byLine.get(2)!.en, /Unknown industry "bank-ish"/);
@@ -129,7 +136,10 @@ describe('library parser', () => {
   });
 
   it('reads the product catalogue and reports duplicate products', () => {
-    const parsed = parseProductsFile(PRODUCTS + '  - id: sofastack\n    name: Again\n    description: { zh: 重复, en: Again }\n', '/lib/products.yaml');
+    const parsed = parseProductsFile(
+      PRODUCTS + '  - id: sofastack\n    name: Again\n    description: { zh: 重复, en: Again }\n',
+      '/lib/products.yaml',
+    );
     assert.equal(parsed.value!.length, 1);
     assert.equal(parsed.problems.length, 1);
     assert.equal(parsed.problems[0]!.range.start.line, 4);
@@ -137,7 +147,11 @@ describe('library parser', () => {
   });
 
   it('reads a flow-map text whose comma split it, as an unknown field rather than silently', () => {
-    const parsed = parsePatternFile(PATTERN('alpha', []).replace('en: Pattern alpha', 'en: Two regions, three centres'), '/lib/patterns/alpha.yaml', true);
+    const parsed = parsePatternFile(
+      PATTERN('alpha', []).replace('en: Pattern alpha', 'en: Two regions, three centres'),
+      '/lib/patterns/alpha.yaml',
+      true,
+    );
     assert.match(parsed.problems[0]!.message.en, /Unknown field "three centres"/);
   });
 });
@@ -159,8 +173,14 @@ describe('buildLibrary', () => {
     assert.ok(!library.cases.has('broken'));
     const problems = problemsIn(library, '/corp/broken.yaml');
     assert.ok(problems.length > 0);
-    assert.ok(problems.every((p) => p.range.start.line >= 1), JSON.stringify(problems.map((p) => p.range)));
-    assert.deepEqual(library.problems.filter((p) => p.file !== '/corp/broken.yaml'), []);
+    assert.ok(
+      problems.every((p) => p.range.start.line >= 1),
+      JSON.stringify(problems.map((p) => p.range)),
+    );
+    assert.deepEqual(
+      library.problems.filter((p) => p.file !== '/corp/broken.yaml'),
+      [],
+    );
   });
 
   it('reports an unknown pattern at the id, suggests the near one, and drops it from the record', () => {
@@ -171,7 +191,10 @@ describe('buildLibrary', () => {
     assert.equal(problem!.range.start.character, 13);
     assert.match(problem!.message.en, /Unknown pattern "alpah"\. Did you mean "alpha"\?/);
     assert.match(problem!.message.zh, /未知的架构模式“alpah”。是否是“alpha”？/);
-    assert.deepEqual(library.cases.get('typo')!.patterns.map((p) => p.pattern), ['beta']);
+    assert.deepEqual(
+      library.cases.get('typo')!.patterns.map((p) => p.pattern),
+      ['beta'],
+    );
     // An enterprise case citing a built-in pattern is added to the pattern's cases, without a problem.
     assert.ok(library.patterns.get('beta')!.cases.includes('typo'));
   });
@@ -200,7 +223,11 @@ describe('buildLibrary', () => {
   });
 
   it('reports two enterprise files with the same id and keeps the first', () => {
-    const library = buildLibrary([...baseFiles(), enterprise('a.yaml', CASE('dup', ['alpha'])), enterprise('b.yaml', CASE('dup', ['beta']))]);
+    const library = buildLibrary([
+      ...baseFiles(),
+      enterprise('a.yaml', CASE('dup', ['alpha'])),
+      enterprise('b.yaml', CASE('dup', ['beta'])),
+    ]);
     assert.equal(library.cases.get('dup')!.file, '/corp/a.yaml');
     assert.match(problemsIn(library, '/corp/b.yaml')[0]!.message.en, /already defined in \/corp\/a\.yaml/);
   });
@@ -220,7 +247,10 @@ describe('buildLibrary', () => {
     files[1] = builtIn('patterns/alpha.yaml', PATTERN('alpha', ['two']));
     const other = buildLibrary(files);
     // Case one cites beta (line 12) and case two cites it too (line 14); beta lists neither.
-    assert.deepEqual(other.problems.map((p) => `${p.file}:${p.range.start.line}`), ['/lib/cases/one.yaml:12', '/lib/cases/two.yaml:14']);
+    assert.deepEqual(
+      other.problems.map((p) => `${p.file}:${p.range.start.line}`),
+      ['/lib/cases/one.yaml:12', '/lib/cases/two.yaml:14'],
+    );
     assert.match(other.problems[0]!.message.en, /Case "one" cites pattern "beta", but the pattern's cases list does not include it/);
   });
 

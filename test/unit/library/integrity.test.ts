@@ -12,15 +12,43 @@ import type { CaseLibrary, SourceLocation } from '../../../server/src/service/ty
 import { parseYamlTree } from '../../../server/src/service/yamlTree';
 
 const CASE_IDS = [
-  'sofastack-overview', 'nanjing-bank', 'zhejiang-rcu', 'jiangxi-rcu', 'shunde-rcb', 'sichuan-rcu',
-  'mybank', 'china-united-insurance', 'picc-health', 'zheshang-securities', 'tianhong-fund',
+  'sofastack-overview',
+  'nanjing-bank',
+  'zhejiang-rcu',
+  'jiangxi-rcu',
+  'shunde-rcb',
+  'sichuan-rcu',
+  'mybank',
+  'china-united-insurance',
+  'picc-health',
+  'zheshang-securities',
+  'tianhong-fund',
 ];
 
 const PATTERN_IDS = [
-  'two-regions-three-dcs', 'three-regions-five-dcs', 'same-city-active-active', 'multi-site-active-active', 'unitization',
-  'distributed-database', 'microservices', 'saga', 'service-mesh', 'containers', 'dual-mode-release', 'unified-paas',
-  'hybrid-cloud', 'security-zones', 'full-link-tracing', 'rate-limiting', 'gray-release', 'realtime-risk-control',
-  'unified-user-center', 'tech-stack-unification', 'mainframe-downsizing', 'elastic-scaling', 'devops',
+  'two-regions-three-dcs',
+  'three-regions-five-dcs',
+  'same-city-active-active',
+  'multi-site-active-active',
+  'unitization',
+  'distributed-database',
+  'microservices',
+  'saga',
+  'service-mesh',
+  'containers',
+  'dual-mode-release',
+  'unified-paas',
+  'hybrid-cloud',
+  'security-zones',
+  'full-link-tracing',
+  'rate-limiting',
+  'gray-release',
+  'realtime-risk-control',
+  'unified-user-center',
+  'tech-stack-unification',
+  'mainframe-downsizing',
+  'elastic-scaling',
+  'devops',
 ];
 
 /** The (case, outcome) ids of the contract: rule messages quote these. */
@@ -33,7 +61,17 @@ const CONTRACT_OUTCOMES: Record<string, string[]> = {
   'sichuan-rcu': ['one-cloud-three-zones', 'dr-cost'],
   mybank: ['availability', 'offline-compute', 'realtime-risk', 'three-regions-five-dcs'],
   'china-united-insurance': ['upgrade-downtime', 'claim-time', 'payout', 'hybrid-core'],
-  'picc-health': ['issuance', 'settlement', 'capacity', 'daily-average', 'daily-peak', 'total', 'channel-onboarding', 'time-to-market', 'availability'],
+  'picc-health': [
+    'issuance',
+    'settlement',
+    'capacity',
+    'daily-average',
+    'daily-peak',
+    'total',
+    'channel-onboarding',
+    'time-to-market',
+    'availability',
+  ],
   'zheshang-securities': ['single-source', 'unified-identity'],
   'tianhong-fund': ['dr-policy', 'batch-dr', 'online-dr', 'hybrid-cloud'],
 };
@@ -127,7 +165,10 @@ describe('built-in case library', () => {
       for (const caseId of p.cases) {
         const c = library.cases.get(caseId);
         assert.ok(c, `${p.id} lists unknown case ${caseId}`);
-        assert.ok(c.patterns.some((e) => e.pattern === p.id), `${caseId} does not cite ${p.id}`);
+        assert.ok(
+          c.patterns.some((e) => e.pattern === p.id),
+          `${caseId} does not cite ${p.id}`,
+        );
       }
     }
   });
@@ -135,15 +176,27 @@ describe('built-in case library', () => {
   it('has every outcome the contract lists, and every figure a rule quotes', () => {
     for (const [caseId, outcomes] of Object.entries(CONTRACT_OUTCOMES)) {
       for (const outcomeId of outcomes) {
-        assert.ok(library.cases.get(caseId)?.outcomes.some((o) => o.id === outcomeId), `missing ${caseId}/${outcomeId}`);
+        assert.ok(
+          library.cases.get(caseId)?.outcomes.some((o) => o.id === outcomeId),
+          `missing ${caseId}/${outcomeId}`,
+        );
       }
     }
     for (const [caseId, outcomeId] of QUOTED_FIGURES) {
       assert.notEqual(figure(library, caseId, outcomeId).en, `${caseId}/${outcomeId}`, `a rule quotes missing ${caseId}/${outcomeId}`);
     }
-    assert.deepEqual(figure(library, 'picc-health', 'settlement'), { zh: '1 万单日结文件处理 4 小时 → 6 分钟', en: 'daily settlement file of 10,000 policies 4 hours → 6 minutes' });
+    assert.deepEqual(figure(library, 'picc-health', 'settlement'), {
+      zh: '1 万单日结文件处理 4 小时 → 6 分钟',
+      en: 'daily settlement file of 10,000 policies 4 hours → 6 minutes',
+    });
     const settlement = library.cases.get('picc-health')!.outcomes.find((o) => o.id === 'settlement')!;
-    assert.deepEqual([settlement.before, settlement.after], [{ amount: 4, unit: 'h' }, { amount: 6, unit: 'min' }]);
+    assert.deepEqual(
+      [settlement.before, settlement.after],
+      [
+        { amount: 4, unit: 'h' },
+        { amount: 6, unit: 'min' },
+      ],
+    );
   });
 
   it('knows every case and pattern a rule cites', () => {
@@ -214,7 +267,10 @@ describe('reference topologies', () => {
 
   it('sichuan-rcu shows one cloud with three zones', () => {
     const model = buildModel(parseYamlTree(library.cases.get('sichuan-rcu')!.topology!.text));
-    assert.deepEqual(model.zones?.value.map((z) => z.value), ['dev-test', 'dmz', 'intranet']);
+    assert.deepEqual(
+      model.zones?.value.map((z) => z.value),
+      ['dev-test', 'dmz', 'intranet'],
+    );
   });
 
   it('come out of the analysis quiet: no unwaived error or warning', () => {
@@ -223,7 +279,10 @@ describe('reference topologies', () => {
       const output = analyzeProposal(buildModel(parseYamlTree(c.topology.text)), library, { locale: 'en', rules: {}, today: '2025-01-01' });
       assert.deepEqual(output.internalErrors, [], c.id);
       const loud = output.findings.filter((f) => !f.suppressed && (f.severity === 'error' || f.severity === 'warning'));
-      assert.deepEqual(loud.map((f) => `${c.id}:${f.range.start.line + 1} ${f.rule}`), []);
+      assert.deepEqual(
+        loud.map((f) => `${c.id}:${f.range.start.line + 1} ${f.rule}`),
+        [],
+      );
     }
   });
 });

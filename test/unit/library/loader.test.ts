@@ -30,7 +30,10 @@ describe('libraryLoader', () => {
       assert.equal(acme.builtIn, false);
       assert.equal(acme.file, path.join(ENTERPRISE, 'cases', 'acme-bank.yaml'));
       assert.equal(acme.topology?.file, path.join(ENTERPRISE, 'topologies', 'acme-bank.arch.yaml'));
-      assert.deepEqual(acme.patterns.map((p) => p.pattern), ['two-regions-three-dcs', 'acme-branch-cutover']);
+      assert.deepEqual(
+        acme.patterns.map((p) => p.pattern),
+        ['two-regions-three-dcs', 'acme-branch-cutover'],
+      );
       assert.deepEqual(library.patterns.get('acme-branch-cutover')!.cases, ['acme-bank']);
       assert.ok(library.patterns.get('two-regions-three-dcs')!.cases.includes('acme-bank'));
       assert.deepEqual(acme.outcomes[0]!.before, { amount: 4, unit: 'h' });
@@ -43,7 +46,10 @@ describe('libraryLoader', () => {
       assert.ok(!library.cases.has('broken-yaml'));
       const problems = problemsOf(library, path.join(ENTERPRISE, 'cases', 'broken-yaml.yaml'));
       assert.ok(problems.length > 0);
-      assert.ok(problems.every((p) => p.line >= 2 && /YAML/.test(p.en) && /YAML/.test(p.zh)), JSON.stringify(problems));
+      assert.ok(
+        problems.every((p) => p.line >= 2 && /YAML/.test(p.en) && /YAML/.test(p.zh)),
+        JSON.stringify(problems),
+      );
     });
 
     it('loads a case with wrong field types, each problem at its own line', () => {
@@ -59,7 +65,10 @@ describe('libraryLoader', () => {
       assert.deepEqual(lines(/Unknown pattern "two-region-three-dcs"\. Did you mean "two-regions-three-dcs"\?/), [16]);
       assert.deepEqual(lines(/Unknown field "outcome"/), [20]);
       assert.equal(problems.length, 8, JSON.stringify(problems, null, 1));
-      assert.deepEqual(record.patterns.map((p) => p.pattern), ['unitization']);
+      assert.deepEqual(
+        record.patterns.map((p) => p.pattern),
+        ['unitization'],
+      );
       assert.equal(record.outcomes[0]!.id, 'ok-figure');
       assert.equal(record.outcomes[0]!.after, undefined);
     });
@@ -80,7 +89,10 @@ describe('libraryLoader', () => {
     });
 
     it('reports nothing about the built-in files', () => {
-      assert.deepEqual(library.problems.filter((p) => p.file.startsWith(builtInCasesPath())), []);
+      assert.deepEqual(
+        library.problems.filter((p) => p.file.startsWith(builtInCasesPath())),
+        [],
+      );
     });
   });
 

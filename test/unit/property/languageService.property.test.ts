@@ -19,18 +19,77 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const EXAMPLES = path.join(ROOT, 'examples');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'lsp', 'workspace');
 const SOURCES = [
-  ...readdirSync(EXAMPLES).filter((f) => f.endsWith('.arch.yaml')).map((f) => path.join(EXAMPLES, f)),
-  ...readdirSync(FIXTURES).filter((f) => f.endsWith('.arch.yaml')).map((f) => path.join(FIXTURES, f)),
+  ...readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith('.arch.yaml'))
+    .map((f) => path.join(EXAMPLES, f)),
+  ...readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.arch.yaml'))
+    .map((f) => path.join(FIXTURES, f)),
 ].map((file) => readFileSync(file, 'utf8'));
 
 /** Characters and fragments that break YAML in interesting ways. */
-const FRAGMENTS = [':', ': ', '-', '- ', '[', ']', '{', '}', ',', '&a ', '*a', '&', '*', '!', '|', '>', '#', '"', "'", '\t', ' ', '  ', '\n', '\r\n', '%', '@', '`',
-  '中', '两地三中心', '天弘基金', '成都', '😀', 'id', 'id: ', 'tier: 1', 'sites: [', 'systems:\n  - ', 'dependsOn: [', 'casebook: proposal/v1\n', '---\n', '...', '<<: *a', '? '];
+const FRAGMENTS = [
+  ':',
+  ': ',
+  '-',
+  '- ',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '&a ',
+  '*a',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  '#',
+  '"',
+  "'",
+  '\t',
+  ' ',
+  '  ',
+  '\n',
+  '\r\n',
+  '%',
+  '@',
+  '`',
+  '中',
+  '两地三中心',
+  '天弘基金',
+  '成都',
+  '😀',
+  'id',
+  'id: ',
+  'tier: 1',
+  'sites: [',
+  'systems:\n  - ',
+  'dependsOn: [',
+  'casebook: proposal/v1\n',
+  '---\n',
+  '...',
+  '<<: *a',
+  '? ',
+];
 
-type Edit = { kind: 'insert'; at: number; text: string } | { kind: 'delete'; at: number; length: number } | { kind: 'dropLine'; line: number } | { kind: 'copyLine'; line: number; to: number };
+type Edit =
+  | { kind: 'insert'; at: number; text: string }
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'dropLine'; line: number }
+  | { kind: 'copyLine'; line: number; to: number };
 
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 4 }), fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 4 }).map((a) => a.join(''))) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.oneof(
+      fc.constantFrom(...FRAGMENTS),
+      fc.string({ maxLength: 4 }),
+      fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 1, maxLength: 4 }).map((a) => a.join('')),
+    ),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
   fc.record({ kind: fc.constant('dropLine' as const), line: fc.nat() }),
   fc.record({ kind: fc.constant('copyLine' as const), line: fc.nat(), to: fc.nat() }),
@@ -71,7 +130,9 @@ function assertPosition(document: TextDocument, position: Position, at: string):
   assert.ok(Number.isInteger(position.line) && Number.isInteger(position.character), `non-integer position — ${at}`);
   assert.ok(position.line >= 0 && position.character >= 0, `negative position — ${at}`);
   assert.ok(position.line < document.lineCount, `line past the end — ${at}`);
-  const lineText = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const lineText = document
+    .getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } })
+    .replace(/\r?\n$/, '');
   assert.ok(position.character <= lineText.length, `character past the end of line ${position.line} — ${at}`);
 }
 
@@ -97,7 +158,10 @@ describe('property: the language service on randomly edited proposals', function
   this.timeout(120_000);
   const library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] });
   const errors: string[] = [];
-  const service = getLanguageService({ library: () => library, onError: (feature, error) => errors.push(`${feature}: ${error instanceof Error ? error.stack : String(error)}`) });
+  const service = getLanguageService({
+    library: () => library,
+    onError: (feature, error) => errors.push(`${feature}: ${error instanceof Error ? error.stack : String(error)}`),
+  });
   let version = 0;
 
   it('has sources to edit', () => {
@@ -157,7 +221,9 @@ describe('property: the language service on randomly edited proposals', function
 
     for (const [lineSeed, character] of probes) {
       const line = lineSeed % document.lineCount;
-      const lineLength = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '').length;
+      const lineLength = document
+        .getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } })
+        .replace(/\r?\n$/, '').length;
       const position = { line, character: Math.min(character, lineLength) };
       const hover = service.doHover(document, position, settings);
       if (hover?.range) assertRange(document, hover.range, 'hover');

@@ -28,7 +28,18 @@ type LineEdit =
   | { kind: 'insert'; line: number; text: string }
   | { kind: 'retype'; line: number; text: string };
 
-const LINES = ['', '# 注释', '  - id: extra', '    tier: 2', '  - id: core', 'owner: 架构组', '    sites: [a, b]', '  - { from: a, to: b }', 'zones: [dmz]', '    name: 核心'];
+const LINES = [
+  '',
+  '# 注释',
+  '  - id: extra',
+  '    tier: 2',
+  '  - id: core',
+  'owner: 架构组',
+  '    sites: [a, b]',
+  '  - { from: a, to: b }',
+  'zones: [dmz]',
+  '    name: 核心',
+];
 
 const lineEdit: fc.Arbitrary<LineEdit> = fc.oneof(
   fc.record({ kind: fc.constant('move' as const), from: fc.nat(), count: fc.integer({ min: 1, max: 8 }), to: fc.nat() }),
@@ -72,19 +83,23 @@ describe('yamlTree incremental parse (property)', function () {
   this.timeout(60_000);
   it('equals a fresh parse after any sequence of line edits', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...SOURCES, ...SOURCES.map(crlf)), fc.array(lineEdit, { minLength: 1, maxLength: 12 }), (source, edits) => {
-        const parser = new YamlTreeParser();
-        let text = source;
-        parser.parse(text);
-        for (const edit of edits) {
-          text = applyLineEdit(text, edit);
-          const incremental = parser.parse(text);
-          const fresh = parseYamlTree(text);
-          assert.deepEqual(content(incremental), content(fresh));
-          // And a clean chunked parse reads the values `yaml` reads.
-          if (fresh.stats.mode === 'chunked' && fresh.problems.length === 0) assert.deepEqual(toPlain(fresh.root), YAML.parse(text));
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...SOURCES, ...SOURCES.map(crlf)),
+        fc.array(lineEdit, { minLength: 1, maxLength: 12 }),
+        (source, edits) => {
+          const parser = new YamlTreeParser();
+          let text = source;
+          parser.parse(text);
+          for (const edit of edits) {
+            text = applyLineEdit(text, edit);
+            const incremental = parser.parse(text);
+            const fresh = parseYamlTree(text);
+            assert.deepEqual(content(incremental), content(fresh));
+            // And a clean chunked parse reads the values `yaml` reads.
+            if (fresh.stats.mode === 'chunked' && fresh.problems.length === 0) assert.deepEqual(toPlain(fresh.root), YAML.parse(text));
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -92,8 +107,52 @@ describe('yamlTree incremental parse (property)', function () {
 
 /** Fragments that reach every corner of the fast reader: scalar forms, flow collections, comments, empty values, errors. */
 const TYPED = [
-  '~', 'null', 'Null', 'NULL', 'true', 'True', 'FALSE', '0x1F', '0o17', '-0', '+12', '1e3', '1.50', '.inf', '-.Inf', '.nan', '1_000', '012', '"1"', "'x'", '"a\\tb"', '"\\q"', "'it''s'",
-  ' # c', '#c', '  ', '', '[a, b]', '[a,b,]', '[ ]', '{ a: 1, b: "2" }', '{a: 1, a: 2}', '{ a }', '[a, [b]]', '[a', '{ a: [1] }', '|\n  text', '>-\n  folded', 'a: b', '- x', '"open', '&x y', '!str 1', '*x', ': x', '\t1',
+  '~',
+  'null',
+  'Null',
+  'NULL',
+  'true',
+  'True',
+  'FALSE',
+  '0x1F',
+  '0o17',
+  '-0',
+  '+12',
+  '1e3',
+  '1.50',
+  '.inf',
+  '-.Inf',
+  '.nan',
+  '1_000',
+  '012',
+  '"1"',
+  "'x'",
+  '"a\\tb"',
+  '"\\q"',
+  "'it''s'",
+  ' # c',
+  '#c',
+  '  ',
+  '',
+  '[a, b]',
+  '[a,b,]',
+  '[ ]',
+  '{ a: 1, b: "2" }',
+  '{a: 1, a: 2}',
+  '{ a }',
+  '[a, [b]]',
+  '[a',
+  '{ a: [1] }',
+  '|\n  text',
+  '>-\n  folded',
+  'a: b',
+  '- x',
+  '"open',
+  '&x y',
+  '!str 1',
+  '*x',
+  ': x',
+  '\t1',
 ];
 
 const valueEdit = fc.record({ line: fc.nat(), value: fc.constantFrom(...TYPED) });
@@ -113,11 +172,21 @@ describe('yamlTree chunks read from the syntax tree (property)', function () {
 
   it('build exactly the tree and the problems that composing them with yaml gives', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...SOURCES, ...SOURCES.map(crlf)), fc.array(fc.oneof(valueEdit.map((e) => (t: string) => setValue(t, e)), lineEdit.map((e) => (t: string) => applyLineEdit(t, e))), { minLength: 1, maxLength: 6 }), (source, edits) => {
-        let text = source;
-        for (const edit of edits) text = edit(text);
-        assert.deepEqual(content(parseYamlTree(text)), content(new YamlTreeParser({ readSyntaxTree: false }).parse(text)));
-      }),
+      fc.property(
+        fc.constantFrom(...SOURCES, ...SOURCES.map(crlf)),
+        fc.array(
+          fc.oneof(
+            valueEdit.map((e) => (t: string) => setValue(t, e)),
+            lineEdit.map((e) => (t: string) => applyLineEdit(t, e)),
+          ),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (source, edits) => {
+          let text = source;
+          for (const edit of edits) text = edit(text);
+          assert.deepEqual(content(parseYamlTree(text)), content(new YamlTreeParser({ readSyntaxTree: false }).parse(text)));
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -1,5 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { batchDrMlps3, highAvailabilityColdStandby, tier1TwoRegionsThreeDcs, tier2SameCityDr } from '../../../server/src/service/rules/availability';
+import {
+  batchDrMlps3,
+  highAvailabilityColdStandby,
+  tier1TwoRegionsThreeDcs,
+  tier2SameCityDr,
+} from '../../../server/src/service/rules/availability';
 import { assertFixesWork, assertQuotes, proposal, rangeOf, run, single } from './harness';
 
 describe('rules: availability', () => {
@@ -87,7 +92,10 @@ systems:
     });
 
     it('is quiet on a modest promise, a hot remote copy, or no remote copy', () => {
-      assert.deepEqual(run(highAvailabilityColdStandby, proposal(`  - id: a\n    availability: 99.9\n    rto: 2h\n    sites: [cd-1, cq-1]\n`)), []);
+      assert.deepEqual(
+        run(highAvailabilityColdStandby, proposal(`  - id: a\n    availability: 99.9\n    rto: 2h\n    sites: [cd-1, cq-1]\n`)),
+        [],
+      );
       const hot = bad.replace('role: cold-standby', 'role: hot-standby');
       assert.deepEqual(run(highAvailabilityColdStandby, hot), []);
       assert.deepEqual(run(highAvailabilityColdStandby, proposal(`  - id: a\n    availability: 99.999\n    sites: [cd-1, cd-2]\n`)), []);

@@ -14,7 +14,9 @@ import { assertFixesWork, FIXTURES, fixture, library, modelOf } from './harness'
 import { fixtureFigures } from './library';
 
 const CONTRACT_PATTERNS = new Set(
-  'two-regions-three-dcs three-regions-five-dcs same-city-active-active multi-site-active-active unitization distributed-database microservices saga service-mesh containers dual-mode-release unified-paas hybrid-cloud security-zones full-link-tracing rate-limiting gray-release realtime-risk-control unified-user-center tech-stack-unification mainframe-downsizing elastic-scaling devops'.split(' '),
+  'two-regions-three-dcs three-regions-five-dcs same-city-active-active multi-site-active-active unitization distributed-database microservices saga service-mesh containers dual-mode-release unified-paas hybrid-cloud security-zones full-link-tracing rate-limiting gray-release realtime-risk-control unified-user-center tech-stack-unification mainframe-downsizing elastic-scaling devops'.split(
+    ' ',
+  ),
 );
 const CONTRACT_CASES = new Set(fixtureFigures().map((f) => f.caseId));
 const rules = RULES as CasebookRule[];
@@ -32,7 +34,10 @@ describe('rules: catalogue', () => {
     assert.equal(new Set(rules.map((r) => r.id)).size, rules.length, 'ids are unique');
     for (const r of rules) {
       assert.match(r.id, /^[a-z0-9]+(-[a-z0-9]+)+$/, r.id);
-      assert.ok(['availability', 'consistency', 'data', 'integration', 'delivery', 'cloud', 'legacy'].includes(r.family), `${r.id}: family ${r.family}`);
+      assert.ok(
+        ['availability', 'consistency', 'data', 'integration', 'delivery', 'cloud', 'legacy'].includes(r.family),
+        `${r.id}: family ${r.family}`,
+      );
       for (const text of [r.title, r.description]) assert.ok(text.zh.trim() && text.en.trim() && text.zh !== text.en, `${r.id}: bilingual`);
       assert.ok(/[\u4e00-\u9fff]/.test(r.description.zh), `${r.id}: the zh description is Chinese`);
       assert.ok(r.patterns.length > 0 && r.cases.length > 0, `${r.id}: cites patterns and cases`);
@@ -45,21 +50,40 @@ describe('rules: catalogue', () => {
   it('documents every rule under its id in docs/rules.md', () => {
     const docs = fs.readFileSync(`${FIXTURES}/../../../docs/rules.md`, 'utf8');
     const headings = new Set([...docs.matchAll(/^## ([a-z0-9-]+)$/gm)].map((m) => m[1]));
-    assert.deepEqual(rules.map((r) => r.id).filter((id) => !headings.has(id)), []);
-    assert.deepEqual([...headings].filter((h) => !rules.some((r) => r.id === h)), [], 'no section for a rule that does not exist');
+    assert.deepEqual(
+      rules.map((r) => r.id).filter((id) => !headings.has(id)),
+      [],
+    );
+    assert.deepEqual(
+      [...headings].filter((h) => !rules.some((r) => r.id === h)),
+      [],
+      'no section for a rule that does not exist',
+    );
   });
 
   it('has four good proposals, each valid against the format', () => {
-    assert.deepEqual(GOOD.sort(), ['good-bank-core.arch.yaml', 'good-fund-hybrid-cloud.arch.yaml', 'good-internet-insurance.arch.yaml', 'good-securities-user-center.arch.yaml']);
+    assert.deepEqual(GOOD.sort(), [
+      'good-bank-core.arch.yaml',
+      'good-fund-hybrid-cloud.arch.yaml',
+      'good-internet-insurance.arch.yaml',
+      'good-securities-user-center.arch.yaml',
+    ]);
     for (const name of GOOD) {
       const problems = validate(modelOf(fixture(name)));
-      assert.deepEqual(problems.map((p) => `${p.rule} ${JSON.stringify(p.path)} ${p.message.en}`), [], name);
+      assert.deepEqual(
+        problems.map((p) => `${p.rule} ${JSON.stringify(p.path)} ${p.message.en}`),
+        [],
+        name,
+      );
     }
   });
 
   for (const name of GOOD) {
     it(`no rule fires on ${name}`, () => {
-      assert.deepEqual(runAll(fixture(name)).map((f) => `${f.rule} ${JSON.stringify(f.path)}`), []);
+      assert.deepEqual(
+        runAll(fixture(name)).map((f) => `${f.rule} ${JSON.stringify(f.path)}`),
+        [],
+      );
     });
   }
 
@@ -70,7 +94,10 @@ describe('rules: catalogue', () => {
 
     it('every rule fires, each finding on the node its path names', () => {
       const fired = new Set(findings.map((f) => f.rule));
-      assert.deepEqual(rules.map((r) => r.id).filter((id) => !fired.has(id)), []);
+      assert.deepEqual(
+        rules.map((r) => r.id).filter((id) => !fired.has(id)),
+        [],
+      );
       for (const f of findings) {
         const node = nodeAtPath(model.tree.root, f.path);
         assert.ok(node && JSON.stringify(node.path) === JSON.stringify(f.path), `${f.rule}: path ${JSON.stringify(f.path)} resolves`);
@@ -79,8 +106,14 @@ describe('rules: catalogue', () => {
         assert.ok(inside && end.line >= node.range.start.line, `${f.rule}: range ends within its node`);
         // The trailing comment on the line says which rule should fire there.
         const line = model.tree.lineIndex.lineText(f.range.start.line);
-        assert.ok(line.includes(f.rule) || f.rule === 'tier1-missing-recovery-objectives' || f.rule === 'availability-exceeds-dependencies', `${f.rule} lands on "${line.trim()}"`);
-        assert.ok(f.message.zh.trim() && f.message.en.trim() && /[\u4e00-\u9fff]/.test(f.message.zh), `${f.rule}: messages in both languages`);
+        assert.ok(
+          line.includes(f.rule) || f.rule === 'tier1-missing-recovery-objectives' || f.rule === 'availability-exceeds-dependencies',
+          `${f.rule} lands on "${line.trim()}"`,
+        );
+        assert.ok(
+          f.message.zh.trim() && f.message.en.trim() && /[\u4e00-\u9fff]/.test(f.message.zh),
+          `${f.rule}: messages in both languages`,
+        );
       }
     });
 
@@ -92,7 +125,10 @@ describe('rules: catalogue', () => {
         if (declared.has(key)) assert.ok(quoting.length > 0, `${key} is declared but never quoted`);
         for (const f of quoting) {
           const rule = rules.find((r) => r.id === f.rule)!;
-          assert.ok(rule.quotes.some((q) => q.caseId === fig.caseId && q.outcomeId === fig.outcomeId), `${f.rule} quotes ${key} without declaring it`);
+          assert.ok(
+            rule.quotes.some((q) => q.caseId === fig.caseId && q.outcomeId === fig.outcomeId),
+            `${f.rule} quotes ${key} without declaring it`,
+          );
         }
       }
       assert.equal(declared.size, QUOTED_FIGURES.length, 'QUOTED_FIGURES has no duplicates');
@@ -101,7 +137,12 @@ describe('rules: catalogue', () => {
     it('every quick fix gives valid YAML without its finding', () => {
       const withFixes = findings.filter((f) => f.fixes?.length);
       assert.ok(withFixes.length >= 12, `${withFixes.length} findings with fixes`);
-      for (const f of withFixes) assertFixesWork(rules.find((r) => r.id === f.rule)!, text, f);
+      for (const f of withFixes)
+        assertFixesWork(
+          rules.find((r) => r.id === f.rule)!,
+          text,
+          f,
+        );
     });
   });
 
@@ -110,7 +151,10 @@ describe('rules: catalogue', () => {
 
     it('holds every figure the rules quote', () => {
       for (const [caseId, outcomeId] of QUOTED_FIGURES) {
-        assert.ok(real.cases.get(caseId)?.outcomes.some((o) => o.id === outcomeId), `cases/ lacks ${caseId}/${outcomeId}`);
+        assert.ok(
+          real.cases.get(caseId)?.outcomes.some((o) => o.id === outcomeId),
+          `cases/ lacks ${caseId}/${outcomeId}`,
+        );
       }
     });
 

@@ -14,7 +14,10 @@ describe('rules: cloud and legacy', () => {
       assertQuotes(f, 'tianhong-fund', 'hybrid-cloud');
       assertQuotes(f, 'china-united-insurance', 'hybrid-core');
       const fixed = assertFixesWork(sensitiveDataPublicCloud, bad, f);
-      assert.deepEqual(fixed.map((t) => /cloud: (\w+)/.exec(t)![1]), ['hybrid', 'private']);
+      assert.deepEqual(
+        fixed.map((t) => /cloud: (\w+)/.exec(t)![1]),
+        ['hybrid', 'private'],
+      );
     });
 
     it('is quiet for non-sensitive public workloads and sensitive private ones', () => {

@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { availabilityExceedsDependencies, rpoZeroAsyncReplication, tier1MissingRecoveryObjectives } from '../../../server/src/service/rules/consistency';
+import {
+  availabilityExceedsDependencies,
+  rpoZeroAsyncReplication,
+  tier1MissingRecoveryObjectives,
+} from '../../../server/src/service/rules/consistency';
 import { applyFix, assertFixesWork, assertQuotes, modelOf, proposal, rangeOf, run, single, library } from './harness';
 
 describe('rules: consistency', () => {
@@ -52,7 +56,10 @@ describe('rules: consistency', () => {
       const text = proposal(chain);
       const findings = run(availabilityExceedsDependencies, text);
       // core (99.99) on ledger (99.99) is exactly at its ceiling: allowed.
-      assert.deepEqual(findings.map((f) => f.path), [['systems', 0, 'availability']]);
+      assert.deepEqual(
+        findings.map((f) => f.path),
+        [['systems', 0, 'availability']],
+      );
       const [channel] = findings;
       assert.equal(availabilityExceedsDependencies.defaultSeverity, 'error');
       assert.deepEqual(channel!.range, rangeOf(text, 'availability: 99.99'));
@@ -78,9 +85,15 @@ describe('rules: consistency', () => {
     availability: 99.99
 `);
       // Distinct dependencies a, b, base: 0.9999³ ≈ 99.970003% ≥ 99.97%. Counting base twice would give 99.96%.
-      assert.deepEqual(run(availabilityExceedsDependencies, diamond).filter((f) => f.path[1] === 0), []);
+      assert.deepEqual(
+        run(availabilityExceedsDependencies, diamond).filter((f) => f.path[1] === 0),
+        [],
+      );
       const tighter = diamond.replace('availability: 99.97', 'availability: 99.975');
-      const f = single(availabilityExceedsDependencies, run(availabilityExceedsDependencies, tighter).filter((x) => x.path[1] === 0));
+      const f = single(
+        availabilityExceedsDependencies,
+        run(availabilityExceedsDependencies, tighter).filter((x) => x.path[1] === 0),
+      );
       assert.match(f.message.en, /the 3 systems .* at most 99\.97%/);
     });
 
@@ -94,13 +107,25 @@ describe('rules: consistency', () => {
 `);
       const findings = run(availabilityExceedsDependencies, cycle);
       // b (99.99) depends on a (99.9): at most 99.9; a depends on b (99.99) ≥ 99.9: fine.
-      assert.deepEqual(findings.map((f) => f.path), [['systems', 1, 'availability']]);
+      assert.deepEqual(
+        findings.map((f) => f.path),
+        [['systems', 1, 'availability']],
+      );
       assert.match(findings[0]!.message.en, /at most 99\.9%/);
     });
 
     it('is quiet when the dependencies allow the promise, or availabilities are unknown', () => {
-      assert.deepEqual(run(availabilityExceedsDependencies, proposal(`  - id: a\n    availability: 99.99\n    dependsOn: [b]\n  - id: b\n    availability: 99.999\n`)), []);
-      assert.deepEqual(run(availabilityExceedsDependencies, proposal(`  - id: a\n    availability: 99.99\n    dependsOn: [b, missing]\n  - id: b\n`)), []);
+      assert.deepEqual(
+        run(
+          availabilityExceedsDependencies,
+          proposal(`  - id: a\n    availability: 99.99\n    dependsOn: [b]\n  - id: b\n    availability: 99.999\n`),
+        ),
+        [],
+      );
+      assert.deepEqual(
+        run(availabilityExceedsDependencies, proposal(`  - id: a\n    availability: 99.99\n    dependsOn: [b, missing]\n  - id: b\n`)),
+        [],
+      );
       assert.deepEqual(run(availabilityExceedsDependencies, proposal(`  - id: a\n    availability: 99.99\n    dependsOn: [a]\n`)), []);
     });
 
@@ -118,7 +143,13 @@ describe('rules: consistency', () => {
       // x sits on a cycle with hub: its ceiling is hub alone (99.995), fine. hub's is x (99.99) < 99.995.
       // y shares x's dependency set but not its cycle: hub and x give 99.985.
       const findings = run(availabilityExceedsDependencies, shared);
-      assert.deepEqual(findings.map((f) => f.path), [['systems', 1, 'availability'], ['systems', 2, 'availability']]);
+      assert.deepEqual(
+        findings.map((f) => f.path),
+        [
+          ['systems', 1, 'availability'],
+          ['systems', 2, 'availability'],
+        ],
+      );
       assert.match(findings[1]!.message.en, /at most 99\.985%/);
     });
 
@@ -154,6 +185,12 @@ describe('rules: consistency', () => {
   });
 
   it('the helpers apply fixes to the exact text', () => {
-    assert.equal(applyFix('a: 1\n', { title: { zh: '', en: '' }, edits: [{ range: { start: { line: 0, character: 3 }, end: { line: 0, character: 4 } }, newText: '2' }] }), 'a: 2\n');
+    assert.equal(
+      applyFix('a: 1\n', {
+        title: { zh: '', en: '' },
+        edits: [{ range: { start: { line: 0, character: 3 }, end: { line: 0, character: 4 } }, newText: '2' }],
+      }),
+      'a: 2\n',
+    );
   });
 });

@@ -1,5 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { crossSystemTransactionsSaga, duplicateDataOwner, heavyLoadCentralizedDatabase, heavyLoadMonolith } from '../../../server/src/service/rules/data';
+import {
+  crossSystemTransactionsSaga,
+  duplicateDataOwner,
+  heavyLoadCentralizedDatabase,
+  heavyLoadMonolith,
+} from '../../../server/src/service/rules/data';
 import { assertFixesWork, assertQuotes, proposal, rangeOf, run, single } from './harness';
 
 describe('rules: data', () => {
@@ -63,7 +68,13 @@ describe('rules: data', () => {
 
     it('fires on xa in a caller and none in a callee, not in an isolated system', () => {
       const findings = run(crossSystemTransactionsSaga, bad);
-      assert.deepEqual(findings.map((f) => f.path), [['systems', 0, 'transactions'], ['systems', 1, 'transactions']]);
+      assert.deepEqual(
+        findings.map((f) => f.path),
+        [
+          ['systems', 0, 'transactions'],
+          ['systems', 1, 'transactions'],
+        ],
+      );
       const [xa, none] = findings;
       assert.deepEqual(xa!.range, rangeOf(bad, 'xa'));
       assert.match(xa!.message.en, /XA two-phase commit/);
@@ -102,7 +113,13 @@ describe('rules: data', () => {
 
     it('reports each extra owner once and ignores a domain repeated within one system', () => {
       const three = bad + '  - id: app\n    data: [customer, customer]\n';
-      assert.deepEqual(run(duplicateDataOwner, three).map((f) => f.path), [['systems', 1, 'data', 1], ['systems', 2, 'data', 0]]);
+      assert.deepEqual(
+        run(duplicateDataOwner, three).map((f) => f.path),
+        [
+          ['systems', 1, 'data', 1],
+          ['systems', 2, 'data', 0],
+        ],
+      );
       assert.deepEqual(run(duplicateDataOwner, proposal(`  - id: a\n    data: [x, x]\n  - id: b\n    data: [y]\n`)), []);
     });
   });

@@ -42,7 +42,9 @@ describe('rules: delivery', () => {
 
   describe('peak-load-without-elasticity', () => {
     it('fires when the peak day is ≥1.5× the average, on the runtime', () => {
-      const text = proposal(`  - id: mall\n    load:\n      dailyTransactions: 1500000\n      averageDailyTransactions: 800000\n    runtime: vm\n`);
+      const text = proposal(
+        `  - id: mall\n    load:\n      dailyTransactions: 1500000\n      averageDailyTransactions: 800000\n    runtime: vm\n`,
+      );
       const f = single(peakLoadWithoutElasticity, run(peakLoadWithoutElasticity, text));
       assert.deepEqual(f.range, rangeOf(text, 'vm'));
       assert.deepEqual(f.path, ['systems', 0, 'runtime']);
@@ -67,8 +69,14 @@ describe('rules: delivery', () => {
       const spiky = `  - id: mall\n    load: { dailyTransactions: 1500000, averageDailyTransactions: 800000 }\n`;
       assert.deepEqual(run(peakLoadWithoutElasticity, proposal(spiky + '    runtime: container\n')), []);
       assert.deepEqual(run(peakLoadWithoutElasticity, proposal(spiky.replace('1500000', '1100000') + '    runtime: vm\n')), []);
-      assert.deepEqual(run(peakLoadWithoutElasticity, proposal(`  - id: a\n    load: { peakTps: 99, averageDailyTransactions: 864000 }\n`)), []);
-      assert.deepEqual(run(peakLoadWithoutElasticity, proposal(`  - id: a\n    load: { peakTps: 5000, dailyTransactions: 9000000 }\n`)), []);
+      assert.deepEqual(
+        run(peakLoadWithoutElasticity, proposal(`  - id: a\n    load: { peakTps: 99, averageDailyTransactions: 864000 }\n`)),
+        [],
+      );
+      assert.deepEqual(
+        run(peakLoadWithoutElasticity, proposal(`  - id: a\n    load: { peakTps: 5000, dailyTransactions: 9000000 }\n`)),
+        [],
+      );
     });
   });
 });

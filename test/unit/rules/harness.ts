@@ -67,8 +67,14 @@ export function assertQuotes(found: RawFinding, caseId: string, outcomeId: strin
   const outcome = record.outcomes.find((o) => o.id === outcomeId);
   assert.ok(outcome, `no outcome ${caseId}/${outcomeId}`);
   for (const lang of ['zh', 'en'] as const) {
-    assert.ok(found.message[lang].includes(record.customer[lang]), `${found.rule} (${lang}) names ${record.customer[lang]}: ${found.message[lang]}`);
-    assert.ok(found.message[lang].includes(outcome.value[lang]), `${found.rule} (${lang}) quotes "${outcome.value[lang]}": ${found.message[lang]}`);
+    assert.ok(
+      found.message[lang].includes(record.customer[lang]),
+      `${found.rule} (${lang}) names ${record.customer[lang]}: ${found.message[lang]}`,
+    );
+    assert.ok(
+      found.message[lang].includes(outcome.value[lang]),
+      `${found.rule} (${lang}) quotes "${outcome.value[lang]}": ${found.message[lang]}`,
+    );
   }
 }
 

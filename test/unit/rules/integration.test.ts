@@ -33,7 +33,9 @@ describe('rules: integration', () => {
     });
 
     it('adds tracing to a block list', () => {
-      const text = proposal(`  - id: mesh\n    integration: service-mesh\n    observability:\n      - metrics   # m\n    runtime: container\n`);
+      const text = proposal(
+        `  - id: mesh\n    integration: service-mesh\n    observability:\n      - metrics   # m\n    runtime: container\n`,
+      );
       const f = single(distributedWithoutTracing, run(distributedWithoutTracing, text));
       const [fixed] = assertFixesWork(distributedWithoutTracing, text, f);
       assert.match(fixed!, /observability:\n {6}- metrics {3}# m\n {6}- tracing\n {4}runtime: container/);
@@ -53,7 +55,10 @@ describe('rules: integration', () => {
     });
 
     it('is quiet with tracing, and on a monolith over rpc', () => {
-      assert.deepEqual(run(distributedWithoutTracing, proposal(`  - id: a\n    architecture: microservices\n    observability: [tracing]\n`)), []);
+      assert.deepEqual(
+        run(distributedWithoutTracing, proposal(`  - id: a\n    architecture: microservices\n    observability: [tracing]\n`)),
+        [],
+      );
       assert.deepEqual(run(distributedWithoutTracing, proposal(`  - id: a\n    architecture: monolith\n    integration: rpc\n`)), []);
     });
   });

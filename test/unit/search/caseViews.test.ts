@@ -74,7 +74,10 @@ describe('case views', () => {
     assert.equal(summary.customer, 'Bank of Nanjing');
     assert.equal(summary.industryLabel, 'Bank');
     assert.deepEqual(summary.keyFigures, ['average time to grant a loan 1 second', 'orders per day 1 million', 'users served millions']);
-    assert.deepEqual(summary.patterns.map((p) => p.name), ['Distributed database', 'Saga transactions']);
+    assert.deepEqual(
+      summary.patterns.map((p) => p.name),
+      ['Distributed database', 'Saga transactions'],
+    );
   });
 
   it('puts figures with numbers first among the key figures, at most three', () => {
@@ -155,8 +158,14 @@ describe('case views', () => {
       caseRecord({ id: 'a-enterprise', customer: { zh: '甲', en: 'A' }, industry: 'bank', title: { zh: '标题', en: 't' }, builtIn: false }),
       caseRecord({ id: 'a', customer: { zh: '丙', en: 'C' }, industry: 'bank', title: { zh: '标题', en: 't' } }),
     ]);
-    assert.deepEqual(caseSummaries(lib, 'en').map((c) => c.id), ['a', 'b', 'a-enterprise']);
-    assert.deepEqual(patternSummaries(library, 'en').map((p) => p.id), [...library.patterns.keys()].sort());
+    assert.deepEqual(
+      caseSummaries(lib, 'en').map((c) => c.id),
+      ['a', 'b', 'a-enterprise'],
+    );
+    assert.deepEqual(
+      patternSummaries(library, 'en').map((p) => p.id),
+      [...library.patterns.keys()].sort(),
+    );
   });
 
   describe('over the built-in library', () => {
@@ -179,7 +188,10 @@ describe('case views', () => {
       assert.equal(detail.customer, '南京银行');
       assert.equal(detail.industryLabel, '银行');
       assert.ok(detail.keyFigures.length >= 2 && detail.keyFigures.length <= 3);
-      assert.ok(detail.keyFigures.some((f) => f.includes('1 秒')), detail.keyFigures.join(' / '));
+      assert.ok(
+        detail.keyFigures.some((f) => f.includes('1 秒')),
+        detail.keyFigures.join(' / '),
+      );
       assert.ok(HAN.test(detail.challenge) && HAN.test(detail.solution));
     });
 

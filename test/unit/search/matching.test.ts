@@ -69,7 +69,11 @@ describe('matching cases', () => {
 
   it('names shared products and patterns the proposal already uses', () => {
     const nanjing = matchingCases(model(RURAL_CORE), [], library, 'en').find((c) => c.id === 'nanjing-bank')!;
-    assert.deepEqual(nanjing.reasons, ['related industry (banking)', 'also uses OceanBase', 'also uses Distributed database and Saga transactions']);
+    assert.deepEqual(nanjing.reasons, [
+      'related industry (banking)',
+      'also uses OceanBase',
+      'also uses Distributed database and Saga transactions',
+    ]);
     assert.equal(nanjing.score, 12 + 10 + 5 * 2);
   });
 

@@ -51,18 +51,29 @@ describe('search', () => {
       assert.ok(hits.includes('case:sichuan-rcu'), 'its text says "multi-site active-active"');
       assert.ok(!hits.includes('case:nanjing-bank'));
       // Both words occur in the Sichuan case, but not as the phrase "active sichuan".
-      assert.deepEqual(index.search('active sichuan').map((h) => h.id), ['sichuan-rcu']);
+      assert.deepEqual(
+        index.search('active sichuan').map((h) => h.id),
+        ['sichuan-rcu'],
+      );
       assert.deepEqual(index.search('"active-sichuan"'), []);
     });
 
     it('matches full pinyin, with or without spaces', () => {
-      for (const q of ['nanjing', 'nan jing', 'nanjingyinhang', 'Nan Jing Yin Hang']) assert.equal(first(index.search(q)), 'case:nanjing-bank', q);
+      for (const q of ['nanjing', 'nan jing', 'nanjingyinhang', 'Nan Jing Yin Hang'])
+        assert.equal(first(index.search(q)), 'case:nanjing-bank', q);
       assert.equal(first(index.search('zhonghuacaixian')), 'case:china-united-insurance', 'pinyin of an alias');
       assert.equal(first(index.search('liangdisanzhongxin')), 'pattern:two-regions-three-dcs');
     });
 
     it('reads polyphonic characters in context (银行 is yin hang, 重庆 chong qing)', () => {
-      const lib = libraryOf([caseRecord({ id: 'cq', customer: { zh: '重庆银行', en: 'Bank of Chongqing' }, industry: 'bank', title: { zh: '核心', en: 'core' } })]);
+      const lib = libraryOf([
+        caseRecord({
+          id: 'cq',
+          customer: { zh: '重庆银行', en: 'Bank of Chongqing' },
+          industry: 'bank',
+          title: { zh: '核心', en: 'core' },
+        }),
+      ]);
       const cq = createSearchIndex(lib);
       assert.equal(first(cq.search('chongqingyinhang')), 'case:cq');
       assert.equal(first(cq.search('cqyh')), 'case:cq');
@@ -106,7 +117,10 @@ describe('search', () => {
 
     it('requires every token of a mixed query', () => {
       assert.deepEqual(ids(index.search('oceanbase 南京')), ['case:nanjing-bank']);
-      assert.deepEqual(index.search('oceanbase 理赔').map((h) => h.id), ['china-united-insurance']);
+      assert.deepEqual(
+        index.search('oceanbase 理赔').map((h) => h.id),
+        ['china-united-insurance'],
+      );
     });
   });
 
@@ -114,10 +128,21 @@ describe('search', () => {
     // One query, four entities, one per tier.
     const lib = libraryOf(
       [
-        caseRecord({ id: 'd-text', customer: { zh: '丁', en: 'Delta' }, industry: 'bank', title: { zh: '核心', en: 'migrated to the hua platform' } }),
+        caseRecord({
+          id: 'd-text',
+          customer: { zh: '丁', en: 'Delta' },
+          industry: 'bank',
+          title: { zh: '核心', en: 'migrated to the hua platform' },
+        }),
         caseRecord({ id: 'c-initials', customer: { zh: '华安银行', en: 'Charlie' }, industry: 'bank', title: { zh: '核心', en: 'core' } }),
         caseRecord({ id: 'b-prefix', customer: { zh: '甲', en: 'Hayh Holdings' }, industry: 'bank', title: { zh: '核心', en: 'core' } }),
-        caseRecord({ id: 'a-exact', customer: { zh: '乙', en: 'Beta' }, aliases: ['HAYH'], industry: 'bank', title: { zh: '核心', en: 'core' } }),
+        caseRecord({
+          id: 'a-exact',
+          customer: { zh: '乙', en: 'Beta' },
+          aliases: ['HAYH'],
+          industry: 'bank',
+          title: { zh: '核心', en: 'core' },
+        }),
       ],
       [],
       [],
@@ -145,35 +170,76 @@ describe('search', () => {
 
     it('ranks a shorter name above a longer one for the same prefix', () => {
       const lib2 = libraryOf([
-        caseRecord({ id: 'long', customer: { zh: '甲', en: 'Nanshan Rural Commercial Bank Holdings' }, industry: 'bank', title: { zh: '核心', en: 'x' } }),
+        caseRecord({
+          id: 'long',
+          customer: { zh: '甲', en: 'Nanshan Rural Commercial Bank Holdings' },
+          industry: 'bank',
+          title: { zh: '核心', en: 'x' },
+        }),
         caseRecord({ id: 'short', customer: { zh: '乙', en: 'Nanshan Bank' }, industry: 'bank', title: { zh: '核心', en: 'x' } }),
       ]);
-      assert.deepEqual(createSearchIndex(lib2).search('nansh').map((h) => h.id), ['short', 'long']);
+      assert.deepEqual(
+        createSearchIndex(lib2)
+          .search('nansh')
+          .map((h) => h.id),
+        ['short', 'long'],
+      );
     });
 
     it('breaks ties by id, deterministically', () => {
-      const cases = ['c', 'a', 'b'].map((id) => caseRecord({ id, customer: { zh: id, en: id }, industry: 'bank', title: { zh: '同城双活', en: 'x' } }));
+      const cases = ['c', 'a', 'b'].map((id) =>
+        caseRecord({ id, customer: { zh: id, en: id }, industry: 'bank', title: { zh: '同城双活', en: 'x' } }),
+      );
       const tied = createSearchIndex(libraryOf(cases));
-      assert.deepEqual(tied.search('双活').map((h) => h.id), ['a', 'b', 'c']);
-      assert.deepEqual(createSearchIndex(libraryOf([...cases].reverse())).search('双活').map((h) => h.id), ['a', 'b', 'c']);
+      assert.deepEqual(
+        tied.search('双活').map((h) => h.id),
+        ['a', 'b', 'c'],
+      );
+      assert.deepEqual(
+        createSearchIndex(libraryOf([...cases].reverse()))
+          .search('双活')
+          .map((h) => h.id),
+        ['a', 'b', 'c'],
+      );
     });
 
     it('weights a match in a title above one in the body', () => {
       const lib2 = libraryOf([
-        caseRecord({ id: 'a-body', customer: { zh: '甲', en: 'A' }, industry: 'bank', title: { zh: '核心', en: 'x' }, solution: { zh: '实时风控', en: 'y' } }),
+        caseRecord({
+          id: 'a-body',
+          customer: { zh: '甲', en: 'A' },
+          industry: 'bank',
+          title: { zh: '核心', en: 'x' },
+          solution: { zh: '实时风控', en: 'y' },
+        }),
         caseRecord({ id: 'b-title', customer: { zh: '乙', en: 'B' }, industry: 'bank', title: { zh: '实时风控', en: 'x' } }),
       ]);
-      assert.deepEqual(createSearchIndex(lib2).search('风控').map((h) => h.id), ['b-title', 'a-body']);
+      assert.deepEqual(
+        createSearchIndex(lib2)
+          .search('风控')
+          .map((h) => h.id),
+        ['b-title', 'a-body'],
+      );
     });
 
     it('respects the limit and returns the best hits', () => {
       const many = Array.from({ length: 50 }, (_, i) =>
-        caseRecord({ id: `case-${String(i).padStart(2, '0')}`, customer: { zh: `客户${i}`, en: `Customer ${i}` }, industry: 'bank', title: { zh: '容灾', en: 'dr' } }),
+        caseRecord({
+          id: `case-${String(i).padStart(2, '0')}`,
+          customer: { zh: `客户${i}`, en: `Customer ${i}` },
+          industry: 'bank',
+          title: { zh: '容灾', en: 'dr' },
+        }),
       );
-      many.push(caseRecord({ id: 'zz-best', customer: { zh: '容灾银行', en: 'DR Bank' }, industry: 'bank', title: { zh: '核心', en: 'x' } }));
+      many.push(
+        caseRecord({ id: 'zz-best', customer: { zh: '容灾银行', en: 'DR Bank' }, industry: 'bank', title: { zh: '核心', en: 'x' } }),
+      );
       const big = createSearchIndex(libraryOf(many));
       const hits = big.search('容灾', { limit: 5 });
-      assert.deepEqual(hits.map((h) => h.id), ['zz-best', 'case-00', 'case-01', 'case-02', 'case-03']);
+      assert.deepEqual(
+        hits.map((h) => h.id),
+        ['zz-best', 'case-00', 'case-01', 'case-02', 'case-03'],
+      );
       assert.equal(big.search('容灾', { limit: 1000 }).length, 51);
       assert.deepEqual(big.search('容灾', { limit: 0 }), []);
     });
@@ -252,10 +318,13 @@ describe('search', () => {
         [patternRecord('saga', { zh: 'Saga', en: 'Saga' }, [], ['a'])],
       );
       const { results } = createSearchIndex(lib).searchCases('saga');
-      assert.deepEqual(results.map((r) => [r.id, r.kind]), [
-        ['b', 'case'],
-        ['a', 'pattern'],
-      ]);
+      assert.deepEqual(
+        results.map((r) => [r.id, r.kind]),
+        [
+          ['b', 'case'],
+          ['a', 'pattern'],
+        ],
+      );
     });
 
     it('is the CLI/protocol shape, localised, limited', () => {
@@ -266,7 +335,11 @@ describe('search', () => {
     });
 
     it('skips case ids that are not in the library', () => {
-      const lib = libraryOf([], [patternRecord('saga', { zh: 'Saga', en: 'Saga' }, [], ['missing'])], [productRecord('x', 'X', [], { zh: 'x', en: 'x' })]);
+      const lib = libraryOf(
+        [],
+        [patternRecord('saga', { zh: 'Saga', en: 'Saga' }, [], ['missing'])],
+        [productRecord('x', 'X', [], { zh: 'x', en: 'x' })],
+      );
       const hits = createSearchIndex(lib).search('saga');
       assert.deepEqual(hits[0]!.caseIds, []);
       assert.deepEqual(toCaseResults([{ ...hits[0]!, caseIds: ['missing'] }], lib, 'en'), { results: [] });
@@ -306,7 +379,18 @@ describe('search', () => {
     it('leads patterns and products to the cases that show them', () => {
       const dr = real.searchCases('两地三中心').results.map((r) => r.id);
       for (const id of ['zhejiang-rcu', 'sichuan-rcu']) assert.ok(dr.includes(id), id);
-      assert.deepEqual(real.searchCases('lsdszx').results.map((r) => r.id).slice(0, 3).sort(), real.searchCases('两地三中心').results.map((r) => r.id).slice(0, 3).sort());
+      assert.deepEqual(
+        real
+          .searchCases('lsdszx')
+          .results.map((r) => r.id)
+          .slice(0, 3)
+          .sort(),
+        real
+          .searchCases('两地三中心')
+          .results.map((r) => r.id)
+          .slice(0, 3)
+          .sort(),
+      );
       const ob = real.searchCases('OceanBase').results.map((r) => r.id);
       for (const id of ['nanjing-bank', 'mybank', 'picc-health']) assert.ok(ob.includes(id), id);
       assert.ok(real.searchCases('mPaaS').results.some((r) => r.id === 'shunde-rcb'));

@@ -18,7 +18,10 @@ const TEXT = fixture('findings.arch.yaml');
 const URI = 'file:///w/sync.arch.yaml';
 const MINUTE = 60_000;
 
-function setup(languageService: LanguageService = service(), settingsOf: { get?: () => Promise<DocumentSettings>; likely?: () => DocumentSettings | undefined } = {}) {
+function setup(
+  languageService: LanguageService = service(),
+  settingsOf: { get?: () => Promise<DocumentSettings>; likely?: () => DocumentSettings | undefined } = {},
+) {
   const published: PublishDiagnosticsParams[] = [];
   const traces: string[] = [];
   const waiting: { version: number; resolve: () => void }[] = [];
@@ -33,10 +36,26 @@ function setup(languageService: LanguageService = service(), settingsOf: { get?:
   } as unknown as Connection; // only sendDiagnostics and the tracer are used
   const documents = { get: (uri: string) => open.get(uri), all: () => [...open.values()] } as unknown as TextDocuments<TextDocument>;
   const documentSettings: DocumentSettings = { analysis: settings('en'), extraCasePaths: [], key: 'k' };
-  const settingsStore = { get: settingsOf.get ?? (() => Promise.resolve(documentSettings)), likely: settingsOf.likely ?? (() => documentSettings), forget: () => {} } as unknown as SettingsStore;
+  const settingsStore = {
+    get: settingsOf.get ?? (() => Promise.resolve(documentSettings)),
+    likely: settingsOf.likely ?? (() => documentSettings),
+    forget: () => {},
+  } as unknown as SettingsStore;
   const library = { useExtraPaths: () => false, forget: () => {}, generation: 1 } as unknown as LibraryState;
-  const guard: Guard = { request: () => assert.fail(), event: () => assert.fail(), report: (name, error) => assert.fail(`${name}: ${String(error)}`) };
-  const sync = new DocumentSync({ connection, documents, service: languageService, settings: settingsStore, library, guard, debounceMs: MINUTE });
+  const guard: Guard = {
+    request: () => assert.fail(),
+    event: () => assert.fail(),
+    report: (name, error) => assert.fail(`${name}: ${String(error)}`),
+  };
+  const sync = new DocumentSync({
+    connection,
+    documents,
+    service: languageService,
+    settings: settingsStore,
+    library,
+    guard,
+    debounceMs: MINUTE,
+  });
   let document = TextDocument.create(URI, 'yaml', 1, TEXT);
   return {
     published,
@@ -60,7 +79,8 @@ function setup(languageService: LanguageService = service(), settingsOf: { get?:
       open.delete(URI);
       sync.closed(document);
     },
-    publishedFor: (version: number) => new Promise<void>((resolve) => (published.some((p) => p.version === version) ? resolve() : waiting.push({ version, resolve }))),
+    publishedFor: (version: number) =>
+      new Promise<void>((resolve) => (published.some((p) => p.version === version) ? resolve() : waiting.push({ version, resolve }))),
   };
 }
 
@@ -86,7 +106,10 @@ describe('server: document sync', () => {
     await new Promise((resolve) => setTimeout(resolve, 5)); // the edit comes after a pause, not in a burst with the opening
     const version = s.edit('tier: 1', 'tier: 2');
     await s.publishedFor(version); // with the minute-long debounce this would time out
-    assert.deepEqual(s.published.map((p) => p.version), [1, 2]);
+    assert.deepEqual(
+      s.published.map((p) => p.version),
+      [1, 2],
+    );
     s.close();
   });
 
@@ -98,7 +121,11 @@ describe('server: document sync', () => {
     s.edit('tier: 1', 'tier: 3');
     s.edit('tier: 3', 'tier: 2'); // hard on the heels of the first: debounced, and the first's check is superseded
     await turns(20);
-    assert.deepEqual(s.published.map((p) => p.version), [1], 'neither the superseded version nor the burst published');
+    assert.deepEqual(
+      s.published.map((p) => p.version),
+      [1],
+      'neither the superseded version nor the burst published',
+    );
     let idle = false;
     void s.sync.whenIdle().then(() => (idle = true));
     await turns(5);
@@ -119,7 +146,11 @@ describe('server: document sync', () => {
       },
     };
     const likely: DocumentSettings = { analysis: settings('en'), extraCasePaths: [], key: 'likely' };
-    const quiet: DocumentSettings = { analysis: { ...settings('en'), rules: { 'tier1-two-regions-three-dcs': 'off' } }, extraCasePaths: [], key: 'quiet' };
+    const quiet: DocumentSettings = {
+      analysis: { ...settings('en'), rules: { 'tier1-two-regions-three-dcs': 'off' } },
+      extraCasePaths: [],
+      key: 'quiet',
+    };
     let answer: (value: DocumentSettings) => void = () => {};
     const s = setup(languageService, { likely: () => likely, get: () => new Promise((resolve) => (answer = resolve)) });
     s.open();

@@ -12,7 +12,13 @@ function store() {
     workspace: { getConfiguration: (item: { scopeUri?: string }) => new Promise((answer) => pulls.push({ ...item, answer })) },
     sendDiagnostics: () => Promise.resolve(),
   } as unknown as Connection; // only workspace/configuration is used
-  const settings = new SettingsStore(connection, { displayLocale: 'en', pullConfiguration: true, workspaceFolders: () => [], lookupConfig: () => ({ problems: [] }) as never, log: () => {} });
+  const settings = new SettingsStore(connection, {
+    displayLocale: 'en',
+    pullConfiguration: true,
+    workspaceFolders: () => [],
+    lookupConfig: () => ({ problems: [] }) as never,
+    log: () => {},
+  });
   return { settings, pulls };
 }
 

@@ -14,6 +14,9 @@ describe('server: warm-up at start', () => {
     assert.ok(!findings.some((f) => f.rule.startsWith('yaml-') || f.rule === 'schema'), findings.map((f) => f.rule).join(', '));
     const rules = new Set(findings.map((f) => f.rule));
     assert.ok(rules.size >= 10, `only ${[...rules].join(', ')}`);
-    assert.ok(findings.some((f) => f.suppressed), 'a waiver is applied too');
+    assert.ok(
+      findings.some((f) => f.suppressed),
+      'a waiver is applied too',
+    );
   });
 });

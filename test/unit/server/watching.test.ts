@@ -16,6 +16,9 @@ describe('server: watched-file events', () => {
   it('counts a proposal created or deleted, not one merely changed', () => {
     assert.equal(classifyChanges([{ uri: 'file:///w/a.arch.yaml', type: FileChangeType.Changed }]).proposalsAddedOrRemoved, false);
     assert.equal(classifyChanges([{ uri: 'file:///w/a.arch.yml', type: FileChangeType.Created }]).proposalsAddedOrRemoved, true);
-    assert.equal(classifyChanges([{ uri: 'file:///w/%E6%96%B9%E6%A1%88.ARCH.YAML', type: FileChangeType.Deleted }]).proposalsAddedOrRemoved, true);
+    assert.equal(
+      classifyChanges([{ uri: 'file:///w/%E6%96%B9%E6%A1%88.ARCH.YAML', type: FileChangeType.Deleted }]).proposalsAddedOrRemoved,
+      true,
+    );
   });
 });

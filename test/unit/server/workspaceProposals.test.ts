@@ -43,7 +43,10 @@ describe('server: proposals on disk for workspace symbols', () => {
   });
 
   it('leaves open files to the editor', () => {
-    assert.deepEqual(texts((uri) => uri === uriOf('a.arch.yaml')), [proposal('b')]);
+    assert.deepEqual(
+      texts((uri) => uri === uriOf('a.arch.yaml')),
+      [proposal('b')],
+    );
     assert.deepEqual(forgotten, [], 'the open document belongs to the editor: nothing of it is forgotten');
   });
 

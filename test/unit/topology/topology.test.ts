@@ -49,7 +49,9 @@ function finding(path: (string | number)[], suppressed = false): Finding {
 /** Mermaid entity codes back to characters, as Mermaid does when it renders. */
 function decodeEntities(text: string): string {
   const named: Record<string, string> = { quot: '"', lt: '<', gt: '>', amp: '&' };
-  return text.replace(/#(\w+);/g, (whole, code: string) => (/^\d+$/.test(code) ? String.fromCodePoint(Number(code)) : (named[code] ?? whole)));
+  return text.replace(/#(\w+);/g, (whole, code: string) =>
+    /^\d+$/.test(code) ? String.fromCodePoint(Number(code)) : (named[code] ?? whole),
+  );
 }
 
 const byId = (nodes: TopologyNode[], id: string) => nodes.find((n) => n.nodeId === id)!;
@@ -71,7 +73,11 @@ describe('topology', () => {
     });
 
     it('groups sites by city, sites without a city together, and draws unknown site ids', () => {
-      const subgraphs = new Map(parse(mermaid).getSubGraphs().map((s) => [s.id, s]));
+      const subgraphs = new Map(
+        parse(mermaid)
+          .getSubGraphs()
+          .map((s) => [s.id, s]),
+      );
       assert.equal(subgraphs.get('c0')!.title, '成都');
       assert.deepEqual(subgraphs.get('c0')!.nodes.sort(), ['s0', 's1']);
       assert.equal(subgraphs.get('c1')!.title, '重庆');
@@ -90,7 +96,11 @@ describe('topology', () => {
       const coreNodes = [...vertices.values()].filter((v) => v.text === '核心账务 · 一级').map((v) => v.id);
       assert.equal(coreNodes.length, 3);
       assert.equal(new Set(coreNodes).size, 3);
-      for (const site of ['s0', 's1', 's2']) assert.ok(subgraphs.get(site)!.nodes.some((n) => coreNodes.includes(n)), site);
+      for (const site of ['s0', 's1', 's2'])
+        assert.ok(
+          subgraphs.get(site)!.nodes.some((n) => coreNodes.includes(n)),
+          site,
+        );
       assert.ok([...vertices.values()].some((v) => v.text === '用户中心 · 二级'));
       const undeployed = subgraphs.get('z0')!;
       assert.equal(undeployed.title, '未部署');
@@ -98,7 +108,11 @@ describe('topology', () => {
     });
 
     it('styles sites by role', () => {
-      const subgraphs = new Map(parse(mermaid).getSubGraphs().map((s) => [s.id, s]));
+      const subgraphs = new Map(
+        parse(mermaid)
+          .getSubGraphs()
+          .map((s) => [s.id, s]),
+      );
       assert.deepEqual(subgraphs.get('s0')!.classes, ['primary']);
       assert.deepEqual(subgraphs.get('s1')!.classes, ['hotStandby']);
       assert.deepEqual(subgraphs.get('s2')!.classes, ['coldStandby']);
@@ -135,7 +149,14 @@ describe('topology', () => {
     it('labels in English', () => {
       const db = parse(renderTopology(model(PROPOSAL), { locale: 'en' }).mermaid);
       const titles = db.getSubGraphs().map((s) => s.title);
-      for (const title of ['cd-1 · primary', 'cd-2 · hot standby', 'cq-1 · cold standby', 'No city', 'ghost · undefined site', 'Not deployed']) {
+      for (const title of [
+        'cd-1 · primary',
+        'cd-2 · hot standby',
+        'cq-1 · cold standby',
+        'No city',
+        'ghost · undefined site',
+        'Not deployed',
+      ]) {
         assert.ok(titles.includes(title), title);
       }
       assert.ok([...db.getVertices().values()].some((v) => v.text === '核心账务 · tier 1'));
@@ -143,7 +164,14 @@ describe('topology', () => {
 
     it('says where each city, site and system is written', () => {
       // Lines are zero-based: `  - id: cd-1` is line 3, its value at character 8.
-      assert.deepEqual(byId(nodes, 's0'), { nodeId: 's0', kind: 'site', label: 'cd-1 · 主中心', line: 3, character: 8, hasFindings: false });
+      assert.deepEqual(byId(nodes, 's0'), {
+        nodeId: 's0',
+        kind: 'site',
+        label: 'cd-1 · 主中心',
+        line: 3,
+        character: 8,
+        hasFindings: false,
+      });
       assert.deepEqual(byId(nodes, 'c0'), { nodeId: 'c0', kind: 'city', label: '成都', line: 4, character: 10, hasFindings: false });
       const core = nodes.filter((n) => n.kind === 'system' && n.label.startsWith('核心账务'));
       assert.equal(core.length, 3);
@@ -155,13 +183,26 @@ describe('topology', () => {
 
   describe('findings', () => {
     it('marks the sites, systems and links findings point at; suppressed findings do not count', () => {
-      const findings = [finding(['systems', 0, 'tier']), finding(['sites', 2, 'role']), finding(['links', 1, 'mode']), finding(['sites', 0], true)];
+      const findings = [
+        finding(['systems', 0, 'tier']),
+        finding(['sites', 2, 'role']),
+        finding(['links', 1, 'mode']),
+        finding(['sites', 0], true),
+      ];
       const { mermaid, nodes } = renderTopology(model(PROPOSAL), { locale: 'en', findings });
       const db = parse(mermaid);
-      const flagged = new Set([...db.getVertices().values(), ...db.getSubGraphs()].filter((v) => v.classes.includes('finding')).map((v) => v.id));
+      const flagged = new Set(
+        [...db.getVertices().values(), ...db.getSubGraphs()].filter((v) => v.classes.includes('finding')).map((v) => v.id),
+      );
       const coreIds = nodes.filter((n) => n.label.startsWith('核心账务')).map((n) => n.nodeId);
       assert.deepEqual([...flagged].sort(), [...coreIds, 's2'].sort());
-      assert.deepEqual(nodes.filter((n) => n.hasFindings).map((n) => n.nodeId).sort(), [...coreIds, 's2'].sort());
+      assert.deepEqual(
+        nodes
+          .filter((n) => n.hasFindings)
+          .map((n) => n.nodeId)
+          .sort(),
+        [...coreIds, 's2'].sort(),
+      );
       assert.match(mermaid, /linkStyle 1 stroke:#dc2626,stroke-width:3px/);
       assert.deepEqual(db.getSubGraphs().find((s) => s.id === 's2')!.classes, ['coldStandby', 'finding']);
     });
@@ -214,7 +255,13 @@ systems:
         const db = parse(mermaid);
         // Exactly the elements of the proposal: nothing injected.
         assert.deepEqual([...db.getVertices().keys()].filter((id) => id.startsWith('n')).sort(), ['n0', 'n1']);
-        assert.deepEqual(db.getSubGraphs().map((s) => s.id).sort(), ['c0', 's0', 's1']);
+        assert.deepEqual(
+          db
+            .getSubGraphs()
+            .map((s) => s.id)
+            .sort(),
+          ['c0', 's0', 's1'],
+        );
         assert.equal(db.getEdges().length, 1);
         // Decoded, each label is the user's text on one line.
         const oneLine = nasty.replace(/[\n\t]+/g, ' ');
@@ -252,10 +299,19 @@ systems:
       ['not a mapping', '- a\n- b\n'],
       ['sites of the wrong type', 'sites: 3\nsystems: {a: 1}\n'],
       ['sites without ids or cities', 'sites:\n  - role: primary\n  - {}\n  - city: 成都\nsystems:\n  - sites: [nowhere]\n'],
-      ['links to nothing', 'sites:\n  - { id: a, city: x, role: primary }\nlinks:\n  - { from: a }\n  - { to: a, mode: sync }\n  - { from: a, to: a, mode: sync }\n  - { from: q, to: r, mode: weird }\n'],
-      ['systems that depend on themselves and on nothing', 'sites:\n  - { id: a, city: x }\nsystems:\n  - { id: s, sites: [a, a], dependsOn: [s, t, 42] }\n'],
+      [
+        'links to nothing',
+        'sites:\n  - { id: a, city: x, role: primary }\nlinks:\n  - { from: a }\n  - { to: a, mode: sync }\n  - { from: a, to: a, mode: sync }\n  - { from: q, to: r, mode: weird }\n',
+      ],
+      [
+        'systems that depend on themselves and on nothing',
+        'sites:\n  - { id: a, city: x }\nsystems:\n  - { id: s, sites: [a, a], dependsOn: [s, t, 42] }\n',
+      ],
       ['a YAML error', 'sites:\n  - { id: a, city: [\n'],
-      ['blank names', 'sites:\n  - { id: " ", city: " ", role: " " }\nlinks:\n  - { from: " ", to: "", mode: " " }\nsystems:\n  - { id: " ", name: "  ", sites: [" ", ""] }\n'],
+      [
+        'blank names',
+        'sites:\n  - { id: " ", city: " ", role: " " }\nlinks:\n  - { from: " ", to: "", mode: " " }\nsystems:\n  - { id: " ", name: "  ", sites: [" ", ""] }\n',
+      ],
     ] as const) {
       it(`renders valid Mermaid for ${name}`, () => {
         for (const locale of ['zh-CN', 'en'] as const) {
@@ -275,14 +331,25 @@ systems:
     });
 
     it('draws links to unknown ids as dashed unknown sites, once per id', () => {
-      const text = 'sites:\n  - { id: a, city: x, role: primary }\nlinks:\n  - { from: q, to: r, mode: weird }\n  - { from: a, to: q, mode: sync }\n';
+      const text =
+        'sites:\n  - { id: a, city: x, role: primary }\nlinks:\n  - { from: q, to: r, mode: weird }\n  - { from: a, to: q, mode: sync }\n';
       const { mermaid } = renderTopology(model(text), { locale: 'en' });
       const db = parse(mermaid);
-      assert.deepEqual(db.getSubGraphs().filter((s) => s.classes.includes('unknown')).map((s) => s.title).sort(), ['q · undefined site', 'r · undefined site']);
-      assert.deepEqual(db.getEdges().map((e) => [e.start, e.end, e.text]), [
-        ['u0', 'u1', 'weird'],
-        ['s0', 'u0', 'sync'],
-      ]);
+      assert.deepEqual(
+        db
+          .getSubGraphs()
+          .filter((s) => s.classes.includes('unknown'))
+          .map((s) => s.title)
+          .sort(),
+        ['q · undefined site', 'r · undefined site'],
+      );
+      assert.deepEqual(
+        db.getEdges().map((e) => [e.start, e.end, e.text]),
+        [
+          ['u0', 'u1', 'weird'],
+          ['s0', 'u0', 'sync'],
+        ],
+      );
     });
   });
 });

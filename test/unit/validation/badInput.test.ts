@@ -63,7 +63,10 @@ describe('validation: bad input never throws', () => {
     const a = check(lf);
     const b = check(lf.replace(/\n/g, '\r\n'));
     assert.deepEqual(rulesOf(a), ['unknown-key']);
-    assert.deepEqual(b.map((f) => f.range), a.map((f) => f.range));
+    assert.deepEqual(
+      b.map((f) => f.range),
+      a.map((f) => f.range),
+    );
   });
 
   it('a byte-order mark does not hide the marker', () => {
@@ -99,7 +102,15 @@ describe('validation: bad input never throws', () => {
   });
 
   it('a scalar file, a lone key and odd values give findings, not throws', () => {
-    for (const text of ['just text', '42', 'casebook:', 'casebook: proposal/v1\nsystems:\n  - \n  - 5\n  - [a]\n', 'casebook: proposal/v1\nsites: {a: 1}\n', '? [a]\n: b\n', '*x\n']) {
+    for (const text of [
+      'just text',
+      '42',
+      'casebook:',
+      'casebook: proposal/v1\nsystems:\n  - \n  - 5\n  - [a]\n',
+      'casebook: proposal/v1\nsites: {a: 1}\n',
+      '? [a]\n: b\n',
+      '*x\n',
+    ]) {
       const findings = check(text);
       assertWellFormed(text, findings);
       assert.ok(findings.length > 0, text);

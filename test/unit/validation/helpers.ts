@@ -46,7 +46,8 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   const index = new LineIndex(text);
   const sorted = [...edits].sort((a, b) => index.offsetAt(b.range.start) - index.offsetAt(a.range.start));
   let out = text;
-  for (const edit of sorted) out = out.slice(0, index.offsetAt(edit.range.start)) + edit.newText + out.slice(index.offsetAt(edit.range.end));
+  for (const edit of sorted)
+    out = out.slice(0, index.offsetAt(edit.range.start)) + edit.newText + out.slice(index.offsetAt(edit.range.end));
   return out;
 }
 

@@ -53,8 +53,14 @@ describe('schemaInfo', () => {
       ['casebook', 'name', 'customer', 'description', 'industry', 'compliance', 'sites', 'zones', 'links', 'systems'],
     );
     const site = keysAt(['sites', 0]);
-    assert.deepEqual(site.filter((k) => k.required).map((k) => k.key), ['id', 'city']);
-    assert.deepEqual(keysAt(['systems', 5, 'load']).map((k) => k.key), ['peakTps', 'dailyTransactions', 'averageDailyTransactions']);
+    assert.deepEqual(
+      site.filter((k) => k.required).map((k) => k.key),
+      ['id', 'city'],
+    );
+    assert.deepEqual(
+      keysAt(['systems', 5, 'load']).map((k) => k.key),
+      ['peakTps', 'dailyTransactions', 'averageDailyTransactions'],
+    );
     for (const key of keysAt(['systems', 0])) assert.ok(key.doc.en && key.doc.zh && key.doc.zh !== key.doc.en, key.key);
   });
 
@@ -112,7 +118,10 @@ describe('the schema file', () => {
 
   it('allows `x-` extension keys at the top level only', () => {
     assert.deepEqual(check('casebook: proposal/v1\nx-notes: 内部备注\n'), []);
-    assert.deepEqual(check('casebook: proposal/v1\nsystems:\n  - id: a\n    x-notes: 1\n').map((f) => f.rule), ['unknown-key']);
+    assert.deepEqual(
+      check('casebook: proposal/v1\nsystems:\n  - id: a\n    x-notes: 1\n').map((f) => f.rule),
+      ['unknown-key'],
+    );
   });
 });
 
@@ -124,7 +133,10 @@ describe('docs/format.md', () => {
     if (process.env.CASEBOOK_UPDATE_DOCS === '1') {
       const old = doc();
       const [begin, end] = [old.indexOf(GENERATED_BEGIN), old.indexOf(GENERATED_END)];
-      const updated = begin >= 0 && end > begin ? old.slice(0, begin) + generated + old.slice(end + GENERATED_END.length) : `${old.trimEnd()}\n\n${generated}\n`;
+      const updated =
+        begin >= 0 && end > begin
+          ? old.slice(0, begin) + generated + old.slice(end + GENERATED_END.length)
+          : `${old.trimEnd()}\n\n${generated}\n`;
       fs.writeFileSync(FORMAT_DOC, updated);
     }
     const text = doc();
@@ -137,7 +149,8 @@ describe('docs/format.md', () => {
     const text = doc();
     for (const at of allFieldPaths()) {
       const key = at[at.length - 1];
-      if (typeof key === 'string') assert.ok(text.includes(`\`${key}\``) || text.includes(`.${key}\``), `docs/format.md mentions ${at.join('.')}`);
+      if (typeof key === 'string')
+        assert.ok(text.includes(`\`${key}\``) || text.includes(`.${key}\``), `docs/format.md mentions ${at.join('.')}`);
     }
   });
 

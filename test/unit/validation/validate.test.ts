@@ -86,7 +86,15 @@ describe('validation: YAML problems', () => {
 
   it('describes every parser code as a rule', () => {
     const ids = new Set(VALIDATION_RULES.map((r) => r.id));
-    for (const code of ['yaml-syntax', 'yaml-duplicate-key', 'yaml-multiple-documents', 'yaml-too-deep', 'yaml-too-large', 'yaml-bad-alias', 'yaml-complex-key']) {
+    for (const code of [
+      'yaml-syntax',
+      'yaml-duplicate-key',
+      'yaml-multiple-documents',
+      'yaml-too-deep',
+      'yaml-too-large',
+      'yaml-bad-alias',
+      'yaml-complex-key',
+    ]) {
       assert.ok(ids.has(code), code);
     }
   });
@@ -178,7 +186,10 @@ describe('validation: types, ranges and enumerations', () => {
   });
 
   it('reports an enum value not allowed, with did-you-mean and a fix', () => {
-    const { finding, text } = findingAtMark(`casebook: proposal/v1\nsites:\n  - id: a\n    city: 成都\n    role: ⟦primray⟧\n`, 'unknown-value');
+    const { finding, text } = findingAtMark(
+      `casebook: proposal/v1\nsites:\n  - id: a\n    city: 成都\n    role: ⟦primray⟧\n`,
+      'unknown-value',
+    );
     assert.deepEqual(finding.path, ['sites', 0, 'role']);
     assertMessage(finding, ['primray', 'primary', 'hot-standby', 'cold-standby']);
     assert.equal(fixOf(finding), 'primary');
@@ -221,7 +232,8 @@ describe('validation: durations', () => {
   });
 
   it('accepts 0, "0" and every unit', () => {
-    for (const value of ['0', '"0"', '30s', '5m', '2h', '1d', '1.5h']) assert.deepEqual(check(withSystem(`    rto: ${value}\n`)), [], value);
+    for (const value of ['0', '"0"', '30s', '5m', '2h', '1d', '1.5h'])
+      assert.deepEqual(check(withSystem(`    rto: ${value}\n`)), [], value);
   });
 });
 
@@ -280,7 +292,9 @@ systems:
     const diamond = `casebook: proposal/v1\nsystems:\n  - { id: a, dependsOn: [b, c] }\n  - { id: b, dependsOn: [d] }\n  - { id: c, dependsOn: [d] }\n  - { id: d }\n`;
     assert.deepEqual(check(diamond), []);
     const twoCycles = `casebook: proposal/v1\nsystems:\n  - { id: a, dependsOn: [b] }\n  - { id: b, dependsOn: [a, c] }\n  - { id: c, dependsOn: [b] }\n`;
-    const cycles = check(twoCycles).filter((f) => f.rule === 'dependency-cycle').map((f) => f.message.en);
+    const cycles = check(twoCycles)
+      .filter((f) => f.rule === 'dependency-cycle')
+      .map((f) => f.message.en);
     assert.equal(cycles.length, 2, JSON.stringify(cycles));
     assert.ok(cycles.some((m) => m.includes('a → b → a')));
     assert.ok(cycles.some((m) => m.includes('b → c → b')));

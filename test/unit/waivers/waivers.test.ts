@@ -63,9 +63,14 @@ describe('waivers', () => {
   });
 
   it('waives several comma-separated rules (ASCII and full-width commas)', () => {
-    const text = proposal('    # casebook-ignore tier-rule，db-rule , tier-rule: 一期范围\n    tier: 1\n    database: { engine: oracle }\n');
+    const text = proposal(
+      '    # casebook-ignore tier-rule，db-rule , tier-rule: 一期范围\n    tier: 1\n    database: { engine: oracle }\n',
+    );
     const model = buildModel(parseYamlTree(text));
-    assert.deepEqual(parseWaivers(model)[0]!.rules.map((r) => r.id), ['tier-rule', 'db-rule', 'tier-rule']);
+    assert.deepEqual(
+      parseWaivers(model)[0]!.rules.map((r) => r.id),
+      ['tier-rule', 'db-rule', 'tier-rule'],
+    );
     const both = proposal('    tier: 1 # casebook-ignore tier-rule, db-rule: 一期范围\n');
     const tierOnLine = { rule: 'db-rule', path: ['systems', 0, 'tier'] };
     const { out } = run(both, [TIER, tierOnLine]);
@@ -74,10 +79,19 @@ describe('waivers', () => {
   });
 
   it('reads owner and expiry in both spellings, ASCII or full-width', () => {
-    for (const trailer of ['(owner: 张三, until 2027-06-30)', '(owner: 张三, until: 2027-06-30)', '（owner：张三，until：2027-06-30）', '(until 2027-06-30, owner: 张三)']) {
+    for (const trailer of [
+      '(owner: 张三, until 2027-06-30)',
+      '(owner: 张三, until: 2027-06-30)',
+      '（owner：张三，until：2027-06-30）',
+      '(until 2027-06-30, owner: 张三)',
+    ]) {
       const { byRule } = run(proposal(`    tier: 1 # casebook-ignore tier-rule: 二期整改 ${trailer}\n`), [TIER]);
       const s = byRule('tier-rule')[0]!.suppression;
-      assert.deepEqual({ reason: s?.reason, owner: s?.owner, until: s?.until }, { reason: '二期整改', owner: '张三', until: '2027-06-30' }, trailer);
+      assert.deepEqual(
+        { reason: s?.reason, owner: s?.owner, until: s?.until },
+        { reason: '二期整改', owner: '张三', until: '2027-06-30' },
+        trailer,
+      );
     }
   });
 
@@ -165,7 +179,9 @@ describe('waivers', () => {
 
   it('never waives findings about waivers', () => {
     const model = buildModel(parseYamlTree(proposal('    tier: 1 # casebook-ignore waiver-unused: 理由\n')));
-    const raw: RawFinding[] = [{ rule: 'waiver-unused', path: [], range: nodeAtPath(model.tree.root, TIER.path)!.range, message: { zh: '', en: '' } }];
+    const raw: RawFinding[] = [
+      { rule: 'waiver-unused', path: [], range: nodeAtPath(model.tree.root, TIER.path)!.range, message: { zh: '', en: '' } },
+    ];
     const out = applyWaivers(model, raw, SETTINGS, { knownRules: KNOWN });
     assert.equal(out.find((o) => o.finding === raw[0])!.suppression, undefined);
   });
@@ -186,7 +202,8 @@ describe('waivers', () => {
 
 describe('waivers with the real engine', () => {
   const library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] });
-  const analyze = (text: string, today = '2026-01-15') => analyzeProposal(buildModel(parseYamlTree(text)), library, { locale: 'zh-CN', rules: {}, today }).findings;
+  const analyze = (text: string, today = '2026-01-15') =>
+    analyzeProposal(buildModel(parseYamlTree(text)), library, { locale: 'zh-CN', rules: {}, today }).findings;
   const ONE_CITY = (tierLine: string) => `casebook: proposal/v1
 name: 单城核心
 industry: rural-credit
@@ -203,10 +220,15 @@ ${tierLine}
 `;
 
   it('suppresses a real rule, keeps the finding with its reason, and reports nothing about the waiver', () => {
-    const findings = analyze(ONE_CITY('    tier: 1 # casebook-ignore tier1-two-regions-three-dcs: 异地中心二期建设 (owner: 张三, until 2027-06-30)'));
+    const findings = analyze(
+      ONE_CITY('    tier: 1 # casebook-ignore tier1-two-regions-three-dcs: 异地中心二期建设 (owner: 张三, until 2027-06-30)'),
+    );
     const tier1 = findings.find((f) => f.rule === 'tier1-two-regions-three-dcs');
     assert.ok(tier1?.suppressed);
-    assert.deepEqual({ ...tier1!.suppression, range: undefined }, { reason: '异地中心二期建设', owner: '张三', until: '2027-06-30', range: undefined });
+    assert.deepEqual(
+      { ...tier1!.suppression, range: undefined },
+      { reason: '异地中心二期建设', owner: '张三', until: '2027-06-30', range: undefined },
+    );
     assert.ok(!findings.some((f) => f.rule.startsWith('waiver-')));
   });
 

@@ -3,7 +3,14 @@
  * comment with a reason to fill in, and "open case" for every case the
  * finding cites.
  */
-import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionContext,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver-types';
 import { ruleMeta } from '../analyze';
 import type { FeatureContext } from '../languageService';
 import { rangeContains } from '../lineIndex';
@@ -87,7 +94,13 @@ function casebookDiagnostics(context: FeatureContext, range: Range, actionContex
     const out: ResolvedDiagnostic[] = [];
     findings.forEach((finding, index) => {
       if (!overlaps(finding.range, range)) return;
-      const diagnostic = toDiagnostic(finding, { rule: finding.rule, version, index }, context.library, context.settings.locale, context.ruleDocsBase);
+      const diagnostic = toDiagnostic(
+        finding,
+        { rule: finding.rule, version, index },
+        context.library,
+        context.settings.locale,
+        context.ruleDocsBase,
+      );
       out.push({ diagnostic, rule: finding.rule, finding });
     });
     return out;
@@ -99,7 +112,9 @@ function casebookDiagnostics(context: FeatureContext, range: Range, actionContex
     if (!rule) continue;
     const byIndex = data && data.version === context.document.version ? findings[data.index] : undefined;
     const finding =
-      byIndex && byIndex.rule === rule && sameRange(byIndex.range, diagnostic.range) ? byIndex : findings.find((f) => f.rule === rule && sameRange(f.range, diagnostic.range));
+      byIndex && byIndex.rule === rule && sameRange(byIndex.range, diagnostic.range)
+        ? byIndex
+        : findings.find((f) => f.rule === rule && sameRange(f.range, diagnostic.range));
     // A diagnostic of no rule this engine knows (e.g. document-too-large) has no actions.
     if (finding) out.push({ diagnostic, rule, finding });
     else if (ruleMeta(rule)) out.push({ diagnostic, rule });
@@ -108,7 +123,10 @@ function casebookDiagnostics(context: FeatureContext, range: Range, actionContex
 }
 
 const sameRange = (a: Range, b: Range) =>
-  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  a.start.line === b.start.line &&
+  a.start.character === b.start.character &&
+  a.end.line === b.end.line &&
+  a.end.character === b.end.character;
 
 function overlaps(a: Range, b: Range): boolean {
   return rangeContains(a, b.start) || rangeContains(a, b.end) || rangeContains(b, a.start);
@@ -125,5 +143,8 @@ export function waiverEdit(context: FeatureContext, range: Range, rule: string, 
   const text = index.lineText(line);
   const indent = /^ */.exec(text)![0].length;
   const at = { line, character: 0 };
-  return { range: { start: at, end: at }, newText: `${' '.repeat(indent)}# casebook-ignore ${rule}: ${pick(WAIVER_REASON_PLACEHOLDER, locale)}\n` };
+  return {
+    range: { start: at, end: at },
+    newText: `${' '.repeat(indent)}# casebook-ignore ${rule}: ${pick(WAIVER_REASON_PLACEHOLDER, locale)}\n`,
+  };
 }

@@ -29,10 +29,17 @@ export function getCodeLenses(context: FeatureContext): CodeLens[] {
       range,
       command:
         cases.length > 0
-          ? { title: `${t(locale, '参考案例：', 'Reference cases: ')}${names.join(' · ')}${cases.length > MAX_CASES ? ' …' : ''}`, command: OPEN_CASE, arguments: [cases[0]] }
+          ? {
+              title: `${t(locale, '参考案例：', 'Reference cases: ')}${names.join(' · ')}${cases.length > MAX_CASES ? ' …' : ''}`,
+              command: OPEN_CASE,
+              arguments: [cases[0]],
+            }
           : { title: t(locale, '查找参考案例', 'Find reference cases'), command: SHOW_MATCHING_CASES, arguments: [uri, system.id.value] },
     });
-    lenses.push({ range, command: { title: topologyTitle(system, library, locale), command: SHOW_TOPOLOGY, arguments: [uri, system.id.value] } });
+    lenses.push({
+      range,
+      command: { title: topologyTitle(system, library, locale), command: SHOW_TOPOLOGY, arguments: [uri, system.id.value] },
+    });
   }
   return lenses;
 }
@@ -75,10 +82,13 @@ function topologyTitle(system: SystemModel, library: CaseLibrary, locale: Locale
     return `${patternName(library, word, locale)} ${ok ? '✓' : '✗'}`;
   }
   const strongest = topologyWords(system.topology)[0];
-  if (strongest) return `${library.patterns.has(strongest) ? patternName(library, strongest, locale) : pick(TOPOLOGY_LABELS[strongest], locale)} ✓`;
+  if (strongest)
+    return `${library.patterns.has(strongest) ? patternName(library, strongest, locale) : pick(TOPOLOGY_LABELS[strongest], locale)} ✓`;
   const { sites, cities } = system.topology;
   if (sites.length === 0) return t(locale, '未部署 ✗', 'not deployed ✗');
   if (sites.length === 1) return t(locale, '单中心', 'single site');
   // Two or more sites without a stronger word: same-city (or cross-city) recovery.
-  return cities.length === 1 ? t(locale, '同城灾备 ✓', 'same-city DR ✓') : t(locale, `${cities.length} 城 ${sites.length} 中心`, `${sites.length} sites in ${cities.length} cities`);
+  return cities.length === 1
+    ? t(locale, '同城灾备 ✓', 'same-city DR ✓')
+    : t(locale, `${cities.length} 城 ${sites.length} 中心`, `${sites.length} sites in ${cities.length} cities`);
 }

@@ -98,7 +98,9 @@ function markerItems(position: Position, lineText: string, locale: Locale): Comp
       label: MARKER,
       kind: CompletionItemKind.Keyword,
       detail: t(locale, 'Casebook 方案标记（第一行）', 'Casebook proposal marker (first line)'),
-      documentation: doc(t(locale, '标记此文件为 Casebook 架构方案，格式版本 v1。', 'Marks this file as a Casebook architecture proposal, format v1.')),
+      documentation: doc(
+        t(locale, '标记此文件为 Casebook 架构方案，格式版本 v1。', 'Marks this file as a Casebook architecture proposal, format v1.'),
+      ),
       textEdit: { range, newText: MARKER },
       sortText: '0',
       filterText: `casebook ${lineText.trim()}`,
@@ -107,7 +109,13 @@ function markerItems(position: Position, lineText: string, locale: Locale): Comp
       label: t(locale, '新方案（骨架）', 'New proposal (skeleton)'),
       kind: CompletionItemKind.Snippet,
       detail: MARKER,
-      documentation: doc(t(locale, '方案标记、名称、客户、行业、站点与系统的骨架。', 'The marker, name, customer, industry, sites and systems, ready to fill in.')),
+      documentation: doc(
+        t(
+          locale,
+          '方案标记、名称、客户、行业、站点与系统的骨架。',
+          'The marker, name, customer, industry, sites and systems, ready to fill in.',
+        ),
+      ),
       insertTextFormat: InsertTextFormat.Snippet,
       insertTextMode: InsertTextMode.asIs,
       textEdit: {
@@ -190,7 +198,10 @@ function keyItems(model: ProposalModel, cursor: Cursor, locale: Locale): Complet
   const hasColon = !!shape.key;
   const range: Range = hasColon
     ? { start: { line: position.line, character: shape.key!.start }, end: { line: position.line, character: shape.key!.end } }
-    : { start: { line: position.line, character: Math.min(column, position.character) }, end: { line: position.line, character: Math.max(position.character, cursor.word.range.end.character) } };
+    : {
+        start: { line: position.line, character: Math.min(column, position.character) },
+        end: { line: position.line, character: Math.max(position.character, cursor.word.range.end.character) },
+      };
   const present = siblingKeys(model, position.line, column);
   const keys = keysAt(mapPath);
   keys.forEach((key, order) => {
@@ -221,8 +232,13 @@ function fieldDocumentation(key: string, field: FieldInfo | undefined, locale: L
   if (!field) return `\`${key}\``;
   const lines = [pick(field.doc, locale)];
   const values = field.enum ?? field.items?.enum;
-  if (values && values.length > 0) lines.push('', `${t(locale, '取值', 'Values')}${colon(locale)}${values.map((v) => `\`${v}\``).join(' | ')}`);
-  if (field.example !== undefined) lines.push('', `${t(locale, '示例', 'Example')}${colon(locale)}\`${key}: ${typeof field.example === 'object' ? JSON.stringify(field.example) : String(field.example)}\``);
+  if (values && values.length > 0)
+    lines.push('', `${t(locale, '取值', 'Values')}${colon(locale)}${values.map((v) => `\`${v}\``).join(' | ')}`);
+  if (field.example !== undefined)
+    lines.push(
+      '',
+      `${t(locale, '示例', 'Example')}${colon(locale)}\`${key}: ${typeof field.example === 'object' ? JSON.stringify(field.example) : String(field.example)}\``,
+    );
   return lines.join('\n');
 }
 
@@ -259,7 +275,10 @@ export const REFERENCE_TOPOLOGIES: TopologyTemplate[] = [
   {
     id: 'two-regions-three-dcs',
     name: { zh: '两地三中心', en: 'Two regions, three DCs' },
-    summary: { zh: '同城双中心 + 异地灾备中心（参考：天弘基金、浙江农信）。', en: 'Two DCs in one city plus a remote DR DC (see Tianhong Fund, Zhejiang RCU).' },
+    summary: {
+      zh: '同城双中心 + 异地灾备中心（参考：天弘基金、浙江农信）。',
+      en: 'Two DCs in one city plus a remote DR DC (see Tianhong Fund, Zhejiang RCU).',
+    },
     sites: [
       { city: 0, role: 'primary' },
       { city: 0, role: 'hot-standby' },
@@ -273,7 +292,10 @@ export const REFERENCE_TOPOLOGIES: TopologyTemplate[] = [
   {
     id: 'three-regions-five-dcs',
     name: { zh: '三地五中心', en: 'Three regions, five DCs' },
-    summary: { zh: '三个城市五个中心，全部承载业务（参考：网商银行）。', en: 'Five DCs across three cities, all serving traffic (see MYbank).' },
+    summary: {
+      zh: '三个城市五个中心，全部承载业务（参考：网商银行）。',
+      en: 'Five DCs across three cities, all serving traffic (see MYbank).',
+    },
     sites: [
       { city: 0, role: 'primary' },
       { city: 0, role: 'active' },
@@ -321,9 +343,23 @@ function linkLines(template: TopologyTemplate, ids: string[], dash: number): str
   return template.links.map((link) => `${pad}- { from: ${ids[link.from]}, to: ${ids[link.to]}, mode: ${link.mode} }`).join('\n');
 }
 
-function snippetItems(model: ProposalModel, cursor: Cursor, mapPath: JsonPath, column: number, range: Range, locale: Locale): CompletionItem[] {
+function snippetItems(
+  model: ProposalModel,
+  cursor: Cursor,
+  mapPath: JsonPath,
+  column: number,
+  range: Range,
+  locale: Locale,
+): CompletionItem[] {
   const items: CompletionItem[] = [];
-  const snippet = (label: string, detail: string, documentation: string, newText: string, sort: string, extra: Partial<CompletionItem> = {}): CompletionItem => ({
+  const snippet = (
+    label: string,
+    detail: string,
+    documentation: string,
+    newText: string,
+    sort: string,
+    extra: Partial<CompletionItem> = {},
+  ): CompletionItem => ({
     label,
     kind: CompletionItemKind.Snippet,
     detail,
@@ -340,10 +376,26 @@ function snippetItems(model: ProposalModel, cursor: Cursor, mapPath: JsonPath, c
   const pad = ' '.repeat(column);
 
   if (onItemStart && mapPath.length === 2 && mapPath[0] === 'systems') {
-    items.push(snippet(t(locale, '新系统', 'New system'), 'systems[]', t(locale, '一个新的业务系统：ID、名称、分级、类型、部署站点。', 'A new business system: id, name, tier, kind and sites.'), systemBody(pad, locale), '2'));
+    items.push(
+      snippet(
+        t(locale, '新系统', 'New system'),
+        'systems[]',
+        t(locale, '一个新的业务系统：ID、名称、分级、类型、部署站点。', 'A new business system: id, name, tier, kind and sites.'),
+        systemBody(pad, locale),
+        '2',
+      ),
+    );
   }
   if (onItemStart && mapPath.length === 2 && mapPath[0] === 'sites') {
-    items.push(snippet(t(locale, '新站点', 'New site'), 'sites[]', t(locale, '一个新的数据中心：ID、城市、角色。', 'A new data centre: id, city and role.'), `id: \${1:dc-1}\n${pad}city: \${2:${t(locale, '城市', 'City')}}\n${pad}role: \${3|primary,active,hot-standby,cold-standby|}`, '2'));
+    items.push(
+      snippet(
+        t(locale, '新站点', 'New site'),
+        'sites[]',
+        t(locale, '一个新的数据中心：ID、城市、角色。', 'A new data centre: id, city and role.'),
+        `id: \${1:dc-1}\n${pad}city: \${2:${t(locale, '城市', 'City')}}\n${pad}role: \${3|primary,active,hot-standby,cold-standby|}`,
+        '2',
+      ),
+    );
     for (const template of REFERENCE_TOPOLOGIES) {
       const ids = freshSiteIds(model, template);
       items.push(
@@ -375,7 +427,15 @@ function snippetItems(model: ProposalModel, cursor: Cursor, mapPath: JsonPath, c
       }
     }
     if (!present.has('systems')) {
-      items.push(snippet(t(locale, '新系统', 'New system'), 'systems', t(locale, '`systems:` 与第一个业务系统。', '`systems:` with a first business system.'), `systems:\n  - ${systemBody('    ', locale)}`, '2'));
+      items.push(
+        snippet(
+          t(locale, '新系统', 'New system'),
+          'systems',
+          t(locale, '`systems:` 与第一个业务系统。', '`systems:` with a first business system.'),
+          `systems:\n  - ${systemBody('    ', locale)}`,
+          '2',
+        ),
+      );
     }
   }
   return items;
@@ -423,7 +483,18 @@ function valueItems(model: ProposalModel, cursor: Cursor, locale: Locale): Compl
   if (!mapPath || !key) return EMPTY;
   const path = [...mapPath, key];
   if (path.length === 1 && key === 'casebook') {
-    return { isIncomplete: false, items: [{ label: 'proposal/v1', kind: CompletionItemKind.Constant, detail: t(locale, '格式版本', 'Format version'), textEdit: { range: valueRange(cursor), newText: 'proposal/v1' }, sortText: '0' }] };
+    return {
+      isIncomplete: false,
+      items: [
+        {
+          label: 'proposal/v1',
+          kind: CompletionItemKind.Constant,
+          detail: t(locale, '格式版本', 'Format version'),
+          textEdit: { range: valueRange(cursor), newText: 'proposal/v1' },
+          sortText: '0',
+        },
+      ],
+    };
   }
   const field = describeField(path);
   if (!field) return EMPTY;
@@ -432,11 +503,21 @@ function valueItems(model: ProposalModel, cursor: Cursor, locale: Locale): Compl
   if (field.types[0] === 'array') {
     const ids = idCandidates(model, field.items, path, []);
     const values = ids ?? enumCandidates(field.items, locale);
-    return limited(values, cursor.prefix, (c, i) => ({ ...c, textEdit: { range, newText: `[${c.label}]` }, sortText: String(i).padStart(4, '0'), filterText: c.label }));
+    return limited(values, cursor.prefix, (c, i) => ({
+      ...c,
+      textEdit: { range, newText: `[${c.label}]` },
+      sortText: String(i).padStart(4, '0'),
+      filterText: c.label,
+    }));
   }
   if (key === 'city') return { isIncomplete: false, items: cityItems(model, cursor, range, locale) };
   const candidates = idCandidates(model, field, path, []) ?? enumCandidates(field, locale, key);
-  return limited(candidates, cursor.prefix, (c, i) => ({ ...c, textEdit: { range, newText: c.label }, sortText: String(i).padStart(4, '0'), filterText: c.label }));
+  return limited(candidates, cursor.prefix, (c, i) => ({
+    ...c,
+    textEdit: { range, newText: c.label },
+    sortText: String(i).padStart(4, '0'),
+    filterText: c.label,
+  }));
 }
 
 type Candidate = Omit<CompletionItem, 'textEdit' | 'sortText' | 'filterText'>;
@@ -453,14 +534,25 @@ function enumCandidates(field: FieldInfo | undefined, locale: Locale, key?: stri
         label: value,
         kind: CompletionItemKind.EnumMember,
         detail: label ? pick(label, locale) : value,
-        documentation: doc([valueDoc ? pick(valueDoc, locale) : '', requirement ? `${t(locale, '要求', 'Requires')}${colon(locale)}${pick(requirement.text, locale)}` : ''].filter(Boolean).join('\n\n')),
+        documentation: doc(
+          [
+            valueDoc ? pick(valueDoc, locale) : '',
+            requirement ? `${t(locale, '要求', 'Requires')}${colon(locale)}${pick(requirement.text, locale)}` : '',
+          ]
+            .filter(Boolean)
+            .join('\n\n'),
+        ),
       };
     }
     const role = key === 'role' ? ROLE_LABELS[value] : undefined;
     return {
       label: value,
       kind: CompletionItemKind.EnumMember,
-      ...(valueDoc ? { detail: firstSentence(pick(valueDoc, locale)), documentation: doc(pick(valueDoc, locale)) } : role ? { detail: pick(role, locale) } : {}),
+      ...(valueDoc
+        ? { detail: firstSentence(pick(valueDoc, locale)), documentation: doc(pick(valueDoc, locale)) }
+        : role
+          ? { detail: pick(role, locale) }
+          : {}),
     };
   });
 }
@@ -473,10 +565,15 @@ function idCandidates(model: ProposalModel, field: FieldInfo | undefined, path: 
     return model.sites
       .filter((s) => s.id && !written.includes(s.id.value))
       .filter((s, i, all) => all.findIndex((o) => o.id!.value === s.id!.value) === i)
-      .map((s) => ({ label: s.id!.value, kind: CompletionItemKind.Reference, detail: [s.city?.value, s.role?.value].filter(Boolean).join(' · ') }));
+      .map((s) => ({
+        label: s.id!.value,
+        kind: CompletionItemKind.Reference,
+        detail: [s.city?.value, s.role?.value].filter(Boolean).join(' · '),
+      }));
   }
   if (kind === 'system-ref') {
-    const self = path[0] === 'systems' && typeof path[1] === 'number' ? model.systems.find((s) => s.index === path[1])?.id?.value : undefined;
+    const self =
+      path[0] === 'systems' && typeof path[1] === 'number' ? model.systems.find((s) => s.index === path[1])?.id?.value : undefined;
     const excluded = new Set(written);
     if (self !== undefined) excluded.add(self);
     return systemCandidates(model).filter((c) => !excluded.has(c.label));
@@ -487,7 +584,9 @@ function idCandidates(model: ProposalModel, field: FieldInfo | undefined, path: 
 /** Every declared system as a candidate, built once per model: a 1,000-system file asks for them on each keystroke in `dependsOn`. */
 function systemCandidates(model: ProposalModel): readonly Candidate[] {
   return memo(model, 'systemCandidates', () =>
-    [...model.systemById.values()].map((s): Candidate => Object.freeze({ label: s.id!.value, kind: CompletionItemKind.Reference, ...(s.name ? { detail: s.name.value } : {}) })),
+    [...model.systemById.values()].map((s): Candidate =>
+      Object.freeze({ label: s.id!.value, kind: CompletionItemKind.Reference, ...(s.name ? { detail: s.name.value } : {}) }),
+    ),
   );
 }
 
@@ -529,10 +628,19 @@ function listItems(model: ProposalModel, cursor: Cursor, locale: Locale): Comple
   if (!cursor.flow) {
     // A block list: the items already written are in the tree (or on sibling dash lines).
     const node = nodeAtPath(model.tree.root, listPath);
-    if (node?.kind === 'seq') for (const item of node.items) if (item.kind === 'scalar' && item.range.start.line !== cursor.position.line) written.add(String(item.value));
+    if (node?.kind === 'seq')
+      for (const item of node.items)
+        if (item.kind === 'scalar' && item.range.start.line !== cursor.position.line) written.add(String(item.value));
   }
   written.delete(cursor.word.text);
   const range = valueRange(cursor);
-  const candidates = idCandidates(model, itemField ?? field, [...listPath, 0], [...written]) ?? enumCandidates(itemField, locale).filter((c) => !written.has(c.label));
-  return limited(candidates, cursor.prefix, (c, i) => ({ ...c, textEdit: { range, newText: c.label }, sortText: String(i).padStart(4, '0'), filterText: c.label }));
+  const candidates =
+    idCandidates(model, itemField ?? field, [...listPath, 0], [...written]) ??
+    enumCandidates(itemField, locale).filter((c) => !written.has(c.label));
+  return limited(candidates, cursor.prefix, (c, i) => ({
+    ...c,
+    textEdit: { range, newText: c.label },
+    sortText: String(i).padStart(4, '0'),
+    filterText: c.label,
+  }));
 }

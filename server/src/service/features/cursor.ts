@@ -265,7 +265,14 @@ export function cursorAt(model: ProposalModel, position: Position): Cursor {
       return null;
     };
     if (flow.char === '[') {
-      return { ...base, place: 'item', mapPath: null, listPath: ownerPath() ?? undefined, written: flowItems(lineText, flow.column), flow: '[' } as Cursor;
+      return {
+        ...base,
+        place: 'item',
+        mapPath: null,
+        listPath: ownerPath() ?? undefined,
+        written: flowItems(lineText, flow.column),
+        flow: '[',
+      } as Cursor;
     }
     const segmentStart = Math.max(lineText.lastIndexOf(',', character - 1), flow.column) + 1;
     const segment = lineText.slice(segmentStart, character);

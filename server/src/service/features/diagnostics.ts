@@ -10,7 +10,13 @@
  * and its entries are built once per library and shared.
  */
 import { URI } from 'vscode-uri';
-import { DiagnosticSeverity, DiagnosticTag, type CodeDescription, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import {
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type CodeDescription,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+} from 'vscode-languageserver-types';
 import type { FeatureContext } from '../languageService';
 import { pick, type Locale } from '../locale';
 import type { CaseLibrary, Finding, Severity } from '../types';
@@ -53,10 +59,18 @@ const published = new WeakMap<readonly Finding[], Finding[]>();
 export function doValidation(context: FeatureContext): Diagnostic[] {
   const { library, settings, ruleDocsBase } = context;
   const version = context.document.version;
-  return publishedFindings(context.analysis().findings).map((finding, index) => toDiagnostic(finding, { rule: finding.rule, version, index }, library, settings.locale, ruleDocsBase));
+  return publishedFindings(context.analysis().findings).map((finding, index) =>
+    toDiagnostic(finding, { rule: finding.rule, version, index }, library, settings.locale, ruleDocsBase),
+  );
 }
 
-export function toDiagnostic(finding: Finding, data: DiagnosticData, library: CaseLibrary, locale: Locale, ruleDocsBase?: string): Diagnostic {
+export function toDiagnostic(
+  finding: Finding,
+  data: DiagnosticData,
+  library: CaseLibrary,
+  locale: Locale,
+  ruleDocsBase?: string,
+): Diagnostic {
   const related = relatedInformation(finding, library, locale);
   return {
     range: finding.range,
@@ -101,7 +115,12 @@ function relatedInformation(finding: Finding, library: CaseLibrary, locale: Loca
   return out;
 }
 
-function relatedEntry(library: CaseLibrary, caseId: string, patterns: readonly string[], locale: Locale): DiagnosticRelatedInformation | null {
+function relatedEntry(
+  library: CaseLibrary,
+  caseId: string,
+  patterns: readonly string[],
+  locale: Locale,
+): DiagnosticRelatedInformation | null {
   const record = library.cases.get(caseId);
   if (!record) return null;
   const customer = pick(record.customer, locale);

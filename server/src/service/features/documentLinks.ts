@@ -25,10 +25,18 @@ export function findDocumentLinks(context: FeatureContext): DocumentLink[] {
       if (term.kind === 'case') {
         const record = library.cases.get(term.id);
         const name = record ? pick(record.customer, locale) : term.id;
-        links.push({ range, target: commandUri(OPEN_CASE, [term.id]), tooltip: locale === 'zh-CN' ? `打开案例：${name}` : `Open case: ${name}` });
+        links.push({
+          range,
+          target: commandUri(OPEN_CASE, [term.id]),
+          tooltip: locale === 'zh-CN' ? `打开案例：${name}` : `Open case: ${name}`,
+        });
       } else {
         const name = patternName(library, term.id, locale);
-        links.push({ range, target: commandUri(SEARCH_CASES, [term.id]), tooltip: locale === 'zh-CN' ? `查找采用“${name}”的案例` : `Find cases showing ${name}` });
+        links.push({
+          range,
+          target: commandUri(SEARCH_CASES, [term.id]),
+          tooltip: locale === 'zh-CN' ? `查找采用“${name}”的案例` : `Find cases showing ${name}`,
+        });
       }
     }
   }

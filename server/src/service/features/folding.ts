@@ -11,7 +11,8 @@ export function getFoldingRanges(context: FeatureContext): FoldingRange[] {
   const index = model.tree.lineIndex;
   const ranges: FoldingRange[] = [];
   /** The last line holding the node's text (a range ending at column 0 ends on the line before). */
-  const lastLine = (node: YNode) => (node.range.end.character === 0 && node.range.end.line > node.range.start.line ? node.range.end.line - 1 : node.range.end.line);
+  const lastLine = (node: YNode) =>
+    node.range.end.character === 0 && node.range.end.line > node.range.start.line ? node.range.end.line - 1 : node.range.end.line;
   const add = (start: number, end: number, kind?: FoldingRangeKind) => {
     if (end > start) ranges.push({ startLine: start, endLine: end, ...(kind ? { kind } : {}) });
   };
@@ -20,7 +21,10 @@ export function getFoldingRanges(context: FeatureContext): FoldingRange[] {
     if (entry.value.kind === 'seq' && ['systems', 'sites', 'links'].includes(entry.key)) {
       for (const item of entry.value.items) {
         add(item.range.start.line, lastLine(item));
-        if (item.kind === 'map') for (const child of item.entries) if (child.value.kind === 'map' || (child.value.kind === 'seq' && !child.value.flow)) add(child.keyRange.start.line, lastLine(child.value));
+        if (item.kind === 'map')
+          for (const child of item.entries)
+            if (child.value.kind === 'map' || (child.value.kind === 'seq' && !child.value.flow))
+              add(child.keyRange.start.line, lastLine(child.value));
       }
     }
   }

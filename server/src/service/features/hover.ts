@@ -13,7 +13,18 @@ import { describeField } from '../schemaInfo';
 import type { CaseLibrary } from '../types';
 import { cursorAt } from './cursor';
 import { dependents, idAt, nodeAt, systemsAtSite } from './indexes';
-import { colon, commandUri, customerLabel, industryLabel, md, OPEN_CASE, patternName, ROLE_LABELS, TIER_LABELS, TOPOLOGY_LABELS } from './labels';
+import {
+  colon,
+  commandUri,
+  customerLabel,
+  industryLabel,
+  md,
+  OPEN_CASE,
+  patternName,
+  ROLE_LABELS,
+  TIER_LABELS,
+  TOPOLOGY_LABELS,
+} from './labels';
 import { termIndex, type TermMatch } from './terms';
 import { tierRequirement } from './tiers';
 
@@ -53,9 +64,14 @@ export function doHover(context: FeatureContext, position: Position): Hover | nu
   }
 
   const hit = nodeAt(model.tree.root, position);
-  const path = hit?.keyOf ? hit.keyOf.entry.value.path : cursor.place === 'key' && cursor.mapPath && cursor.key ? [...cursor.mapPath, cursor.key] : undefined;
+  const path = hit?.keyOf
+    ? hit.keyOf.entry.value.path
+    : cursor.place === 'key' && cursor.mapPath && cursor.key
+      ? [...cursor.mapPath, cursor.key]
+      : undefined;
   if (cursor.place === 'key' && path) {
-    const keyRange = hit?.keyOf?.entry.keyRange ?? (cursor.shape.key ? lineRange(position.line, cursor.shape.key.start, cursor.shape.key.end) : undefined);
+    const keyRange =
+      hit?.keyOf?.entry.keyRange ?? (cursor.shape.key ? lineRange(position.line, cursor.shape.key.start, cursor.shape.key.end) : undefined);
     const last = path[path.length - 1];
     if (last === 'tier' && typeof path[1] === 'number' && path[0] === 'systems') {
       const system = model.systems.find((s) => s.index === path[1]);
@@ -87,7 +103,10 @@ export function doHover(context: FeatureContext, position: Position): Hover | nu
   return null;
 }
 
-const lineRange = (line: number, start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
+const lineRange = (line: number, start: number, end: number): Range => ({
+  start: { line, character: start },
+  end: { line, character: end },
+});
 
 /* ------------------------------------------------------------------------ */
 /* Keys                                                                      */
@@ -129,11 +148,17 @@ function tierHover(library: CaseLibrary, system: SystemModel, locale: L): string
   const lines = [`**tier ${tier ?? '?'}**${label ? ` · ${pick(label, locale)}` : ''}`, ''];
   const requirement = tier !== undefined ? tierRequirement(tier) : undefined;
   if (!requirement) {
-    lines.push(t(locale, '分级：1 = 一级（两地三中心或同城 + 异地灾备），2 = 二级（同城灾备），3 = 三级（无容灾要求）。', 'Tiers: 1 = tier 1 (two regions, three DCs, or same-city + remote DR), 2 = tier 2 (same-city DR), 3 = tier 3 (no DR requirement).'));
+    lines.push(
+      t(
+        locale,
+        '分级：1 = 一级（两地三中心或同城 + 异地灾备），2 = 二级（同城灾备），3 = 三级（无容灾要求）。',
+        'Tiers: 1 = tier 1 (two regions, three DCs, or same-city + remote DR), 2 = tier 2 (same-city DR), 3 = tier 3 (no DR requirement).',
+      ),
+    );
     return lines.join('\n');
   }
   lines.push(`${t(locale, '**要求**', '**Requires**')}${colon(locale)}${pick(requirement.text, locale)}`);
-  const cases = requirement.pattern ? library.patterns.get(requirement.pattern)?.cases ?? [] : [];
+  const cases = requirement.pattern ? (library.patterns.get(requirement.pattern)?.cases ?? []) : [];
   if (cases.length > 0) {
     lines.push('', `${t(locale, '**谁这样做了**', '**Who did it**')}${heading(locale)}`);
     for (const caseId of cases.slice(0, 4)) lines.push(`- ${caseLink(library, caseId, locale)}${caseFigure(library, caseId, locale)}`);
@@ -159,7 +184,9 @@ function deploymentSummary(system: SystemModel, locale: L): string {
     const city = site.city?.value ?? '?';
     byCity.set(city, [...(byCity.get(city) ?? []), site.id?.value ?? '?']);
   }
-  const cities = [...byCity].map(([city, ids]) => (locale === 'zh-CN' ? `${md(city)}（${ids.map(md).join('、')}）` : `${md(city)} (${ids.map(md).join(', ')})`));
+  const cities = [...byCity].map(([city, ids]) =>
+    locale === 'zh-CN' ? `${md(city)}（${ids.map(md).join('、')}）` : `${md(city)} (${ids.map(md).join(', ')})`,
+  );
   const words = topologyWords(topology).map((w) => pick(TOPOLOGY_LABELS[w], locale));
   const list = locale === 'zh-CN' ? cities.join('、') : cities.join(', ');
   return words.length > 0 ? `${list} → ${listOf(words, locale)}` : list;
@@ -171,7 +198,8 @@ function deploymentSummary(system: SystemModel, locale: L): string {
 
 function siteHover(model: ProposalModel, siteId: string, locale: L): string | undefined {
   const site = model.siteById.get(siteId);
-  if (!site) return t(locale, `**${md(siteId)}**：未在 \`sites\` 中声明的站点。`, `**${md(siteId)}**: a site not declared under \`sites\`.`);
+  if (!site)
+    return t(locale, `**${md(siteId)}**：未在 \`sites\` 中声明的站点。`, `**${md(siteId)}**: a site not declared under \`sites\`.`);
   const role = site.role?.value;
   const roleLabel = role ? ROLE_LABELS[role] : undefined;
   const facts = [
@@ -203,7 +231,12 @@ const systemLabel = (model: ProposalModel) => (id: string) => {
 
 function systemHover(model: ProposalModel, library: CaseLibrary, systemId: string, locale: L): string | undefined {
   const system = model.systemById.get(systemId);
-  if (!system) return t(locale, `**${md(systemId)}**：未在 \`systems\` 中声明的系统。`, `**${md(systemId)}**: a system not declared under \`systems\`.`);
+  if (!system)
+    return t(
+      locale,
+      `**${md(systemId)}**：未在 \`systems\` 中声明的系统。`,
+      `**${md(systemId)}**: a system not declared under \`systems\`.`,
+    );
   const tier = system.tier?.value;
   const tierLabel = tier !== undefined ? TIER_LABELS[tier] : undefined;
   const head = [`**${md(systemId)}**`, ...(system.name ? [md(system.name.value)] : []), ...(tierLabel ? [pick(tierLabel, locale)] : [])];
@@ -214,7 +247,11 @@ function systemHover(model: ProposalModel, library: CaseLibrary, systemId: strin
     lines.push('', `${patternName(library, requirement.pattern, locale)} ${ok ? '✓' : '✗'}`);
   }
   const users = dependents(model, systemId);
-  if (users.length > 0) lines.push('', `${t(locale, `被依赖（${users.length}）`, `Depended on by (${users.length})`)}${colon(locale)}${systemList(model, users, locale)}`);
+  if (users.length > 0)
+    lines.push(
+      '',
+      `${t(locale, `被依赖（${users.length}）`, `Depended on by (${users.length})`)}${colon(locale)}${systemList(model, users, locale)}`,
+    );
   const deps = system.dependsOn?.value.map((d) => d.value) ?? [];
   if (deps.length > 0) lines.push('', `${t(locale, '依赖', 'Depends on')}${colon(locale)}${systemList(model, deps, locale)}`);
   return lines.join('\n');
@@ -242,7 +279,11 @@ function termHover(library: CaseLibrary, match: TermMatch, locale: L): string | 
     const pattern = library.patterns.get(term.id);
     if (!pattern) return undefined;
     const other: Localized = pattern.name;
-    const lines = [`### ${md(pick(other, locale))}${pick(other, locale) !== pick(other, locale === 'zh-CN' ? 'en' : 'zh-CN') ? ` · ${md(pick(other, locale === 'zh-CN' ? 'en' : 'zh-CN'))}` : ''}`, '', md(pick(pattern.summary, locale))];
+    const lines = [
+      `### ${md(pick(other, locale))}${pick(other, locale) !== pick(other, locale === 'zh-CN' ? 'en' : 'zh-CN') ? ` · ${md(pick(other, locale === 'zh-CN' ? 'en' : 'zh-CN'))}` : ''}`,
+      '',
+      md(pick(pattern.summary, locale)),
+    ];
     lines.push('', `${t(locale, '**适用**', '**When to apply**')}${colon(locale)}${md(pick(pattern.whenToApply, locale))}`);
     lines.push('', `${t(locale, '**代价**', '**Cost**')}${colon(locale)}${md(pick(pattern.cost, locale))}`);
     if (pattern.cases.length > 0) {
@@ -259,13 +300,26 @@ function termHover(library: CaseLibrary, match: TermMatch, locale: L): string | 
     lines.push([industryLabel(record.industry, locale), ...(record.year ? [String(record.year)] : [])].join(' · '));
     if (record.outcomes.length > 0) {
       lines.push('', `${t(locale, '**关键数据**', '**Key figures**')}${heading(locale)}`);
-      for (const outcome of record.outcomes.slice(0, 4)) lines.push(`- ${md(pick(outcome.metric, locale))} ${md(pick(outcome.value, locale))}`);
+      for (const outcome of record.outcomes.slice(0, 4))
+        lines.push(`- ${md(pick(outcome.metric, locale))} ${md(pick(outcome.value, locale))}`);
     }
     if (record.patterns.length > 0) {
-      lines.push('', `${t(locale, '**架构模式**', '**Patterns**')}${colon(locale)}${listOf(record.patterns.map((p) => md(patternName(library, p.pattern, locale))), locale)}`);
+      lines.push(
+        '',
+        `${t(locale, '**架构模式**', '**Patterns**')}${colon(locale)}${listOf(
+          record.patterns.map((p) => md(patternName(library, p.pattern, locale))),
+          locale,
+        )}`,
+      );
     }
     if (record.products.length > 0) {
-      lines.push('', `${t(locale, '**产品**', '**Products**')}${colon(locale)}${listOf(record.products.map((p) => md(library.products.get(p)?.name ?? p)), locale)}`);
+      lines.push(
+        '',
+        `${t(locale, '**产品**', '**Products**')}${colon(locale)}${listOf(
+          record.products.map((p) => md(library.products.get(p)?.name ?? p)),
+          locale,
+        )}`,
+      );
     }
     lines.push('', `[${t(locale, '打开案例', 'Open case')}](${commandUri(OPEN_CASE, [record.id])})`);
     return lines.join('\n');
@@ -274,6 +328,13 @@ function termHover(library: CaseLibrary, match: TermMatch, locale: L): string | 
   if (!product) return undefined;
   const users = [...library.cases.values()].filter((c) => c.products.includes(product.id)).map((c) => c.id);
   const lines = [`### ${md(product.name)}`, '', md(pick(product.description, locale))];
-  if (users.length > 0) lines.push('', `${t(locale, '**使用它的客户**', '**Customers using it**')}${colon(locale)}${listOf(users.map((id) => caseLink(library, id, locale)), locale)}`);
+  if (users.length > 0)
+    lines.push(
+      '',
+      `${t(locale, '**使用它的客户**', '**Customers using it**')}${colon(locale)}${listOf(
+        users.map((id) => caseLink(library, id, locale)),
+        locale,
+      )}`,
+    );
   return lines.join('\n');
 }

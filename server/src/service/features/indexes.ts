@@ -100,14 +100,18 @@ const keyOf = (kind: IdKind, id: string) => `${kind}:${id}`;
 export function idIndex(model: ProposalModel): IdIndex {
   return memo(model, 'idIndex', () => {
     const all: IdOccurrence[] = [];
-    for (const site of model.sites) if (site.id) all.push({ kind: 'site', id: site.id.value, range: site.id.range, path: site.id.path, declaration: true });
+    for (const site of model.sites)
+      if (site.id) all.push({ kind: 'site', id: site.id.value, range: site.id.range, path: site.id.path, declaration: true });
     for (const link of model.links) {
-      for (const end of [link.from, link.to]) if (end) all.push({ kind: 'site', id: end.value, range: end.range, path: end.path, declaration: false });
+      for (const end of [link.from, link.to])
+        if (end) all.push({ kind: 'site', id: end.value, range: end.range, path: end.path, declaration: false });
     }
     for (const system of model.systems) {
       if (system.id) all.push({ kind: 'system', id: system.id.value, range: system.id.range, path: system.id.path, declaration: true });
-      for (const site of system.sites?.value ?? []) all.push({ kind: 'site', id: site.value, range: site.range, path: site.path, declaration: false });
-      for (const dep of system.dependsOn?.value ?? []) all.push({ kind: 'system', id: dep.value, range: dep.range, path: dep.path, declaration: false });
+      for (const site of system.sites?.value ?? [])
+        all.push({ kind: 'site', id: site.value, range: site.range, path: site.path, declaration: false });
+      for (const dep of system.dependsOn?.value ?? [])
+        all.push({ kind: 'system', id: dep.value, range: dep.range, path: dep.path, declaration: false });
     }
     all.sort((a, b) => comparePositions(a.range.start, b.range.start));
     const byId = new Map<string, IdOccurrence[]>();
@@ -149,32 +153,36 @@ export function occurrencesOf(model: ProposalModel, kind: IdKind, id: string): I
 
 /** The systems that list a system in `dependsOn`, in document order. */
 export function dependents(model: ProposalModel, systemId: string): string[] {
-  return memo(model, 'dependents', () => {
-    const map = new Map<string, string[]>();
-    for (const system of model.systems) {
-      if (!system.id) continue;
-      for (const dep of system.dependsOn?.value ?? []) {
-        const list = map.get(dep.value) ?? [];
-        if (!list.includes(system.id.value)) list.push(system.id.value);
-        map.set(dep.value, list);
+  return (
+    memo(model, 'dependents', () => {
+      const map = new Map<string, string[]>();
+      for (const system of model.systems) {
+        if (!system.id) continue;
+        for (const dep of system.dependsOn?.value ?? []) {
+          const list = map.get(dep.value) ?? [];
+          if (!list.includes(system.id.value)) list.push(system.id.value);
+          map.set(dep.value, list);
+        }
       }
-    }
-    return map;
-  }).get(systemId) ?? [];
+      return map;
+    }).get(systemId) ?? []
+  );
 }
 
 /** The systems deployed to a site, in document order. */
 export function systemsAtSite(model: ProposalModel, siteId: string): string[] {
-  return memo(model, 'systemsAtSite', () => {
-    const map = new Map<string, string[]>();
-    for (const system of model.systems) {
-      if (!system.id) continue;
-      for (const site of system.sites?.value ?? []) {
-        const list = map.get(site.value) ?? [];
-        if (!list.includes(system.id.value)) list.push(system.id.value);
-        map.set(site.value, list);
+  return (
+    memo(model, 'systemsAtSite', () => {
+      const map = new Map<string, string[]>();
+      for (const system of model.systems) {
+        if (!system.id) continue;
+        for (const site of system.sites?.value ?? []) {
+          const list = map.get(site.value) ?? [];
+          if (!list.includes(system.id.value)) list.push(system.id.value);
+          map.set(site.value, list);
+        }
       }
-    }
-    return map;
-  }).get(siteId) ?? [];
+      return map;
+    }).get(siteId) ?? []
+  );
 }

@@ -36,7 +36,10 @@ export function findReferences(context: FeatureContext, position: Position, incl
 function innerRange(context: FeatureContext, range: Range): Range {
   const text = context.document.getText(range);
   if (text.length >= 2 && (text[0] === '"' || text[0] === "'") && text[text.length - 1] === text[0]) {
-    return { start: { line: range.start.line, character: range.start.character + 1 }, end: { line: range.end.line, character: range.end.character - 1 } };
+    return {
+      start: { line: range.start.line, character: range.start.character + 1 },
+      end: { line: range.end.line, character: range.end.character - 1 },
+    };
   }
   return range;
 }
@@ -65,8 +68,12 @@ export function renameProblem(context: FeatureContext, position: Position, newNa
   const taken = occurrence.kind === 'site' ? model.siteById.has(newName) : model.systemById.has(newName);
   if (taken) {
     return occurrence.kind === 'site'
-      ? zh ? `已有站点使用 ID “${newName}”。` : `A site with id “${newName}” already exists.`
-      : zh ? `已有系统使用 ID “${newName}”。` : `A system with id “${newName}” already exists.`;
+      ? zh
+        ? `已有站点使用 ID “${newName}”。`
+        : `A site with id “${newName}” already exists.`
+      : zh
+        ? `已有系统使用 ID “${newName}”。`
+        : `A system with id “${newName}” already exists.`;
   }
   return null;
 }
@@ -76,6 +83,9 @@ export function doRename(context: FeatureContext, position: Position, newName: s
   if (renameProblem(context, position, newName) !== null) return null;
   const occurrence = idAt(model, position);
   if (!occurrence) return null;
-  const edits: TextEdit[] = occurrencesOf(model, occurrence.kind, occurrence.id).map((o) => ({ range: innerRange(context, o.range), newText: newName }));
+  const edits: TextEdit[] = occurrencesOf(model, occurrence.kind, occurrence.id).map((o) => ({
+    range: innerRange(context, o.range),
+    newText: newName,
+  }));
   return { changes: { [uri]: edits } };
 }

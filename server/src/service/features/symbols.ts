@@ -55,7 +55,13 @@ function contains(outer: Range, inner: Range): boolean {
 
 function systemSymbols(model: ProposalModel): DocumentSymbol[] {
   return model.systems.map((s) =>
-    itemSymbol(s.node, systemName(s.id?.value ?? `#${s.index + 1}`, s.name?.value), s.tier ? `tier ${s.tier.value}` : '', SymbolKind.Class, s.id?.range),
+    itemSymbol(
+      s.node,
+      systemName(s.id?.value ?? `#${s.index + 1}`, s.name?.value),
+      s.tier ? `tier ${s.tier.value}` : '',
+      SymbolKind.Class,
+      s.id?.range,
+    ),
   );
 }
 
@@ -66,7 +72,9 @@ function siteSymbols(model: ProposalModel): DocumentSymbol[] {
 }
 
 function linkSymbols(model: ProposalModel): DocumentSymbol[] {
-  return model.links.map((l) => itemSymbol(l.node, `${l.from?.value ?? '?'} → ${l.to?.value ?? '?'}`, l.mode?.value ?? '', SymbolKind.Event, l.from?.range));
+  return model.links.map((l) =>
+    itemSymbol(l.node, `${l.from?.value ?? '?'} → ${l.to?.value ?? '?'}`, l.mode?.value ?? '', SymbolKind.Event, l.from?.range),
+  );
 }
 
 /** Query matching as editors do it: the query's characters in order, case-insensitive (`cor` finds `core — 核心`). */

@@ -105,7 +105,7 @@ class Dictionary implements TermIndex {
   all(text: string): TermMatch[] {
     const lower = normalise(text);
     const out: TermMatch[] = [];
-    for (let start = 0; start < text.length; ) {
+    for (let start = 0; start < text.length;) {
       let hit: TermMatch | undefined;
       for (const length of this.lengths) {
         const term = this.matchAt(lower, text, start, length);
@@ -139,8 +139,18 @@ export function buildTermIndex(library: CaseLibrary): TermIndex {
   const dictionary = new Dictionary();
   // Patterns first: 两地三中心 is a pattern even where a case title mentions it.
   const records: { kind: TermKind; id: string; names: string[]; aliases: string[] }[] = [
-    ...[...library.patterns.values()].map((p) => ({ kind: 'pattern' as const, id: p.id, names: [p.name.zh, p.name.en], aliases: p.aliases })),
-    ...[...library.cases.values()].map((c) => ({ kind: 'case' as const, id: c.id, names: [c.customer.zh, c.customer.en], aliases: c.aliases })),
+    ...[...library.patterns.values()].map((p) => ({
+      kind: 'pattern' as const,
+      id: p.id,
+      names: [p.name.zh, p.name.en],
+      aliases: p.aliases,
+    })),
+    ...[...library.cases.values()].map((c) => ({
+      kind: 'case' as const,
+      id: c.id,
+      names: [c.customer.zh, c.customer.en],
+      aliases: c.aliases,
+    })),
     ...[...library.products.values()].map((p) => ({ kind: 'product' as const, id: p.id, names: [p.name], aliases: p.aliases })),
   ];
   for (const r of records) {

@@ -58,7 +58,10 @@ class Registry<T extends { id: string; builtIn: boolean; file: string }> {
   add(record: T, idLocation: SourceLocation, references: LibraryReference[]): boolean {
     const existing = this.records.get(record.id);
     if (existing) {
-      const message = existing.builtIn && !record.builtIn ? messages.builtInOverride(this.what, record.id, existing.file) : messages.duplicateId(this.what, record.id, existing.file);
+      const message =
+        existing.builtIn && !record.builtIn
+          ? messages.builtInOverride(this.what, record.id, existing.file)
+          : messages.duplicateId(this.what, record.id, existing.file);
       this.problems.push({ file: idLocation.file, range: idLocation.range, message });
       return false;
     }
@@ -92,7 +95,10 @@ export function buildLibrary(files: readonly LibraryFile[]): CaseLibrary {
         const location = parsed.idLocations.get(product.id)!;
         const first = productFiles.get(product.id);
         if (first !== undefined) {
-          const message = builtInProducts.has(product.id) && !file.builtIn ? messages.builtInOverride(WHAT.product, product.id, first) : messages.duplicateId(WHAT.product, product.id, first);
+          const message =
+            builtInProducts.has(product.id) && !file.builtIn
+              ? messages.builtInOverride(WHAT.product, product.id, first)
+              : messages.duplicateId(WHAT.product, product.id, first);
           problems.push({ file: location.file, range: location.range, message });
           continue;
         }
@@ -131,7 +137,11 @@ export function buildLibrary(files: readonly LibraryFile[]): CaseLibrary {
     if (known[ref.kind].has(ref.id)) continue;
     dangling.add(`${ref.kind}:${ref.from}:${ref.id}`);
     const suggestion = suggest(ref.id, known[ref.kind].keys());
-    problems.push({ file: ref.location.file, range: ref.location.range, message: messages.unknownReference(what[ref.kind], ref.id, suggestion) });
+    problems.push({
+      file: ref.location.file,
+      range: ref.location.range,
+      message: messages.unknownReference(what[ref.kind], ref.id, suggestion),
+    });
   }
   // Dangling ids are dropped so that every id a consumer finds resolves.
   for (const record of cases.records.values()) {
@@ -176,4 +186,3 @@ function linkPatternsAndCases(cases: Registry<CaseRecord>, patterns: Registry<Pa
     }
   }
 }
-

@@ -165,4 +165,3 @@ export function scalarText(node: YNode): string | undefined {
   if (typeof scalar.value === 'number') return String(scalar.value);
   return undefined;
 }
-

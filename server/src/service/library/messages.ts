@@ -10,7 +10,10 @@ export const EXPECTED = {
   list: { zh: '列表', en: 'a list' },
   text: { zh: '文本', en: 'text' },
   localized: { zh: '包含 zh 和 en 的映射，如 { zh: 中文, en: English }', en: 'a mapping with zh and en, e.g. { zh: 中文, en: English }' },
-  id: { zh: '小写字母、数字和连字符组成的 id（如 two-regions-three-dcs）', en: 'an id of lowercase letters, digits and hyphens (e.g. two-regions-three-dcs)' },
+  id: {
+    zh: '小写字母、数字和连字符组成的 id（如 two-regions-three-dcs）',
+    en: 'an id of lowercase letters, digits and hyphens (e.g. two-regions-three-dcs)',
+  },
   number: { zh: '数字', en: 'a number' },
   year: { zh: '四位年份（如 2017）', en: 'a four-digit year (e.g. 2017)' },
   quantity: { zh: '形如 { amount: 4, unit: h } 的映射', en: 'a mapping like { amount: 4, unit: h }' },
@@ -79,7 +82,10 @@ export const messages = {
     zh: `${what.zh}文件为空。`,
     en: `The ${what.en} file is empty.`,
   }),
-  yamlErrors: { zh: 'YAML 语法错误，本文件未加载（见上方定位的错误）。', en: 'YAML syntax errors; this file was not loaded (see the located errors).' } satisfies Localized,
+  yamlErrors: {
+    zh: 'YAML 语法错误，本文件未加载（见上方定位的错误）。',
+    en: 'YAML syntax errors; this file was not loaded (see the located errors).',
+  } satisfies Localized,
   unreadableFolder: (path: string, reason: Localized): Localized => ({
     zh: `无法读取案例库目录“${path}”：${reason.zh}。`,
     en: `Cannot read the case library folder "${path}": ${reason.en}.`,

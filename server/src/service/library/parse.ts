@@ -6,12 +6,33 @@
  */
 import type { Localized } from '../locale';
 import { INDUSTRIES, type Industry } from '../model';
-import type { CasePatternEvidence, CaseRecord, LibraryProblem, OutcomeFigure, PatternRecord, ProductRecord, SourceLocation } from '../types';
+import type {
+  CasePatternEvidence,
+  CaseRecord,
+  LibraryProblem,
+  OutcomeFigure,
+  PatternRecord,
+  ProductRecord,
+  SourceLocation,
+} from '../types';
 import { parseYamlTree, type YamlTree, type YMap, type YNode } from '../yamlTree';
 import { FieldReader, type Read } from './fields';
 import { messages, WHAT } from './messages';
 
-export const CASE_FIELDS = ['id', 'customer', 'aliases', 'industry', 'year', 'title', 'challenge', 'solution', 'products', 'outcomes', 'patterns', 'topology'] as const;
+export const CASE_FIELDS = [
+  'id',
+  'customer',
+  'aliases',
+  'industry',
+  'year',
+  'title',
+  'challenge',
+  'solution',
+  'products',
+  'outcomes',
+  'patterns',
+  'topology',
+] as const;
 export const OUTCOME_FIELDS = ['id', 'metric', 'value', 'before', 'after'] as const;
 export const EVIDENCE_FIELDS = ['pattern', 'evidence'] as const;
 export const PATTERN_FIELDS = ['id', 'name', 'aliases', 'summary', 'whenToApply', 'cost', 'cases'] as const;
@@ -68,7 +89,10 @@ function rootOf(tree: YamlTree, reader: FieldReader, what: Localized): YMap | un
     return undefined;
   }
   if (tree.root.kind !== 'map') {
-    reader.report(reader.firstLine(tree.root), { zh: `${what.zh}文件的顶层应为映射（key: value）。`, en: `The top level of a ${what.en} file should be a mapping (key: value).` });
+    reader.report(reader.firstLine(tree.root), {
+      zh: `${what.zh}文件的顶层应为映射（key: value）。`,
+      en: `The top level of a ${what.en} file should be a mapping (key: value).`,
+    });
     return undefined;
   }
   return tree.root;
@@ -91,7 +115,7 @@ function aliasesOf(map: YMap, reader: FieldReader): string[] {
 function uniqueIds(items: Read<string>[], what: Localized, reader: FieldReader): Read<string>[] {
   const seen = new Set<string>();
   return items.filter((item) => {
-    if (!seen.has(item.value)) return seen.add(item.value), true;
+    if (!seen.has(item.value)) return (seen.add(item.value), true);
     reader.report(item.node.range, messages.duplicateInFile(what, item.value));
     return false;
   });

@@ -71,7 +71,10 @@ export const securityZonesIncomplete: CasebookRule = {
     const root = model.root;
     if (!root) return [];
     const ref = cite(library, SICHUAN_ZONES);
-    const fixTitle = (zones: readonly string[]) => ({ zh: `加入安全区域 ${zones.join('、')}`, en: `Add the ${listOf([...zones], 'en')} zone${zones.length > 1 ? 's' : ''}` });
+    const fixTitle = (zones: readonly string[]) => ({
+      zh: `加入安全区域 ${zones.join('、')}`,
+      en: `Add the ${listOf([...zones], 'en')} zone${zones.length > 1 ? 's' : ''}`,
+    });
     if (model.zones) {
       const present = new Set(model.zones.value.map((z) => z.value));
       const missing = REQUIRED_ZONES.filter((z) => !present.has(z));

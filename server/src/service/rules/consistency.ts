@@ -263,7 +263,10 @@ export const availabilityExceedsDependencies: CasebookRule = {
       const label = opening(systemLabel(system));
       const refs = cites(library, [MYBANK_AVAILABILITY, PICC_AVAILABILITY]);
       const scope = ceiling.exact
-        ? { zh: `它串行依赖的 ${ceiling.count} 个系统`, en: ceiling.count === 1 ? 'the one system it depends on' : `the ${ceiling.count} systems it depends on in series` }
+        ? {
+            zh: `它串行依赖的 ${ceiling.count} 个系统`,
+            en: ceiling.count === 1 ? 'the one system it depends on' : `the ${ceiling.count} systems it depends on in series`,
+          }
         : { zh: `它串行依赖的系统（已计入 ${ceiling.count} 个）`, en: `the systems it depends on in series (${ceiling.count} counted)` };
       out.push(
         finding(

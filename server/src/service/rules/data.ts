@@ -133,8 +133,14 @@ export const crossSystemTransactionsSaga: CasebookRule = {
       const nanjing = cites(library, [NANJING_ORDERS]);
       const problem =
         mode === 'xa'
-          ? { zh: '使用 XA 两阶段提交：参与方的数据库在提交前一直被锁住，任一方变慢全链路变慢', en: 'uses XA two-phase commit: every participant database stays locked until commit, so one slow participant slows them all' }
-          : { zh: '不做分布式事务（none）：一方失败时其他系统的数据不会回滚，数据不一致', en: 'runs no distributed transactions (none): when one side fails the others are not compensated and data diverges' };
+          ? {
+              zh: '使用 XA 两阶段提交：参与方的数据库在提交前一直被锁住，任一方变慢全链路变慢',
+              en: 'uses XA two-phase commit: every participant database stays locked until commit, so one slow participant slows them all',
+            }
+          : {
+              zh: '不做分布式事务（none）：一方失败时其他系统的数据不会回滚，数据不一致',
+              en: 'runs no distributed transactions (none): when one side fails the others are not compensated and data diverges',
+            };
       out.push(
         finding(
           crossSystemTransactionsSaga,
@@ -191,4 +197,9 @@ export const duplicateDataOwner: CasebookRule = {
   },
 };
 
-export const DATA_RULES: CasebookRule[] = [heavyLoadCentralizedDatabase, heavyLoadMonolith, crossSystemTransactionsSaga, duplicateDataOwner];
+export const DATA_RULES: CasebookRule[] = [
+  heavyLoadCentralizedDatabase,
+  heavyLoadMonolith,
+  crossSystemTransactionsSaga,
+  duplicateDataOwner,
+];

@@ -114,7 +114,10 @@ function peakRatio(system: SystemModel): { ratio: number; text: { zh: string; en
     const a = formatCount(average);
     return {
       ratio,
-      text: { zh: `峰值日交易量 ${d.zh} 笔是日均 ${a.zh} 笔的 ${ratio.toFixed(1)} 倍`, en: `its peak day (${d.en}) is ${ratio.toFixed(1)}× the average day (${a.en})` },
+      text: {
+        zh: `峰值日交易量 ${d.zh} 笔是日均 ${a.zh} 笔的 ${ratio.toFixed(1)} 倍`,
+        en: `its peak day (${d.en}) is ${ratio.toFixed(1)}× the average day (${a.en})`,
+      },
     };
   }
   const peak = system.peakTps?.value;
@@ -153,7 +156,9 @@ export const peakLoadWithoutElasticity: CasebookRule = {
       const label = systemLabel(system);
       const picc = cite(library, PICC_PEAK);
       const average = figureOf(library, PICC_AVERAGE);
-      const edit = system.runtime ? { range: system.runtime.range, newText: 'container' } : setEntry(model, system.node, 'runtime', 'container');
+      const edit = system.runtime
+        ? { range: system.runtime.range, newText: 'container' }
+        : setEntry(model, system.node, 'runtime', 'container');
       out.push(
         finding(
           peakLoadWithoutElasticity,

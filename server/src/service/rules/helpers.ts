@@ -224,7 +224,10 @@ export function insertEntry(model: ProposalModel, map: YMap, text: string): Text
     return { range: { start: close, end: close }, newText: `, ${text}` };
   }
   const indent = ' '.repeat(entries[0]!.keyRange.start.character);
-  return { range: endOfLine(model, Math.max(lastContentLine(last.value), last.keyRange.end.line)), newText: `${eolOf(model)}${indent}${text}` };
+  return {
+    range: endOfLine(model, Math.max(lastContentLine(last.value), last.keyRange.end.line)),
+    newText: `${eolOf(model)}${indent}${text}`,
+  };
 }
 
 /**
@@ -232,7 +235,13 @@ export function insertEntry(model: ProposalModel, map: YMap, text: string): Text
  * it when it holds no value or a lone scalar (`merge` receives that scalar,
  * so a list field can keep it). Never adds a duplicate key.
  */
-export function setEntry(model: ProposalModel, map: YMap, key: string, text: string, merge: (existing: string[]) => string = () => text): TextEdit | undefined {
+export function setEntry(
+  model: ProposalModel,
+  map: YMap,
+  key: string,
+  text: string,
+  merge: (existing: string[]) => string = () => text,
+): TextEdit | undefined {
   const entry = entryOf(map, key);
   if (!entry) return insertEntry(model, map, `${key}: ${text}`);
   if (entry.value.kind !== 'scalar') return undefined;
@@ -249,7 +258,13 @@ export function setEntry(model: ProposalModel, map: YMap, key: string, text: str
  * Adds items to a list field, or creates the field on `owner` when it is missing:
  * `[metrics, logs]` → `[metrics, logs, tracing]`; a block list gets `- tracing` lines.
  */
-export function appendToList(model: ProposalModel, owner: YMap, key: string, list: Located<Located<string>[]> | undefined, items: string[]): TextEdit | undefined {
+export function appendToList(
+  model: ProposalModel,
+  owner: YMap,
+  key: string,
+  list: Located<Located<string>[]> | undefined,
+  items: string[],
+): TextEdit | undefined {
   if (!list) return setEntry(model, owner, key, `[${items.join(', ')}]`, (existing) => `[${[...existing, ...items].join(', ')}]`);
   const node = list.node;
   if (node.kind !== 'seq') return undefined;

@@ -28,15 +28,12 @@ export const RULES: RuleDefinition[] = [...CASEBOOK_RULES];
 
 /** Every (case id, outcome id) pair some rule's message quotes, without duplicates. */
 export const QUOTED_FIGURES: [string, string][] = [
-  ...new Map(CASEBOOK_RULES.flatMap((r) => r.quotes.map((q) => [`${q.caseId}/${q.outcomeId}`, [q.caseId, q.outcomeId] as [string, string]] as const))).values(),
+  ...new Map(
+    CASEBOOK_RULES.flatMap((r) =>
+      r.quotes.map((q) => [`${q.caseId}/${q.outcomeId}`, [q.caseId, q.outcomeId] as [string, string]] as const),
+    ),
+  ).values(),
 ];
 
 export type { CasebookRule, FigureRef } from './helpers';
-export {
-  FAST_RTO_SECONDS,
-  HEAVY_DAILY_TRANSACTIONS,
-  HEAVY_PEAK_TPS,
-  HIGH_AVAILABILITY,
-  PEAK_DAY_RATIO,
-  PEAK_TPS_RATIO,
-} from './helpers';
+export { FAST_RTO_SECONDS, HEAVY_DAILY_TRANSACTIONS, HEAVY_PEAK_TPS, HIGH_AVAILABILITY, PEAK_DAY_RATIO, PEAK_TPS_RATIO } from './helpers';

@@ -32,13 +32,20 @@ export function checkDocument(model: ProposalModel): RawFinding[] {
           en: `The file has no proposal in it yet. Start it with \`${MARKER_LINE}\`, then add sites and systems.`,
         },
         fixes: [
-          replaceFix({ zh: `插入 \`${MARKER_LINE}\``, en: `Insert \`${MARKER_LINE}\`` }, { start: ORIGIN, end: ORIGIN }, `${MARKER_LINE}\n`),
+          replaceFix(
+            { zh: `插入 \`${MARKER_LINE}\``, en: `Insert \`${MARKER_LINE}\`` },
+            { start: ORIGIN, end: ORIGIN },
+            `${MARKER_LINE}\n`,
+          ),
         ],
       },
     ];
   }
   if (root.kind !== 'map') {
-    const what = root.kind === 'seq' ? { zh: '一个列表', en: 'a list' } : { zh: `单个值 ${show(root.value)}`, en: `a single value ${show(root.value)}` };
+    const what =
+      root.kind === 'seq'
+        ? { zh: '一个列表', en: 'a list' }
+        : { zh: `单个值 ${show(root.value)}`, en: `a single value ${show(root.value)}` };
     return [
       {
         rule: RULE.wrongType,
@@ -88,7 +95,13 @@ export function checkDocument(model: ProposalModel): RawFinding[] {
           },
       fixes: written
         ? [replaceFix({ zh: `改为 \`${MARKER_VALUE}\``, en: `Change to \`${MARKER_VALUE}\`` }, value.range, MARKER_VALUE)]
-        : [replaceFix({ zh: `写入 \`${MARKER_LINE}\``, en: `Write \`${MARKER_LINE}\`` }, { start: marker.keyRange.start, end: value.range.end }, MARKER_LINE)],
+        : [
+            replaceFix(
+              { zh: `写入 \`${MARKER_LINE}\``, en: `Write \`${MARKER_LINE}\`` },
+              { start: marker.keyRange.start, end: value.range.end },
+              MARKER_LINE,
+            ),
+          ],
     },
   ];
 }

@@ -53,7 +53,12 @@ function valuesCell(field: FieldInfo): string {
 }
 
 function exampleCell(field: FieldInfo): string {
-  if (field.example === undefined || field.types[0] === 'object' || (field.types[0] === 'array' && typeof (field.example as unknown[])[0] === 'object')) return '';
+  if (
+    field.example === undefined ||
+    field.types[0] === 'object' ||
+    (field.types[0] === 'array' && typeof (field.example as unknown[])[0] === 'object')
+  )
+    return '';
   const text = Array.isArray(field.example) ? `[${field.example.join(', ')}]` : String(field.example);
   return `\`${text}\``;
 }
@@ -61,7 +66,11 @@ function exampleCell(field: FieldInfo): string {
 function valueDocsList(prefix: string, key: string, field: FieldInfo): string[] {
   const docs = field.valueDocs ?? field.items?.valueDocs;
   if (!docs) return [];
-  return [`- \`${prefix}${key}\`: ${Object.entries(docs).map(([value, doc]) => `\`${value}\` ${doc.en} / ${doc.zh}`).join('; ')}`];
+  return [
+    `- \`${prefix}${key}\`: ${Object.entries(docs)
+      .map(([value, doc]) => `\`${value}\` ${doc.en} / ${doc.zh}`)
+      .join('; ')}`,
+  ];
 }
 
 /** The Markdown between the GENERATED markers of docs/format.md. */
@@ -73,7 +82,9 @@ export function renderFieldReference(): string {
     for (const { key, required } of keysAt(section.path)) {
       const field = describeField([...section.path, key])!;
       const meaning = `${field.doc.en}<br>${field.doc.zh}`;
-      out.push(`| \`${section.prefix}${key}\` | ${typeLabel(field)} | ${required ? 'yes' : ''} | ${valuesCell(field)} | ${exampleCell(field)} | ${cell(meaning)} |`);
+      out.push(
+        `| \`${section.prefix}${key}\` | ${typeLabel(field)} | ${required ? 'yes' : ''} | ${valuesCell(field)} | ${exampleCell(field)} | ${cell(meaning)} |`,
+      );
       valueDocs.push(...valueDocsList(section.prefix, key, field));
     }
     if (valueDocs.length > 0) out.push('', 'Values:', '', ...valueDocs);
@@ -81,7 +92,9 @@ export function renderFieldReference(): string {
   }
   out.push('### Format findings (格式检查)', '', '| rule | default severity | meaning |', '|---|---|---|');
   for (const rule of VALIDATION_RULES) {
-    out.push(`| \`${rule.id}\` | ${rule.defaultSeverity} | ${cell(`${rule.title.en} (${rule.title.zh}): ${rule.description.en}<br>${rule.description.zh}`)} |`);
+    out.push(
+      `| \`${rule.id}\` | ${rule.defaultSeverity} | ${cell(`${rule.title.en} (${rule.title.zh}): ${rule.description.en}<br>${rule.description.zh}`)} |`,
+    );
   }
   return out.join('\n');
 }

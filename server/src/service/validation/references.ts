@@ -38,16 +38,30 @@ function checkDuplicateIds(model: ProposalModel): RawFinding[] {
       });
     }
   };
-  report({ zh: '站点', en: 'site' }, model.sites.map((s) => s.id));
-  report({ zh: '系统', en: 'system' }, model.systems.map((s) => s.id));
+  report(
+    { zh: '站点', en: 'site' },
+    model.sites.map((s) => s.id),
+  );
+  report(
+    { zh: '系统', en: 'system' },
+    model.systems.map((s) => s.id),
+  );
   return findings;
 }
 
 /** An unknown id, with the closest known one and a fix that writes it. */
-function unknownReference(tree: YamlTree, rule: string, ref: Located<string>, known: Iterable<string>, what: { kind: Localized; list: string }): RawFinding {
+function unknownReference(
+  tree: YamlTree,
+  rule: string,
+  ref: Located<string>,
+  known: Iterable<string>,
+  what: { kind: Localized; list: string },
+): RawFinding {
   const suggestion = suggest(ref.value, known);
   const fixes: RuleFix[] =
-    suggestion && writtenAt(tree, ref.range, ref.value) ? [replaceFix({ zh: `改为 \`${suggestion}\``, en: `Change to \`${suggestion}\`` }, ref.range, suggestion)] : [];
+    suggestion && writtenAt(tree, ref.range, ref.value)
+      ? [replaceFix({ zh: `改为 \`${suggestion}\``, en: `Change to \`${suggestion}\`` }, ref.range, suggestion)]
+      : [];
   const hint = suggestion ? { zh: `是否想写 \`${suggestion}\`？`, en: ` Did you mean \`${suggestion}\`?` } : { zh: '', en: '' };
   return {
     rule,
@@ -73,7 +87,15 @@ function checkSiteReferences(model: ProposalModel): RawFinding[] {
       if (model.siteById.has(ref.value)) continue;
       // Suggest a site the system is not already in: `[cd-1, cd-3]` most likely meant cd-2.
       const listed = new Set(refs.map((r) => r.value));
-      findings.push(unknownReference(model.tree, RULE.unknownSite, ref, ids.filter((id) => !listed.has(id)), SITE));
+      findings.push(
+        unknownReference(
+          model.tree,
+          RULE.unknownSite,
+          ref,
+          ids.filter((id) => !listed.has(id)),
+          SITE,
+        ),
+      );
     }
   }
   return findings;
@@ -122,7 +144,15 @@ function checkDependencies(model: ProposalModel): RawFinding[] {
       } else if (!model.systemById.has(ref.value)) {
         const listed = new Set(dependsOn.value.map((r) => r.value));
         if (system.id) listed.add(system.id.value);
-        findings.push(unknownReference(model.tree, RULE.unknownSystem, ref, ids.filter((id) => !listed.has(id)), SYSTEM));
+        findings.push(
+          unknownReference(
+            model.tree,
+            RULE.unknownSystem,
+            ref,
+            ids.filter((id) => !listed.has(id)),
+            SYSTEM,
+          ),
+        );
       }
     });
   }

@@ -105,7 +105,12 @@ function toFinding(tree: YamlTree, error: ErrorObject, node: YNode, field: Field
     case 'uniqueItems':
       if (node.kind !== 'seq') return undefined;
       // ajv names the two equal items in either order.
-      return duplicateItemFinding(tree, node, Math.max(Number(error.params.i), Number(error.params.j)), Math.min(Number(error.params.i), Number(error.params.j)));
+      return duplicateItemFinding(
+        tree,
+        node,
+        Math.max(Number(error.params.i), Number(error.params.j)),
+        Math.min(Number(error.params.i), Number(error.params.j)),
+      );
     default:
       return genericFinding(node, error.keyword);
   }
@@ -153,7 +158,8 @@ export function rangeText(range: NumericRange): Localized {
       ? { zh: `大于 ${min} 且不超过 ${max}，即 (${min}, ${max}]`, en: `greater than ${min} and at most ${max}, i.e. (${min}, ${max}]` }
       : { zh: `在 ${min} 到 ${max} 之间`, en: `from ${min} to ${max}` };
   }
-  if (min !== undefined) return exclusive ? { zh: `大于 ${min}`, en: `greater than ${min}` } : { zh: `不小于 ${min}`, en: `${min} or more` };
+  if (min !== undefined)
+    return exclusive ? { zh: `大于 ${min}`, en: `greater than ${min}` } : { zh: `不小于 ${min}`, en: `${min} or more` };
   if (max !== undefined) return { zh: `不超过 ${max}`, en: `at most ${max}` };
   return { zh: '', en: '' };
 }
@@ -185,10 +191,16 @@ function where(mapPath: JsonPath): Localized {
   const owner = mapPath[0];
   if (owner === undefined) return { zh: '方案顶层', en: 'at the top level' };
   const inner = mapPath.length > 2 ? String(mapPath[2]) : undefined;
-  const item: Record<string, Localized> = { systems: { zh: '系统', en: 'a system' }, sites: { zh: '站点', en: 'a site' }, links: { zh: '复制链路', en: 'a link' } };
+  const item: Record<string, Localized> = {
+    systems: { zh: '系统', en: 'a system' },
+    sites: { zh: '站点', en: 'a site' },
+    links: { zh: '复制链路', en: 'a link' },
+  };
   const thing = item[String(owner)];
   if (!thing) return { zh: `\`${String(owner)}\` 中`, en: `in \`${String(owner)}\`` };
-  return inner ? { zh: `${thing.zh}的 \`${inner}\` 中`, en: `in ${thing.en}'s \`${inner}\`` } : { zh: `${thing.zh}中`, en: `in ${thing.en}` };
+  return inner
+    ? { zh: `${thing.zh}的 \`${inner}\` 中`, en: `in ${thing.en}'s \`${inner}\`` }
+    : { zh: `${thing.zh}中`, en: `in ${thing.en}` };
 }
 
 function unknownKeyFinding(tree: YamlTree, map: YMap, key: string): RawFinding | undefined {
@@ -200,14 +212,23 @@ function unknownKeyFinding(tree: YamlTree, map: YMap, key: string): RawFinding |
   const topLevel = map.path.length === 0;
   const existing = suggestion ? entryOf(map, suggestion) : undefined;
   // `tire` next to an existing `tier`: say so, and do not offer to write a duplicate key.
-  const fixes: RuleFix[] = suggestion && !existing && writtenAt(tree, entry.keyRange, key) ? [replaceFix(changeTo(suggestion), entry.keyRange, suggestion)] : [];
-  const already = existing ? { zh: `（\`${suggestion}\` 已在第 ${existing.keyRange.start.line + 1} 行写过）`, en: ` (\`${suggestion}\` is already set on line ${existing.keyRange.start.line + 1})` } : { zh: '', en: '' };
+  const fixes: RuleFix[] =
+    suggestion && !existing && writtenAt(tree, entry.keyRange, key) ? [replaceFix(changeTo(suggestion), entry.keyRange, suggestion)] : [];
+  const already = existing
+    ? {
+        zh: `（\`${suggestion}\` 已在第 ${existing.keyRange.start.line + 1} 行写过）`,
+        en: ` (\`${suggestion}\` is already set on line ${existing.keyRange.start.line + 1})`,
+      }
+    : { zh: '', en: '' };
   return {
     rule: RULE.unknownKey,
     range: entry.keyRange,
     path: [...map.path, key],
     message: suggestion
-      ? { zh: `未知的键 \`${key}\`（${place.zh}）。是否想写 \`${suggestion}\`？${already.zh}`, en: `Unknown key \`${key}\` ${place.en}. Did you mean \`${suggestion}\`?${already.en}` }
+      ? {
+          zh: `未知的键 \`${key}\`（${place.zh}）。是否想写 \`${suggestion}\`？${already.zh}`,
+          en: `Unknown key \`${key}\` ${place.en}. Did you mean \`${suggestion}\`?${already.en}`,
+        }
       : {
           zh: `未知的键 \`${key}\`（${place.zh}）。可用的键：${allowed.join('、')}。${topLevel ? '自定义内容请用 `x-` 开头的键。' : ''}`,
           en: `Unknown key \`${key}\` ${place.en}. Known keys: ${allowed.join(', ')}.${topLevel ? ' Keys of your own start with `x-`.' : ''}`,
@@ -218,7 +239,13 @@ function unknownKeyFinding(tree: YamlTree, map: YMap, key: string): RawFinding |
 
 function requiredFinding(node: YNode, missing: string): RawFinding {
   const owner: Localized =
-    node.path[0] === 'sites' ? { zh: '站点', en: 'A site' } : node.path[0] === 'systems' ? { zh: '系统', en: 'A system' } : node.path[0] === 'links' ? { zh: '复制链路', en: 'A link' } : { zh: '此处', en: 'This map' };
+    node.path[0] === 'sites'
+      ? { zh: '站点', en: 'A site' }
+      : node.path[0] === 'systems'
+        ? { zh: '系统', en: 'A system' }
+        : node.path[0] === 'links'
+          ? { zh: '复制链路', en: 'A link' }
+          : { zh: '此处', en: 'This map' };
   const doc = describeField([...node.path, missing])?.doc;
   return {
     rule: RULE.missingRequired,
@@ -265,7 +292,8 @@ function unknownValueFinding(tree: YamlTree, node: YNode, field: FieldInfo | und
   const value = String(node.value);
   const suggestion = suggest(value, allowed);
   const name = fieldName(node.path);
-  const fixes: RuleFix[] = suggestion && writtenAt(tree, node.range, value) ? [replaceFix(changeTo(suggestion), node.range, suggestion)] : [];
+  const fixes: RuleFix[] =
+    suggestion && writtenAt(tree, node.range, value) ? [replaceFix(changeTo(suggestion), node.range, suggestion)] : [];
   const hint = suggestion ? { zh: `是否想写 \`${suggestion}\`？`, en: ` Did you mean \`${suggestion}\`?` } : { zh: '', en: '' };
   return {
     rule: RULE.unknownValue,
@@ -352,10 +380,20 @@ function invalidIdFinding(node: YNode): RawFinding {
 
 function emptyValueFinding(node: YNode): RawFinding {
   const name = fieldName(node.path);
-  return { rule: RULE.emptyValue, range: node.range, path: node.path, message: { zh: `\`${name}\` 不能为空文本。`, en: `\`${name}\` cannot be empty text.` } };
+  return {
+    rule: RULE.emptyValue,
+    range: node.range,
+    path: node.path,
+    message: { zh: `\`${name}\` 不能为空文本。`, en: `\`${name}\` cannot be empty text.` },
+  };
 }
 
-function duplicateItemFinding(tree: YamlTree, seq: Extract<YNode, { kind: 'seq' }>, later: number, earlier: number): RawFinding | undefined {
+function duplicateItemFinding(
+  tree: YamlTree,
+  seq: Extract<YNode, { kind: 'seq' }>,
+  later: number,
+  earlier: number,
+): RawFinding | undefined {
   const item = seq.items[later];
   const first = seq.items[earlier];
   if (!item || !first) return undefined;
@@ -381,6 +419,9 @@ function genericFinding(node: YNode, keyword: string): RawFinding {
     rule: RULE.wrongType,
     range: node.range,
     path: node.path,
-    message: { zh: `\`${name}\` 的值不符合格式要求（${keyword}），见 docs/format.md。`, en: `\`${name}\` does not match the format (${keyword}); see docs/format.md.` },
+    message: {
+      zh: `\`${name}\` 的值不符合格式要求（${keyword}），见 docs/format.md。`,
+      en: `\`${name}\` does not match the format (${keyword}); see docs/format.md.`,
+    },
   };
 }
