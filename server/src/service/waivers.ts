@@ -214,11 +214,10 @@ function notARuleId(text: string): Localized {
 function readTrailer(inner: string, innerStart: number, waiver: Waiver, at: (from: number, to: number) => Range): void {
   let offset = 0;
   for (const part of inner.split(/[,，;；]/)) {
-    const m = /^(\s*)(owner|until|负责人|截止)\s*[:：]?\s*(.*?)\s*$/.exec(part);
-    if (m) {
-      const key = m[2]!;
-      const value = m[3]!;
-      const from = innerStart + offset + part.indexOf(value, m[1]!.length + key.length);
+    const field = trailerField(part);
+    if (field) {
+      const { key, value } = field;
+      const from = innerStart + offset + field.valueStart;
       const range = at(from, from + value.length);
       if (key === 'owner' || key === '负责人') {
         if (value) waiver.owner = value;
@@ -238,6 +237,24 @@ function readTrailer(inner: string, innerStart: number, waiver: Waiver, at: (fro
     }
     offset += part.length + 1;
   }
+}
+
+const TRAILER_KEY = /^(owner|until|负责人|截止)/;
+
+/**
+ * `  owner: 张三 ` → key, value and where the value starts in `part`. Trimmed by hand, not by a
+ * `\s*(.*?)\s*$` pattern: that backtracks quadratically on a long run of spaces.
+ */
+function trailerField(part: string): { key: string; value: string; valueStart: number } | undefined {
+  const lead = part.length - part.trimStart().length;
+  const key = TRAILER_KEY.exec(part.slice(lead))?.[1];
+  if (key === undefined) return undefined;
+  let start = lead + key.length;
+  while (start < part.length && /\s/.test(part[start]!)) start++;
+  if (part[start] === ':' || part[start] === '：') start++;
+  while (start < part.length && /\s/.test(part[start]!)) start++;
+  const value = part.slice(start).trimEnd();
+  return { key, value, valueStart: start };
 }
 
 function isDate(text: string): boolean {
