@@ -7,6 +7,7 @@ import { INDUSTRY_LABELS } from '../service/features/labels';
 import { pick, type Locale } from '../service/locale';
 import { searchIndexFor } from '../service/search';
 import type { CaseLibrary, CaseRecord } from '../service/types';
+import { terminalSafeLines } from './text';
 
 export interface SearchJson {
   results: { id: string; title: string; score: number }[];
@@ -20,7 +21,7 @@ export function searchCases(library: CaseLibrary, query: string, limit: number, 
 export function formatSearchText(found: SearchJson, query: string, locale: Locale): string {
   if (found.results.length === 0) return locale === 'zh-CN' ? `没有与“${query}”匹配的案例。\n` : `No cases match “${query}”.\n`;
   const width = Math.max(...found.results.map((r) => r.id.length));
-  return found.results.map((r) => `${r.id.padEnd(width)}  ${r.title}`).join('\n') + '\n';
+  return terminalSafeLines(found.results.map((r) => `${r.id.padEnd(width)}  ${r.title}`).join('\n') + '\n');
 }
 
 /** One line per case: id, industry, customer and title. */
@@ -34,7 +35,7 @@ export function formatCaseList(library: CaseLibrary, locale: Locale): string {
     const enterprise = c.builtIn ? '' : locale === 'zh-CN' ? ' [企业案例]' : ' [enterprise]';
     return `${c.id.padEnd(width)}  ${ind}${' '.repeat(industryWidth - displayWidth(ind))}  ${pick(c.customer, locale)} — ${pick(c.title, locale)}${enterprise}`;
   });
-  return lines.join('\n') + '\n';
+  return terminalSafeLines(lines.join('\n') + '\n');
 }
 
 /** A case as a reader wants it: who, what hurt, what they did, the figures, the patterns and products. */
@@ -69,7 +70,7 @@ export function formatCase(library: CaseLibrary, record: CaseRecord, locale: Loc
   }
   const file = path.relative(cwd, record.source.file) || record.source.file;
   out.push('', `${L('来源', 'Source')}${file.startsWith('..') ? record.source.file : file}:${record.source.range.start.line + 1}`);
-  return out.join('\n') + '\n';
+  return terminalSafeLines(out.join('\n') + '\n');
 }
 
 function industry(record: CaseRecord, locale: Locale): string {

@@ -14,7 +14,7 @@ import { formatCase, formatCaseList, formatSearchText, searchCases } from './cas
 import { formatJson } from './json';
 import { renderFile } from './render';
 import { formatSarif } from './sarif';
-import { formatText, styleFor } from './text';
+import { formatText, styleFor, terminalSafeLines } from './text';
 import type { CaseLibrary } from '../service/types';
 
 export const EXIT_OK = 0;
@@ -274,7 +274,7 @@ export function main(argv: string[], io: Io): number {
     locale,
     config,
     say: (text) => io.stdout.write(pick(text, locale) + '\n'),
-    warn: (text) => io.stderr.write(pick(text, locale) + '\n'),
+    warn: (text) => io.stderr.write(terminalSafeLines(pick(text, locale)) + '\n'),
   };
 
   const [name, ...rest] = argv;

@@ -41,6 +41,22 @@ const SEVERITY_WORD: Record<Severity, { zh: string; en: string }> = {
   hint: { zh: '提示', en: 'hint' },
 };
 
+/**
+ * Control characters (C0, DEL, C1) and bidirectional overrides from a proposal would reach the terminal raw: an
+ * ESC in a key can clear the screen and print a fake "no findings". They are shown as visible escapes instead.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
+/** The same, line by line, for multi-line output. */
+export function terminalSafeLines(text: string): string {
+  return text.split('\n').map(terminalSafe).join('\n');
+}
+
 export function formatText(report: CheckReport, locale: Locale, style: Style = plain): string {
   const lines: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
@@ -52,13 +68,13 @@ export function formatText(report: CheckReport, locale: Locale, style: Style = p
         continue;
       }
       counts[f.severity]++;
-      const where = `${file.file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      const where = `${terminalSafe(file.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
       lines.push(
-        `${style.bold(where)} ${style.severity(f.severity, pick(SEVERITY_WORD[f.severity], locale))} ${style.dim(f.rule)} ${f.message}`,
+        `${style.bold(where)} ${style.severity(f.severity, pick(SEVERITY_WORD[f.severity], locale))} ${style.dim(f.rule)} ${terminalSafe(f.message)}`,
       );
       if (f.cases.length > 0) {
         const names = f.cases.map((id) => pick(customerName(file.library, id), locale));
-        lines.push(style.dim(`    ${locale === 'zh-CN' ? '案例：' : 'cases: '}${listOf(names, locale)}`));
+        lines.push(style.dim(`    ${locale === 'zh-CN' ? '案例：' : 'cases: '}${terminalSafe(listOf(names, locale))}`));
       }
     }
   }

@@ -384,6 +384,16 @@ describe('casebook CLI (process)', function () {
       assert.match(lines[0]!, CJK);
     });
 
+    it('shows control characters from the proposal as visible escapes, never raw (no screen clearing, no fake summary)', () => {
+      const file = path.join(tmp, 'escape.arch.yaml');
+      writeFileSync(file, 'casebook: proposal/v1\n"\\e[2J\\e[H\\u202e✔ No findings": 1\nsystems: []\n');
+      const r = runCli(['check', file, '--locale', 'en']);
+      assertNoCrash(r);
+      assert.ok(r.stdout.includes('\\u{1b}[2J'), r.stdout);
+      assert.ok(r.stdout.includes('\\u{202e}'), r.stdout);
+      assert.doesNotMatch(r.stdout, /[\x1b\u202e]/);
+    });
+
     it('colours with FORCE_COLOR and never with NO_COLOR', () => {
       assert.match(runCli(['check', fixture('waived.arch.yaml')], { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout, /\x1b\[3\dm/);
       assert.doesNotMatch(runCli(['check', fixture('waived.arch.yaml')], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout, /\x1b\[/);
