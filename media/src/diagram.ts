@@ -7,6 +7,7 @@
  * is parsed in an inert document and adopted, never assigned to innerHTML.
  */
 import type MermaidApi from 'mermaid';
+import { TOPOLOGY_MAX_EDGES } from '../../shared/src/limits';
 import { fitView, IDENTITY, panBy, transformOf, wheelFactor, zoomAt, type View } from './panZoom';
 
 export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
@@ -85,6 +86,9 @@ export async function renderMermaid(text: string): Promise<RenderResult> {
     securityLevel: 'strict',
     ...mermaidTheme(currentThemeKind()),
     flowchart: { useMaxWidth: false },
+    // The server draws at most TOPOLOGY_MAX_EDGES lines; a few hundred systems exceed Mermaid's 50,000-character default.
+    maxEdges: TOPOLOGY_MAX_EDGES,
+    maxTextSize: 5_000_000,
   });
   const id = `casebook-diagram-${++renderCount}`;
   try {

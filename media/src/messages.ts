@@ -6,7 +6,7 @@ import type { CaseDetail, TopologyNode } from '../../shared/src/protocol';
 
 /** Extension → preview. */
 export type ToPreview =
-  | { type: 'update'; uri: string; version: number | null; title: string; mermaid: string; nodes: TopologyNode[] }
+  | { type: 'update'; uri: string; version: number | null; title: string; mermaid: string; nodes: TopologyNode[]; notice?: string }
   | { type: 'empty'; message: string };
 
 /** Extension → case page. */

@@ -58,7 +58,7 @@ async function drawPending(): Promise<void> {
   try {
     const result = await renderMermaid(update.mermaid);
     viewport.show(result.svg);
-    status.textContent = '';
+    status.textContent = update.notice ?? '';
     status.classList.remove('error');
     vscode.setState({ uri: update.uri });
     vscode.postMessage({ type: 'rendered', svg: result.markup, labels: result.labels });

@@ -112,7 +112,10 @@ export interface TopologyResult {
   version: number | null;
   mermaid: string;
   nodes: TopologyNode[];
+  /** Lines left out to stay within TOPOLOGY_MAX_EDGES (dependencies first); the preview says so. */
+  omittedEdges?: number;
 }
+
 export namespace TopologyRequest {
   export const method = 'casebook/topology';
   export const type = new RequestType<DocumentParams, TopologyResult | null, void>(method);

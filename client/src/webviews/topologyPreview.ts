@@ -4,6 +4,7 @@
  * live as the proposal is edited, and reveals a node's line when clicked.
  */
 import * as vscode from 'vscode';
+import { TOPOLOGY_MAX_EDGES } from '../../../shared/src/limits';
 import { TopologyRequest } from '../../../shared/src/protocol';
 import type { FromPreview, RenderedMessage, ToPreview } from '../../../media/src/messages';
 import { errorMessage, type Ctx } from '../ctx';
@@ -156,6 +157,13 @@ export class TopologyPreview implements vscode.Disposable {
         title: basename(document.uri),
         mermaid: result.mermaid,
         nodes: result.nodes,
+        notice: result.omittedEdges
+          ? vscode.l10n.t(
+              '{0} lines are not drawn: the diagram shows at most {1} replication and dependency lines.',
+              result.omittedEdges,
+              TOPOLOGY_MAX_EDGES,
+            )
+          : undefined,
       });
     } catch (error) {
       if (generation === this.generation) {

@@ -62,7 +62,13 @@ export function registerCustomRequests(connection: Connection, session: Session)
       const { model } = session.service.parse(target.document);
       const { findings } = session.service.analyze(target.document, settings);
       const rendered = renderTopology(model, { locale, findings });
-      return { uri: params.uri, version: target.document.version, mermaid: rendered.mermaid, nodes: rendered.nodes };
+      return {
+        uri: params.uri,
+        version: target.document.version,
+        mermaid: rendered.mermaid,
+        nodes: rendered.nodes,
+        omittedEdges: rendered.omittedEdges,
+      };
     }),
   );
 

@@ -11,6 +11,7 @@
  * proposal named `<img src=x onerror=alert(1)>` is drawn as those characters.
  */
 import type { Range } from 'vscode-languageserver-types';
+import { TOPOLOGY_MAX_EDGES } from '../../../shared/src/limits';
 import type { TopologyNode } from '../../../shared/src/protocol';
 import { pick, type Locale, type Localized } from './locale';
 import type { ProposalModel, SiteModel, SystemModel } from './model';
@@ -26,6 +27,8 @@ export interface TopologyOptions {
 export interface RenderedTopology {
   mermaid: string;
   nodes: TopologyNode[];
+  /** Replication links and dependencies not drawn, past TOPOLOGY_MAX_EDGES. */
+  omittedEdges: number;
 }
 
 /** Labels longer than this are cut with an ellipsis: a name, not an essay, belongs in a box. */
@@ -122,6 +125,7 @@ interface Graph {
   nodes: TopologyNode[];
   classes: Map<string, string[]>;
   edgeCount: number;
+  omittedEdges: number;
   lightEdges: number[];
   flaggedEdges: number[];
 }
@@ -132,7 +136,15 @@ export function renderTopology(model: ProposalModel, options: TopologyOptions): 
   const findings = (options.findings ?? []).filter((f) => !f.suppressed);
   const flagged = (prefix: JsonPath) => findings.some((f) => pathStartsWith(f.path, prefix));
 
-  const graph: Graph = { lines: ['flowchart LR'], nodes: [], classes: new Map(), edgeCount: 0, lightEdges: [], flaggedEdges: [] };
+  const graph: Graph = {
+    lines: ['flowchart LR'],
+    nodes: [],
+    classes: new Map(),
+    edgeCount: 0,
+    omittedEdges: 0,
+    lightEdges: [],
+    flaggedEdges: [],
+  };
   const addClass = (id: string, cls: string) => {
     const ids = graph.classes.get(cls) ?? [];
     ids.push(id);
@@ -141,7 +153,7 @@ export function renderTopology(model: ProposalModel, options: TopologyOptions): 
 
   if (model.sites.length === 0 && model.systems.length === 0) {
     graph.lines.push(`  e0[${mermaidString(t(TEXT.empty))}]`);
-    return { mermaid: graph.lines.join('\n') + '\n', nodes: [] };
+    return { mermaid: graph.lines.join('\n') + '\n', nodes: [], omittedEdges: 0 };
   }
 
   // Ids for every site (by index), every unknown site id referenced, and every system instance.
@@ -271,8 +283,11 @@ export function renderTopology(model: ProposalModel, options: TopologyOptions): 
     graph.lines.push(`  ${line}`);
     return graph.edgeCount++;
   };
+  // Past the limit nothing more is drawn, only counted: replication links come first, they carry the DR story.
+  const full = () => graph.edgeCount >= TOPOLOGY_MAX_EDGES && ++graph.omittedEdges > 0;
   for (const { link, from, to } of links) {
     if (from === to) continue; // A site replicating to itself has no edge to draw; validation reports it.
+    if (full()) continue;
     const mode = link.mode?.value;
     const index =
       mode === 'sync'
@@ -296,6 +311,7 @@ export function renderTopology(model: ProposalModel, options: TopologyOptions): 
       const theirs = instances.get(target);
       if (!theirs) continue;
       drawn.add(target);
+      if (full()) continue;
       const shared = mine.find((m) => theirs.some((o) => o.site === m.site));
       const from = shared ?? mine[0]!;
       const to = shared ? theirs.find((o) => o.site === shared.site)! : theirs[0]!;
@@ -311,7 +327,7 @@ export function renderTopology(model: ProposalModel, options: TopologyOptions): 
   }
   if (graph.lightEdges.length) graph.lines.push(`  linkStyle ${graph.lightEdges.join(',')} stroke:#94a3b8,stroke-width:1px`);
   if (graph.flaggedEdges.length) graph.lines.push(`  linkStyle ${graph.flaggedEdges.join(',')} stroke:#dc2626,stroke-width:3px`);
-  return { mermaid: graph.lines.join('\n') + '\n', nodes: graph.nodes };
+  return { mermaid: graph.lines.join('\n') + '\n', nodes: graph.nodes, omittedEdges: graph.omittedEdges };
 }
 
 function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { TOPOLOGY_MAX_EDGES } from '../../../shared/src/limits';
 import type { TopologyNode } from '../../../shared/src/protocol';
 import { buildModel } from '../../../server/src/service/model';
 import { mermaidString, renderTopology } from '../../../server/src/service/topology';
@@ -328,6 +329,20 @@ systems:
       const { mermaid, nodes } = renderTopology(model(''), { locale: 'zh-CN' });
       assert.deepEqual(nodes, []);
       assert.equal(parse(mermaid).getVertices().get('e0')!.text, '尚无站点或系统');
+    });
+
+    it('draws at most TOPOLOGY_MAX_EDGES lines, replication links first, and counts the rest (Mermaid refuses more)', () => {
+      const systems = Array.from(
+        { length: 600 },
+        (_, i) => `  - { id: s${i}, sites: [a, b], dependsOn: [${i === 0 ? '' : `s${i - 1}`}${i > 1 ? `, s${i - 2}` : ''}] }`,
+      );
+      const text = `sites:\n  - { id: a, city: x, role: primary }\n  - { id: b, city: y, role: active }\nlinks:\n  - { from: a, to: b, mode: sync }\nsystems:\n${systems.join('\n')}\n`;
+      const { mermaid, omittedEdges } = renderTopology(model(text), { locale: 'en' });
+      const edges = parse(mermaid).getEdges();
+      assert.equal(edges.length, TOPOLOGY_MAX_EDGES);
+      assert.equal(omittedEdges, 1 + 599 + 598 - TOPOLOGY_MAX_EDGES);
+      assert.equal(edges[0]!.stroke, 'thick', 'the replication link is drawn first');
+      assert.equal(renderTopology(model(PROPOSAL), { locale: 'en' }).omittedEdges, 0);
     });
 
     it('draws links to unknown ids as dashed unknown sites, once per id', () => {
