@@ -4,7 +4,8 @@
  * current directory (the CLI), or at a repository root when the file lies
  * outside it. The CLI and the language server both read config through here.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { readCapped } from './fileReader';
 import path from 'node:path';
 import { parseConfig, type CasebookConfig, type ConfigProblem } from '../service/config';
 
@@ -24,11 +25,9 @@ const EMPTY: LoadedConfig = { config: { rules: {}, cases: [] }, caseFolders: [],
 /** Reads one config file. An unreadable file is a problem at 0:0, not an exception. */
 export function loadConfigFile(file: string): LoadedConfig {
   const absolute = path.resolve(file);
-  let text: string;
-  try {
-    text = readFileSync(absolute, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+  const read = readCapped(absolute, MAX_CONFIG_BYTES);
+  if (read.kind !== 'bytes') {
+    const reason = read.kind === 'unreadable' ? read.code : read.kind === 'not-found' ? 'ENOENT' : read.kind;
     return {
       ...EMPTY,
       file: absolute,
@@ -42,11 +41,26 @@ export function loadConfigFile(file: string): LoadedConfig {
       ],
     };
   }
+  const text = read.bytes.toString('utf8');
   const { config, caseRanges, problems } = parseConfig(text.replace(/^\uFEFF/, ''), absolute);
   const dir = path.dirname(absolute);
   const caseFolders: string[] = [];
   config.cases.forEach((entry, i) => {
     const folder = path.resolve(dir, entry);
+    // A repository's config may not make the tool read (and echo in messages) folders outside it, such as /etc
+    // or ../other-repo: only the user's own setting casebook.extraCasePaths reaches further.
+    if (isDirectory(folder) && !isInside(dir, folder)) {
+      problems.push({
+        file: absolute,
+        range: caseRanges[i]!,
+        severity: 'error',
+        message: {
+          zh: `案例文件夹 ${entry} 在 .casebook.yaml 所在目录之外（${folder}），未读取。仓库中的配置只能引用本目录内的文件夹；其他位置请在 VS Code 设置 casebook.extraCasePaths 中添加。`,
+          en: `Case folder ${entry} lies outside the folder of .casebook.yaml (${folder}) and was not read. A repository's config can only name folders inside it; add other places to the VS Code setting casebook.extraCasePaths.`,
+        },
+      });
+      return;
+    }
     if (isDirectory(folder)) {
       caseFolders.push(folder);
       return;
@@ -59,6 +73,22 @@ export function loadConfigFile(file: string): LoadedConfig {
     });
   });
   return { file: absolute, config, caseFolders, problems };
+}
+
+/** A .casebook.yaml is a few lines; 1 MiB is far past any real one. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** `inner` is `outer` or below it, symbolic links resolved. */
+function isInside(outer: string, inner: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const relative = path.relative(real(outer), real(inner));
+  return relative === '' || (relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative));
 }
 
 function isDirectory(p: string): boolean {
@@ -87,7 +117,7 @@ export function findConfigFile(target: string, stopAt: string = process.cwd()): 
 
 function isWithin(child: string, parent: string): boolean {
   const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  return relative === '' || (relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative));
 }
 
 /**

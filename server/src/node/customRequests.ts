@@ -4,7 +4,6 @@
  * check of files that are not open. Each answers from the current library and
  * the cached model of the document.
  */
-import { readFile } from 'node:fs/promises';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type CancellationToken, type Connection } from 'vscode-languageserver/node';
 import {
@@ -23,7 +22,7 @@ import { matchingCases } from '../service/matching';
 import { renderTopology } from '../service/topology';
 import { normalizeLocale, type Locale } from '../service/locale';
 import { searchIndexFor } from '../service/search';
-import { exceedsByteLimit } from './limits';
+import { readProposalFile } from './files';
 import { isProposalDocument } from './proposals';
 import type { Session } from './session';
 import { fsPath } from './settings';
@@ -122,14 +121,10 @@ async function checkFiles(
     if (!document) {
       const file = fsPath(uri);
       if (!file) continue;
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch {
-        continue; // deleted or unreadable since the client listed it
-      }
-      if (exceedsByteLimit(text)) continue;
-      const candidate = TextDocument.create(uri, 'yaml', nextDiskVersion(), text);
+      // The CLI's reader: regular files only, capped in bytes read (a FIFO or /proc file must not hang the request).
+      const read = readProposalFile(file);
+      if (read.kind !== 'text') continue; // deleted, unreadable, too large, binary or not UTF-8
+      const candidate = TextDocument.create(uri, 'yaml', nextDiskVersion(), read.text);
       if (!isProposalDocument(candidate)) continue;
       document = candidate;
     }

@@ -3,10 +3,11 @@
  * files, and each file read as text — or refused with a located finding when
  * it is too large, binary or not UTF-8, so one bad file never stops a run.
  */
-import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Localized } from '../service/locale';
 import type { RuleMeta } from '../service/types';
+import { readCapped } from './fileReader';
 import { MAX_DOCUMENT_BYTES, TOO_LARGE_CODE } from './limits';
 import { startsWithMarker } from './proposals';
 
@@ -148,7 +149,9 @@ export function isProposalFile(file: string): boolean {
 function readHead(file: string, bytes: number): string {
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    // Non-blocking: a FIFO named *.yaml must not hang the walk; only regular files have a head to read.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    if (!fstatSync(fd).isFile()) return '';
     const buffer = Buffer.alloc(bytes);
     const read = readSync(fd, buffer, 0, bytes, 0);
     return buffer.subarray(0, read).toString('utf8');
@@ -219,32 +222,32 @@ export type ReadResult =
   | { kind: 'unreadable'; message: Localized };
 
 export function readProposalFile(file: string, maxBytes: number = MAX_DOCUMENT_BYTES): ReadResult {
-  const stat = statOrUndefined(file);
-  if (!stat) return { kind: 'unreadable', message: { zh: `找不到文件 ${file}。`, en: `File not found: ${file}.` } };
-  if (stat.isDirectory()) return { kind: 'unreadable', message: { zh: `${file} 是文件夹。`, en: `${file} is a folder.` } };
-  // A device or pipe (/dev/zero, a FIFO) could be read forever.
-  if (!stat.isFile()) return { kind: 'unreadable', message: { zh: `${file} 不是普通文件。`, en: `${file} is not a regular file.` } };
-  if (stat.size > maxBytes) {
-    const size = (stat.size / 1024 / 1024).toFixed(1);
-    const limit = (maxBytes / 1024 / 1024).toFixed(maxBytes % (1024 * 1024) === 0 ? 0 : 1);
-    return {
-      kind: 'refused',
-      rule: TOO_LARGE_CODE,
-      line: 0,
-      character: 0,
-      message: {
-        zh: `文件过大（${size} MB，上限 ${limit} MB），未检查。请把方案拆分为多个 *.arch.yaml 文件。`,
-        en: `File too large (${size} MB; the limit is ${limit} MB), not checked. Split the proposal into several *.arch.yaml files.`,
-      },
-    };
+  const read = readCapped(file, maxBytes);
+  switch (read.kind) {
+    case 'not-found':
+      return { kind: 'unreadable', message: { zh: `找不到文件 ${file}。`, en: `File not found: ${file}.` } };
+    case 'folder':
+      return { kind: 'unreadable', message: { zh: `${file} 是文件夹。`, en: `${file} is a folder.` } };
+    case 'not-regular':
+      return { kind: 'unreadable', message: { zh: `${file} 不是普通文件。`, en: `${file} is not a regular file.` } };
+    case 'unreadable':
+      return { kind: 'unreadable', message: { zh: `无法读取 ${file}（${read.code}）。`, en: `Cannot read ${file} (${read.code}).` } };
+    case 'too-large': {
+      const limit = (maxBytes / 1024 / 1024).toFixed(maxBytes % (1024 * 1024) === 0 ? 0 : 1);
+      const size = read.size === undefined ? undefined : (read.size / 1024 / 1024).toFixed(1);
+      return {
+        kind: 'refused',
+        rule: TOO_LARGE_CODE,
+        line: 0,
+        character: 0,
+        message: {
+          zh: `文件过大（${size === undefined ? `超过 ${limit} MB` : `${size} MB，上限 ${limit} MB`}），未检查。请把方案拆分为多个 *.arch.yaml 文件。`,
+          en: `File too large (${size === undefined ? `over ${limit} MB` : `${size} MB; the limit is ${limit} MB`}), not checked. Split the proposal into several *.arch.yaml files.`,
+        },
+      };
+    }
   }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return { kind: 'unreadable', message: { zh: `无法读取 ${file}（${code}）。`, en: `Cannot read ${file} (${code}).` } };
-  }
+  const { bytes } = read;
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const at = positionOfByte(bytes, nul);

@@ -17,6 +17,7 @@ import { buildLibrary, libraryFileKind, type LibraryFile } from '../service/libr
 import { messages } from '../service/library/messages';
 import type { Localized } from '../service/locale';
 import type { CaseLibrary, LibraryProblem } from '../service/types';
+import { readCapped, type CappedRead } from './fileReader';
 
 export interface LoadLibraryOptions {
   /** The built-in `cases/` folder (see builtInCasesPath). */
@@ -60,11 +61,9 @@ export function readLibraryFolder(folder: string, builtIn: boolean, problems: Li
   }
   const files: LibraryFile[] = [];
   for (const file of paths.sort()) {
-    try {
-      files.push({ path: file, text: fs.readFileSync(file, 'utf8'), builtIn });
-    } catch (error) {
-      problems.push({ file, range: ORIGIN, message: messages.unreadableFile(file, reason(error)) });
-    }
+    const read = readCapped(file, MAX_LIBRARY_FILE_BYTES);
+    if (read.kind === 'bytes') files.push({ path: file, text: read.bytes.toString('utf8').replace(/^\uFEFF/, ''), builtIn });
+    else problems.push({ file, range: ORIGIN, message: messages.unreadableFile(file, readFailure(read)) });
   }
   return files;
 }
@@ -78,12 +77,33 @@ function listFolder(folder: string, problems: LibraryProblem[]): fs.Dirent[] | u
   }
 }
 
+/** A case file is a few KB; past 1 MiB it is not a case (and search would index all of it). */
+export const MAX_LIBRARY_FILE_BYTES = 1024 * 1024;
+
+function readFailure(read: Exclude<CappedRead, { kind: 'bytes' }>): Localized {
+  switch (read.kind) {
+    case 'too-large':
+      return {
+        zh: `文件超过 ${MAX_LIBRARY_FILE_BYTES / 1024 / 1024} MB，未加载`,
+        en: `it is over ${MAX_LIBRARY_FILE_BYTES / 1024 / 1024} MB and was not loaded`,
+      };
+    case 'not-regular':
+      return { zh: '不是普通文件', en: 'it is not a regular file' };
+    case 'folder':
+      return { zh: '是目录', en: 'it is a folder' };
+    case 'not-found':
+      return reason({ code: 'ENOENT' });
+    case 'unreadable':
+      return reason({ code: read.code });
+  }
+}
+
 function reason(error: unknown): Localized {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return { zh: '不存在', en: 'it does not exist' };
   if (code === 'ENOTDIR') return { zh: '不是目录', en: 'it is not a folder' };
   if (code === 'EACCES' || code === 'EPERM') return { zh: '没有访问权限', en: 'permission denied' };
-  const text = error instanceof Error ? error.message : String(error);
+  const text = error instanceof Error ? error.message : (code ?? String(error));
   return { zh: text, en: text };
 }
 

@@ -1,0 +1,72 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfigFile } from '../../../server/src/node/config';
+import { readCapped } from '../../../server/src/node/fileReader';
+import { readProposalFile } from '../../../server/src/node/files';
+
+describe('reading files from disk (one capped reader)', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'casebook-read-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads a regular file up to and including the cap, and refuses one byte more', () => {
+    const file = path.join(dir, 'ten.txt');
+    writeFileSync(file, '0123456789');
+    const exact = readCapped(file, 10);
+    assert.equal(exact.kind, 'bytes');
+    assert.equal(exact.kind === 'bytes' && exact.bytes.toString(), '0123456789');
+    assert.deepEqual(readCapped(file, 9), { kind: 'too-large', size: 10 });
+  });
+
+  it('stops at the cap on a file whose size stat reports as 0 but never ends (/proc/self/pagemap behind a link)', function () {
+    const link = path.join(dir, 'pagemap.arch.yaml');
+    try {
+      symlinkSync('/proc/self/pagemap', link);
+    } catch {
+      this.skip();
+    }
+    assert.deepEqual(readCapped(link, 64 * 1024), { kind: 'too-large' });
+    const result = readProposalFile(link);
+    assert.equal(result.kind, 'refused');
+    assert.match(result.kind === 'refused' ? result.message.en : '', /over 2 MB/);
+  });
+
+  it('never opens a FIFO (it would block until a writer came)', function () {
+    const fifo = path.join(dir, 'pipe.arch.yaml');
+    try {
+      execFileSync('mkfifo', [fifo]);
+    } catch {
+      this.skip();
+    }
+    assert.deepEqual(readCapped(fifo, 1024), { kind: 'not-regular' });
+    assert.equal(readProposalFile(fifo).kind, 'unreadable');
+  });
+
+  it('tells a missing file from a folder', () => {
+    assert.deepEqual(readCapped(path.join(dir, 'nope'), 10), { kind: 'not-found' });
+    assert.deepEqual(readCapped(dir, 10), { kind: 'folder' });
+  });
+
+  it('a repository config cannot name case folders outside its own folder, even through a link', () => {
+    const repo = path.join(dir, 'repo');
+    mkdirSync(path.join(repo, 'cases-in'), { recursive: true });
+    mkdirSync(path.join(dir, 'elsewhere'));
+    symlinkSync(path.join(dir, 'elsewhere'), path.join(repo, 'sneaky'));
+    writeFileSync(path.join(repo, '.casebook.yaml'), 'cases:\n  - ./cases-in\n  - ../elsewhere\n  - /etc\n  - ./sneaky\n');
+    const loaded = loadConfigFile(path.join(repo, '.casebook.yaml'));
+    assert.deepEqual(loaded.caseFolders, [path.join(repo, 'cases-in')]);
+    assert.deepEqual(
+      loaded.problems.map((p) => p.range.start.line),
+      [2, 3, 4],
+    );
+    for (const p of loaded.problems) {
+      assert.match(p.message.en, /outside the folder of \.casebook\.yaml/);
+      assert.match(p.message.zh, /casebook\.extraCasePaths/);
+    }
+  });
+});
