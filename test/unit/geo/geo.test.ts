@@ -3,7 +3,16 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CITIES } from '../../../server/src/service/geo/cities.generated';
-import { cityById, cityKey, distanceKm, lookupCity, normaliseCityName, sameCity, type CityInfo } from '../../../server/src/service/geo';
+import {
+  cityById,
+  cityCandidates,
+  cityKey,
+  distanceKm,
+  lookupCity,
+  normaliseCityName,
+  sameCity,
+  type CityInfo,
+} from '../../../server/src/service/geo';
 
 const root = join(__dirname, '..', '..', '..');
 const id = (text: string) => lookupCity(text)?.id;
@@ -99,6 +108,18 @@ describe('geo: cities as identities', () => {
     assert.notEqual(id('苏州'), id('宿州'));
     assert.notEqual(id('台州'), id('泰州'));
     assert.notEqual(id('福州'), id('抚州'));
+    // Messages can still name the candidates.
+    assert.deepEqual(
+      cityCandidates('Suzhou')
+        .map((c) => c.name.zh)
+        .sort(),
+      ['宿州市', '苏州市'].sort(),
+    );
+    assert.deepEqual(
+      cityCandidates('苏州').map((c) => c.id),
+      ['320500'],
+    );
+    assert.deepEqual(cityCandidates('火星'), []);
   });
 
   it('lets an abbreviation yield to a province of that name (海南 is not 海南藏族自治州), and a city keep its own name (吉林)', () => {

@@ -27,6 +27,8 @@ type Entry = CityInfo | typeof AMBIGUOUS;
 
 let index: Map<string, Entry> | undefined;
 let byId: Map<string, CityInfo> | undefined;
+/** Every city a key could mean, for messages ("Suzhou: 苏州市 or 宿州市?"). */
+let candidates: Map<string, CityInfo[]> | undefined;
 
 /**
  * The lookup form of a name: NFKC (full-width letters and spaces become half-width), trimmed, lower case; Latin
@@ -48,8 +50,11 @@ function build(): Map<string, Entry> {
   const strong = new Map<string, Entry>();
   const weak = new Map<string, Entry>();
   byId = new Map();
+  candidates = new Map();
   const add = (map: Map<string, Entry>, key: string, city: CityInfo) => {
     if (!key) return;
+    const all = candidates?.get(key) ?? [];
+    if (!all.includes(city)) candidates?.set(key, [...all, city]);
     const prior = map.get(key);
     map.set(key, prior === undefined || prior === city ? city : AMBIGUOUS);
   };
@@ -76,6 +81,15 @@ export function lookupCity(text: string): CityInfo | undefined {
   index ??= build();
   const entry = index.get(normaliseCityName(text));
   return entry === undefined || entry === AMBIGUOUS ? undefined : entry;
+}
+
+/**
+ * Every city the text could name: one for a known name, two or more for an ambiguous one (Suzhou → 苏州市, 宿州市;
+ * 海南 → 海南藏族自治州, which yields to 海南省), none for an unknown one. For messages; identity is lookupCity's.
+ */
+export function cityCandidates(text: string): readonly CityInfo[] {
+  index ??= build();
+  return candidates?.get(normaliseCityName(text)) ?? [];
 }
 
 /** The city with that GB/T 2260 code (CityInfo.id). */
