@@ -16,7 +16,7 @@ export interface CityInfo {
   /** zh: the official name (佛山市, 延边朝鲜族自治州); short: as usually written (佛山, 延边). */
   name: { zh: string; en: string; short: string };
   province: ProvinceInfo;
-  /** The seat's position in degrees (WGS 84, rounded to 0.001°); absent where the data cannot place the seat. */
+  /** The seat's position in decimal degrees as GeoNames gives it, rounded to 0.001°; absent where the seat is not identified. */
   lat?: number;
   lon?: number;
 }
