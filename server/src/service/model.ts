@@ -1,4 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
+import { cityKey } from './geo';
 import { entryOf, type JsonPath, type YMap, type YNode, type YamlTree, type YSeq } from './yamlTree';
 
 /** A value read from the proposal, with where it was written. */
@@ -34,6 +35,10 @@ export interface SiteModel {
   node: YMap;
   id?: Located<string>;
   city?: Located<string>;
+  /** The city's identity (上海 = 上海市 = Shanghai); a site without a city gets a key of its own. */
+  cityKey: string;
+  /** An enterprise's own grouping of sites (华南区); else the region is the city's province. */
+  region?: Located<string>;
   role?: Located<string>;
   platform?: Located<string>;
 }
@@ -44,7 +49,25 @@ export interface LinkModel {
   from?: Located<string>;
   to?: Located<string>;
   mode?: Located<string>;
+  /** How far an async copy may trail: its data loss on takeover. */
+  lag?: Located<Duration>;
 }
+
+export const DEPENDENCY_MODES = ['sync', 'async'] as const;
+
+/** One `dependsOn` item: a bare id, or `{ id, mode, critical }`. */
+export interface DependencyModel {
+  id: Located<string>;
+  /** `sync` unless written otherwise: a bare id keeps its old meaning. */
+  mode: 'sync' | 'async';
+  /** True unless `critical: false` is written. */
+  critical: boolean;
+  /** The list item (the scalar, or the map of an object item). */
+  item: YNode;
+}
+
+/** Only a dependency the system waits on and cannot do without takes it down with it. */
+export const isHardDependency = (dependency: DependencyModel): boolean => dependency.mode === 'sync' && dependency.critical;
 
 export interface Duration {
   text: string;
@@ -59,14 +82,25 @@ export interface SystemModel {
   tier?: Located<number>;
   kind?: Located<string>;
   availability?: Located<number>;
+  /** Objectives for losing any single site (机房级故障). */
   rto?: Located<Duration>;
   rpo?: Located<Duration>;
+  /** Objectives for losing the system's whole city (城市级灾难); unset, a city loss is judged on survival only. */
+  cityLossRto?: Located<Duration>;
+  cityLossRpo?: Located<Duration>;
+  /** The system's own 等保 level, overriding `compliance.mlps`. */
+  mlps?: Located<number>;
   peakTps?: Located<number>;
   dailyTransactions?: Located<number>;
   averageDailyTransactions?: Located<number>;
   architecture?: Located<string>;
   databaseEngine?: Located<string>;
   databaseMode?: Located<string>;
+  /** The peak TPS the database was load-tested or sized to. */
+  databaseCapacityTps?: Located<number>;
+  /** The daily window in which the system may stop (`22:00-06:00`). */
+  batchWindow?: Located<string>;
+  internetFacing?: Located<boolean>;
   transactions?: Located<string>;
   integration?: Located<string>;
   runtime?: Located<string>;
@@ -76,7 +110,10 @@ export interface SystemModel {
   sensitive?: Located<boolean>;
   data?: Located<Located<string>[]>;
   sites?: Located<Located<string>[]>;
+  /** The ids `dependsOn` names, bare or in object items, in the order written. */
   dependsOn?: Located<Located<string>[]>;
+  /** The same items with their mode and criticality. */
+  dependencies: DependencyModel[];
   topology: Topology;
 }
 
@@ -84,9 +121,12 @@ export interface SystemModel {
 export interface Topology {
   /** The known sites the system is deployed to, in the order written. */
   sites: SiteModel[];
+  /** One name per city identity, as first written. */
   cities: string[];
   /** City of the first primary (else active, else first) site. */
   primaryCity?: string;
+  /** Its identity (`cityKey`). */
+  primaryCityKey?: string;
   sameCityActiveActive: boolean;
   twoRegionsThreeDcs: boolean;
   multiSiteActiveActive: boolean;
@@ -215,11 +255,15 @@ export function buildModel(tree: YamlTree): ProposalModel {
 }
 
 function readSite(node: YMap): SiteModel {
+  const index = indexIn(node);
+  const city = located(node, 'city', asString);
   return {
-    index: indexIn(node),
+    index,
     node,
     id: located(node, 'id', asString),
-    city: located(node, 'city', asString),
+    city,
+    cityKey: city && city.value.trim() !== '' ? cityKey(city.value) : `?${index}`,
+    region: located(node, 'region', asString),
     role: located(node, 'role', asString),
     platform: located(node, 'platform', asString),
   };
@@ -232,12 +276,38 @@ function readLink(node: YMap): LinkModel {
     from: located(node, 'from', asString),
     to: located(node, 'to', asString),
     mode: located(node, 'mode', asString),
+    lag: located(node, 'lag', asDuration),
   };
+}
+
+/** `dependsOn` items: bare ids and `{ id, mode, critical }` maps; an item without a readable id is validation's to report. */
+function readDependencies(node: YMap): DependencyModel[] {
+  const list = entryOf(node, 'dependsOn')?.value;
+  if (!list || list.kind !== 'seq') return [];
+  const out: DependencyModel[] = [];
+  for (const item of list.items) {
+    if (item.kind === 'scalar') {
+      const value = asString(item);
+      if (value !== undefined)
+        out.push({ id: { value, node: item, range: item.range, path: item.path }, mode: 'sync', critical: true, item });
+      continue;
+    }
+    if (item.kind !== 'map') continue;
+    const id = located(item, 'id', asString);
+    if (!id) continue;
+    const mode = located(item, 'mode', asString)?.value === 'async' ? 'async' : 'sync';
+    const critical = located(item, 'critical', asBoolean)?.value !== false;
+    out.push({ id, mode, critical, item });
+  }
+  return out;
 }
 
 function readSystem(node: YMap): Omit<SystemModel, 'topology'> {
   const load = entryOf(node, 'load')?.value;
   const database = entryOf(node, 'database')?.value;
+  const cityLoss = entryOf(node, 'cityLoss')?.value;
+  const dependencies = readDependencies(node);
+  const dependsOnEntry = entryOf(node, 'dependsOn');
   return {
     index: indexIn(node),
     node,
@@ -248,12 +318,18 @@ function readSystem(node: YMap): Omit<SystemModel, 'topology'> {
     availability: located(node, 'availability', asNumber),
     rto: located(node, 'rto', asDuration),
     rpo: located(node, 'rpo', asDuration),
+    cityLossRto: located(cityLoss, 'rto', asDuration),
+    cityLossRpo: located(cityLoss, 'rpo', asDuration),
+    mlps: located(node, 'mlps', asNumber),
     peakTps: located(load, 'peakTps', asNumber),
     dailyTransactions: located(load, 'dailyTransactions', asNumber),
     averageDailyTransactions: located(load, 'averageDailyTransactions', asNumber),
     architecture: located(node, 'architecture', asString),
     databaseEngine: located(database, 'engine', asString),
     databaseMode: located(database, 'mode', asString),
+    databaseCapacityTps: located(database, 'capacityTps', asNumber),
+    batchWindow: located(node, 'batchWindow', asString),
+    internetFacing: located(node, 'internetFacing', asBoolean),
     transactions: located(node, 'transactions', asString),
     integration: located(node, 'integration', asString),
     runtime: located(node, 'runtime', asString),
@@ -263,7 +339,18 @@ function readSystem(node: YMap): Omit<SystemModel, 'topology'> {
     sensitive: located(node, 'sensitive', asBoolean),
     data: located(node, 'data', asStringList),
     sites: located(node, 'sites', asStringList),
-    dependsOn: located(node, 'dependsOn', asStringList),
+    ...(dependsOnEntry && dependsOnEntry.value.kind === 'seq'
+      ? {
+          dependsOn: {
+            value: dependencies.map((d) => d.id),
+            node: dependsOnEntry.value,
+            range: dependsOnEntry.value.range,
+            keyRange: dependsOnEntry.keyRange,
+            path: dependsOnEntry.value.path,
+          },
+        }
+      : {}),
+    dependencies,
   };
 }
 
@@ -289,24 +376,20 @@ export function deriveTopology(sites: SiteModel[]): Topology {
   if (sites.length === 0) return EMPTY_TOPOLOGY;
   const unique = [...new Map(sites.map((s) => [s.id?.value ?? `#${s.index}`, s])).values()];
   const byCity = new Map<string, SiteModel[]>();
-  for (const site of unique) {
-    const city = site.city?.value ?? `?${site.index}`;
-    byCity.set(city, [...(byCity.get(city) ?? []), site]);
-  }
-  const cities = [...byCity.keys()];
+  for (const site of unique) byCity.set(site.cityKey, [...(byCity.get(site.cityKey) ?? []), site]);
+  const cities = [...byCity.values()].map((list) => list[0]!.city?.value.trim() ?? '?');
   const main = unique.find((s) => s.role?.value === 'primary') ?? unique.find(isLive) ?? unique[0]!;
-  const primaryCity = main.city?.value;
-  const liveCities = new Set(unique.filter(isLive).map((s) => s.city?.value ?? `?${s.index}`));
-  const outside = unique.filter((s) => (s.city?.value ?? `?${s.index}`) !== (primaryCity ?? `?${main.index}`));
+  const liveCities = new Set(unique.filter(isLive).map((s) => s.cityKey));
+  const outside = unique.filter((s) => s.cityKey !== main.cityKey);
   const largestCity = Math.max(...[...byCity.values()].map((list) => list.length));
   return {
     sites: unique,
     cities,
-    ...(primaryCity !== undefined ? { primaryCity } : {}),
+    ...(main.city !== undefined ? { primaryCity: main.city.value.trim(), primaryCityKey: main.cityKey } : {}),
     sameCityActiveActive: [...byCity.values()].some((list) => list.length >= 2 && list.filter(isLive).length >= 2),
-    twoRegionsThreeDcs: unique.length >= 3 && cities.length >= 2 && largestCity >= 2,
+    twoRegionsThreeDcs: unique.length >= 3 && byCity.size >= 2 && largestCity >= 2,
     multiSiteActiveActive: liveCities.size >= 2,
-    threeRegionsFiveDcs: unique.length >= 5 && cities.length >= 3,
+    threeRegionsFiveDcs: unique.length >= 5 && byCity.size >= 3,
     coldStandby: outside.length > 0 && outside.every((s) => s.role?.value === 'cold-standby'),
   };
 }

@@ -26,11 +26,41 @@ describe('rules: availability', () => {
       assert.ok(tier1TwoRegionsThreeDcs.cases.includes('sichuan-rcu'));
     });
 
-    it('fires on two sites in two cities (no same-city pair) and on no sites at all', () => {
-      const twoCities = proposal(`  - id: core\n    tier: 1\n    sites: [cd-1, cq-1]\n`);
-      single(tier1TwoRegionsThreeDcs, run(tier1TwoRegionsThreeDcs, twoCities));
+    it('names the city whose loss leaves no copy, and fires on no sites at all', () => {
+      const f = single(tier1TwoRegionsThreeDcs, run(tier1TwoRegionsThreeDcs, bad));
+      assert.match(f.message.zh, /失去成都后没有任何副本/);
+      assert.match(f.message.en, /if 成都 is lost, no copy is left/);
       const none = proposal(`  - id: core\n    tier: 1\n`);
-      single(tier1TwoRegionsThreeDcs, run(tier1TwoRegionsThreeDcs, none));
+      assert.match(single(tier1TwoRegionsThreeDcs, run(tier1TwoRegionsThreeDcs, none)).message.en, /states no sites/);
+    });
+
+    it('passes any topology that survives every city loss: 1+1 across two cities, 1+1+1 across three', () => {
+      const twoCities = proposal(`  - id: core\n    tier: 1\n    sites: [cd-1, cq-1]\n`);
+      assert.deepEqual(run(tier1TwoRegionsThreeDcs, twoCities), []);
+      const threeCities = `casebook: proposal/v1
+sites:
+  - { id: sh, city: 上海, role: active }
+  - { id: bj, city: 北京, role: active }
+  - { id: sz, city: 深圳, role: active }
+links:
+  - { from: sh, to: bj, mode: sync }
+  - { from: sh, to: sz, mode: sync }
+systems:
+  - { id: core, tier: 1, sites: [sh, bj, sz] }
+`;
+      assert.deepEqual(run(tier1TwoRegionsThreeDcs, threeCities), []);
+    });
+
+    it('treats 上海 and 上海市 as one city', () => {
+      const oneCity = `casebook: proposal/v1
+sites:
+  - { id: a, city: 上海, role: primary }
+  - { id: b, city: 上海市, role: hot-standby }
+  - { id: c, city: " 上海 ", role: cold-standby }
+systems:
+  - { id: core, tier: 1, sites: [a, b, c] }
+`;
+      assert.match(single(tier1TwoRegionsThreeDcs, run(tier1TwoRegionsThreeDcs, oneCity)).message.en, /if 上海 is lost/);
     });
 
     it('is quiet on 2R3DC, on 3R5DC and on other tiers', () => {
@@ -66,10 +96,11 @@ systems:
   });
 
   describe('high-availability-cold-standby', () => {
+    // cd-1 is the only live site: losing it leaves the cold cq-1 to take over.
     const bad = proposal(`  - id: core
     tier: 1
     availability: 99.99
-    sites: [cd-1, cd-2, cq-1]
+    sites: [cd-1, cq-1]
 `);
 
     it('fires on 99.99% with a cold remote copy, with a cold→hot fix', () => {
@@ -99,6 +130,18 @@ systems:
       const hot = bad.replace('role: cold-standby', 'role: hot-standby');
       assert.deepEqual(run(highAvailabilityColdStandby, hot), []);
       assert.deepEqual(run(highAvailabilityColdStandby, proposal(`  - id: a\n    availability: 99.999\n    sites: [cd-1, cd-2]\n`)), []);
+    });
+
+    it('is quiet on 2R3DC with a same-city copy and a cold remote one: rto binds site loss only', () => {
+      const twoRegions = proposal(`  - id: core\n    tier: 1\n    availability: 99.99\n    rto: 5m\n    sites: [cd-1, cd-2, cq-1]\n`);
+      assert.deepEqual(run(highAvailabilityColdStandby, twoRegions), []);
+    });
+
+    it('fires on a city-loss RTO the cold remote copy cannot meet', () => {
+      const text = proposal(`  - id: core\n    tier: 1\n    rto: 5m\n    cityLoss: { rto: 15m }\n    sites: [cd-1, cd-2, cq-1]\n`);
+      const f = single(highAvailabilityColdStandby, run(highAvailabilityColdStandby, text));
+      assert.deepEqual(f.path, ['systems', 0, 'cityLoss', 'rto']);
+      assert.match(f.message.zh, /失去成都后只能由冷备中心 cq-1 接管/);
     });
   });
 

@@ -35,12 +35,13 @@ describe('rules: catalogue', () => {
     for (const r of rules) {
       assert.match(r.id, /^[a-z0-9]+(-[a-z0-9]+)+$/, r.id);
       assert.ok(
-        ['availability', 'consistency', 'data', 'integration', 'delivery', 'cloud', 'legacy'].includes(r.family),
+        ['availability', 'geography', 'consistency', 'data', 'integration', 'delivery', 'cloud', 'legacy'].includes(r.family),
         `${r.id}: family ${r.family}`,
       );
       for (const text of [r.title, r.description]) assert.ok(text.zh.trim() && text.en.trim() && text.zh !== text.en, `${r.id}: bilingual`);
       assert.ok(/[\u4e00-\u9fff]/.test(r.description.zh), `${r.id}: the zh description is Chinese`);
-      assert.ok(r.patterns.length > 0 && r.cases.length > 0, `${r.id}: cites patterns and cases`);
+      // A rule with no fitting evidence in the seed cites its patterns only (and says so in its description).
+      assert.ok(r.patterns.length > 0, `${r.id}: cites patterns`);
       for (const p of r.patterns) assert.ok(CONTRACT_PATTERNS.has(p), `${r.id}: pattern ${p}`);
       for (const c of r.cases) assert.ok(CONTRACT_CASES.has(c), `${r.id}: case ${c}`);
       for (const q of r.quotes) assert.ok(r.cases.includes(q.caseId), `${r.id} quotes ${q.caseId} without citing it`);

@@ -1,9 +1,12 @@
 /**
- * Availability: where a system's copies live (两地三中心, 同城容灾, cold vs
- * hot standby) measured against its tier, promise and compliance level.
+ * Availability: what each system keeps when a site, a city or a region is
+ * lost (the failure scenarios), measured against its tier, promise and
+ * compliance level. A topology passes by surviving, not by its site count.
  */
 import type { RawFinding, RuleFix } from '../types';
-import type { SiteModel, SystemModel } from '../model';
+import type { Localized } from '../locale';
+import type { ProposalModel, SiteModel, SystemModel } from '../model';
+import { requiredScopeKinds, scenariosOf, type Scenario, type Scope, type SystemOutcome } from '../scenarios';
 import {
   FAST_RTO_SECONDS,
   HIGH_AVAILABILITY,
@@ -12,7 +15,6 @@ import {
   fig,
   finding,
   formatPercent,
-  nameOf,
   on,
   opening,
   systemLabel,
@@ -29,7 +31,7 @@ const MYBANK_3R5DC = fig('mybank', 'three-regions-five-dcs');
 const TIANHONG_BATCH = fig('tianhong-fund', 'batch-dr');
 
 /** "2 个中心、1 个城市（成都）" / "2 sites in 1 city (成都)". */
-function footprint(system: SystemModel) {
+function footprint(system: SystemModel): Localized {
   const { sites, cities } = system.topology;
   const where = cities.filter((c) => !c.startsWith('?'));
   return {
@@ -38,14 +40,54 @@ function footprint(system: SystemModel) {
   };
 }
 
+/** "机房 cd-1" / "site cd-1"; "成都" / "成都"; "区域 华南" / "region 华南". */
+export function scopeName(scope: Scope): Localized {
+  switch (scope.kind) {
+    case 'site':
+      return { zh: `机房 ${scope.label}`, en: `site ${scope.label}` };
+    case 'city':
+      return { zh: scope.label, en: scope.label };
+    case 'region':
+      return { zh: `${scope.label}（整个区域）`, en: `the region ${scope.label}` };
+  }
+}
+
+/** The outcome of one system in every scenario, in scope order. */
+function outcomesOf(scenarios: readonly Scenario[], system: SystemModel): { scope: Scope; outcome: SystemOutcome }[] {
+  const out: { scope: Scope; outcome: SystemOutcome }[] = [];
+  for (const scenario of scenarios) {
+    const outcome = scenario.outcomes[system.index];
+    if (outcome && outcome.system === system) out.push({ scope: scenario.scope, outcome });
+    else {
+      const found = scenario.outcomes.find((o) => o.system === system);
+      if (found) out.push({ scope: scenario.scope, outcome: found });
+    }
+  }
+  return out;
+}
+
+/** The first scope of the kinds a system must survive in which its own copies are all lost; cities before sites. */
+export function ownLossIn(model: ProposalModel, system: SystemModel): Scope | undefined {
+  const kinds = requiredScopeKinds(system);
+  const failing = outcomesOf(scenariosOf(model), system).filter(
+    ({ scope, outcome }) => kinds.includes(scope.kind) && outcome.hit && !outcome.ownSurvives,
+  );
+  return (failing.find((f) => f.scope.kind === 'city') ?? failing[0])?.scope;
+}
+
+/** Where a finding about the tier's promise goes: the tier line, which is what sets the requirement. */
+function deploymentAnchor(system: SystemModel) {
+  return on(system.tier!);
+}
+
 export const tier1TwoRegionsThreeDcs: CasebookRule = {
   id: 'tier1-two-regions-three-dcs',
   family: FAMILY,
   defaultSeverity: 'warning',
-  title: { zh: '一级系统应部署两地三中心', en: 'Tier-1 systems belong in two regions, three DCs' },
+  title: { zh: '一级系统应能承受任一城市的整体损失', en: 'A tier-1 system must survive losing any one city' },
   description: {
-    zh: '一级业务系统需要同城和异地两级容灾：至少 3 个中心、跨 2 个城市、其中一城至少 2 个中心（或三地五中心）。天弘基金要求一级系统具备同城、异地容灾能力；浙江农信从同城主备迈向两地三中心；四川农信在两地三中心之上建设异地多活。',
-    en: 'A tier-1 system needs both same-city and out-of-city recovery: at least 3 sites across 2 cities with 2 in one city (or three regions, five DCs). Tianhong Fund requires same-city and remote DR for tier-1 systems; Zhejiang RCU moved from same-city standby to 2R3DC; Sichuan RCU builds active-active on top of 2R3DC.',
+    zh: '一级业务系统在失去任一机房、也在失去任一整座城市后，都要有可接管的副本（主、双活、热备或冷备中心）。任何做得到的部署都通过：两地三中心、三城各一中心（多数派同步）、三地五中心。做不到时指出是失去哪个城市（或机房）后没有副本。天弘基金的容灾规划要求一级系统具备同城、异地容灾能力；浙江农信正从同城主备迈向两地三中心。',
+    en: 'A tier-1 system must have a copy that can take over (primary, active, hot or cold standby) after losing any one site and after losing any one whole city. Any deployment that does so passes: two regions, three DCs; one site in each of three cities (majority sync); three regions, five DCs. When it cannot, the finding names the city (or site) whose loss leaves no copy. Tianhong Fund plans same-city and remote DR for tier-1 systems; Zhejiang RCU is moving from same-city standby towards 2R3DC.',
   },
   patterns: ['two-regions-three-dcs', 'three-regions-five-dcs'],
   cases: ['tianhong-fund', 'zhejiang-rcu', 'sichuan-rcu'],
@@ -54,16 +96,25 @@ export const tier1TwoRegionsThreeDcs: CasebookRule = {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
       if (system.tier?.value !== 1) continue;
-      const t = system.topology;
-      if (t.twoRegionsThreeDcs || t.threeRegionsFiveDcs) continue;
       const label = opening(systemLabel(system));
-      const where = footprint(system);
       const refs = cites(library, [TIANHONG_DR, ZHEJIANG_HA]);
-      const sichuan = nameOf(library, 'sichuan-rcu');
+      if (system.topology.sites.length === 0) {
+        out.push(
+          finding(tier1TwoRegionsThreeDcs, on(system.tier), {
+            zh: `${label.zh} 是一级业务系统，却没有写明部署在哪些中心（sites），无法判断它能否承受机房或城市级故障。参考：${refs.zh}。`,
+            en: `${label.en} is tier 1 but states no sites, so whether it survives losing a site or a city cannot be told. For reference: ${refs.en}.`,
+          }),
+        );
+        continue;
+      }
+      const scope = ownLossIn(model, system);
+      if (!scope) continue;
+      const lost = scopeName(scope);
+      const where = footprint(system);
       out.push(
-        finding(tier1TwoRegionsThreeDcs, on(system.tier), {
-          zh: `${label.zh} 是一级业务系统，却只部署在 ${where.zh}，达不到两地三中心（≥3 个中心、跨 2 个城市、同城至少 2 个）。参考：${refs.zh}；${sichuan.zh}也以两地三中心为基础建设异地多活。`,
-          en: `${label.en} is tier 1 but runs in only ${where.en}, short of two regions, three DCs (≥3 sites across 2 cities, 2 of them in one city). For reference: ${refs.en}; ${sichuan.en} also builds active-active on a 2R3DC base.`,
+        finding(tier1TwoRegionsThreeDcs, deploymentAnchor(system), {
+          zh: `${label.zh} 是一级业务系统，部署在 ${where.zh}：失去${lost.zh}后没有任何副本可以接管。一级系统应能承受任一城市的整体损失，例如两地三中心（同城两个中心 + 异地一个）或三个城市各一个中心。参考：${refs.zh}。`,
+          en: `${label.en} is tier 1 and runs in ${where.en}: if ${lost.en} is lost, no copy is left to take over. A tier-1 system must survive losing any one city, e.g. two regions, three DCs (two sites in one city plus one in another) or one site in each of three cities. For reference: ${refs.en}.`,
         }),
       );
     }
@@ -75,10 +126,10 @@ export const tier2SameCityDr: CasebookRule = {
   id: 'tier2-same-city-dr',
   family: FAMILY,
   defaultSeverity: 'warning',
-  title: { zh: '二级系统至少同城容灾', en: 'Tier-2 systems need same-city DR' },
+  title: { zh: '二级系统应能承受任一机房故障', en: 'A tier-2 system must survive losing any one site' },
   description: {
-    zh: '二级业务系统只需同城容灾，但不能只有一个中心：至少部署 2 个中心（同城即可）。天弘基金要求二级业务系统具备同城容灾能力。',
-    en: 'A tier-2 system needs only same-city recovery, but not a single site: deploy it to at least 2 sites (one city is enough). Tianhong Fund requires same-city DR for tier-2 systems.',
+    zh: '二级业务系统在失去任一机房后要有可接管的副本：同城第二个中心即可，不要求异地。天弘基金的容灾规划要求二级业务系统具备同城容灾能力。',
+    en: 'A tier-2 system must have a copy that can take over after losing any one site; a second site in the same city is enough. Tianhong Fund plans same-city DR for tier-2 systems.',
   },
   patterns: ['same-city-active-active'],
   cases: ['tianhong-fund'],
@@ -86,26 +137,22 @@ export const tier2SameCityDr: CasebookRule = {
   check({ model, library }) {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
-      if (system.tier?.value !== 2 || system.topology.sites.length >= 2) continue;
+      if (system.tier?.value !== 2 || system.topology.sites.length === 0) continue;
+      const scope = ownLossIn(model, system);
+      if (!scope) continue;
       const label = opening(systemLabel(system));
       const ref = cite(library, TIANHONG_DR);
       const where = footprint(system);
       out.push(
-        finding(tier2SameCityDr, on(system.tier), {
-          zh: `${label.zh} 是二级业务系统，只部署在 ${where.zh}，没有同城容灾：一个机房故障即全部中断。参考：${ref.zh}。建议在同城再部署一个中心（同城双活或热备）。`,
-          en: `${label.en} is tier 2 but runs in only ${where.en}, with no same-city DR: one data-centre failure takes it down. For reference: ${ref.en}. Add a second site in the same city (active-active or hot standby).`,
+        finding(tier2SameCityDr, deploymentAnchor(system), {
+          zh: `${label.zh} 是二级业务系统，只部署在 ${where.zh}：失去${scopeName(scope).zh}后全部中断，没有同城容灾。参考：${ref.zh}。建议在同城再部署一个中心（双活或热备）。`,
+          en: `${label.en} is tier 2 but runs in only ${where.en}: losing ${scopeName(scope).en} stops it, with no same-city DR. For reference: ${ref.en}. Add a second site in the same city (active-active or hot standby).`,
         }),
       );
     }
     return out;
   },
 };
-
-/** The cold-standby sites that hold a system's only out-of-city copy. */
-function coldSitesOf(system: SystemModel): SiteModel[] {
-  const primary = system.topology.primaryCity;
-  return system.topology.sites.filter((s) => s.role?.value === 'cold-standby' && s.city?.value !== primary);
-}
 
 /** Turns the cold copies hot; the site roles are shared, so the title says which sites change. */
 function warmUpFix(sites: SiteModel[]): RuleFix | undefined {
@@ -122,10 +169,10 @@ export const highAvailabilityColdStandby: CasebookRule = {
   id: 'high-availability-cold-standby',
   family: FAMILY,
   defaultSeverity: 'warning',
-  title: { zh: '高可用承诺不能依赖冷备', en: 'A high availability promise cannot rest on a cold standby' },
+  title: { zh: '高可用或快速恢复的承诺不能依赖冷备接管', en: 'A high availability or fast recovery promise cannot rest on a cold standby' },
   description: {
-    zh: `可用性 ≥ ${HIGH_AVAILABILITY}% 或 RTO ≤ 30 分钟的系统，异地副本只有冷备时：冷备要启动、校验、切换，做不到承诺，且资源平时闲置。四川农信指出冷备等待容灾有效性低、成本高，转向异地多活；网商银行以三地五中心多活做到 99.99%。`,
-    en: `A system promising ≥ ${HIGH_AVAILABILITY}% availability or an RTO ≤ 30 minutes whose only out-of-city copy is a cold standby: a cold copy must be started, checked and switched to, so the promise cannot hold, and it idles in between. Sichuan RCU found cold standby ineffective and costly and moved to active-active; MYbank reaches 99.99% with three regions, five DCs active-active.`,
+    zh: `冷备中心接管要启动、校验、切换，按小时计（本工具按 30 分钟以上估计）。以下情况报告：失去任一机房后只能由冷备接管，而系统承诺可用性 ≥ ${HIGH_AVAILABILITY}% 或 RTO ≤ 30 分钟；或失去整座城市后只能由冷备接管，而 cityLoss.rto ≤ 30 分钟。同城有热备、异地冷备而只承诺机房级 RTO 的两地三中心不报告。四川农信把冷备的等待和低有效性列为挑战，目标是异地多活。`,
+    en: `A cold standby must be started, checked and switched to: hours, counted here as more than 30 minutes. Reported when, after losing any one site, only a cold standby can take over while the system promises ≥ ${HIGH_AVAILABILITY}% availability or an RTO ≤ 30 minutes; or when, after losing its whole city, only a cold standby can take over while cityLoss.rto ≤ 30 minutes. 2R3DC with a same-city hot standby and a remote cold copy, promising only the site-loss RTO, is not reported. Sichuan RCU names the wait and low effectiveness of cold standby as a challenge and targets multi-site active-active.`,
   },
   patterns: ['multi-site-active-active', 'three-regions-five-dcs'],
   cases: ['sichuan-rcu', 'mybank'],
@@ -133,27 +180,60 @@ export const highAvailabilityColdStandby: CasebookRule = {
   check({ model, library }) {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
-      if (!system.topology.coldStandby) continue;
+      if (!system.topology.sites.some((s) => s.role?.value === 'cold-standby')) continue;
       const highAvailability = system.availability && system.availability.value >= HIGH_AVAILABILITY ? system.availability : undefined;
-      const fastRto = system.rto && system.rto.value.seconds <= FAST_RTO_SECONDS ? system.rto : undefined;
-      const trigger = highAvailability ?? fastRto;
-      if (!trigger) continue;
-      const promise = highAvailability
-        ? { zh: `可用性 ${formatPercent(highAvailability.value)}`, en: `${formatPercent(highAvailability.value)} availability` }
-        : { zh: `RTO ${fastRto!.value.text}`, en: `an RTO of ${fastRto!.value.text}` };
-      const cold = coldSitesOf(system);
-      const coldIds = cold.map((s) => s.id?.value ?? '?').join('、');
+      let hit:
+        | {
+            scope: Scope;
+            outcome: SystemOutcome;
+            promise: Localized;
+            field: NonNullable<SystemModel['rto']> | NonNullable<SystemModel['availability']>;
+          }
+        | undefined;
+      for (const { scope, outcome } of outcomesOf(scenariosOf(model), system)) {
+        if (!outcome.hit || !outcome.ownSurvives || outcome.takeoverSite?.role?.value !== 'cold-standby') continue;
+        if (outcome.dataLoss === undefined) continue; // no writer lost: the cold copy is not what serves
+        if (scope.kind === 'site') {
+          const fastRto = system.rto && system.rto.value.seconds <= FAST_RTO_SECONDS ? system.rto : undefined;
+          if (highAvailability)
+            hit = {
+              scope,
+              outcome,
+              field: highAvailability,
+              promise: {
+                zh: `可用性 ${formatPercent(highAvailability.value)}`,
+                en: `${formatPercent(highAvailability.value)} availability`,
+              },
+            };
+          else if (fastRto)
+            hit = { scope, outcome, field: fastRto, promise: { zh: `RTO ${fastRto.value.text}`, en: `an RTO of ${fastRto.value.text}` } };
+        } else if (scope.kind === 'city') {
+          const cityRto = system.cityLossRto && system.cityLossRto.value.seconds <= FAST_RTO_SECONDS ? system.cityLossRto : undefined;
+          if (cityRto)
+            hit = {
+              scope,
+              outcome,
+              field: cityRto,
+              promise: { zh: `城市级故障 RTO ${cityRto.value.text}`, en: `a city-loss RTO of ${cityRto.value.text}` },
+            };
+        }
+        if (hit) break;
+      }
+      if (!hit) continue;
+      const cold = hit.outcome.takeoverSite!;
       const label = opening(systemLabel(system));
       const sichuan = cite(library, SICHUAN_DR_COST);
       const mybank = cites(library, [MYBANK_AVAILABILITY, MYBANK_3R5DC]);
-      const fix = warmUpFix(cold);
+      const fix = warmUpFix([cold]);
+      const coldId = cold.id?.value ?? '?';
+      const lost = scopeName(hit.scope);
       out.push(
         finding(
           highAvailabilityColdStandby,
-          on(trigger),
+          on(hit.field),
           {
-            zh: `${label.zh} 承诺${promise.zh}，但异地唯一副本 ${coldIds} 是冷备，切换需要启动和校验，做不到该承诺。${sichuan.zh}：冷备等待、容灾有效性低，因而建设异地多活；${mybank.zh}。建议异地中心改为热备或多活。`,
-            en: `${label.en} promises ${promise.en}, but its only out-of-city copy (${cold.map((s) => s.id?.value ?? '?').join(', ')}) is a cold standby that must be started and checked before it serves. ${sichuan.en}: cold standby was slow and risky to fail over to, so they built multi-site active-active; ${mybank.en}. Make the remote site hot or active.`,
+            zh: `${label.zh} 承诺${hit.promise.zh}，但失去${lost.zh}后只能由冷备中心 ${coldId} 接管：冷备要启动、校验、切换，按小时计，做不到该承诺。参考：${sichuan.zh}；${mybank.zh}。建议把 ${coldId} 改为热备或多活，或如实放宽承诺。`,
+            en: `${label.en} promises ${hit.promise.en}, but if ${lost.en} is lost only the cold standby ${coldId} can take over, and a cold copy must be started, checked and switched to, which takes hours. For reference: ${sichuan.en}; ${mybank.en}. Make ${coldId} a hot standby or active, or promise what it can do.`,
           },
           fix ? [fix] : undefined,
         ),
@@ -163,30 +243,37 @@ export const highAvailabilityColdStandby: CasebookRule = {
   },
 };
 
+/** The 等保 level that binds a system: its own, else the proposal's. */
+export function mlpsOf(model: ProposalModel, system: SystemModel): number | undefined {
+  return system.mlps?.value ?? model.mlps?.value;
+}
+
 export const batchDrMlps3: CasebookRule = {
   id: 'batch-dr-mlps3',
   family: FAMILY,
   defaultSeverity: 'warning',
   title: { zh: '等保三级下的批处理系统需要容灾', en: 'Batch systems under MLPS level 3 need DR' },
   description: {
-    zh: '等保三级（compliance.mlps ≥ 3）要求重要数据有备份场地；批处理系统只部署在一个中心时没有任何容灾。天弘基金将批处理类业务的容灾指标对齐等保三级。',
-    en: 'MLPS level 3 (compliance.mlps ≥ 3) requires a backup site for important data; a batch system deployed to one site has no DR at all. Tianhong Fund aligns the DR targets of its batch workloads with MLPS level 3.',
+    zh: '等保三级及以上（系统的 mlps，未写时取 compliance.mlps）的批处理系统只部署在一个中心时，没有任何备份场地。一级、二级系统的单中心部署已由等级规则报告，这里不重复。天弘基金的容灾规划将批处理类业务的容灾指标对齐等保三级。',
+    en: 'A batch system at MLPS level 3 or above (the system’s mlps, else compliance.mlps) deployed to one site has no backup site at all. Tier-1 and tier-2 systems on one site are reported by the tier rules, not again here. Tianhong Fund plans DR targets for its batch workloads aligned with MLPS level 3.',
   },
   patterns: ['two-regions-three-dcs'],
   cases: ['tianhong-fund'],
   quotes: [TIANHONG_BATCH],
   check({ model, library }) {
-    const mlps = model.mlps?.value;
-    if (mlps === undefined || mlps < 3) return [];
     const out: RawFinding[] = [];
     for (const system of model.systems) {
+      const mlps = mlpsOf(model, system);
+      if (mlps === undefined || mlps < 3) continue;
       if (system.kind?.value !== 'batch' || system.topology.sites.length >= 2) continue;
+      if (system.tier?.value === 1 || system.tier?.value === 2) continue;
       const label = opening(systemLabel(system));
       const ref = cite(library, TIANHONG_BATCH);
+      const n = system.topology.sites.length;
       out.push(
         finding(batchDrMlps3, on(system.sites ?? system.kind), {
-          zh: `${label.zh} 是批处理系统，只部署在 ${system.topology.sites.length} 个中心，而方案要求等保 ${mlps} 级：没有备份场地。参考：${ref.zh}。建议至少再部署一个中心并复制批处理数据。`,
-          en: `${label.en} is a batch system on ${system.topology.sites.length} site${system.topology.sites.length === 1 ? '' : 's'} while the proposal targets MLPS level ${mlps}: there is no backup site. For reference: ${ref.en}. Deploy it to a second site and replicate its data.`,
+          zh: `${label.zh} 是批处理系统，只部署在 ${n} 个中心，而它适用等保 ${mlps} 级：没有备份场地。参考：${ref.zh}。建议至少再部署一个中心并复制批处理数据。`,
+          en: `${label.en} is a batch system on ${n} site${n === 1 ? '' : 's'} under MLPS level ${mlps}: there is no backup site. For reference: ${ref.en}. Deploy it to a second site and replicate its data.`,
         }),
       );
     }
@@ -194,4 +281,130 @@ export const batchDrMlps3: CasebookRule = {
   },
 };
 
-export const AVAILABILITY_RULES: CasebookRule[] = [tier1TwoRegionsThreeDcs, tier2SameCityDr, highAvailabilityColdStandby, batchDrMlps3];
+export const dependencyLostInScope: CasebookRule = {
+  id: 'dependency-lost-in-scope',
+  family: FAMILY,
+  defaultSeverity: 'warning',
+  title: { zh: '容灾副本依赖的系统在同一场景下不可用', en: 'A dependency does not survive the loss the system is built to survive' },
+  description: {
+    zh: '系统自己的副本能承受它的等级要求的故障（一级：任一机房、任一城市；二级：任一机房），但它强依赖（同步、关键）的系统在同一故障下没有副本：副本接管了也无法工作。依赖的依赖同样计算。标在 dependsOn 中对应的依赖上。异步或非关键依赖（mode: async / critical: false）不计。',
+    en: 'The system’s own copies survive what its tier requires (tier 1: any site and any city; tier 2: any site), but a system it depends on synchronously and critically has no copy left in the same loss, so the surviving copy cannot work. Dependencies of dependencies count. Placed on the dependsOn item. Async or non-critical dependencies (mode: async / critical: false) do not count.',
+  },
+  patterns: ['two-regions-three-dcs', 'multi-site-active-active'],
+  cases: [],
+  quotes: [],
+  check({ model }) {
+    const out: RawFinding[] = [];
+    const scenarios = scenariosOf(model);
+    for (const system of model.systems) {
+      const kinds = requiredScopeKinds(system);
+      if (kinds.length === 0 || system.topology.sites.length === 0) continue;
+      const byDependency = new Map<SystemOutcome['lostDependencies'][number]['dependency'], { scopes: Scope[]; chain: string[] }>();
+      for (const { scope, outcome } of outcomesOf(scenarios, system)) {
+        if (!kinds.includes(scope.kind) || !outcome.ownSurvives) continue;
+        for (const lost of outcome.lostDependencies) {
+          const entry = byDependency.get(lost.dependency);
+          if (entry) entry.scopes.push(scope);
+          else byDependency.set(lost.dependency, { scopes: [scope], chain: lost.chain });
+        }
+      }
+      const label = opening(systemLabel(system));
+      for (const [dependency, { scopes, chain }] of byDependency) {
+        // Name the widest loss first: a city says more than the site inside it.
+        const shown = [...scopes].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'city' ? -1 : 1)).slice(0, 3);
+        const names = shown.map(scopeName);
+        const more =
+          scopes.length > shown.length
+            ? { zh: ` 等 ${scopes.length} 种情况`, en: ` and ${scopes.length - shown.length} more` }
+            : { zh: '', en: '' };
+        const via = chain.length > 1 ? { zh: `（经由 ${chain.join(' → ')}）`, en: ` (through ${chain.join(' → ')})` } : { zh: '', en: '' };
+        const id = dependency.id.value;
+        out.push({
+          rule: dependencyLostInScope.id,
+          range: dependency.id.range,
+          path: dependency.id.path,
+          message: {
+            zh: `如果失去${names.map((n) => n.zh).join('、')}${more.zh}，${label.zh} 自己仍有副本，但它强依赖的 ${id}${via.zh}没有可用副本：接管后也无法工作。请把 ${id} 部署到能承受同样故障的中心，或把这项依赖改为异步/非关键（mode: async 或 critical: false）并说明降级方式。`,
+            en: `If ${names.map((n) => n.en).join(', ')}${more.en} ${scopes.length === 1 ? 'is' : 'are'} lost, ${label.en} still has a copy, but ${id}${via.en}, which it cannot work without, has none left, so the surviving copy cannot work. Deploy ${id} where it survives the same loss, or make the dependency async or non-critical (mode: async or critical: false) and state how it degrades.`,
+          },
+        });
+      }
+    }
+    return out;
+  },
+};
+
+export const availabilitySingleSite: CasebookRule = {
+  id: 'availability-single-site',
+  family: FAMILY,
+  defaultSeverity: 'warning',
+  title: { zh: '单中心承诺高可用', en: 'High availability promised on a single site' },
+  description: {
+    zh: `承诺可用性 ≥ ${HIGH_AVAILABILITY}%（每年停机约 53 分钟以内）却只部署在一个中心：机房断电、断网或火灾一次就会用完多年的停机预算。一级、二级系统由等级规则报告，这里只看其余系统。`,
+    en: `A promise of ≥ ${HIGH_AVAILABILITY}% availability (about 53 minutes of downtime a year) on a single site: one power, network or fire incident in that data centre uses up years of the budget. Tier-1 and tier-2 systems are reported by the tier rules; this rule covers the rest.`,
+  },
+  patterns: ['same-city-active-active'],
+  cases: [],
+  quotes: [],
+  check({ model }) {
+    const out: RawFinding[] = [];
+    for (const system of model.systems) {
+      if (!system.availability || system.availability.value < HIGH_AVAILABILITY) continue;
+      if (system.tier?.value === 1 || system.tier?.value === 2 || system.topology.sites.length !== 1) continue;
+      const label = opening(systemLabel(system));
+      const site = system.topology.sites[0]!.id?.value ?? '?';
+      out.push(
+        finding(availabilitySingleSite, on(system.availability), {
+          zh: `${label.zh} 承诺可用性 ${formatPercent(system.availability.value)}，却只部署在机房 ${site}：一次机房级故障就会中断它。请在同城再部署一个中心（双活或热备），或如实降低承诺。`,
+          en: `${label.en} promises ${formatPercent(system.availability.value)} availability on the single site ${site}: one data-centre incident stops it. Add a second site in the same city (active or hot standby), or promise what one site can do.`,
+        }),
+      );
+    }
+    return out;
+  },
+};
+
+const isLive = (site: SiteModel) => site.role?.value === 'primary' || site.role?.value === 'active';
+
+export const activeActiveSingleDatabase: CasebookRule = {
+  id: 'active-active-single-database',
+  family: FAMILY,
+  defaultSeverity: 'warning',
+  title: { zh: '异地多活建立在集中式数据库上', en: 'Multi-city active-active on one centralized database' },
+  description: {
+    zh: '系统在两个以上城市都有主中心或双活中心（primary / active），数据库却是集中式（单主实例）：只有主库所在城市能就近写入，另一城的每次写都要跨城，主库城市故障时两城都要等数据库切换，实际是主备而不是多活。网商银行的多活建立在数据单元化之上。',
+    en: 'The system has primary or active sites in two or more cities but a centralized database (one primary instance): only the primary’s city writes locally, every write from the other city crosses the distance, and when the primary’s city fails both cities wait for the database to fail over. That is primary/standby, not active-active. MYbank’s multi-site active-active rests on unitized data.',
+  },
+  patterns: ['unitization', 'distributed-database', 'multi-site-active-active'],
+  cases: ['mybank'],
+  quotes: [MYBANK_3R5DC],
+  check({ model, library }) {
+    const out: RawFinding[] = [];
+    for (const system of model.systems) {
+      if (system.databaseMode?.value !== 'centralized') continue;
+      const liveCities = new Map<string, string>();
+      for (const site of system.topology.sites) if (isLive(site) && site.city) liveCities.set(site.cityKey, site.city.value.trim());
+      if (liveCities.size < 2) continue;
+      const cities = [...liveCities.values()];
+      const label = opening(systemLabel(system));
+      const ref = cite(library, MYBANK_3R5DC);
+      out.push(
+        finding(activeActiveSingleDatabase, on(system.databaseMode, true), {
+          zh: `${label.zh} 在 ${cities.join('、')} 多城同时承载业务，却使用集中式数据库：只有主库所在城市能就近写入，其他城市的每次写都要跨城，主库城市故障时各城都要等数据库切换。参考：${ref.zh}。建议数据单元化（按客户分片、单元内读写）或分布式数据库；否则把非主库城市的中心如实标为热备（hot-standby）。`,
+          en: `${label.en} serves from ${cities.join(', ')} at once on a centralized database: only the city holding the primary writes locally, every write from the others crosses the distance, and when that city fails all of them wait for the database to fail over. For reference: ${ref.en}. Unitize the data (shard by customer, read and write within a unit) or use a distributed database; otherwise mark the other cities’ sites as hot standby.`,
+        }),
+      );
+    }
+    return out;
+  },
+};
+
+export const AVAILABILITY_RULES: CasebookRule[] = [
+  tier1TwoRegionsThreeDcs,
+  tier2SameCityDr,
+  highAvailabilityColdStandby,
+  batchDrMlps3,
+  dependencyLostInScope,
+  availabilitySingleSite,
+  activeActiveSingleDatabase,
+];

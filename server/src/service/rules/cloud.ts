@@ -4,7 +4,7 @@
  */
 import type { RawFinding } from '../types';
 import { listOf } from '../locale';
-import { ZONES } from '../model';
+import { ZONES, type SystemModel } from '../model';
 import { entryOf } from '../yamlTree';
 import { appendToList, cite, cites, fig, finding, on, replaceValue, setEntry, opening, systemLabel, type CasebookRule } from './helpers';
 
@@ -21,8 +21,8 @@ export const sensitiveDataPublicCloud: CasebookRule = {
   defaultSeverity: 'warning',
   title: { zh: '敏感业务部署在公有云', en: 'Sensitive workload on the public cloud' },
   description: {
-    zh: '处理受监管或敏感数据（sensitive: true）的系统不应整体放在公有云。天弘基金建设混合云：云上部署主要业务，云下部署敏感业务，统一运维与容灾；中华财险是保险业第一个基于混合云构建的核心系统。',
-    en: 'A system handling regulated or sensitive data (sensitive: true) should not sit wholly on the public cloud. Tianhong Fund runs main business on the cloud and sensitive business off it, with unified operations and DR; China United Insurance built the industry’s first core system on a hybrid cloud.',
+    zh: '处理受监管或敏感数据（sensitive: true）的系统不应整体放在公有云；写着 hybrid、但部署的每个中心都是公有云（platform: public-cloud）的，同样报告。天弘基金建设混合云：云上部署主要业务，云下部署敏感业务，统一运维与容灾；中华财险是保险业第一个基于混合云构建的核心系统。',
+    en: 'A system handling regulated or sensitive data (sensitive: true) should not sit wholly on the public cloud; one that says hybrid while every site it runs on is public-cloud (platform: public-cloud) is reported too. Tianhong Fund runs main business on the cloud and sensitive business off it, with unified operations and DR; China United Insurance built the industry’s first core system on a hybrid cloud.',
   },
   patterns: ['hybrid-cloud'],
   cases: ['tianhong-fund', 'china-united-insurance'],
@@ -30,7 +30,13 @@ export const sensitiveDataPublicCloud: CasebookRule = {
   check({ model, library }) {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
-      if (system.sensitive?.value !== true || system.cloud?.value !== 'public') continue;
+      if (system.sensitive?.value !== true) continue;
+      const cloud = system.cloud?.value;
+      const sites = system.topology.sites;
+      // "Hybrid" in name only: every site it runs on is a public-cloud site.
+      const publicOnly = sites.length > 0 && sites.every((s) => s.platform?.value === 'public-cloud');
+      if (cloud !== 'public' && !(cloud === 'hybrid' && publicOnly)) continue;
+      if (!system.cloud) continue;
       const label = opening(systemLabel(system));
       const refs = cites(library, [TIANHONG_HYBRID, CHINA_UNITED_HYBRID]);
       out.push(
@@ -38,13 +44,15 @@ export const sensitiveDataPublicCloud: CasebookRule = {
           sensitiveDataPublicCloud,
           on(system.cloud, true),
           {
-            zh: `${label.zh} 处理敏感数据（sensitive: true），却整体部署在公有云。参考：${refs.zh}。建议采用混合云：敏感业务与数据留在云下（私有云），其余业务上云。`,
-            en: `${label.en} handles sensitive data (sensitive: true) but runs wholly on the public cloud. For reference: ${refs.en}. Use a hybrid cloud: keep sensitive business and data off the public cloud, run the rest on it.`,
+            zh: `${label.zh} 处理敏感数据（sensitive: true），却${cloud === 'hybrid' ? '名为混合云、实际所有中心都在公有云上' : '整体部署在公有云'}。参考：${refs.zh}。建议采用混合云：敏感业务与数据留在云下（私有云），其余业务上云。`,
+            en: `${label.en} handles sensitive data (sensitive: true) but runs wholly on the public cloud${cloud === 'hybrid' ? ' (its cloud says hybrid, yet every site it runs on is public-cloud)' : ''}. For reference: ${refs.en}. Use a hybrid cloud: keep sensitive business and data off the public cloud, run the rest on it.`,
           },
-          [
-            replaceValue(system.cloud, 'hybrid', { zh: '改为混合云（hybrid）', en: 'Use a hybrid cloud' }),
-            replaceValue(system.cloud, 'private', { zh: '改为私有云（private）', en: 'Use a private cloud' }),
-          ],
+          cloud === 'hybrid'
+            ? undefined
+            : [
+                replaceValue(system.cloud, 'hybrid', { zh: '改为混合云（hybrid）', en: 'Use a hybrid cloud' }),
+                replaceValue(system.cloud, 'private', { zh: '改为私有云（private）', en: 'Use a private cloud' }),
+              ],
         ),
       );
     }
@@ -52,8 +60,10 @@ export const sensitiveDataPublicCloud: CasebookRule = {
   },
 };
 
-/** The zones 一云三区 requires besides the intranet every proposal has in some form. */
-const REQUIRED_ZONES = ['dev-test', 'dmz'] as const;
+/** A system faces the internet when it says so; a customer channel (app, online banking) does unless it says otherwise. */
+export function facesInternet(system: SystemModel): boolean {
+  return system.internetFacing?.value ?? system.kind?.value === 'channel';
+}
 
 export const securityZonesIncomplete: CasebookRule = {
   id: 'security-zones-incomplete',
@@ -61,8 +71,8 @@ export const securityZonesIncomplete: CasebookRule = {
   defaultSeverity: 'warning',
   title: { zh: '安全区域不完整（一云三区）', en: 'Security zones incomplete (one cloud, three zones)' },
   description: {
-    zh: '方案列出了 zones 却缺少开发测试区（dev-test）或 DMZ 区（dmz），或者有一级系统却没有划分安全区域。四川农信建成“一云三区”：统一云平台管理开发测试区、DMZ 区和内网区。',
-    en: 'The proposal lists zones but lacks the dev/test zone (dev-test) or the DMZ (dmz), or it has a tier-1 system and no zones at all. Sichuan RCU built "one cloud, three zones": one cloud platform managing the dev/test zone, the DMZ and the intranet.',
+    zh: '方案列出了 zones 却缺少开发测试区（dev-test），或者有面向互联网的系统（internetFacing: true；渠道类系统默认面向互联网）却没有 DMZ 区（dmz），或者有一级系统却没有划分安全区域。只在内网使用的方案不要求 DMZ。四川农信建成“一云三区”：统一云平台管理开发测试区、DMZ 区和内网区。',
+    en: 'The proposal lists zones but lacks the dev/test zone (dev-test), or has an internet-facing system (internetFacing: true; channel systems face the internet by default) and no DMZ (dmz), or has a tier-1 system and no zones at all. An intranet-only proposal needs no DMZ. Sichuan RCU built "one cloud, three zones": one cloud platform managing the dev/test zone, the DMZ and the intranet.',
   },
   patterns: ['security-zones'],
   cases: ['sichuan-rcu'],
@@ -77,7 +87,9 @@ export const securityZonesIncomplete: CasebookRule = {
     });
     if (model.zones) {
       const present = new Set(model.zones.value.map((z) => z.value));
-      const missing = REQUIRED_ZONES.filter((z) => !present.has(z));
+      // 一云三区 asks for a DMZ only where something is reached from the internet.
+      const required = model.systems.some(facesInternet) ? (['dev-test', 'dmz'] as const) : (['dev-test'] as const);
+      const missing = required.filter((z) => !present.has(z));
       if (missing.length === 0) return [];
       const edit = appendToList(model, root, 'zones', model.zones, missing);
       return [

@@ -3,51 +3,61 @@
  * (RPO 0 over an async link, more availability than the dependencies allow)
  * or leaves unstated (a tier-1 system without recovery objectives).
  */
-import type { LinkModel, ProposalModel, SiteModel, SystemModel } from '../model';
+import type { Localized } from '../locale';
+import {
+  isHardDependency,
+  type Duration,
+  type LinkModel,
+  type Located,
+  type ProposalModel,
+  type SiteModel,
+  type SystemModel,
+} from '../model';
+import { scenariosOf, type DataLoss, type Scope, type SystemOutcome } from '../scenarios';
 import type { RawFinding } from '../types';
 import { entryOf } from '../yamlTree';
 import { cites, fig, finding, formatPercent, on, replaceValue, opening, systemLabel, type CasebookRule } from './helpers';
 
 const FAMILY = 'consistency';
 
-const MYBANK_3R5DC = fig('mybank', 'three-regions-five-dcs');
 const TIANHONG_ONLINE = fig('tianhong-fund', 'online-dr');
-const MYBANK_AVAILABILITY = fig('mybank', 'availability');
-const PICC_AVAILABILITY = fig('picc-health', 'availability');
 const TIANHONG_DR = fig('tianhong-fund', 'dr-policy');
 
 /* ------------------------------------------------------------------------ */
 
-/** Replication links by site id, both directions, built once per check. */
-function linksBySite(model: ProposalModel): Map<string, LinkModel[]> {
-  const bySite = new Map<string, LinkModel[]>();
-  const add = (id: string | undefined, link: LinkModel) => {
-    if (id === undefined) return;
-    const list = bySite.get(id);
-    if (list) list.push(link);
-    else bySite.set(id, [link]);
-  };
-  for (const link of model.links) {
-    add(link.from?.value, link);
-    if (link.to?.value !== link.from?.value) add(link.to?.value, link);
-  }
-  return bySite;
+/** The objective a scope is judged against: rpo for losing a site, cityLoss.rpo for losing the city. */
+function rpoFor(system: SystemModel, kind: Scope['kind']): Located<Duration> | undefined {
+  return kind === 'site' ? system.rpo : kind === 'city' ? system.cityLossRpo : undefined;
 }
 
-/** Links between two of the system's sites that lie in different cities. */
-function outOfCityLinks(system: SystemModel, bySite: Map<string, LinkModel[]>): LinkModel[] {
-  const own = new Map<string, SiteModel>();
-  for (const site of system.topology.sites) if (site.id) own.set(site.id.value, site);
-  const found = new Set<LinkModel>();
-  for (const [id] of own) {
-    for (const link of bySite.get(id) ?? []) {
-      const from = link.from && own.get(link.from.value);
-      const to = link.to && own.get(link.to.value);
-      if (!from || !to || !from.city || !to.city) continue;
-      if (from.city.value !== to.city.value) found.add(link);
-    }
+/** Each objective once, with the first scope whose takeover copy is proven to lack more data than it allows. */
+function brokenRecoveryPoints(model: ProposalModel, system: SystemModel, broken: (rpo: number, loss: DataLoss) => boolean) {
+  const found = new Map<Located<Duration>, { scope: Scope; outcome: SystemOutcome; loss: DataLoss }>();
+  for (const scenario of scenariosOf(model)) {
+    const rpo = rpoFor(system, scenario.scope.kind);
+    if (!rpo || found.has(rpo)) continue;
+    const outcome = scenario.outcomes.find((o) => o.system === system);
+    const loss = outcome?.dataLoss;
+    if (!outcome || !outcome.ownSurvives || !loss || !broken(rpo.value.seconds, loss)) continue;
+    found.set(rpo, { scope: scenario.scope, outcome, loss });
   }
-  return [...found];
+  return found;
+}
+
+/** "机房 cd-1" / "site cd-1"; a city by its name. */
+function lostName(scope: Scope): Localized {
+  return scope.kind === 'site' ? { zh: `机房 ${scope.label}`, en: `site ${scope.label}` } : { zh: scope.label, en: scope.label };
+}
+
+/** The async links between a lost writer of the system and the copy that takes over: what a sync fix would change. */
+function asyncLinksInto(model: ProposalModel, system: SystemModel, scope: Scope, target: SiteModel): LinkModel[] {
+  const lostSites = new Set(system.topology.sites.filter((s) => scope.sites.has(s)));
+  return model.links.filter((link) => {
+    const from = link.from && model.siteById.get(link.from.value);
+    const to = link.to && model.siteById.get(link.to.value);
+    if (!from || !to || link.mode?.value !== 'async') return false;
+    return (from === target && lostSites.has(to)) || (to === target && lostSites.has(from));
+  });
 }
 
 export const rpoZeroAsyncReplication: CasebookRule = {
@@ -56,39 +66,80 @@ export const rpoZeroAsyncReplication: CasebookRule = {
   defaultSeverity: 'error',
   title: { zh: 'RPO 0 与异步复制矛盾', en: 'RPO 0 contradicts asynchronous replication' },
   description: {
-    zh: '系统承诺 RPO 0，但它跨城市的复制链路全部是 async：异地中心接管时会丢失尚未复制的数据。网商银行以三地五中心多副本同步做到数据零丢失；天弘基金的在线业务要求极低的 RPO。',
-    en: 'The system promises an RPO of 0, yet every replication link between its cities is async: when the remote site takes over, whatever was not yet copied is lost. MYbank keeps data loss at zero with synchronous replicas across three regions, five DCs; Tianhong Fund requires a very low RPO for online business.',
+    zh: '系统对某种故障承诺 RPO 0（rpo 针对失去任一机房，cityLoss.rpo 针对失去整座城市），但在这种故障下接管的副本只经由异步（async）链路得到数据：未复制的数据必然丢失。同城同步、异地异步、只写 rpo: 0 的两地三中心不报告（rpo 只约束机房级故障）；没有写明复制链路时无法判断，也不报告。本规则是对方案自身承诺的推导，案例库中没有直接对应的客户数字。',
+    en: 'The system promises an RPO of 0 for some loss (rpo for losing any one site, cityLoss.rpo for losing the whole city), yet the copy that takes over in that loss receives its data only over async links: whatever was not yet copied is lost. 2R3DC with same-city sync, remote async and only `rpo: 0` is not reported (rpo binds site loss only); without stated links nothing can be proven and nothing is reported. The rule follows from the proposal’s own promise; the case library has no customer figure that bears on it directly.',
   },
-  patterns: ['three-regions-five-dcs', 'multi-site-active-active'],
-  cases: ['mybank', 'tianhong-fund'],
-  quotes: [MYBANK_3R5DC, TIANHONG_ONLINE],
-  check({ model, library }) {
+  patterns: ['two-regions-three-dcs', 'multi-site-active-active'],
+  cases: [],
+  quotes: [],
+  check({ model }) {
     if (model.links.length === 0) return [];
-    const bySite = linksBySite(model);
     const out: RawFinding[] = [];
     for (const system of model.systems) {
-      if (!system.rpo || system.rpo.value.seconds !== 0 || system.topology.cities.length < 2) continue;
-      const links = outOfCityLinks(system, bySite);
-      if (links.length === 0 || links.some((l) => l.mode?.value !== 'async')) continue;
-      const names = links.map((l) => `${l.from?.value}→${l.to?.value}`);
-      const label = opening(systemLabel(system));
-      const refs = cites(library, [MYBANK_3R5DC, TIANHONG_ONLINE]);
-      out.push(
-        finding(
-          rpoZeroAsyncReplication,
-          on(system.rpo),
-          {
-            zh: `${label.zh} 承诺 RPO 0，但跨城市的复制链路（${names.join('、')}）全是 async：异地接管时会丢失未复制的数据。参考：${refs.zh}。请改为同步（或多数派）复制，或如实放宽 RPO。`,
-            en: `${label.en} promises an RPO of 0, but its replication between cities (${names.join(', ')}) is all async: a remote takeover loses whatever was not yet copied. For reference: ${refs.en}. Replicate synchronously (or by majority), or state the real RPO.`,
-          },
-          [
+      if (system.rpo?.value.seconds !== 0 && system.cityLossRpo?.value.seconds !== 0) continue;
+      const broken = brokenRecoveryPoints(model, system, (rpo, loss) => rpo === 0 && (loss.kind === 'lag' || loss.kind === 'some'));
+      for (const [rpo, { scope, outcome }] of broken) {
+        const label = opening(systemLabel(system));
+        const target = outcome.takeoverSite!;
+        const targetId = target.id?.value ?? '?';
+        const lost = lostName(scope);
+        const links = asyncLinksInto(model, system, scope, target);
+        const names = links.map((l) => `${l.from?.value}→${l.to?.value}`);
+        const which = scope.kind === 'site' ? { zh: 'RPO 0', en: 'an RPO of 0' } : { zh: '城市级故障 RPO 0', en: 'a city-loss RPO of 0' };
+        out.push(
+          finding(
+            rpoZeroAsyncReplication,
+            on(rpo),
             {
-              title: { zh: `将 ${names.join('、')} 改为同步复制（sync）`, en: `Make ${names.join(', ')} synchronous` },
-              edits: links.flatMap((l) => (l.mode ? [{ range: l.mode.range, newText: 'sync' }] : [])),
+              zh: `${label.zh} 承诺${which.zh}，但失去${lost.zh}后由 ${targetId} 接管，而它的数据只经由异步链路复制${names.length ? `（${names.join('、')}）` : ''}：未复制的数据会丢失。请改为同步（或多数派）复制，或如实写明可接受的 RPO。`,
+              en: `${label.en} promises ${which.en}, but if ${lost.en} is lost ${targetId} takes over, and its data arrives only over async replication${names.length ? ` (${names.join(', ')})` : ''}: whatever was not yet copied is lost. Replicate synchronously (or by majority), or state the RPO it can keep.`,
             },
-          ],
-        ),
-      );
+            links.length > 0
+              ? [
+                  {
+                    title: { zh: `将 ${names.join('、')} 改为同步复制（sync）`, en: `Make ${names.join(', ')} synchronous` },
+                    edits: links.flatMap((l) => (l.mode ? [{ range: l.mode.range, newText: 'sync' }] : [])),
+                  },
+                ]
+              : undefined,
+          ),
+        );
+      }
+    }
+    return out;
+  },
+};
+
+export const recoveryPointUnreachable: CasebookRule = {
+  id: 'recovery-point-unreachable',
+  family: FAMILY,
+  defaultSeverity: 'error',
+  title: { zh: 'RPO 小于复制延迟', en: 'RPO tighter than the replication lag' },
+  description: {
+    zh: '系统对某种故障承诺的 RPO 大于 0，但这种故障下接管的副本经由异步链路复制，链路写明的延迟（links[].lag）超过了该 RPO：按方案自己的数字就做不到。没有写明 lag 时不报告。',
+    en: 'The system promises an RPO above 0 for some loss, but the copy that takes over receives its data over async links whose stated lag (links[].lag) exceeds that RPO: by the proposal’s own figures it cannot be kept. Not reported when no lag is stated.',
+  },
+  patterns: ['two-regions-three-dcs'],
+  cases: [],
+  quotes: [],
+  check({ model }) {
+    if (model.links.length === 0) return [];
+    const out: RawFinding[] = [];
+    for (const system of model.systems) {
+      if (!system.rpo && !system.cityLossRpo) continue;
+      const broken = brokenRecoveryPoints(model, system, (rpo, loss) => rpo > 0 && loss.kind === 'lag' && loss.seconds > rpo);
+      for (const [rpo, { scope, outcome, loss }] of broken) {
+        if (loss.kind !== 'lag') continue;
+        const label = opening(systemLabel(system));
+        const targetId = outcome.takeoverSite?.id?.value ?? '?';
+        const lost = lostName(scope);
+        out.push(
+          finding(recoveryPointUnreachable, on(rpo), {
+            zh: `${label.zh} 承诺 RPO ${rpo.value.text}，但失去${lost.zh}后由 ${targetId} 接管，它的数据最多落后 ${loss.text}（链路 lag）：做不到该 RPO。请缩短复制延迟、改为同步复制，或如实写明 RPO。`,
+            en: `${label.en} promises an RPO of ${rpo.value.text}, but if ${lost.en} is lost ${targetId} takes over, and its data may trail by ${loss.text} (the link’s lag): the RPO cannot be kept. Shorten the lag, replicate synchronously, or state the real RPO.`,
+          }),
+        );
+      }
     }
     return out;
   },
@@ -144,8 +195,9 @@ class DependencyCeilings {
     this.availability = Float64Array.from(systems, (s) => (s.availability ? s.availability.value / 100 : 1));
     this.deps = systems.map((s) => {
       const list: number[] = [];
-      for (const d of s.dependsOn?.value ?? []) {
-        const j = this.index.get(d.value);
+      for (const d of s.dependencies) {
+        if (!isHardDependency(d)) continue;
+        const j = this.index.get(d.id.value);
         if (j !== undefined) list.push(j);
       }
       return list;
@@ -241,17 +293,17 @@ export const availabilityExceedsDependencies: CasebookRule = {
   defaultSeverity: 'error',
   title: { zh: '可用性承诺高于依赖所能提供的', en: 'Availability promised above what dependencies allow' },
   description: {
-    zh: '系统只有在它（传递）依赖的所有系统都可用时才可用，所以它的可用性上限是这些依赖可用性的乘积（每个依赖只计一次）。承诺高于这个上限的数字无法兑现。网商银行、人保健康的 99.99% 建立在整条调用链都按同一目标建设（单元化、多活）之上。',
-    en: 'A system is up only when every system it (transitively) depends on is up, so its availability is bounded by the product of theirs (each dependency counted once). A promise above that bound cannot be kept. The 99.99% of MYbank and PICC Health rests on building the whole call chain to that target (unitization, active-active).',
+    zh: '系统同步调用、且离开它就无法工作的依赖（dependsOn 中的裸 id，或 mode: sync 且未写 critical: false 的项）全部可用时，系统才可用，所以它的可用性上限是这些依赖（含传递依赖，每个只计一次）可用性的乘积。承诺高于这个上限的数字无法兑现。异步或非关键依赖不计入。',
+    en: 'A system is up only when every dependency it calls synchronously and cannot work without is up (a bare id in dependsOn, or an item with mode: sync and no critical: false), so its availability is bounded by the product of theirs, transitive ones included, each counted once. A promise above that bound cannot be kept. Async and non-critical dependencies do not count.',
   },
   patterns: ['unitization', 'multi-site-active-active'],
-  cases: ['mybank', 'picc-health'],
-  quotes: [MYBANK_AVAILABILITY, PICC_AVAILABILITY],
-  check({ model, library }) {
+  cases: [],
+  quotes: [],
+  check({ model }) {
     const out: RawFinding[] = [];
     let ceilings: DependencyCeilings | undefined;
     model.systems.forEach((system, i) => {
-      if (!system.availability || !system.dependsOn || system.dependsOn.value.length === 0) return;
+      if (!system.availability || !system.dependencies.some(isHardDependency)) return;
       ceilings ??= new DependencyCeilings(model.systems);
       const promise = system.availability.value / 100;
       const ceiling = ceilings.of(i, promise);
@@ -261,7 +313,6 @@ export const availabilityExceedsDependencies: CasebookRule = {
       const promised = formatPercent(system.availability.value);
       const weakest = ceiling.weakest.map((j) => ceilings!.label(j));
       const label = opening(systemLabel(system));
-      const refs = cites(library, [MYBANK_AVAILABILITY, PICC_AVAILABILITY]);
       const scope = ceiling.exact
         ? {
             zh: `它串行依赖的 ${ceiling.count} 个系统`,
@@ -273,8 +324,8 @@ export const availabilityExceedsDependencies: CasebookRule = {
           availabilityExceedsDependencies,
           on(system.availability),
           {
-            zh: `${label.zh} 承诺可用性 ${promised}，但${scope.zh}最多只允许 ${atMost}（最弱：${weakest.join('、')}）。参考：${refs.zh}，整条调用链按同一目标建设。请提高依赖的可用性、去掉强依赖（异步化、降级），或如实降低承诺。`,
-            en: `${label.en} promises ${promised} availability, but ${scope.en} ${ceiling.count === 1 && ceiling.exact ? 'allows' : 'allow'} at most ${atMost} (weakest: ${weakest.join(', ')}). For reference: ${refs.en}, with the whole call chain built to that target. Raise the dependencies, make them non-blocking (async, degradation), or promise what the chain allows.`,
+            zh: `${label.zh} 承诺可用性 ${promised}，但${scope.zh}最多只允许 ${atMost}（最弱：${weakest.join('、')}）。请提高依赖的可用性、把依赖改为异步或可降级（在 dependsOn 中写明 mode: async 或 critical: false），或如实降低承诺。`,
+            en: `${label.en} promises ${promised} availability, but ${scope.en} ${ceiling.count === 1 && ceiling.exact ? 'allows' : 'allow'} at most ${atMost} (weakest: ${weakest.join(', ')}). Raise the dependencies, make them non-blocking (and say so in dependsOn: mode: async or critical: false), or promise what the chain allows.`,
           },
           allowed > 0
             ? [replaceValue(system.availability, String(allowed), { zh: `将可用性承诺改为 ${atMost}`, en: `Promise ${atMost} instead` })]
@@ -325,4 +376,9 @@ function zhOr(items: readonly string[]): string {
   return items.length > 1 ? ' 和 ' : '';
 }
 
-export const CONSISTENCY_RULES: CasebookRule[] = [rpoZeroAsyncReplication, availabilityExceedsDependencies, tier1MissingRecoveryObjectives];
+export const CONSISTENCY_RULES: CasebookRule[] = [
+  rpoZeroAsyncReplication,
+  recoveryPointUnreachable,
+  availabilityExceedsDependencies,
+  tier1MissingRecoveryObjectives,
+];

@@ -2,14 +2,15 @@
  * Data: where the load lands (database mode, architecture), how consistency
  * across systems is kept (transactions), and who owns which data.
  */
+import { isHardDependency, type Located, type SystemModel } from '../model';
 import type { RawFinding } from '../types';
 import {
   HEAVY_DAILY_TRANSACTIONS,
   HEAVY_PEAK_TPS,
   cites,
-  dependedOnIds,
   fig,
   finding,
+  formatCount,
   heavyLoad,
   nameOf,
   on,
@@ -34,14 +35,17 @@ const LOAD_THRESHOLDS = {
   en: `peak ≥ ${HEAVY_PEAK_TPS} TPS or ≥ ${HEAVY_DAILY_TRANSACTIONS.toLocaleString('en-US')} transactions a day`,
 };
 
+/** Below this share of the tested capacity a centralized database has headroom for the stated peak. */
+export const CAPACITY_HEADROOM = 0.8;
+
 export const heavyLoadCentralizedDatabase: CasebookRule = {
   id: 'heavy-load-centralized-database',
   family: FAMILY,
   defaultSeverity: 'warning',
   title: { zh: '高负载系统使用集中式数据库', en: 'Heavy load on a centralized database' },
   description: {
-    zh: `负载达到${LOAD_THRESHOLDS.zh}的系统，集中式数据库会成为扩展瓶颈。南京银行（鑫云+）、人保健康、网商银行都以分布式数据库（OceanBase）承载高并发与海量数据。`,
-    en: `For a system with ${LOAD_THRESHOLDS.en}, a centralized database becomes the scaling bottleneck. Bank of Nanjing (鑫云+), PICC Health and MYbank carry high concurrency and data volume on a distributed database (OceanBase).`,
+    zh: `写明了数据库压测容量（database.capacityTps）时，以它为准：峰值 TPS 达到容量的 ${CAPACITY_HEADROOM * 100}% 即余量不足（警告），低于则不报告。没有写明容量时，负载达到${LOAD_THRESHOLDS.zh}只给提示：请写明压测容量，集中式数据库只能纵向扩容。南京银行、人保健康、网商银行以分布式数据库承载高并发与海量数据。`,
+    en: `Where the database’s tested capacity is stated (database.capacityTps), it is the measure: a peak at ${CAPACITY_HEADROOM * 100}% of it or more leaves too little headroom (warning); below, nothing is reported. Without a stated capacity, a load of ${LOAD_THRESHOLDS.en} gets advice only: state the tested capacity, since a centralized database can only scale up. Bank of Nanjing, PICC Health and MYbank carry high concurrency and data volume on a distributed database.`,
   },
   patterns: ['distributed-database'],
   cases: ['nanjing-bank', 'picc-health', 'mybank'],
@@ -50,22 +54,46 @@ export const heavyLoadCentralizedDatabase: CasebookRule = {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
       if (system.databaseMode?.value !== 'centralized') continue;
-      const load = heavyLoad(system);
-      if (!load) continue;
+      const capacity = system.databaseCapacityTps;
       const label = opening(systemLabel(system));
       const refs = cites(library, [NANJING_ORDERS, PICC_CAPACITY, PICC_SETTLEMENT]);
       const mybank = nameOf(library, 'mybank');
-      out.push(
-        finding(
+      const fix = [
+        replaceValue(system.databaseMode, 'distributed', { zh: '改为分布式数据库（distributed）', en: 'Use a distributed database' }),
+      ];
+      if (capacity) {
+        const peak = system.peakTps?.value;
+        if (peak === undefined || capacity.value <= 0 || peak < capacity.value * CAPACITY_HEADROOM) continue;
+        const share = Math.round((peak / capacity.value) * 100);
+        const p = formatCount(peak);
+        const c = formatCount(capacity.value);
+        out.push(
+          finding(
+            heavyLoadCentralizedDatabase,
+            on(system.databaseMode, true),
+            {
+              zh: `${label.zh} 峰值 ${p.zh} TPS，已达集中式数据库压测容量 ${c.zh} TPS 的 ${share}%：余量不足，而集中式数据库只能换更大的机器。参考：${refs.zh}；${mybank.zh}同样基于分布式数据库处理高并发交易。建议扩容评估或采用分布式数据库。`,
+              en: `${label.en} peaks at ${p.en} TPS, ${share}% of its centralized database’s tested ${c.en} TPS: too little headroom, and a centralized database can only scale up. For reference: ${refs.en}; ${mybank.en} also runs high-concurrency transactions on a distributed database. Re-assess capacity or use a distributed database.`,
+            },
+            fix,
+          ),
+        );
+        continue;
+      }
+      const load = heavyLoad(system);
+      if (!load) continue;
+      out.push({
+        ...finding(
           heavyLoadCentralizedDatabase,
           on(system.databaseMode, true),
           {
-            zh: `${label.zh} 负载为${load.what.zh}，却使用集中式数据库：扩容只能换更大的机器，数据库会成为瓶颈。参考：${refs.zh}；${mybank.zh}同样基于分布式数据库处理高并发交易。建议采用分布式数据库。`,
-            en: `${label.en} carries ${load.what.en} on a centralized database: it can only scale up, and the database becomes the bottleneck. For reference: ${refs.en}; ${mybank.en} also runs high-concurrency transactions on a distributed database. Use a distributed database.`,
+            zh: `${label.zh} 负载为${load.what.zh}，使用集中式数据库，但没有写明它的压测容量（database.capacityTps）：无法判断余量，而集中式数据库只能纵向扩容。参考：${refs.zh}；${mybank.zh}同样基于分布式数据库处理高并发交易。请写明压测容量，或评估分布式数据库。`,
+            en: `${label.en} carries ${load.what.en} on a centralized database whose tested capacity is not stated (database.capacityTps), so its headroom cannot be judged, and it can only scale up. For reference: ${refs.en}; ${mybank.en} also runs high-concurrency transactions on a distributed database. State the tested capacity, or assess a distributed database.`,
           },
-          [replaceValue(system.databaseMode, 'distributed', { zh: '改为分布式数据库（distributed）', en: 'Use a distributed database' })],
+          fix,
         ),
-      );
+        severity: 'info',
+      });
     }
     return out;
   },
@@ -74,7 +102,7 @@ export const heavyLoadCentralizedDatabase: CasebookRule = {
 export const heavyLoadMonolith: CasebookRule = {
   id: 'heavy-load-monolith',
   family: FAMILY,
-  defaultSeverity: 'warning',
+  defaultSeverity: 'info',
   title: { zh: '高负载系统采用单体架构', en: 'Heavy load on a monolith' },
   description: {
     zh: `负载达到${LOAD_THRESHOLDS.zh}的单体系统扩展成本高、响应慢。南京银行指出单体架构扩展成本高，转向分布式微服务；人保健康以微服务支撑高并发与快速迭代。`,
@@ -111,45 +139,50 @@ export const crossSystemTransactionsSaga: CasebookRule = {
   id: 'cross-system-transactions-saga',
   family: FAMILY,
   defaultSeverity: 'warning',
-  title: { zh: '跨系统事务应使用 Saga', en: 'Cross-system transactions belong in a saga' },
+  title: { zh: '跨系统写入应使用 Saga 或 TCC', en: 'Cross-system writes belong in a saga or TCC' },
   description: {
-    zh: '与其他系统相互调用的系统，如果用 XA 两阶段提交，所有参与方的数据库被锁住、一起变慢；如果不做事务（none），失败时数据不一致。顺德农商用分布式事务 Saga 编排原子服务；南京银行不再让事务 ACID 过度依赖数据库。',
-    en: 'For a system that calls or is called by others, XA two-phase commit locks every participant database and slows them together, and no transactions (none) leaves data inconsistent on failure. Shunde RCB orchestrates atomic services with sagas; Bank of Nanjing stopped leaning on the database for cross-service ACID.',
+    zh: '只看跨系统写入：系统用 XA 两阶段提交并同步依赖其他系统时，所有参与方的数据库在提交前一直被锁住、一起变慢；系统自己拥有数据（data）、又同步依赖另一个拥有数据的系统，却不做分布式事务（none）时，一方失败另一方不会回滚。只读或只被调用的系统不报告。顺德农商以分布式事务 Saga 编排原子服务；资源可预留时也可用 TCC。',
+    en: 'Only cross-system writes count: a system on XA two-phase commit that calls other systems synchronously keeps every participant database locked until commit, so they slow down together; a system that owns data (data) and synchronously depends on another system that owns data, with no distributed transactions (none), leaves one side uncompensated when the other fails. Read-only or only-called systems are not reported. Shunde RCB orchestrates atomic services with sagas; TCC fits where resources can be reserved.',
   },
   patterns: ['saga'],
-  cases: ['shunde-rcb', 'nanjing-bank'],
-  quotes: [NANJING_ORDERS],
+  cases: ['shunde-rcb'],
+  quotes: [],
   check({ model, library }) {
-    const dependedOn = dependedOnIds(model);
     const out: RawFinding[] = [];
     for (const system of model.systems) {
       const mode = system.transactions?.value;
       if (mode !== 'xa' && mode !== 'none') continue;
-      const callsOthers = (system.dependsOn?.value ?? []).some((d) => d.value !== system.id?.value);
-      const calledByOthers = system.id !== undefined && dependedOn.has(system.id.value);
-      if (!callsOthers && !calledByOthers) continue;
+      const partners = system.dependencies
+        .filter(isHardDependency)
+        .map((d) => model.systemById.get(d.id.value))
+        .filter((s): s is NonNullable<typeof s> => !!s && s !== system);
+      const writesAcross =
+        mode === 'xa' ? partners.length > 0 : (system.data?.value.length ?? 0) > 0 && partners.some((p) => (p.data?.value.length ?? 0) > 0);
+      if (!writesAcross) continue;
       const label = opening(systemLabel(system));
       const shunde = nameOf(library, 'shunde-rcb');
-      const nanjing = cites(library, [NANJING_ORDERS]);
       const problem =
         mode === 'xa'
           ? {
-              zh: '使用 XA 两阶段提交：参与方的数据库在提交前一直被锁住，任一方变慢全链路变慢',
-              en: 'uses XA two-phase commit: every participant database stays locked until commit, so one slow participant slows them all',
+              zh: '使用 XA 两阶段提交并同步调用其他系统：参与方的数据库在提交前一直被锁住，任一方变慢全链路变慢',
+              en: 'uses XA two-phase commit across the systems it calls: every participant database stays locked until commit, so one slow participant slows them all',
             }
           : {
-              zh: '不做分布式事务（none）：一方失败时其他系统的数据不会回滚，数据不一致',
-              en: 'runs no distributed transactions (none): when one side fails the others are not compensated and data diverges',
+              zh: '自己拥有数据、又同步写入其他拥有数据的系统，却不做分布式事务：一方失败时另一方的数据不会回滚',
+              en: 'owns data and writes synchronously to other systems that own data, with no distributed transactions: when one side fails the other is not compensated',
             };
       out.push(
         finding(
           crossSystemTransactionsSaga,
           on(system.transactions!, true),
           {
-            zh: `${label.zh} 与其他系统存在调用关系，却${problem.zh}。${shunde.zh}用分布式事务 Saga 编排原子服务；${nanjing.zh}不再让事务依赖单一数据库。建议改为 Saga（正向服务 + 补偿）。`,
-            en: `${label.en} calls or is called by other systems but ${problem.en}. ${shunde.en} orchestrates atomic services with sagas; ${nanjing.en} stopped leaning on one database for transactions. Use a saga (forward services plus compensations).`,
+            zh: `${label.zh} ${problem.zh}。${shunde.zh}以分布式事务 Saga 编排原子服务。建议改为 Saga（正向服务 + 补偿）；资源可以预留时也可用 TCC（预留、确认、取消）。`,
+            en: `${label.en} ${problem.en}. ${shunde.en} orchestrates atomic services with sagas. Use a saga (forward services plus compensations), or TCC (try, confirm, cancel) where resources can be reserved.`,
           },
-          [replaceValue(system.transactions!, 'saga', { zh: '改为 Saga 分布式事务', en: 'Use a saga' })],
+          [
+            replaceValue(system.transactions!, 'saga', { zh: '改为 Saga 分布式事务', en: 'Use a saga' }),
+            replaceValue(system.transactions!, 'tcc', { zh: '改为 TCC 分布式事务', en: 'Use TCC' }),
+          ],
         ),
       );
     }
@@ -170,28 +203,30 @@ export const duplicateDataOwner: CasebookRule = {
   cases: ['zheshang-securities'],
   quotes: [ZHESHANG_SINGLE, ZHESHANG_IDENTITY],
   check({ model, library }) {
-    const owners = new Map<string, string>();
-    const out: RawFinding[] = [];
+    const claimants = new Map<string, { system: SystemModel; item: Located<string> }[]>();
     for (const system of model.systems) {
-      const self = opening(systemLabel(system));
       const seenHere = new Set<string>();
       for (const item of system.data?.value ?? []) {
-        const domain = item.value;
-        if (seenHere.has(domain)) continue;
-        seenHere.add(domain);
-        const first = owners.get(domain);
-        if (first === undefined) {
-          owners.set(domain, system.id?.value ?? `#${system.index + 1}`);
-          continue;
-        }
-        const refs = cites(library, [ZHESHANG_SINGLE, ZHESHANG_IDENTITY]);
-        out.push(
-          finding(duplicateDataOwner, on(item), {
-            zh: `${self.zh} 声明拥有数据域「${domain}」，但 ${first} 已是它的主系统：两份主数据必然不一致。参考：${refs.zh}。建议由一个系统（如用户中心）统一管理「${domain}」，其他系统通过 dependsOn 读取。`,
-            en: `${self.en} claims the "${domain}" data domain, which ${first} already owns: two masters drift apart. For reference: ${refs.en}. Let one system (a user centre) own "${domain}" and have the others read it through dependsOn.`,
-          }),
-        );
+        if (seenHere.has(item.value)) continue;
+        seenHere.add(item.value);
+        const list = claimants.get(item.value);
+        if (list) list.push({ system, item });
+        else claimants.set(item.value, [{ system, item }]);
       }
+    }
+    const out: RawFinding[] = [];
+    for (const [domain, list] of claimants) {
+      if (list.length < 2) continue;
+      const names = list.map(({ system }) => system.id?.value ?? `#${system.index + 1}`);
+      const refs = cites(library, [ZHESHANG_SINGLE, ZHESHANG_IDENTITY]);
+      // One finding per domain, on the last claim: the line whose writing made the domain contested.
+      const last = list[list.length - 1]!;
+      out.push(
+        finding(duplicateDataOwner, on(last.item), {
+          zh: `数据域「${domain}」有 ${list.length} 个系统声明为主系统：${names.join('、')}。多份主数据必然不一致。参考：${refs.zh}。请确定唯一的主系统（如用户中心），其他系统通过 dependsOn 读取。`,
+          en: `The "${domain}" data domain is claimed as master by ${list.length} systems: ${names.join(', ')}. Several masters drift apart. For reference: ${refs.en}. Choose one owner (a user centre, say) and have the others read it through dependsOn.`,
+        }),
+      );
     }
     return out;
   },

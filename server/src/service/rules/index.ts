@@ -11,11 +11,13 @@ import { CONSISTENCY_RULES } from './consistency';
 import { DATA_RULES } from './data';
 import { DELIVERY_RULES } from './delivery';
 import type { CasebookRule } from './helpers';
+import { GEOGRAPHY_RULES } from './geography';
 import { INTEGRATION_RULES } from './integration';
 import { LEGACY_RULES } from './legacy';
 
 const CASEBOOK_RULES: readonly CasebookRule[] = [
   ...AVAILABILITY_RULES,
+  ...GEOGRAPHY_RULES,
   ...CONSISTENCY_RULES,
   ...DATA_RULES,
   ...INTEGRATION_RULES,

@@ -1,0 +1,146 @@
+/**
+ * Geography: what the distance between sites means for replication and for
+ * recovery. Cities are identities with coordinates (./geo); a city the data
+ * does not know is reported once as advice and every distance check skips it.
+ */
+import { cityCandidates, distanceKm, lookupCity, type CityInfo } from '../geo';
+import type { SiteModel } from '../model';
+import type { RawFinding } from '../types';
+import { finding, formatCount, on, opening, replaceValue, systemLabel, type CasebookRule } from './helpers';
+
+const FAMILY = 'geography';
+
+/** Above this great-circle distance a synchronous commit waits ≥ 3 ms more per round trip (fibre runs longer still). */
+export const SYNC_MAX_KM = 300;
+/** 银监发〔2010〕114号 第三条（四）: 同城模式 "一般距离数十公里", 异地模式 "一般距离在数百公里以上". */
+export const REMOTE_MIN_KM = 100;
+/** Light in fibre: about 1 ms of round trip per 100 km. */
+const KM_PER_MS_ROUND_TRIP = 100;
+
+function cityOf(site: SiteModel | undefined): CityInfo | undefined {
+  return site?.city ? lookupCity(site.city.value) : undefined;
+}
+
+const kmText = (km: number) => formatCount(Math.round(km / 10) * 10);
+
+export const syncReplicationLongDistance: CasebookRule = {
+  id: 'sync-replication-long-distance',
+  family: FAMILY,
+  defaultSeverity: 'warning',
+  title: { zh: '远距离同步复制', en: 'Synchronous replication over a long distance' },
+  description: {
+    zh: `同步复制（mode: sync）在每次提交时等待远端确认。两个中心所在城市直线距离超过 ${SYNC_MAX_KM} 公里时，光在光纤中往返约每 100 公里 1 毫秒，每次提交至少多等 ${SYNC_MAX_KM / KM_PER_MS_ROUND_TRIP} 毫秒（实际光纤路径更长），吞吐和时延都受影响，链路抖动还会拖住生产。距离按城市中心计算；城市无法识别时不检查。`,
+    en: `A synchronous link (mode: sync) waits for the far side at every commit. Beyond ${SYNC_MAX_KM} km between the two cities (great circle), light in fibre takes about 1 ms of round trip per 100 km, so every commit waits at least ${SYNC_MAX_KM / KM_PER_MS_ROUND_TRIP} ms more (real fibre runs longer), and any jitter on the link stalls production. Distances are between city seats; unknown cities are not checked.`,
+  },
+  patterns: ['two-regions-three-dcs'],
+  cases: [],
+  quotes: [],
+  check({ model }) {
+    const out: RawFinding[] = [];
+    for (const link of model.links) {
+      if (link.mode?.value !== 'sync' || !link.from || !link.to) continue;
+      const from = model.siteById.get(link.from.value);
+      const to = model.siteById.get(link.to.value);
+      const a = cityOf(from);
+      const b = cityOf(to);
+      if (!a || !b || a.id === b.id) continue;
+      const km = distanceKm(a, b);
+      if (km === undefined || km <= SYNC_MAX_KM) continue;
+      const d = kmText(km);
+      const ms = Math.round(km / KM_PER_MS_ROUND_TRIP);
+      out.push(
+        finding(
+          syncReplicationLongDistance,
+          on(link.mode, true),
+          {
+            zh: `${link.from.value}→${link.to.value} 是同步复制，两地（${a.name.short}—${b.name.short}）直线距离约 ${d.zh} 公里：每次提交至少多等约 ${ms} 毫秒的往返，实际光纤更长。同步复制通常只用于同城；异地建议异步复制，并在 cityLoss 中写明可接受的 RPO。`,
+            en: `${link.from.value}→${link.to.value} replicates synchronously across about ${d.en} km (${a.name.en}–${b.name.en}, great circle): every commit waits at least about ${ms} ms more for the round trip, and real fibre runs longer. Synchronous replication belongs within a city; replicate asynchronously between cities and state the RPO you accept in cityLoss.`,
+          },
+          [replaceValue(link.mode, 'async', { zh: '改为异步复制（async）', en: 'Replicate asynchronously' })],
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+export const remoteDrTooClose: CasebookRule = {
+  id: 'remote-dr-too-close',
+  family: FAMILY,
+  defaultSeverity: 'warning',
+  title: { zh: '异地灾备离生产中心太近', en: 'Remote DR too close to production' },
+  description: {
+    zh: `一级系统在主中心所在城市之外的每个中心，离主中心城市都不到 ${REMOTE_MIN_KM} 公里。《商业银行数据中心监管指引》（银监发〔2010〕114号）第三条：同城模式“一般距离数十公里”，可防范火灾、建筑物破坏、电力或通信中断；异地模式“一般距离在数百公里以上，不会同时面临同类区域性灾难风险，如地震、台风和洪水等”。相距数十公里的两座城市按此属于同城模式，不是异地灾备。`,
+    en: `Every site of a tier-1 system outside its primary city lies less than ${REMOTE_MIN_KM} km from that city. The CBRC Guidelines on Data Centres of Commercial Banks (银监发〔2010〕114号), Article 3: the same-city mode is "generally tens of kilometres" apart and guards against fire, building damage, power or communication failure; the remote mode is "generally hundreds of kilometres or more" apart and does not face the same regional disasters (earthquake, typhoon, flood). Two cities tens of kilometres apart are the same-city mode by that measure, not remote DR.`,
+  },
+  patterns: ['two-regions-three-dcs'],
+  cases: [],
+  quotes: [],
+  check({ model }) {
+    const out: RawFinding[] = [];
+    for (const system of model.systems) {
+      if (system.tier?.value !== 1 || !system.sites) continue;
+      const t = system.topology;
+      const primary = t.sites.find((s) => s.cityKey === t.primaryCityKey);
+      const home = cityOf(primary);
+      if (!home) continue;
+      const remote = t.sites.filter((s) => s.cityKey !== t.primaryCityKey);
+      if (remote.length === 0) continue;
+      const distances = remote.map((s) => {
+        const city = cityOf(s);
+        return { site: s, city, km: city ? distanceKm(home, city) : undefined };
+      });
+      if (distances.some((d) => d.km === undefined || d.km >= REMOTE_MIN_KM)) continue;
+      const label = opening(systemLabel(system));
+      const list = distances.map((d) => ({
+        zh: `${d.site.id?.value ?? '?'}（${d.city!.name.short}，约 ${kmText(d.km!).zh} 公里）`,
+        en: `${d.site.id?.value ?? '?'} (${d.city!.name.en}, about ${kmText(d.km!).en} km)`,
+      }));
+      out.push(
+        finding(remoteDrTooClose, on(system.sites), {
+          zh: `${label.zh} 的主中心在${home.name.short}，主城市之外的中心 ${list.map((l) => l.zh).join('、')} 离它都不到 ${REMOTE_MIN_KM} 公里。按《商业银行数据中心监管指引》（银监发〔2010〕114号）第三条，这属于同城模式（一般距离数十公里），不是异地模式（一般距离在数百公里以上），挡不住地震、台风、洪水等区域性灾难。建议在数百公里外的城市建设异地灾备。`,
+          en: `${label.en} has its primary in ${home.name.en}, and every site outside that city, ${list.map((l) => l.en).join(', ')}, lies within ${REMOTE_MIN_KM} km of it. By Article 3 of the CBRC data-centre guidelines (银监发〔2010〕114号) that is the same-city mode (generally tens of kilometres), not the remote mode (generally hundreds of kilometres or more), and it does not withstand regional disasters such as earthquakes, typhoons or floods. Put the remote DR site in a city hundreds of kilometres away.`,
+        }),
+      );
+    }
+    return out;
+  },
+};
+
+export const unknownCity: CasebookRule = {
+  id: 'unknown-city',
+  family: FAMILY,
+  defaultSeverity: 'info',
+  title: { zh: '无法识别的城市', en: 'City not recognised' },
+  description: {
+    zh: '站点的 city 不是已知的地级市、直辖市或特别行政区名称（可写 上海、上海市 或 Shanghai），或者是多个城市共用的英文名（Suzhou 可能是苏州或宿州）。距离类检查会跳过它，区域级故障场景也不包含它；请改用城市的中文名称。',
+    en: 'The site’s city is not a known prefecture-level city, municipality or SAR (上海, 上海市 and Shanghai all work), or it is an English name several cities share (Suzhou is 苏州 or 宿州). Distance checks skip it and no region scenario includes it; write the city’s Chinese name.',
+  },
+  patterns: ['two-regions-three-dcs'],
+  cases: [],
+  quotes: [],
+  check({ model }) {
+    const out: RawFinding[] = [];
+    for (const site of model.sites) {
+      const city = site.city;
+      if (!city || city.value.trim() === '' || lookupCity(city.value)) continue;
+      const candidates = cityCandidates(city.value);
+      const which =
+        candidates.length > 1
+          ? {
+              zh: `「${city.value}」可能指 ${candidates.map((c) => `${c.name.zh}（${c.province.zh}）`).join('或')}，无法确定。`,
+              en: `"${city.value}" could be ${candidates.map((c) => `${c.name.zh} (${c.province.en})`).join(' or ')}.`,
+            }
+          : { zh: `无法识别城市「${city.value}」。`, en: `The city "${city.value}" is not recognised.` };
+      out.push(
+        finding(unknownCity, on(city, true), {
+          zh: `${which.zh}距离类检查（远距离同步复制、异地灾备距离）会跳过站点 ${site.id?.value ?? `#${site.index + 1}`}。请写城市的中文名称，如 上海、佛山。`,
+          en: `${which.en} Distance checks (long-distance sync replication, remote DR distance) skip site ${site.id?.value ?? `#${site.index + 1}`}. Write the city’s Chinese name, e.g. 上海 or 佛山.`,
+        }),
+      );
+    }
+    return out;
+  },
+};
+
+export const GEOGRAPHY_RULES: CasebookRule[] = [syncReplicationLongDistance, remoteDrTooClose, unknownCity];
