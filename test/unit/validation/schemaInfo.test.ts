@@ -116,10 +116,11 @@ describe('the schema file', () => {
     assert.equal(validate({ casebook: 'proposal/v1', systems: [{ id: 'a', rto: 90 }] }), false);
   });
 
-  it('allows `x-` extension keys at the top level only', () => {
+  it('allows `x-` extension keys on every map, and no other unknown key', () => {
     assert.deepEqual(check('casebook: proposal/v1\nx-notes: 内部备注\n'), []);
+    assert.deepEqual(check('casebook: proposal/v1\nsystems:\n  - id: a\n    x-notes: 1\n    load: { x-source: 压测 }\n'), []);
     assert.deepEqual(
-      check('casebook: proposal/v1\nsystems:\n  - id: a\n    x-notes: 1\n').map((f) => f.rule),
+      check('casebook: proposal/v1\nsystems:\n  - id: a\n    notes: 1\n').map((f) => f.rule),
       ['unknown-key'],
     );
   });
