@@ -200,3 +200,47 @@ describe('format additions: references through dependsOn maps', () => {
     );
   });
 });
+
+describe('format additions: YAML merge keys', () => {
+  const DEFAULTS = `casebook: proposal/v1
+x-defaults: &defaults
+  tier: 2
+  kind: online
+  runtime: container
+sites:
+  - { id: a, city: 成都, role: primary }
+systems:
+  - <<: *defaults
+    id: core
+    tier: 1
+    sites: [a]
+  - id: web
+    <<: [*defaults]
+    sites: [a]
+`;
+
+  it('reads shared defaults without findings: no unknown `<<`, no duplicate for an overriding key', () => {
+    assert.deepEqual(check(DEFAULTS), []);
+  });
+
+  it('locates a finding about a merged value where it is written, on the anchor', () => {
+    const text = DEFAULTS.replace('  runtime: container\n', '  runtime: ⟦containr⟧\n').replace(
+      '  - id: web\n    <<: [*defaults]\n    sites: [a]\n',
+      '',
+    );
+    const { finding } = findingAtMark(text, 'unknown-value');
+    assert.deepEqual(finding.path, ['systems', 0, 'runtime']);
+    assertMessage(finding, ['containr', 'container']);
+    const typo = DEFAULTS.replace('  kind: online\n', '  ⟦knd⟧: online\n').replace(
+      '  - id: web\n    <<: [*defaults]\n    sites: [a]\n',
+      '',
+    );
+    assert.deepEqual(findingAtMark(typo, 'unknown-key').finding.path, ['systems', 0, 'knd']);
+  });
+
+  it('reports a merge of a value that is not a map as a located error', () => {
+    const { finding } = findingAtMark('casebook: proposal/v1\nsystems:\n  - id: a\n    <<: ⟦3⟧\n', 'yaml-bad-merge');
+    assert.match(finding.message.en, /merge key `<<`/);
+    assert.match(finding.message.zh, /合并键 `<<`/);
+  });
+});
