@@ -238,6 +238,12 @@ systems:
     assert.deepEqual(findingAtMark(typo, 'unknown-key').finding.path, ['systems', 0, 'knd']);
   });
 
+  it('reports a wrong value merged into several systems once, on the anchor', () => {
+    const text = DEFAULTS.replace('  runtime: container\n', '  runtime: ⟦containr⟧\n');
+    const { finding } = findingAtMark(text, 'unknown-value');
+    assert.deepEqual(finding.path, ['systems', 0, 'runtime'], 'the first system that merges it');
+  });
+
   it('reports a merge of a value that is not a map as a located error', () => {
     const { finding } = findingAtMark('casebook: proposal/v1\nsystems:\n  - id: a\n    <<: ⟦3⟧\n', 'yaml-bad-merge');
     assert.match(finding.message.en, /merge key `<<`/);
