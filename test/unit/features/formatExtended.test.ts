@@ -89,6 +89,11 @@ describe('features: completion of the format additions', () => {
     }
   });
 
+  it('finds the list a flow list nested in a flow map belongs to', () => {
+    assert.deepEqual(complete(`${HEAD}  - { id: web, sites: [|] }\n`).labels, ['sz-1']);
+    assert.deepEqual(complete(`${HEAD}  - { id: web, dependsOn: [user, |] }\n`).labels, ['core', 'notify']);
+  });
+
   it('still offers system ids for a bare item of dependsOn', () => {
     const block = complete(`${HEAD}    dependsOn:\n      - |\n`);
     assert.deepEqual(block.labels, ['core', 'user', 'id:'], 'the ids, then the key that starts the map form');
