@@ -49,3 +49,31 @@ describe('yamlCst: reading chunks from the syntax tree', () => {
     });
   }
 });
+
+describe('yamlCst: merge keys', () => {
+  for (const [what, text] of [
+    ['a merge key in a block item', 'systems:\n  - <<: { tier: 1, kind: online }\n    id: a\n    tier: 2\n'],
+    ['a merge key in a flow item', 'systems:\n  - { <<: { tier: 1 }, id: a }\n'],
+    ['a merge key of a list of maps', 'systems:\n  - id: a\n    load:\n      <<: [{ peakTps: 1 }, { peakTps: 2, dailyTransactions: 3 }]\n'],
+    ['a bad merge', 'systems:\n  - id: a\n    <<: 3\n'],
+  ] as const) {
+    it(`gives ${what} to yaml, and both paths read it the same way`, () => {
+      const { read, composed } = both(text);
+      assert.equal(read.stats.mode, 'chunked');
+      assert.ok(read.stats.composed >= 1, 'composed by yaml');
+      same(read, composed);
+      const full = new YamlTreeParser().parse(`# a comment glued to no key\n&unused x: 1\n${text}`);
+      assert.equal(full.stats.mode, 'full');
+      assert.deepEqual(toPlain(nodeAt(full.root, 'systems')), toPlain(nodeAt(read.root, 'systems')), 'a whole parse reads it the same');
+    });
+  }
+
+  it('reads the merges of a chunk as yaml merges them', () => {
+    const text = 'systems:\n  - <<: { tier: 1, kind: online }\n    id: a\n    tier: 2\n';
+    assert.deepEqual(toPlain(new YamlTreeParser().parse(text).root), YAML.parse(text, { merge: true }));
+  });
+});
+
+function nodeAt(root: YamlTree['root'], key: string) {
+  return root?.kind === 'map' ? root.entries.find((e) => e.key === key)?.value : undefined;
+}

@@ -133,3 +133,87 @@ describe('yamlTree while typing', () => {
     assert.deepEqual(toPlain(tree.root), YAML.parse(text));
   });
 });
+
+describe('yamlTree merge keys (YAML 1.1 `<<`)', () => {
+  const MERGES = `casebook: proposal/v1
+x-base: &base
+  tier: 1
+  kind: online
+x-dr: &dr
+  tier: 2
+  rto: 5m
+systems:
+  - id: a
+    <<: [*base, *dr]
+    kind: batch
+  - <<: *base
+    id: b
+  - { <<: { tier: 3 }, id: c }
+`;
+
+  it('merges as yaml does with YAML 1.1 merge keys: explicit keys win, earlier sources win', () => {
+    const tree = parseYamlTree(MERGES);
+    assert.deepEqual(tree.problems, []);
+    assert.deepEqual(toPlain(tree.root), YAML.parse(MERGES, { merge: true }));
+    assert.deepEqual(toPlain(nodeAtPath(tree.root, ['systems', 0])), { tier: 1, rto: '5m', id: 'a', kind: 'batch' });
+  });
+
+  it('gives merged entries the paths of the map they join and the ranges where they are written', () => {
+    const tree = parseYamlTree(MERGES);
+    const tier = nodeAtPath(tree.root, ['systems', 0, 'tier'])!;
+    assert.deepEqual(tier.path, ['systems', 0, 'tier']);
+    assert.deepEqual(tier.range.start, { line: 2, character: 8 }, 'on the anchor’s `tier: 1`');
+    assert.deepEqual(nodeAtPath(tree.root, ['systems', 0, 'rto'])!.range.start, { line: 6, character: 7 });
+    const system = nodeAtPath(tree.root, ['systems', 0])!;
+    assert.ok(system.kind === 'map');
+    // Entries stay sorted by where they are written: lookups by position binary-search them.
+    const starts = system.entries.map((e) => e.keyRange.start.line);
+    assert.deepEqual(
+      starts,
+      [...starts].sort((x, y) => x - y),
+    );
+    assert.ok(!system.entries.some((e) => e.key === '<<'), 'the merge key itself is not an entry');
+  });
+
+  it('treats a quoted "<<" as an ordinary key', () => {
+    const tree = parseYamlTree('a:\n  "<<": { b: 1 }\n');
+    assert.deepEqual(toPlain(tree.root), { a: { '<<': { b: 1 } } });
+  });
+
+  it('reports a merge of something that is not a map, located on it', () => {
+    for (const [text, line, character] of [
+      ['a:\n  <<: 3\n  b: 1\n', 1, 6],
+      ['x: &x [1]\na:\n  <<: [*x]\n', 2, 7],
+      ['x: &x { k: 1 }\na:\n  <<: [*x, 2]\n', 2, 11],
+    ] as const) {
+      const tree = parseYamlTree(text);
+      const bad = tree.problems.filter((p) => p.code === 'yaml-bad-merge');
+      assert.equal(bad.length, 1, text);
+      assert.deepEqual(bad[0]!.range.start, { line, character }, text);
+      assert.match(bad[0]!.message.zh, /合并键/);
+    }
+    assert.deepEqual(toPlain(parseYamlTree('x: &x { k: 1 }\na:\n  <<: [*x, 2]\n').root), { x: { k: 1 }, a: { k: 1 } });
+  });
+
+  it('stops a merge that reaches back into itself, and a merge bomb', () => {
+    const self = parseYamlTree('a: &a\n  b: 1\n  <<: *a\n');
+    assert.ok(self.problems.some((p) => p.code === 'yaml-bad-alias'));
+    let text = 'm0: &m0 { k: 1 }\n';
+    for (let i = 1; i < 14; i++)
+      text += `m${i}: &m${i} { <<: [${Array(8)
+        .fill(`*m${i - 1}`)
+        .join(', ')}], k${i}: 1 }\n`;
+    const started = Date.now();
+    const bomb = parseYamlTree(text);
+    assert.ok(Date.now() - started < 5000);
+    assert.ok(bomb.problems.some((p) => p.code === 'yaml-too-large'));
+  });
+
+  it('reads a top-level merge key in one whole parse, so keys of other chunks win', () => {
+    const text = '<<: { name: a, customer: c }\nname: b\n';
+    const tree = parseYamlTree(text);
+    assert.equal(tree.stats.mode, 'full');
+    assert.deepEqual(toPlain(tree.root), { name: 'b', customer: 'c' });
+    assert.deepEqual(tree.problems, []);
+  });
+});

@@ -80,7 +80,8 @@ function resolveRef(schema: JsonObject): JsonObject {
   return current;
 }
 
-const TYPE_ORDER: FieldType[] = ['object', 'array', 'string', 'number', 'integer', 'boolean'];
+/** Text first: a duration is read as text (`2h`, `0` the exception), a `dependsOn` item as an id before a map. */
+const TYPE_ORDER: FieldType[] = ['string', 'object', 'array', 'number', 'integer', 'boolean'];
 
 function typesOf(schema: JsonObject): FieldType[] {
   const found = new Set<FieldType>();
@@ -92,7 +93,6 @@ function typesOf(schema: JsonObject): FieldType[] {
     for (const branch of [...((s.anyOf as unknown[]) ?? []), ...((s.oneOf as unknown[]) ?? [])]) if (isObject(branch)) visit(branch);
   };
   visit(schema);
-  // A duration is read as text first (`2h`); `0` is the exception.
   return [...found].sort((a, b) => TYPE_ORDER.indexOf(a) - TYPE_ORDER.indexOf(b));
 }
 
@@ -150,9 +150,11 @@ function compile(raw: JsonObject, key: string | number, required: boolean): Sche
   if (required) info.required = true;
 
   const node: SchemaNode = { info, properties: new Map(), keys: [] };
-  if (isObject(schema.properties)) {
-    const requiredKeys = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
-    for (const [childKey, childSchema] of Object.entries(schema.properties)) {
+  // A value written either as a scalar or as a map (a `dependsOn` item: `core` or `{ id: core, mode: async }`): the map's keys.
+  const mapForm = isObject(schema.properties) ? schema : mapBranchOf(schema);
+  if (mapForm && isObject(mapForm.properties)) {
+    const requiredKeys = new Set(Array.isArray(mapForm.required) ? (mapForm.required as string[]) : []);
+    for (const [childKey, childSchema] of Object.entries(mapForm.properties)) {
       if (!isObject(childSchema)) continue;
       const child = compile(childSchema, childKey, requiredKeys.has(childKey));
       node.properties.set(childKey, child);
@@ -164,6 +166,11 @@ function compile(raw: JsonObject, key: string | number, required: boolean): Sche
     info.items = node.items.info;
   }
   return node;
+}
+
+function mapBranchOf(schema: JsonObject): JsonObject | undefined {
+  const branches = [...((schema.anyOf as unknown[]) ?? []), ...((schema.oneOf as unknown[]) ?? [])].filter(isObject).map(resolveRef);
+  return branches.find((b) => isObject(b.properties));
 }
 
 const ROOT: SchemaNode = compile(PROPOSAL_SCHEMA as JsonObject, '', false);

@@ -6,7 +6,7 @@
  * It reads only the plain shapes a proposal is made of: block maps and lists,
  * one-line flow lists and maps, one-line scalars, comments. Whatever else it
  * meets (a multi-line or block scalar, an anchor, a tag, an explicit key, a
- * duplicate key, anything `yaml` would call an error) makes it give up, and
+ * merge key, a duplicate key, anything `yaml` would call an error) makes it give up, and
  * the chunk goes through `YAML.parseDocument` as before — which also reports
  * the errors. Every value, range and path it builds is what the composed
  * Document gives: a property test holds the two equal on fuzzed chunks.
@@ -191,6 +191,8 @@ class CstReader {
     const token = item.key;
     if (!token || (token.type !== 'scalar' && token.type !== 'single-quoted-scalar' && token.type !== 'double-quoted-scalar'))
       return notSimple();
+    // A merge key `<<` brings in keys of another map: the composed path merges it.
+    if (token.type === 'scalar' && token.source === '<<') notSimple();
     const { node } = this.scalar(token, []);
     // uniqueKeys: a repeated key is yaml's DUPLICATE_KEY error; the composed path reports it.
     if (keys.has(node.value)) notSimple();

@@ -1,6 +1,6 @@
 import * as YAML from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
-import { LineIndex } from './lineIndex';
+import { LineIndex, comparePositions } from './lineIndex';
 import { YAML_OPTIONS, readSimpleChunk } from './yamlCst';
 import type { Localized } from './locale';
 
@@ -111,6 +111,48 @@ class Converter {
     return found;
   }
 
+  /**
+   * The entries a merge key brings in, in priority order: those of one map
+   * (`<<: *defaults`, `<<: { … }`) or of several (`<<: [*a, *b]`, the earlier
+   * winning). They are read as entries of the map at `path`, with the ranges
+   * of the map they come from. Anything else is a located problem.
+   */
+  private mergedEntries(value: YAML.Node | null, keyRange: Range, path: JsonPath, depth: number, aliasChain: YAML.Node[]): YEntry[] {
+    const sources = YAML.isSeq(value) ? (value.items as (YAML.Node | null)[]) : [value];
+    const entries: YEntry[] = [];
+    for (const source of sources) {
+      let target: YAML.Node | null | undefined = source;
+      let chain = aliasChain;
+      if (YAML.isAlias(source)) {
+        target = this.resolveAlias(source);
+        if (!target || aliasChain.includes(target)) {
+          this.problems.push({
+            code: 'yaml-bad-alias',
+            range: this.rangeOf(source, keyRange),
+            message: { zh: `无法解析别名 *${source.source}。`, en: `Cannot resolve alias *${source.source}.` },
+          });
+          continue;
+        }
+        chain = [...aliasChain, target];
+      }
+      if (!YAML.isMap(target)) {
+        const at = source ? this.rangeOf(source, keyRange) : keyRange;
+        this.problems.push({
+          code: 'yaml-bad-merge',
+          range: at,
+          message: {
+            zh: '合并键 `<<` 的值应为映射的别名（`<<: *defaults`）、别名列表（`<<: [*a, *b]`）或映射；此处的值无法合并。',
+            en: 'A merge key `<<` takes an alias of a map (`<<: *defaults`), a list of them (`<<: [*a, *b]`), or a map; this value cannot be merged.',
+          },
+        });
+        continue;
+      }
+      const converted = this.node(target, path, depth + 1, chain);
+      if (converted?.kind === 'map') entries.push(...converted.entries);
+    }
+    return entries;
+  }
+
   convert(): Converted {
     this.convertProblems();
     const contents = this.doc.contents;
@@ -213,9 +255,21 @@ class Converter {
     }
     if (YAML.isMap(node)) {
       const map: YMap = { kind: 'map', entries: [], flow: !!node.flow, range, path };
+      // Merge keys (YAML 1.1 `<<`): keys written in the map win over merged ones, whatever their order.
+      const explicit = new Set<string>();
+      for (const pair of node.items) if (YAML.isScalar(pair.key) && !isMergeKey(pair.key)) explicit.add(String(pair.key.value ?? ''));
+      const merged = new Set<string>();
       for (const pair of node.items) {
         const keyNode = pair.key as YAML.Node | null;
         const keyRange = this.rangeOf(keyNode, range);
+        if (isMergeKey(keyNode)) {
+          for (const entry of this.mergedEntries(pair.value as YAML.Node | null, keyRange, path, depth, aliasChain)) {
+            if (explicit.has(entry.key) || merged.has(entry.key)) continue;
+            merged.add(entry.key);
+            map.entries.push(entry);
+          }
+          continue;
+        }
         let key: string;
         if (YAML.isScalar(keyNode)) key = String(keyNode.value ?? '');
         else {
@@ -233,6 +287,8 @@ class Converter {
           : ({ kind: 'scalar', value: null, quoted: false, range: { start: keyRange.end, end: keyRange.end }, path: childPath } as YScalar);
         if (value) map.entries.push({ key, keyRange, value });
       }
+      // Merged entries keep the ranges where they are written (the anchor, above): entries stay in document order for lookups by position.
+      if (merged.size > 0) map.entries.sort((a, b) => comparePositions(a.keyRange.start, b.keyRange.start));
       return map;
     }
     if (YAML.isSeq(node)) {
@@ -245,6 +301,11 @@ class Converter {
     }
     return null;
   }
+}
+
+/** `<<` written plain is a merge key; `"<<"` quoted is an ordinary key. */
+function isMergeKey(key: unknown): boolean {
+  return YAML.isScalar(key) && key.value === '<<' && (key.type === 'PLAIN' || key.type === undefined);
 }
 
 /**
@@ -343,10 +404,11 @@ interface Chunk {
 
 /**
  * Lines that make chunking unsafe: anchors and aliases (they reach across chunks),
- * directives, document markers, explicit keys, tabs in indentation, and lone
+ * directives, document markers, a top-level merge key (its keys give way to
+ * keys of other chunks), explicit keys, tabs in indentation, and lone
  * `\r` line breaks (chunks are cut at `\n`).
  */
-const UNSAFE_FOR_CHUNKS = /(^|[\s[{,])[&*!][^\s]|^(---|\.\.\.|%)|^\s*\? |^ *\t|\r(?!\n)/m;
+const UNSAFE_FOR_CHUNKS = /(^|[\s[{,])[&*!][^\s]|^(---|\.\.\.|%|<<)|^\s*\? |^ *\t|\r(?!\n)/m;
 
 /**
  * Splits a document at top-level keys and, inside top-level block sequences,

@@ -102,7 +102,7 @@ describe('features/completion', () => {
     assert.deepEqual(labels.sort(), ['batch', 'core']);
     assert.equal(item(items, 'core').detail, '核心');
     const block = complete(`${HEAD}    dependsOn:\n      - |\n  - id: web\n`);
-    assert.deepEqual(block.labels, ['web']);
+    assert.deepEqual(block.labels, ['web', 'id:'], 'and `id:` for a dependency written as a map');
     const onKey = complete(`${HEAD}    dependsOn: |\n  - id: web\n`);
     assert.equal((item(onKey.items, 'web').textEdit as TextEdit).newText, '[web]');
   });

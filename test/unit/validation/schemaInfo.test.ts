@@ -116,10 +116,11 @@ describe('the schema file', () => {
     assert.equal(validate({ casebook: 'proposal/v1', systems: [{ id: 'a', rto: 90 }] }), false);
   });
 
-  it('allows `x-` extension keys at the top level only', () => {
+  it('allows `x-` extension keys on every map, and no other unknown key', () => {
     assert.deepEqual(check('casebook: proposal/v1\nx-notes: 内部备注\n'), []);
+    assert.deepEqual(check('casebook: proposal/v1\nsystems:\n  - id: a\n    x-notes: 1\n    load: { x-source: 压测 }\n'), []);
     assert.deepEqual(
-      check('casebook: proposal/v1\nsystems:\n  - id: a\n    x-notes: 1\n').map((f) => f.rule),
+      check('casebook: proposal/v1\nsystems:\n  - id: a\n    notes: 1\n').map((f) => f.rule),
       ['unknown-key'],
     );
   });
@@ -154,9 +155,21 @@ describe('docs/format.md', () => {
     }
   });
 
-  it('has an example that validates without findings', () => {
-    const example = /```yaml\n([\s\S]*?)```/.exec(doc())?.[1];
-    assert.ok(example);
-    assert.deepEqual(check(example), []);
+  it('has examples that validate without findings', () => {
+    const examples = [...doc().matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((e) => e.startsWith('casebook: proposal/v1'));
+    assert.ok(examples.length >= 2, 'the complete example and the objectives per scope');
+    for (const example of examples) assert.deepEqual(check(example), [], example);
+  });
+
+  it('has fragments that read without format findings once placed in a proposal', () => {
+    const SITES = 'sites:\n  - { id: sz-1, city: 深圳 }\n  - { id: sz-2, city: 深圳 }\n';
+    const fragments = [...doc().matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((e) => !e.startsWith('casebook:'));
+    assert.ok(fragments.length >= 2);
+    for (const fragment of fragments) {
+      const text = fragment.startsWith('    dependsOn:')
+        ? `casebook: proposal/v1\nsystems:\n  - id: core\n${fragment}  - id: user-center\n  - id: notify\n  - id: marketing\n`
+        : `casebook: proposal/v1\n${SITES}${fragment}`;
+      assert.deepEqual(check(text), [], text);
+    }
   });
 });

@@ -637,10 +637,29 @@ function listItems(model: ProposalModel, cursor: Cursor, locale: Locale): Comple
   const candidates =
     idCandidates(model, itemField ?? field, [...listPath, 0], [...written]) ??
     enumCandidates(itemField, locale).filter((c) => !written.has(c.label));
-  return limited(candidates, cursor.prefix, (c, i) => ({
+  const list = limited(candidates, cursor.prefix, (c, i) => ({
     ...c,
     textEdit: { range, newText: c.label },
     sortText: String(i).padStart(4, '0'),
     filterText: c.label,
   }));
+  // An item that may also be a map (`dependsOn`: `- core` or `- id: core`): after the ids, the key that starts the map form.
+  if (!cursor.flow && itemField?.types.includes('object') && cursor.shape.dashes.length > 0) {
+    const mapPath = [...listPath, 0];
+    keysAt(mapPath)
+      .filter((key) => key.required)
+      .forEach((key, order) => {
+        const keyField = describeField([...mapPath, key.key]);
+        list.items.push({
+          label: `${key.key}:`,
+          kind: CompletionItemKind.Property,
+          detail: firstSentence(pick(key.doc, locale)),
+          documentation: doc(fieldDocumentation(key.key, keyField, locale)),
+          textEdit: { range, newText: `${key.key}: ` },
+          sortText: `z${String(order).padStart(3, '0')}`,
+          filterText: key.key,
+        });
+      });
+  }
+  return list;
 }

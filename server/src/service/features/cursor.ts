@@ -203,21 +203,60 @@ class PathFinder {
   }
 }
 
-/** Innermost unclosed `[` or `{` before `character`, ignoring quoted text. */
-function openFlow(text: string, character: number): { char: '[' | '{'; column: number; outer: number } | undefined {
-  const stack: { char: '[' | '{'; column: number }[] = [];
+interface FlowLevel {
+  char: '[' | '{';
+  column: number;
+  /** Commas at this level so far: the index of the item being written in a `[`. */
+  commas: number;
+  /** Where the current item or entry of this level starts (after the last comma). */
+  segmentStart: number;
+  /** Where this collection sits in the one around it: its item index in a `[`, its key in a `{`. */
+  inParent?: string | number;
+}
+
+/**
+ * Innermost unclosed `[` or `{` before `character`, ignoring quoted text, with
+ * the path from the outermost one down to it (`[user, { id: |` → `[1]`).
+ */
+function openFlow(
+  text: string,
+  character: number,
+): { char: '[' | '{'; column: number; outer: number; segmentStart: number; inner: JsonPath } | undefined {
+  const stack: FlowLevel[] = [];
   let quote = '';
   for (let i = 0; i < Math.min(character, text.length); i++) {
     const c = text[i]!;
+    const top = stack[stack.length - 1];
     if (quote) {
       if (c === quote) quote = '';
     } else if (c === '"' || c === "'") quote = c;
     else if (c === '#' && (i === 0 || text[i - 1] === ' ')) break;
-    else if (c === '[' || c === '{') stack.push({ char: c, column: i });
-    else if (c === ']' || c === '}') stack.pop();
+    else if (c === '[' || c === '{') {
+      const inParent = top ? (top.char === '[' ? top.commas : flowKey(text.slice(top.segmentStart, i))) : undefined;
+      stack.push({ char: c, column: i, commas: 0, segmentStart: i + 1, ...(inParent !== undefined ? { inParent } : {}) });
+    } else if (c === ']' || c === '}') stack.pop();
+    else if (c === ',' && top) {
+      top.commas++;
+      top.segmentStart = i + 1;
+    }
   }
   const top = stack[stack.length - 1];
-  return top ? { ...top, outer: stack[0]!.column } : undefined;
+  if (!top) return undefined;
+  const inner: JsonPath = [];
+  for (const level of stack.slice(1)) if (level.inParent !== undefined) inner.push(level.inParent);
+  return { char: top.char, column: top.column, outer: stack[0]!.column, segmentStart: top.segmentStart, inner };
+}
+
+/** The key of a flow entry whose value is being opened: ` load: ` → `load`. */
+function flowKey(segment: string): string | undefined {
+  const colon = segment.lastIndexOf(':');
+  if (colon < 0) return undefined;
+  return (
+    segment
+      .slice(0, colon)
+      .trim()
+      .replace(/^["']|["']$/g, '') || undefined
+  );
 }
 
 /** Items already written in a flow list on this line (`[a, b, |]` → a, b). */
@@ -256,13 +295,18 @@ export function cursorAt(model: ProposalModel, position: Position): Cursor {
   const flow = openFlow(lineText, character);
   if (flow) {
     // The flow collection's owner: the key before it on this line, or the list item it starts.
-    const ownerPath = (): JsonPath | null => {
+    const outerPath = (): JsonPath | null => {
       if (shape.key && shape.key.colon < flow.outer) {
         const map = finder.mapOfLine(line);
         return map ? [...map, shape.key.text] : null;
       }
       if (shape.dashes.length > 0) return finder.itemPath(line, shape.dashes[shape.dashes.length - 1]!);
       return null;
+    };
+    // Down through nested collections: `dependsOn: [core, { id: |` is in item 1 of the list.
+    const ownerPath = (): JsonPath | null => {
+      const outer = outerPath();
+      return outer ? [...outer, ...flow.inner] : null;
     };
     if (flow.char === '[') {
       return {
@@ -274,8 +318,7 @@ export function cursorAt(model: ProposalModel, position: Position): Cursor {
         flow: '[',
       } as Cursor;
     }
-    const segmentStart = Math.max(lineText.lastIndexOf(',', character - 1), flow.column) + 1;
-    const segment = lineText.slice(segmentStart, character);
+    const segment = lineText.slice(flow.segmentStart, character);
     const colon = segment.indexOf(':');
     const mapPath = ownerPath();
     if (colon >= 0) return { ...base, place: 'value', mapPath, key: segment.slice(0, colon).trim(), flow: '{' };

@@ -125,7 +125,7 @@ export function idIndex(model: ProposalModel): IdIndex {
   });
 }
 
-/** What kind of id a node's path holds: `sites[i].id`, `links[i].from|to`, `systems[i].id|sites[j]|dependsOn[j]`. */
+/** What kind of id a node's path holds: `sites[i].id`, `links[i].from|to`, `systems[i].id|sites[j]|dependsOn[j]|dependsOn[j].id`. */
 function idKindOf(path: JsonPath): { kind: IdKind; declaration: boolean } | undefined {
   const [top, index, key, item] = path;
   if (typeof index !== 'number') return undefined;
@@ -135,6 +135,9 @@ function idKindOf(path: JsonPath): { kind: IdKind; declaration: boolean } | unde
   if (key === 'id' && path.length === 3) return { kind: 'system', declaration: true };
   if (typeof item === 'number' && path.length === 4 && key === 'sites') return { kind: 'site', declaration: false };
   if (typeof item === 'number' && path.length === 4 && key === 'dependsOn') return { kind: 'system', declaration: false };
+  // A dependency written as a map: `dependsOn: [{ id: core, mode: async }]`.
+  if (typeof item === 'number' && path.length === 5 && key === 'dependsOn' && path[4] === 'id')
+    return { kind: 'system', declaration: false };
   return undefined;
 }
 

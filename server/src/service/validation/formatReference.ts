@@ -18,6 +18,16 @@ const SECTIONS: { title: string; path: JsonPath; prefix: string }[] = [
   { title: '`systems[]` — a business system (业务系统)', path: ['systems', 0], prefix: 'systems[].' },
   { title: '`systems[].load` (负载)', path: ['systems', 0, 'load'], prefix: 'systems[].load.' },
   { title: '`systems[].database` (数据库)', path: ['systems', 0, 'database'], prefix: 'systems[].database.' },
+  {
+    title: '`systems[].cityLoss` — objectives for losing the whole city (城市级灾难目标)',
+    path: ['systems', 0, 'cityLoss'],
+    prefix: 'systems[].cityLoss.',
+  },
+  {
+    title: '`systems[].dependsOn[]` written as a map (依赖项的映射写法)',
+    path: ['systems', 0, 'dependsOn', 0],
+    prefix: 'systems[].dependsOn[].',
+  },
 ];
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -27,10 +37,15 @@ export function typeLabel(field: FieldInfo): string {
   if (field.kind === 'duration') return 'duration';
   if (field.kind === 'site-id' || field.kind === 'system-id') return 'id';
   if (field.kind === 'site-ref') return 'site id';
-  if (field.kind === 'system-ref') return 'system id';
+  if (field.kind === 'system-ref') return field.types.includes('object') ? 'system id or map' : 'system id';
   if (field.types[0] === 'array' && field.items) {
     const item = typeLabel(field.items);
-    const plural: Record<string, string> = { map: 'maps', 'site id': 'site ids', 'system id': 'system ids' };
+    const plural: Record<string, string> = {
+      map: 'maps',
+      'site id': 'site ids',
+      'system id': 'system ids',
+      'system id or map': 'system ids or maps',
+    };
     return `list of ${plural[item] ?? item}`;
   }
   if (field.openEnum) return 'text';
@@ -59,8 +74,17 @@ function exampleCell(field: FieldInfo): string {
     (field.types[0] === 'array' && typeof (field.example as unknown[])[0] === 'object')
   )
     return '';
-  const text = Array.isArray(field.example) ? `[${field.example.join(', ')}]` : String(field.example);
-  return `\`${text}\``;
+  return `\`${flowText(field.example)}\``;
+}
+
+/** An example as YAML flow text: `[a, { id: b, mode: async }]`. */
+function flowText(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(flowText).join(', ')}]`;
+  if (typeof value === 'object' && value !== null)
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${flowText(v)}`)
+      .join(', ')} }`;
+  return String(value);
 }
 
 function valueDocsList(prefix: string, key: string, field: FieldInfo): string[] {

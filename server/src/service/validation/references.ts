@@ -5,7 +5,7 @@
 import type { Localized } from '../locale';
 import type { Located, ProposalModel, SystemModel } from '../model';
 import type { RawFinding, RuleFix } from '../types';
-import type { YamlTree } from '../yamlTree';
+import { entryOf, valueOf, type YamlTree, type YNode, type YSeq } from '../yamlTree';
 import { removeItemEdit, replaceFix, writtenAt } from './located';
 import { RULE } from './rules';
 import { suggest } from '../suggest';
@@ -123,26 +123,74 @@ function checkLinks(model: ProposalModel): RawFinding[] {
   return findings;
 }
 
+/** One `dependsOn` item: the id it names (a bare id, or the `id` of a map) and whether it is a hard (sync and critical) dependency. */
+interface DependencyRef {
+  ref: Located<string>;
+  /** The item's index in the list. */
+  item: number;
+  hard: boolean;
+}
+
+/**
+ * The dependencies of a system in both forms, read from its node: `core` and
+ * `{ id: core, mode: async, critical: false }`. A bare id is `{ mode: sync, critical: true }`.
+ */
+export function dependencyRefs(system: SystemModel): { seq: YSeq; refs: DependencyRef[] } | undefined {
+  const list = entryOf(system.node, 'dependsOn')?.value;
+  if (list?.kind !== 'seq') return undefined;
+  const refs: DependencyRef[] = [];
+  list.items.forEach((item, index) => {
+    const idNode = item.kind === 'map' ? valueOf(item, 'id') : item;
+    const id = idText(idNode);
+    if (!idNode || id === undefined) return;
+    const mode = item.kind === 'map' ? valueOf(item, 'mode') : undefined;
+    const critical = item.kind === 'map' ? valueOf(item, 'critical') : undefined;
+    const hard = !(mode?.kind === 'scalar' && mode.value === 'async') && !(critical?.kind === 'scalar' && critical.value === false);
+    refs.push({ ref: { value: id, node: idNode, range: idNode.range, path: idNode.path }, item: index, hard });
+  });
+  return { seq: list, refs };
+}
+
+const idText = (node: YNode | undefined): string | undefined =>
+  node?.kind === 'scalar' && node.value !== null && typeof node.value !== 'boolean' ? String(node.value) : undefined;
+
 function checkDependencies(model: ProposalModel): RawFinding[] {
   const findings: RawFinding[] = [];
   const ids = [...model.systemById.keys()];
   for (const system of model.systems) {
-    const dependsOn = system.dependsOn;
-    if (!dependsOn) continue;
-    dependsOn.value.forEach((ref) => {
+    const dependencies = dependencyRefs(system);
+    if (!dependencies) continue;
+    const { seq, refs } = dependencies;
+    const firstOf = new Map<string, DependencyRef>();
+    for (const dependency of refs) {
+      const { ref } = dependency;
+      const removal = removeItemEdit(model.tree, seq, dependency.item);
+      const earlier = firstOf.get(ref.value);
+      if (earlier) {
+        // `core` and `{ id: core, mode: async }` in one list: the same dependency twice, whatever its form.
+        findings.push({
+          rule: RULE.duplicateItem,
+          range: ref.range,
+          path: ref.path,
+          message: {
+            zh: `\`dependsOn\` 中 \`${ref.value}\` 重复（已作为第 ${earlier.item + 1} 项写在第 ${line(earlier.ref)} 行）。`,
+            en: `\`${ref.value}\` is listed twice in \`dependsOn\` (first as item ${earlier.item + 1}, on line ${line(earlier.ref)}).`,
+          },
+          ...(removal ? { fixes: [{ title: { zh: '删除重复项', en: 'Remove the duplicate' }, edits: [removal] }] } : {}),
+        });
+        continue;
+      }
+      firstOf.set(ref.value, dependency);
       if (system.id && ref.value === system.id.value) {
-        const seq = dependsOn.node.kind === 'seq' ? dependsOn.node : undefined;
-        const index = ref.path[ref.path.length - 1];
-        const edit = seq && typeof index === 'number' ? removeItemEdit(model.tree, seq, index) : undefined;
         findings.push({
           rule: RULE.selfDependency,
           range: ref.range,
           path: ref.path,
           message: { zh: `系统 \`${ref.value}\` 依赖了它自己。`, en: `The system \`${ref.value}\` depends on itself.` },
-          ...(edit ? { fixes: [{ title: { zh: '删除此依赖', en: 'Remove this dependency' }, edits: [edit] }] } : {}),
+          ...(removal ? { fixes: [{ title: { zh: '删除此依赖', en: 'Remove this dependency' }, edits: [removal] }] } : {}),
         });
       } else if (!model.systemById.has(ref.value)) {
-        const listed = new Set(dependsOn.value.map((r) => r.value));
+        const listed = new Set(refs.map((r) => r.ref.value));
         if (system.id) listed.add(system.id.value);
         findings.push(
           unknownReference(
@@ -154,7 +202,7 @@ function checkDependencies(model: ProposalModel): RawFinding[] {
           ),
         );
       }
-    });
+    }
   }
   findings.push(...findCycles(model));
   return findings;
@@ -164,6 +212,9 @@ function checkDependencies(model: ProposalModel): RawFinding[] {
  * Depth-first search over `dependsOn` in document order (iterative: a chain of
  * a thousand systems must not overflow the stack). Every edge back to a system
  * still on the path closes a cycle; the finding goes on that edge's item.
+ * Only hard (sync and critical) dependencies make edges: a loop closed by an
+ * asynchronous notification or an optional call neither spreads a failure nor
+ * fixes a start order.
  */
 function findCycles(model: ProposalModel): RawFinding[] {
   const findings: RawFinding[] = [];
@@ -172,7 +223,10 @@ function findCycles(model: ProposalModel): RawFinding[] {
   const edgesOf = (system: SystemModel): Located<string>[] => {
     let edges = edgeCache.get(system);
     if (!edges) {
-      edges = (system.dependsOn?.value ?? []).filter((ref) => ref.value !== system.id?.value && model.systemById.has(ref.value));
+      edges = (dependencyRefs(system)?.refs ?? [])
+        .filter((d) => d.hard && d.ref.value !== system.id?.value && model.systemById.has(d.ref.value))
+        .map((d) => d.ref)
+        .filter((ref, i, all) => all.findIndex((other) => other.value === ref.value) === i);
       edgeCache.set(system, edges);
     }
     return edges;

@@ -13,6 +13,7 @@ export const RULE = {
   yamlTooDeep: 'yaml-too-deep',
   yamlTooLarge: 'yaml-too-large',
   yamlBadAlias: 'yaml-bad-alias',
+  yamlBadMerge: 'yaml-bad-merge',
   yamlComplexKey: 'yaml-complex-key',
   emptyProposal: 'empty-proposal',
   missingMarker: 'missing-marker',
@@ -87,6 +88,15 @@ export const VALIDATION_RULES: RuleMeta[] = [
     {
       zh: '别名（*name）没有对应的锚点（&name），或引用了自身。',
       en: 'An alias (*name) has no matching anchor (&name), or refers to itself.',
+    },
+  ),
+  rule(
+    RULE.yamlBadMerge,
+    'error',
+    { zh: '无法合并的合并键', en: 'Merge key that cannot merge' },
+    {
+      zh: '合并键 `<<` 的值应为映射的别名（`<<: *defaults`）或别名列表（`<<: [*a, *b]`）；本映射中写出的键优先于合并进来的键，列表中靠前的来源优先。',
+      en: 'A merge key `<<` takes an alias of a map (`<<: *defaults`) or a list of them (`<<: [*a, *b]`); keys written in the map win over merged ones, and earlier sources in the list win.',
     },
   ),
   rule(

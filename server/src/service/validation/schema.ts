@@ -27,7 +27,7 @@ export function checkSchema(tree: YamlTree): RawFinding[] {
   // An empty file or a file that is not a map gets one finding from the document check instead.
   if (!root || root.kind !== 'map') return [];
   if (validateProposal(toPlain(root))) return [];
-  const errors = validateProposal.errors ?? [];
+  const errors = (validateProposal.errors ?? []).filter((error) => !isOtherFormError(root, error) && !isDependencyDuplicate(error));
   const typeErrorAt = new Set<string>();
   for (const error of errors) if (error.keyword === 'type') typeErrorAt.add(error.instancePath);
 
@@ -48,6 +48,32 @@ export function checkSchema(tree: YamlTree): RawFinding[] {
   }
   return findings;
 }
+
+/**
+ * A type error from the branch of another form: a `dependsOn` item written as a
+ * map fails the id branch on its type, and the map branch's errors say what is
+ * wrong. The value's own type is one the field takes, so this error says nothing.
+ */
+function isOtherFormError(root: YNode, error: ErrorObject): boolean {
+  if (error.keyword !== 'type') return false;
+  const node = nodeAtInstancePath(root, error.instancePath);
+  const field = node && describeField(node.path);
+  if (!node || !field) return false;
+  const written = jsonTypeOf(node);
+  return (written !== 'null' && field.types.includes(written)) || (written === 'integer' && field.types.includes('number'));
+}
+
+function jsonTypeOf(node: YNode): FieldType | 'null' {
+  if (node.kind === 'map') return 'object';
+  if (node.kind === 'seq') return 'array';
+  const { value } = node;
+  if (value === null) return 'null';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value === 'boolean' ? 'boolean' : 'string';
+}
+
+/** `dependsOn` items are compared by the id they name, in either form, by the reference checks (references.ts). */
+const isDependencyDuplicate = (error: ErrorObject) => error.keyword === 'uniqueItems' && /\/dependsOn$/.test(error.instancePath);
 
 const isKeyError = (error: ErrorObject) => error.keyword === 'additionalProperties' || error.keyword === 'required';
 
@@ -169,6 +195,8 @@ function expectation(field: FieldInfo | undefined): Localized {
   if (!field) return { zh: '其他类型的值', en: 'another kind of value' };
   // Ids and references accept numbers too, but are text to the reader.
   const main: FieldType = field.types.includes('string') ? 'string' : (field.types[0] ?? 'string');
+  if (main === 'string' && field.types.includes('object') && field.kind === 'system-ref')
+    return { zh: '系统 id，或映射 `{ id, mode, critical }`', en: 'a system id, or a map `{ id, mode, critical }`' };
   const word = TYPE_WORDS[main];
   if (field.enum && !field.openEnum && main !== 'boolean') {
     return { zh: `${word.zh}，取值为 ${field.enum.join('、')} 之一`, en: `${word.en}, one of ${field.enum.join(', ')}` };
@@ -209,7 +237,6 @@ function unknownKeyFinding(tree: YamlTree, map: YMap, key: string): RawFinding |
   const allowed = keysAt(map.path).map((k) => k.key);
   const suggestion = suggest(key, allowed);
   const place = where(map.path);
-  const topLevel = map.path.length === 0;
   const existing = suggestion ? entryOf(map, suggestion) : undefined;
   // `tire` next to an existing `tier`: say so, and do not offer to write a duplicate key.
   const fixes: RuleFix[] =
@@ -230,8 +257,8 @@ function unknownKeyFinding(tree: YamlTree, map: YMap, key: string): RawFinding |
           en: `Unknown key \`${key}\` ${place.en}. Did you mean \`${suggestion}\`?${already.en}`,
         }
       : {
-          zh: `未知的键 \`${key}\`（${place.zh}）。可用的键：${allowed.join('、')}。${topLevel ? '自定义内容请用 `x-` 开头的键。' : ''}`,
-          en: `Unknown key \`${key}\` ${place.en}. Known keys: ${allowed.join(', ')}.${topLevel ? ' Keys of your own start with `x-`.' : ''}`,
+          zh: `未知的键 \`${key}\`（${place.zh}）。可用的键：${allowed.join('、')}。自定义内容请用 \`x-\` 开头的键，任何映射中都可以写。`,
+          en: `Unknown key \`${key}\` ${place.en}. Known keys: ${allowed.join(', ')}. Keys of your own start with \`x-\`, in any map.`,
         },
     fixes,
   };
@@ -239,13 +266,15 @@ function unknownKeyFinding(tree: YamlTree, map: YMap, key: string): RawFinding |
 
 function requiredFinding(node: YNode, missing: string): RawFinding {
   const owner: Localized =
-    node.path[0] === 'sites'
-      ? { zh: '站点', en: 'A site' }
-      : node.path[0] === 'systems'
-        ? { zh: '系统', en: 'A system' }
-        : node.path[0] === 'links'
-          ? { zh: '复制链路', en: 'A link' }
-          : { zh: '此处', en: 'This map' };
+    node.path[0] === 'systems' && node.path[2] === 'dependsOn'
+      ? { zh: '依赖项', en: 'A dependency' }
+      : node.path[0] === 'sites'
+        ? { zh: '站点', en: 'A site' }
+        : node.path[0] === 'systems'
+          ? { zh: '系统', en: 'A system' }
+          : node.path[0] === 'links'
+            ? { zh: '复制链路', en: 'A link' }
+            : { zh: '此处', en: 'This map' };
   const doc = describeField([...node.path, missing])?.doc;
   return {
     rule: RULE.missingRequired,
