@@ -27,8 +27,8 @@ describe('rules: cloud and legacy', () => {
   });
 
   describe('security-zones-incomplete', () => {
-    it('fires on listed zones missing dev-test or dmz, and adds them', () => {
-      const text = proposal(`  - id: a\n`).replace('zones: [dev-test, dmz, intranet]', 'zones: [intranet]');
+    it('fires on listed zones missing dev-test, or a DMZ when something faces the internet, and adds them', () => {
+      const text = proposal(`  - id: a\n    kind: channel\n`).replace('zones: [dev-test, dmz, intranet]', 'zones: [intranet]');
       const f = single(securityZonesIncomplete, run(securityZonesIncomplete, text));
       assert.deepEqual(f.range, rangeOf(text, 'zones: [intranet]'));
       assert.deepEqual(f.path, ['zones']);
@@ -47,6 +47,16 @@ describe('rules: cloud and legacy', () => {
       assert.deepEqual(f.range, rangeOf(text, 'tier: 1'));
       const [fixed] = assertFixesWork(securityZonesIncomplete, text, f);
       assert.match(fixed!, /\n {4}tier: 1\nzones: \[dev-test, dmz, intranet\]\n$/);
+    });
+
+    it('asks for no DMZ when nothing faces the internet', () => {
+      const internal = proposal(`  - id: a\n    kind: online\n  - id: b\n    kind: channel\n    internetFacing: false\n`).replace(
+        'zones: [dev-test, dmz, intranet]',
+        'zones: [dev-test, intranet]',
+      );
+      assert.deepEqual(run(securityZonesIncomplete, internal), []);
+      const facing = internal.replace('internetFacing: false', 'internetFacing: true');
+      assert.match(single(securityZonesIncomplete, run(securityZonesIncomplete, facing)).message.zh, /缺少 dmz/);
     });
 
     it('is quiet with dev-test and dmz, and without zones when nothing is tier 1', () => {

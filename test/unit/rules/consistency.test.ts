@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
   availabilityExceedsDependencies,
+  recoveryPointUnreachable,
   rpoZeroAsyncReplication,
   tier1MissingRecoveryObjectives,
 } from '../../../server/src/service/rules/consistency';
@@ -12,32 +13,59 @@ describe('rules: consistency', () => {
   - { from: cd-1, to: cd-2, mode: sync }
   - { from: cd-1, to: cq-1, mode: async }
 `;
-    const bad = proposal(`  - id: core\n    rpo: 0\n    sites: [cd-1, cd-2, cq-1]\n`, links);
+    // 同城 sync + 异地 async: RPO 0 holds for a site loss; the city-loss promise is what breaks.
+    const bad = proposal(`  - id: core\n    rpo: 0\n    cityLoss: { rpo: 0 }\n    sites: [cd-1, cd-2, cq-1]\n`, links);
 
-    it('fires as an error-level contradiction on the rpo, with a sync fix', () => {
+    it('fires as an error-level contradiction on the city-loss rpo, with a sync fix', () => {
       assert.equal(rpoZeroAsyncReplication.defaultSeverity, 'error');
       const f = single(rpoZeroAsyncReplication, run(rpoZeroAsyncReplication, bad));
-      assert.deepEqual(f.range, rangeOf(bad, 'rpo: 0'));
-      assert.deepEqual(f.path, ['systems', 0, 'rpo']);
+      assert.deepEqual(f.range, rangeOf(bad, 'rpo: 0', 1));
+      assert.deepEqual(f.path, ['systems', 0, 'cityLoss', 'rpo']);
+      assert.match(f.message.en, /if 成都 is lost cq-1 takes over/);
       assert.match(f.message.en, /cd-1→cq-1/);
-      assertQuotes(f, 'mybank', 'three-regions-five-dcs');
-      assertQuotes(f, 'tianhong-fund', 'online-dr');
+      assert.match(f.message.zh, /城市级故障 RPO 0/);
       const [fixed] = assertFixesWork(rpoZeroAsyncReplication, bad, f);
       assert.match(fixed!, /\{ from: cd-1, to: cq-1, mode: sync \}/);
     });
 
+    it('is quiet on the mainstream 同城 RPO 0 design: sync same-city, async remote, only rpo: 0', () => {
+      assert.deepEqual(run(rpoZeroAsyncReplication, proposal(`  - id: core\n    rpo: 0\n    sites: [cd-1, cd-2, cq-1]\n`, links)), []);
+    });
+
+    it('fires on rpo: 0 when a single site loss leaves only an async copy', () => {
+      const text = proposal(`  - id: core\n    rpo: 0\n    sites: [cd-1, cq-1]\n`, links);
+      const f = single(rpoZeroAsyncReplication, run(rpoZeroAsyncReplication, text));
+      assert.deepEqual(f.path, ['systems', 0, 'rpo']);
+      assert.match(f.message.zh, /失去机房 cd-1后由 cq-1 接管|失去机房 cd-1 后由 cq-1 接管/);
+    });
+
     it('is quiet with a sync out-of-city link, a non-zero RPO, or no links stated', () => {
       assert.deepEqual(run(rpoZeroAsyncReplication, bad.replace('mode: async', 'mode: sync')), []);
-      assert.deepEqual(run(rpoZeroAsyncReplication, bad.replace('rpo: 0', 'rpo: 30s')), []);
+      assert.deepEqual(run(rpoZeroAsyncReplication, bad.replace('cityLoss: { rpo: 0 }', 'cityLoss: { rpo: 30s }')), []);
       assert.deepEqual(run(rpoZeroAsyncReplication, bad.replace(links, '')), []);
-      // Async only within one city does not touch the out-of-city copy.
-      const sameCity = proposal(`  - id: core\n    rpo: 0\n    sites: [cd-1, cd-2]\n`, links);
+      // Async only within one city does not touch a system that has no remote copy.
+      const sameCity = proposal(`  - id: core\n    rpo: 0\n    cityLoss: { rpo: 0 }\n    sites: [cd-1, cd-2]\n`, links);
       assert.deepEqual(run(rpoZeroAsyncReplication, sameCity), []);
     });
 
-    it('is quiet when another out-of-city link is sync', () => {
+    it('is quiet when another path to the remote copy is sync', () => {
       const extra = links + '  - { from: cd-2, to: cq-1, mode: sync }\n';
-      assert.deepEqual(run(rpoZeroAsyncReplication, proposal(`  - id: core\n    rpo: 0\n    sites: [cd-1, cd-2, cq-1]\n`, extra)), []);
+      assert.deepEqual(
+        run(rpoZeroAsyncReplication, proposal(`  - id: core\n    cityLoss: { rpo: 0 }\n    sites: [cd-1, cd-2, cq-1]\n`, extra)),
+        [],
+      );
+    });
+  });
+
+  describe('recovery-point-unreachable', () => {
+    it('fires when the stated lag exceeds a non-zero RPO, and is quiet without a lag', () => {
+      const lagged = `links:\n  - { from: cd-1, to: cd-2, mode: sync }\n  - { from: cd-1, to: cq-1, mode: async, lag: 5m }\n`;
+      const text = proposal(`  - id: core\n    rpo: 0\n    cityLoss: { rpo: 30s }\n    sites: [cd-1, cd-2, cq-1]\n`, lagged);
+      const f = single(recoveryPointUnreachable, run(recoveryPointUnreachable, text));
+      assert.deepEqual(f.path, ['systems', 0, 'cityLoss', 'rpo']);
+      assert.match(f.message.en, /may trail by 5m/);
+      assert.deepEqual(run(recoveryPointUnreachable, text.replace(', lag: 5m', '')), []);
+      assert.deepEqual(run(recoveryPointUnreachable, text.replace('lag: 5m', 'lag: 10s')), []);
     });
   });
 
@@ -66,9 +94,23 @@ describe('rules: consistency', () => {
       // 0.9999 × 0.9999 = 0.99980001 → at most 99.98%.
       assert.match(channel!.message.en, /99\.99% availability, but the 2 systems it depends on in series allow at most 99\.98%/);
       assert.match(channel!.message.zh, /最多只允许 99\.98%/);
-      assertQuotes(channel!, 'mybank', 'availability');
-      assertQuotes(channel!, 'picc-health', 'availability');
       assertFixesWork(availabilityExceedsDependencies, text, channel!);
+    });
+
+    it('counts only dependencies it waits on and cannot do without (sync and critical)', () => {
+      const text = proposal(chain);
+      const asyncCore = text.replace('dependsOn: [core]', 'dependsOn: [{ id: core, mode: async }]');
+      assert.deepEqual(
+        run(availabilityExceedsDependencies, asyncCore).map((f) => f.path),
+        [],
+      );
+      const optional = text.replace('dependsOn: [core]', 'dependsOn: [{ id: core, critical: false }]');
+      assert.deepEqual(
+        run(availabilityExceedsDependencies, optional).map((f) => f.path),
+        [],
+      );
+      const explicit = text.replace('dependsOn: [core]', 'dependsOn: [{ id: core, mode: sync, critical: true }]');
+      assert.equal(run(availabilityExceedsDependencies, explicit).length, 1);
     });
 
     it('counts a shared dependency once (a diamond is not double-counted)', () => {

@@ -62,11 +62,15 @@ describe('rules: data', () => {
     dependsOn: [cif]
   - id: cif
     transactions: none
+    data: [customer]
+    dependsOn: [ledger]
+  - id: ledger
+    data: [account]
   - id: report
     transactions: xa
 `);
 
-    it('fires on xa in a caller and none in a callee, not in an isolated system', () => {
+    it('fires on xa across called systems and on none between two data owners, not on an isolated or only-called system', () => {
       const findings = run(crossSystemTransactionsSaga, bad);
       assert.deepEqual(
         findings.map((f) => f.path),
@@ -80,10 +84,17 @@ describe('rules: data', () => {
       assert.match(xa!.message.en, /XA two-phase commit/);
       assert.match(none!.message.zh, /不做分布式事务/);
       for (const f of findings) {
-        assertQuotes(f, 'nanjing-bank', 'daily-orders');
+        assert.match(f.message.en, /TCC/);
         assert.ok(f.message.zh.includes('顺德农商') && f.message.en.includes('Shunde RCB'));
         assertFixesWork(crossSystemTransactionsSaga, bad, f);
       }
+    });
+
+    it('is quiet on a read-only caller with none, and on async calls', () => {
+      const readOnly = proposal(`  - id: query\n    transactions: none\n    dependsOn: [ledger]\n  - id: ledger\n    data: [account]\n`);
+      assert.deepEqual(run(crossSystemTransactionsSaga, readOnly), []);
+      const async = proposal(`  - id: core\n    transactions: xa\n    dependsOn: [{ id: notify, mode: async }]\n  - id: notify\n`);
+      assert.deepEqual(run(crossSystemTransactionsSaga, async), []);
     });
 
     it('is quiet on saga, tcc and local', () => {
@@ -101,25 +112,24 @@ describe('rules: data', () => {
       - customer
 `);
 
-    it('fires on the second owner’s item, naming the first owner', () => {
+    it('fires once per domain, naming every claimant without picking an owner', () => {
       const f = single(duplicateDataOwner, run(duplicateDataOwner, bad));
       assert.deepEqual(f.path, ['systems', 1, 'data', 1]);
       assert.deepEqual(f.range, rangeOf(bad, 'customer', 1));
-      assert.match(f.message.en, /System "crm" claims the "customer" data domain, which core already owns/);
-      assert.match(f.message.zh, /core 已是它的主系统/);
+      assert.match(f.message.en, /The "customer" data domain is claimed as master by 2 systems: core, crm/);
+      assert.match(f.message.zh, /有 2 个系统声明为主系统：core、crm/);
       assertQuotes(f, 'zheshang-securities', 'single-source');
       assertQuotes(f, 'zheshang-securities', 'unified-identity');
     });
 
-    it('reports each extra owner once and ignores a domain repeated within one system', () => {
+    it('reports a domain once however many claim it, and ignores a domain repeated within one system', () => {
       const three = bad + '  - id: app\n    data: [customer, customer]\n';
+      const findings = run(duplicateDataOwner, three);
       assert.deepEqual(
-        run(duplicateDataOwner, three).map((f) => f.path),
-        [
-          ['systems', 1, 'data', 1],
-          ['systems', 2, 'data', 0],
-        ],
+        findings.map((f) => f.path),
+        [['systems', 2, 'data', 0]],
       );
+      assert.match(findings[0]!.message.en, /3 systems: core, crm, app/);
       assert.deepEqual(run(duplicateDataOwner, proposal(`  - id: a\n    data: [x, x]\n  - id: b\n    data: [y]\n`)), []);
     });
   });
