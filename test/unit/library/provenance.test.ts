@@ -148,8 +148,7 @@ const ACME_HEAD = [
 ].join('\n');
 
 describe('library parser: kind and source', () => {
-  const parse = (body: string) =>
-    buildLibrary([{ path: '/lib/cases/acme.yaml', builtIn: false, text: `${ACME_HEAD}${body}` }]);
+  const parse = (body: string) => buildLibrary([{ path: '/lib/cases/acme.yaml', builtIn: false, text: `${ACME_HEAD}${body}` }]);
 
   it('reads kind and source, and reports an unknown kind where it is written, in both languages', () => {
     const library = parse(
@@ -178,7 +177,11 @@ describe('library parser: kind and source', () => {
   });
 
   it('lets an enterprise case omit kind and source: its figures are quoted unlabelled', () => {
-    const library = parse(['outcomes:', '  - id: rto', '    metric: { zh: 恢复时间, en: recovery time }', '    value: { zh: 30 分钟, en: 30 minutes }'].join('\n'));
+    const library = parse(
+      ['outcomes:', '  - id: rto', '    metric: { zh: 恢复时间, en: recovery time }', '    value: { zh: 30 分钟, en: 30 minutes }'].join(
+        '\n',
+      ),
+    );
     assert.deepEqual(library.problems, []);
     assert.deepEqual(figure(library, 'acme', 'rto'), { zh: '恢复时间 30 分钟', en: 'recovery time 30 minutes' });
   });

@@ -208,7 +208,12 @@ export function parseCaseFile(text: string, file: string, builtIn: boolean): Par
     }
     references.push({ kind: 'pattern', id: pattern.value, from: caseId, location: reader.at(pattern.node) });
     // Without evidence the pattern is still cited, pointing at the pattern id (the problem is reported).
-    patterns.push({ pattern: pattern.value, evidence: evidence?.value ?? EMPTY, ...provenance, source: reader.at(evidence?.node ?? pattern.node) });
+    patterns.push({
+      pattern: pattern.value,
+      evidence: evidence?.value ?? EMPTY,
+      ...provenance,
+      source: reader.at(evidence?.node ?? pattern.node),
+    });
   }
 
   const topology = reader.text(root, 'topology');
