@@ -112,7 +112,10 @@ export interface PatternRecord {
 
 export interface ProductRecord {
   id: string;
+  /** The brand name in Latin letters, shown in English (and in Chinese when there is no zhName). */
   name: string;
+  /** The Chinese name the zh UI shows: 数据中台, 保险专家服务, 金融钉钉. */
+  zhName?: string;
   aliases: string[];
   description: Localized;
   source: SourceLocation;

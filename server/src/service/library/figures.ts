@@ -1,5 +1,5 @@
-import type { Localized } from '../locale';
-import type { CaseLibrary, EvidenceKind, OutcomeFigure } from '../types';
+import type { Locale, Localized } from '../locale';
+import type { CaseLibrary, EvidenceKind, OutcomeFigure, ProductRecord } from '../types';
 
 /** The customer's name as the library writes it, or the case id when the case is missing. */
 export function customerName(library: CaseLibrary, caseId: string): Localized {
@@ -48,4 +48,9 @@ export function customerWithFigure(library: CaseLibrary, caseId: string, outcome
   const name = customerName(library, caseId);
   const f = figure(library, caseId, outcomeId);
   return { zh: `${name.zh}（${f.zh}）`, en: `${name.en} (${f.en})` };
+}
+
+/** A product as the UI names it: its Chinese name in the zh UI where it has one, else its brand name. */
+export function productName(product: ProductRecord, locale: Locale): string {
+  return locale === 'zh-CN' && product.zhName ? product.zhName : product.name;
 }

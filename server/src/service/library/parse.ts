@@ -39,7 +39,7 @@ export const CASE_FIELDS = [
 export const OUTCOME_FIELDS = ['id', 'metric', 'value', 'phrase', 'kind', 'source', 'before', 'after'] as const;
 export const EVIDENCE_FIELDS = ['pattern', 'evidence', 'kind', 'source'] as const;
 export const PATTERN_FIELDS = ['id', 'name', 'aliases', 'summary', 'whenToApply', 'cost', 'cases'] as const;
-export const PRODUCT_FIELDS = ['id', 'name', 'aliases', 'description'] as const;
+export const PRODUCT_FIELDS = ['id', 'name', 'zhName', 'aliases', 'description'] as const;
 
 /** An id one library record cites, checked once every file is parsed. */
 export interface LibraryReference {
@@ -288,6 +288,7 @@ export function parseProductsFile(text: string, file: string): ParsedProducts {
     reader.checkKeys(item, PRODUCT_FIELDS);
     const id = reader.id(item, 'id', true);
     const name = reader.text(item, 'name', true);
+    const zhName = reader.text(item, 'zhName');
     const description = reader.localized(item, 'description');
     const aliases = aliasesOf(item, reader);
     if (!id) continue;
@@ -299,6 +300,7 @@ export function parseProductsFile(text: string, file: string): ParsedProducts {
     products.push({
       id: id.value,
       name: name?.value ?? id.value,
+      ...(zhName ? { zhName: zhName.value } : {}),
       aliases,
       description: description?.value ?? EMPTY,
       source: reader.at(name?.node ?? id.node),
