@@ -702,7 +702,14 @@ export function createSearchIndex(library: CaseLibrary): SearchIndex {
         fields: [
           field(WEIGHT.name, ...names),
           field(WEIGHT.title, ...localizedTexts(record.title)),
-          field(WEIGHT.outcome, ...record.outcomes.flatMap((o) => [...localizedTexts(o.metric), ...localizedTexts(o.value)])),
+          field(
+            WEIGHT.outcome,
+            ...record.outcomes.flatMap((o) => [
+              ...localizedTexts(o.metric),
+              ...localizedTexts(o.value),
+              ...(o.phrase ? localizedTexts(o.phrase) : []),
+            ]),
+          ),
           field(WEIGHT.evidence, ...record.patterns.flatMap((p) => localizedTexts(p.evidence))),
           // What the case uses, by name, so "oceanbase 理赔" finds the case that runs OceanBase and mentions claims.
           field(
@@ -716,7 +723,14 @@ export function createSearchIndex(library: CaseLibrary): SearchIndex {
               return pattern ? [...localizedTexts(pattern.name), ...pattern.aliases] : [p.pattern];
             }),
           ),
-          field(WEIGHT.body, ...localizedTexts(record.challenge), ...localizedTexts(record.solution)),
+          field(
+            WEIGHT.body,
+            ...localizedTexts(record.challenge),
+            ...localizedTexts(record.solution),
+            // The source sentences are the case's own words too (issue 10).
+            ...record.outcomes.map((o) => o.seedSentence),
+            ...record.patterns.map((p) => p.seedSentence),
+          ),
         ],
       },
       names,
