@@ -2,7 +2,7 @@
  * The case page webview: a customer's story, figures, patterns and its
  * reference topology. Every text goes in through textContent.
  */
-import type { CaseDetail } from '../../shared/src/protocol';
+import type { CaseDetail, ClaimProvenance } from '../../shared/src/protocol';
 import { DiagramViewport, el, pageStrings, renderMermaid, watchTheme, type ViewportStrings } from './diagram';
 import type { FromCasePage, ToCasePage, VsCodeApi } from './messages';
 
@@ -20,6 +20,9 @@ interface CasePageStrings extends ViewportStrings {
   enterprise: string;
   renderError: string;
   loading: string;
+  sourceSentence: string;
+  noSourceSentence: string;
+  source: string;
 }
 
 const vscode = acquireVsCodeApi();
@@ -41,7 +44,8 @@ function show(detail: CaseDetail): void {
   if (detail.keyFigures.length > 0 || detail.outcomes.length > 0) root.append(figures(detail));
   root.append(textSection(strings.challenge, detail.challenge), textSection(strings.solution, detail.solution));
   if (detail.patternEvidence.length > 0 || detail.patterns.length > 0) root.append(patterns(detail));
-  if (detail.topologyMermaid) root.append(topology(detail.topologyMermaid));
+  if (detail.topologyMermaid) root.append(topology(detail.topologyMermaid, detail.illustrative));
+  if (detail.sourceDocument) root.append(el('p', 'source-document', `${strings.source}: ${detail.sourceDocument}`));
   window.scrollTo(0, 0);
 }
 
@@ -69,16 +73,29 @@ function figures(detail: CaseDetail): HTMLElement {
   const section = el('section', 'figures');
   section.append(el('h2', undefined, strings.outcomes));
   const list = el('div', 'figure-cards');
-  const outcomes =
+  const outcomes: CaseDetail['outcomes'] =
     detail.outcomes.length > 0 ? detail.outcomes : detail.keyFigures.map((f, i) => ({ id: String(i), metric: f, value: '' }));
   for (const outcome of outcomes) {
-    const card = el('div', 'figure-card');
+    const card = el('div', `figure-card kind-${outcome.kind ?? 'unstated'}`);
+    // A goal, an advertised advantage, a testimonial or one customer's anecdote is never shown as a plain result.
+    if (outcome.kindLabel) card.append(el('div', 'figure-kind', outcome.kindLabel));
     if (outcome.value) card.append(el('div', 'figure-value', outcome.value));
     card.append(el('div', 'figure-metric', outcome.metric));
+    const source = sourceDetails(outcome, detail.builtIn);
+    if (source) card.append(source);
     list.append(card);
   }
   section.append(list);
   return section;
+}
+
+/** The source sentence on demand: a closed <details> under the claim. */
+function sourceDetails(claim: ClaimProvenance, builtIn: boolean): HTMLElement | undefined {
+  if (!claim.source) return builtIn ? undefined : el('div', 'no-source', strings.noSourceSentence);
+  const details = el('details', 'source');
+  details.append(el('summary', undefined, strings.sourceSentence), el('blockquote', undefined, claim.source));
+  details.lang = 'zh-CN';
+  return details;
 }
 
 function textSection(heading: string, text: string): HTMLElement {
@@ -107,16 +124,21 @@ function patterns(detail: CaseDetail): HTMLElement {
       vscode.postMessage({ type: 'openPattern', id: pattern.id });
     });
     item.append(name);
+    const claim = evidence.get(pattern.id);
+    if (claim?.kindLabel && claim.kind !== 'result') item.append(' ', el('span', 'evidence-kind', claim.kindLabel));
     if (pattern.evidence) item.append(el('span', 'evidence', ` — ${pattern.evidence}`));
+    const source = claim ? sourceDetails(claim, detail.builtIn) : undefined;
+    if (source) item.append(source);
     list.append(item);
   }
   section.append(list);
   return section;
 }
 
-function topology(mermaidText: string): HTMLElement {
+function topology(mermaidText: string, illustrative: string | undefined): HTMLElement {
   const section = el('section', 'topology');
   section.append(el('h2', undefined, strings.topology));
+  if (illustrative) section.append(el('p', 'illustrative', illustrative));
   const status = el('p', 'status');
   section.append(status);
   viewport = new DiagramViewport(section, strings);

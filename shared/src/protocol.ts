@@ -25,11 +25,30 @@ export interface CaseSummary {
   keyFigures: string[];
 }
 
+/** What kind of claim a figure or a piece of evidence is, and the source sentence it rests on (issue 10). */
+export interface ClaimProvenance {
+  /** result | goal | advantage | testimonial | anecdote; absent when an enterprise case does not say. */
+  kind?: 'result' | 'goal' | 'advantage' | 'testimonial' | 'anecdote';
+  /** The kind as the page shows it: 成果 / 目标 / 方案优势 / 客户证言 / 一位客户的案例. */
+  kindLabel?: string;
+  /** The source sentence, verbatim (Chinese); absent for an enterprise claim without one. */
+  source?: string;
+}
+
 export interface CaseDetail extends CaseSummary {
   challenge: string;
   solution: string;
-  outcomes: { id: string; metric: string; value: string }[];
-  patternEvidence: { id: string; name: string; evidence: string }[];
+  outcomes: ({
+    id: string;
+    metric: string;
+    value: string;
+    /** The figure as one phrase, labelled by the page with its kind. */ phrase?: string;
+  } & ClaimProvenance)[];
+  patternEvidence: ({ id: string; name: string; evidence: string } & ClaimProvenance)[];
+  /** Where the case's claims come from: the customer-case document, or the enterprise's own documents. */
+  sourceDocument?: string;
+  /** What the reference topology invents because the source gives none ("城市为示意 / cities are illustrative"). */
+  illustrative?: string;
   /** Mermaid text of the reference topology, when the case has one. */
   topologyMermaid?: string;
   /** The reference topology as proposal fields (for "insert reference topology"). */

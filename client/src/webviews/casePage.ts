@@ -70,6 +70,9 @@ export class CasePages implements vscode.Disposable {
         reset: vscode.l10n.t('Actual size'),
         zoomIn: vscode.l10n.t('Zoom in'),
         zoomOut: vscode.l10n.t('Zoom out'),
+        sourceSentence: vscode.l10n.t('Source sentence'),
+        noSourceSentence: vscode.l10n.t('No source sentence (from the enterprise’s own documents)'),
+        source: vscode.l10n.t('Source'),
       },
     });
     const subscriptions = [

@@ -3,10 +3,12 @@
  * the same search (pinyin, initials, aliases) as the editor's case picker.
  */
 import path from 'node:path';
+import { sourceDocument } from '../service/caseViews';
 import { INDUSTRY_LABELS } from '../service/features/labels';
+import { figurePhrase, KIND_LABELS, productName } from '../service/library/figures';
 import { pick, type Locale } from '../service/locale';
 import { searchIndexFor } from '../service/search';
-import type { CaseLibrary, CaseRecord } from '../service/types';
+import type { CaseLibrary, CaseRecord, EvidenceKind } from '../service/types';
 import { terminalSafeLines } from './text';
 
 export interface SearchJson {
@@ -53,21 +55,38 @@ export function formatCase(library: CaseLibrary, record: CaseRecord, locale: Loc
   out.push(facts.join('   '));
   out.push('', L('挑战', 'Challenge').trimEnd(), indent(pick(record.challenge, locale)));
   out.push('', L('方案', 'Solution').trimEnd(), indent(pick(record.solution, locale)));
+  // Each claim with its kind and the source sentence it rests on, so a reader can check it (issue 10).
+  const claim = (kind: EvidenceKind | undefined, seedSentence: string | undefined, lines: string[]) => {
+    if (kind && kind !== 'result') lines[0] = lines[0]!.replace(/^ {2}- /, `  - [${pick(KIND_LABELS[kind], locale)}] `);
+    if (seedSentence) lines.push(`    ${L('原文', 'Source sentence')}${seedSentence}`);
+    else if (!record.builtIn) lines.push(`    ${zh ? '（未附原文）' : '(no source sentence)'}`);
+    out.push(...lines);
+  };
   if (record.outcomes.length) {
     out.push('', L('成效', 'Outcomes').trimEnd());
-    for (const o of record.outcomes) out.push(`  - ${pick(o.metric, locale)}${zh ? '：' : ': '}${pick(o.value, locale)}`);
+    for (const o of record.outcomes) claim(o.kind, o.seedSentence, [`  - ${pick(figurePhrase(o), locale)}`]);
   }
   if (record.patterns.length) {
     out.push('', L('模式', 'Patterns').trimEnd());
     for (const p of record.patterns) {
       const name = library.patterns.get(p.pattern)?.name;
-      out.push(`  - ${name ? `${pick(name, locale)} (${p.pattern})` : p.pattern}${zh ? '：' : ': '}${pick(p.evidence, locale)}`);
+      claim(p.kind, p.seedSentence, [
+        `  - ${name ? `${pick(name, locale)} (${p.pattern})` : p.pattern}${zh ? '：' : ': '}${pick(p.evidence, locale)}`,
+      ]);
     }
   }
   if (record.products.length) {
     out.push('', L('产品', 'Products').trimEnd());
-    for (const id of record.products) out.push(`  - ${library.products.get(id)?.name ?? id}`);
+    for (const id of record.products) {
+      const product = library.products.get(id);
+      out.push(`  - ${product ? productName(product, locale) : id}`);
+    }
   }
+  if (record.topology) {
+    out.push('', `${L('参考拓扑', 'Reference topology')}${path.relative(cwd, record.topology.file) || record.topology.file}`);
+    if (record.illustrative) out.push(`  ${pick(record.illustrative, locale)}`);
+  }
+  out.push('', `${L('依据', 'Evidence from')}${sourceDocument(record, locale)}`);
   const file = path.relative(cwd, record.source.file) || record.source.file;
   out.push('', `${L('来源', 'Source')}${file.startsWith('..') ? record.source.file : file}:${record.source.range.start.line + 1}`);
   return terminalSafeLines(out.join('\n') + '\n');

@@ -8,7 +8,8 @@ import type { CaseDetail, CaseSummary, IndustryId, NamedRef, PatternSummary, Ref
 import { pick, type Locale } from './locale';
 import { buildModel, type Industry, type ProposalModel } from './model';
 import { renderTopology } from './topology';
-import type { CaseLibrary, CaseRecord, OutcomeFigure, PatternRecord } from './types';
+import { figurePhrase, KIND_LABELS, kindPrefix, productName } from './library/figures';
+import type { CaseLibrary, CaseRecord, EvidenceKind, OutcomeFigure, PatternRecord } from './types';
 import { parseYamlTree } from './yamlTree';
 
 /** The label of an industry id; an unknown id (an enterprise case's typo) reads as Other. */
@@ -23,19 +24,51 @@ function industryId(industry: string): IndustryId {
 
 const KEY_FIGURES = 3;
 
-/** "平均放款时间 1 秒" / "average time to grant a loan 1 second". */
+/** "平均每位客户放款只需 1 秒" / "目标：两地三中心异地多活": the figure's phrase, labelled unless it is a result. */
 export function outcomeText(outcome: OutcomeFigure, locale: Locale): string {
-  return `${pick(outcome.metric, locale)} ${pick(outcome.value, locale)}`;
+  return `${pick(kindPrefix(outcome.kind), locale)}${pick(figurePhrase(outcome), locale)}`;
 }
 
 /**
- * The headline figures: up to three outcomes, those with a number first
- * (a figure is what makes a case convincing), otherwise in the library's order.
+ * The headline figures: up to three outcomes — reported results before goals,
+ * advantages, testimonials and anecdotes, and among each those with a number
+ * first (a figure is what makes a case convincing), otherwise in the library's order.
  */
 export function keyFigures(record: CaseRecord, locale: Locale): string[] {
   const hasNumber = (o: OutcomeFigure) => o.after !== undefined || o.before !== undefined || /\d/.test(o.value.en);
-  const ranked = [...record.outcomes.filter(hasNumber), ...record.outcomes.filter((o) => !hasNumber(o))];
-  return ranked.slice(0, KEY_FIGURES).map((o) => outcomeText(o, locale));
+  const isResult = (o: OutcomeFigure) => !o.kind || o.kind === 'result';
+  const rank = (o: OutcomeFigure) => (isResult(o) ? 0 : 2) + (hasNumber(o) ? 0 : 1);
+  const ranked = record.outcomes.map((o, i) => ({ o, i })).sort((a, b) => rank(a.o) - rank(b.o) || a.i - b.i);
+  return ranked.slice(0, KEY_FIGURES).map(({ o }) => outcomeText(o, locale));
+}
+
+/** The kind, its label and the source sentence of one claim, for the case page. */
+function provenance(
+  claim: { kind?: EvidenceKind; seedSentence?: string },
+  locale: Locale,
+): { kind?: EvidenceKind; kindLabel?: string; source?: string } {
+  const out: { kind?: EvidenceKind; kindLabel?: string; source?: string } = {};
+  if (claim.kind) {
+    out.kind = claim.kind;
+    out.kindLabel = pick(KIND_LABELS[claim.kind], locale);
+  }
+  if (claim.seedSentence) out.source = claim.seedSentence;
+  return out;
+}
+
+/** The document the built-in cases are written from. */
+export const SEED_DOCUMENT = '典型客户案例 — SOFAStack 助力金融机构完成数字化转型';
+
+/** Where a case's claims come from, as the case page and `casebook cases show` say it. */
+export function sourceDocument(record: CaseRecord, locale: Locale): string {
+  if (record.builtIn) {
+    return locale === 'zh-CN'
+      ? `案例文档《${SEED_DOCUMENT}》；每项数据和依据都附有它所依据的原文句子。`
+      : `The customer-case document "${SEED_DOCUMENT}"; every figure and piece of evidence carries the sentence it rests on.`;
+  }
+  return locale === 'zh-CN'
+    ? '企业自己的资料；未附原文的数据和依据无法对照来源核实。'
+    : "The enterprise's own documents; figures and evidence without a source sentence cannot be checked against a source.";
 }
 
 export function patternName(library: CaseLibrary, id: string, locale: Locale): string {
@@ -48,8 +81,11 @@ function patternRefs(record: CaseRecord, library: CaseLibrary, locale: Locale): 
   return ids.map((id) => ({ id, name: patternName(library, id, locale) }));
 }
 
-function productRefs(record: CaseRecord, library: CaseLibrary): NamedRef[] {
-  return [...new Set(record.products)].map((id) => ({ id, name: library.products.get(id)?.name ?? id }));
+function productRefs(record: CaseRecord, library: CaseLibrary, locale: Locale): NamedRef[] {
+  return [...new Set(record.products)].map((id) => {
+    const product = library.products.get(id);
+    return { id, name: product ? productName(product, locale) : id };
+  });
 }
 
 export function caseSummary(record: CaseRecord, library: CaseLibrary, locale: Locale): CaseSummary {
@@ -61,7 +97,7 @@ export function caseSummary(record: CaseRecord, library: CaseLibrary, locale: Lo
     industryLabel: industryLabel(record.industry, locale),
     builtIn: record.builtIn,
     patterns: patternRefs(record, library, locale),
-    products: productRefs(record, library),
+    products: productRefs(record, library, locale),
     keyFigures: keyFigures(record, locale),
   };
   if (record.year !== undefined) summary.year = record.year;
@@ -78,15 +114,24 @@ export function caseDetail(record: CaseRecord, library: CaseLibrary, locale: Loc
     ...caseSummary(record, library, locale),
     challenge: pick(record.challenge, locale),
     solution: pick(record.solution, locale),
-    outcomes: record.outcomes.map((o) => ({ id: o.id, metric: pick(o.metric, locale), value: pick(o.value, locale) })),
+    outcomes: record.outcomes.map((o) => ({
+      id: o.id,
+      metric: pick(o.metric, locale),
+      value: pick(o.value, locale),
+      phrase: pick(figurePhrase(o), locale),
+      ...provenance(o, locale),
+    })),
     patternEvidence: record.patterns.map((p) => ({
       id: p.pattern,
       name: patternName(library, p.pattern, locale),
       evidence: pick(p.evidence, locale),
+      ...provenance(p, locale),
     })),
+    sourceDocument: sourceDocument(record, locale),
     file: record.source.file || record.file,
     line: record.source.range.start.line,
   };
+  if (record.illustrative && record.topology) detail.illustrative = pick(record.illustrative, locale);
   const model = referenceModel(record);
   const mermaid = topologyMermaid ?? (model ? renderTopology(model, { locale }).mermaid : undefined);
   if (mermaid !== undefined) detail.topologyMermaid = mermaid;

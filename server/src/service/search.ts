@@ -702,7 +702,14 @@ export function createSearchIndex(library: CaseLibrary): SearchIndex {
         fields: [
           field(WEIGHT.name, ...names),
           field(WEIGHT.title, ...localizedTexts(record.title)),
-          field(WEIGHT.outcome, ...record.outcomes.flatMap((o) => [...localizedTexts(o.metric), ...localizedTexts(o.value)])),
+          field(
+            WEIGHT.outcome,
+            ...record.outcomes.flatMap((o) => [
+              ...localizedTexts(o.metric),
+              ...localizedTexts(o.value),
+              ...(o.phrase ? localizedTexts(o.phrase) : []),
+            ]),
+          ),
           field(WEIGHT.evidence, ...record.patterns.flatMap((p) => localizedTexts(p.evidence))),
           // What the case uses, by name, so "oceanbase 理赔" finds the case that runs OceanBase and mentions claims.
           field(
@@ -716,7 +723,14 @@ export function createSearchIndex(library: CaseLibrary): SearchIndex {
               return pattern ? [...localizedTexts(pattern.name), ...pattern.aliases] : [p.pattern];
             }),
           ),
-          field(WEIGHT.body, ...localizedTexts(record.challenge), ...localizedTexts(record.solution)),
+          field(
+            WEIGHT.body,
+            ...localizedTexts(record.challenge),
+            ...localizedTexts(record.solution),
+            // The source sentences are the case's own words too (issue 10).
+            ...record.outcomes.map((o) => o.seedSentence),
+            ...record.patterns.map((p) => p.seedSentence),
+          ),
         ],
       },
       names,
@@ -790,14 +804,17 @@ const VIA: Record<Exclude<SearchKind, 'case'>, Localized> = {
 };
 
 /**
- * Ranks the cases the hits lead to. A pattern or product hit lends its score,
- * less one, to each of its cases, so a case matched directly wins a tie; among
+ * Ranks the cases the hits lead to. A pattern or product hit on its name or
+ * alias lends its score, less one, to each of its cases, so a case matched directly wins a tie; among
  * equal scores, the case with the better second reason comes first, then by id.
  */
 export function toCaseResults(hits: SearchHit[], library: CaseLibrary, locale: Locale, limit = DEFAULT_LIMIT): { results: SearchResult[] } {
   // Hits arrive best first, so the first hit to reach a case is its best and the second its runner-up.
   const byCase = new Map<string, { score: number; via: SearchHit; second: number }>();
   for (const hit of hits) {
+    // A pattern or product leads to its cases by its name or alias only: words from its own
+    // text (冷备 in a pattern's advice) say nothing about the cases that cite it (issue 10).
+    if (hit.kind !== 'case' && hit.match === 'text') continue;
     const score = hit.kind === 'case' ? hit.score : round(hit.score - 1);
     for (const caseId of hit.caseIds) {
       if (!library.cases.has(caseId)) continue;

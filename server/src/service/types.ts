@@ -18,7 +18,16 @@ export interface SourceLocation {
   range: Range;
 }
 
-/** One figure a customer reached, e.g. 放款 1 秒 or 日结 4 小时 → 6 分钟. */
+/**
+ * What the seed document says a claim is (issue 10): `result` — reported as
+ * achieved; `goal` — planned or targeted (希望/需要/目标/能够支持); `advantage` — a
+ * 方案优势 list, what the solution offers; `testimonial` — 客户证言, the customer's
+ * own words; `anecdote` — one customer or one event (其中一位…).
+ */
+export const EVIDENCE_KINDS = ['result', 'goal', 'advantage', 'testimonial', 'anecdote'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+/** One figure of a case, e.g. 放款 1 秒 or 日结 4 小时 → 6 分钟, with what kind of claim it is. */
 export interface OutcomeFigure {
   /** Stable within the case: `loan-time`, `daily-orders`, … */
   id: string;
@@ -29,6 +38,15 @@ export interface OutcomeFigure {
   /** Structured where the seed gives numbers. */
   before?: Quantity;
   after?: Quantity;
+  /**
+   * The figure as one phrase, the way messages quote it ("7×24 小时服务，可用率 99.99%");
+   * without it, messages fall back to "metric value".
+   */
+  phrase?: Localized;
+  /** What kind of claim the figure is; absent only in an enterprise case that does not say (read as a result). */
+  kind?: EvidenceKind;
+  /** The seed sentence it rests on, verbatim (YAML `source`); enterprise cases may have none. */
+  seedSentence?: string;
   source: SourceLocation;
 }
 
@@ -42,6 +60,9 @@ export interface CasePatternEvidence {
   pattern: string;
   /** How this customer shows the pattern, in a sentence. */
   evidence: Localized;
+  kind?: EvidenceKind;
+  /** The seed sentence the evidence rests on, verbatim (YAML `source`). */
+  seedSentence?: string;
   source: SourceLocation;
 }
 
@@ -64,6 +85,12 @@ export interface CaseRecord {
   patterns: CasePatternEvidence[];
   /** A reference topology in the proposal format, where the seed states one. */
   topology?: { file: string; text: string };
+  /**
+   * What the reference topology invents because the seed gives none (cities,
+   * tiers, roles): "城市为示意 / cities are illustrative". Shown wherever the
+   * topology is.
+   */
+  illustrative?: Localized;
   /** Where the customer's name is written (the target of "open case"). */
   source: SourceLocation;
 }
@@ -85,7 +112,10 @@ export interface PatternRecord {
 
 export interface ProductRecord {
   id: string;
+  /** The brand name in Latin letters, shown in English (and in Chinese when there is no zhName). */
   name: string;
+  /** The Chinese name the zh UI shows: 数据中台, 保险专家服务, 金融钉钉. */
+  zhName?: string;
   aliases: string[];
   description: Localized;
   source: SourceLocation;

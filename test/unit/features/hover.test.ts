@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { doc, fixture, service, settings, withCursor } from './helpers';
+import { builtInCasesPath, loadLibrary } from '../../../server/src/node/libraryLoader';
+import type { LanguageService } from '../../../server/src/service/languageService';
 
 const ls = service();
 
@@ -30,13 +32,16 @@ describe('features/hover', () => {
     const zh = hover(mark('两地三中心方案', 2), 'zh-CN');
     assert.match(zh.value, /### 两地三中心 · Two regions, three DCs/);
     assert.match(zh.value, /同城双中心加异地灾备中心/);
-    assert.match(zh.value, /\[天弘基金\]\(command:casebook\.openCase\?%5B%22tianhong-fund%22%5D\)（日订单 上亿笔）/);
+    assert.match(zh.value, /\[天弘基金\]\(command:casebook\.openCase\?%5B%22tianhong-fund%22%5D\) — 核心系统按两地三中心部署/);
     const line = zh.hover.range!.start.line;
     assert.equal(zh.hover.range!.end.character - zh.hover.range!.start.character, 5);
     assert.equal(BANK.split('\n')[line]!.slice(zh.hover.range!.start.character, zh.hover.range!.end.character), '两地三中心');
     const en = hover(mark('两地三中心方案', 2), 'en');
     assert.match(en.value, /### Two regions, three DCs · 两地三中心/);
-    assert.match(en.value, /\[Tianhong Fund\]\(command:casebook\.openCase\?%5B%22tianhong-fund%22%5D\) \(daily orders over 100 million\)/);
+    assert.match(
+      en.value,
+      /\[Tianhong Fund\]\(command:casebook\.openCase\?%5B%22tianhong-fund%22%5D\) — core systems deployed across two regions, three DCs/,
+    );
   });
 
   it('explains a customer named in a value or comment, with figures and an open-case link', () => {
@@ -84,11 +89,11 @@ describe('features/hover', () => {
     assert.match(dep.value, /Depended on by \(2\): `core` 核心账务 and `loans` 网贷/);
   });
 
-  it('on tier: the requirement, who did it, and whether this system meets it', () => {
+  it('on tier: the requirement, the cases with their evidence, and whether this system meets it', () => {
     const meets = hover(mark('tier: 1', 2, 0), 'zh-CN');
     assert.match(meets.value, /\*\*tier 1\*\* · 一级业务系统/);
     assert.match(meets.value, /\*\*要求\*\*：两地三中心/);
-    assert.match(meets.value, /- \[天弘基金\]\(command:casebook\.openCase\?%5B%22tianhong-fund%22%5D\)（日订单 上亿笔）/);
+    assert.match(meets.value, /- \[天弘基金\]\(command:casebook\.openCase\?%5B%22tianhong-fund%22%5D\) — 核心系统按两地三中心部署/);
     assert.match(meets.value, /- \[浙江农信\]/);
     assert.match(meets.value, /✓ `core` 满足要求：成都（cd-1、cd-2）、重庆（cq-1） → 两地三中心、冷备/);
     const fails = hover(mark('tier: 1', 6, 1), 'en');
@@ -145,5 +150,39 @@ describe('features/hover with the built-in library', () => {
   it('explains an enum value from the schema', () => {
     const value = at('sites:\n  - id: a\n    role: hot-sta|ndby\n');
     assert.match(value, /`role: hot-standby`：/);
+  });
+});
+
+describe('features/hover over the built-in library (issue 10)', () => {
+  // Loaded lazily so the fixture-library tests above do not pay for it.
+  let real: LanguageService | undefined;
+  const realHover = (marked: string, locale: 'en' | 'zh-CN') => {
+    real ??= service({ lib: loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] }) });
+    const { text, position } = withCursor(marked);
+    return (real.doHover(doc(text), position, settings(locale))!.contents as MarkupContent).value;
+  };
+
+  it('shows the tier-1 cases with their evidence, each goal labelled as one', () => {
+    const zh = realHover(
+      'casebook: proposal/v1\nsystems:\n  - id: core\n    ti|er: 1\n    sites: [a]\nsites:\n  - id: a\n    city: 上海\n',
+      'zh-CN',
+    );
+    assert.doesNotMatch(zh, /谁这样做了/);
+    assert.match(zh, /\[天弘基金\]\([^)]*\) — 目标：/);
+    assert.match(zh, /\[浙江农信\]\([^)]*\) — 目标：/);
+    const en = realHover(
+      'casebook: proposal/v1\nsystems:\n  - id: core\n    ti|er: 1\n    sites: [a]\nsites:\n  - id: a\n    city: 上海\n',
+      'en',
+    );
+    assert.doesNotMatch(en, /Who did it/);
+    assert.match(en, /\[Tianhong Fund\]\([^)]*\) — goal: /);
+  });
+
+  it('on a customer: labelled key figures, results first, and the illustrative note', () => {
+    const zh = realHover('name: 参考中华|财险\n', 'zh-CN');
+    assert.match(zh, /- 保险行业有史以来第一次基于混合云模式构建核心系统/);
+    assert.match(zh, /- 客户证言：以前业务系统升级/);
+    const sichuan = realHover('name: 参考四川|农信\n', 'en');
+    assert.match(sichuan, /\*\*Reference topology\*\*: .*illustrative/);
   });
 });

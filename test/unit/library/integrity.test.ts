@@ -49,6 +49,7 @@ const PATTERN_IDS = [
   'mainframe-downsizing',
   'elastic-scaling',
   'devops',
+  'cold-standby',
 ];
 
 /** The (case, outcome) ids of the contract: rule messages quote these. */
@@ -148,7 +149,10 @@ describe('built-in case library', () => {
     assert.equal(library.cases.get('nanjing-bank')!.year, 2017);
     assert.equal(library.cases.get('picc-health')!.year, 2018);
     assert.ok(library.cases.get('china-united-insurance')!.aliases.includes('中华保险'));
-    assert.ok(library.cases.get('picc-health')!.aliases.includes('中国人保'));
+    // 中国人保 is the seed's section heading (the parent group), not PICC Health's name; 好医保 is a product line.
+    assert.ok(!library.cases.get('picc-health')!.aliases.includes('中国人保'));
+    assert.ok(!library.cases.get('picc-health')!.aliases.includes('好医保'));
+    assert.ok(library.cases.get('picc-health')!.challenge.zh.includes('中国人保'));
     assert.ok(library.cases.get('jiangxi-rcu')!.aliases.includes('江西省农村信用社联合社'));
     assert.ok(library.patterns.get('two-regions-three-dcs')!.aliases.includes('2R3DC'));
   });
@@ -186,8 +190,12 @@ describe('built-in case library', () => {
       assert.notEqual(figure(library, caseId, outcomeId).en, `${caseId}/${outcomeId}`, `a rule quotes missing ${caseId}/${outcomeId}`);
     }
     assert.deepEqual(figure(library, 'picc-health', 'settlement'), {
-      zh: '1 万单日结文件处理 4 小时 → 6 分钟',
-      en: 'daily settlement file of 10,000 policies 4 hours → 6 minutes',
+      zh: '以 2018 款好医保住院医疗保险为例，1 万单的日结文件处理从 4 小时缩短至 6 分钟',
+      en: 'for the 2018 Haoyibao inpatient medical policy, a daily settlement file of 10,000 policies processed in 6 minutes instead of 4 hours',
+    });
+    assert.deepEqual(figure(library, 'tianhong-fund', 'dr-policy'), {
+      zh: '目标：架构上能够支持一级业务系统同城、异地容灾，二级业务系统同城容灾',
+      en: 'goal: an architecture able to give tier-1 systems same-city and remote DR and tier-2 systems same-city DR',
     });
     const settlement = library.cases.get('picc-health')!.outcomes.find((o) => o.id === 'settlement')!;
     assert.deepEqual(

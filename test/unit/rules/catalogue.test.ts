@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { builtInCasesPath, loadLibrary } from '../../../server/src/node/libraryLoader';
 import { RULES, QUOTED_FIGURES, type CasebookRule } from '../../../server/src/service/rules';
+import { figure } from '../../../server/src/service/library/figures';
 import type { RawFinding } from '../../../server/src/service/types';
 import { validate } from '../../../server/src/service/validation';
 import { nodeAtPath } from '../../../server/src/service/yamlTree';
@@ -163,9 +164,10 @@ describe('rules: catalogue', () => {
       const model = modelOf(fixture(BAD));
       const f = rules.find((r) => r.id === 'downtime-release')!.check({ model, library: real })[0]!;
       const cui = real.cases.get('china-united-insurance')!;
-      const upgrade = cui.outcomes.find((o) => o.id === 'upgrade-downtime')!;
+      // The figure as figures.ts quotes it: its phrase, labelled by its kind (客户证言 / testimonial).
+      const upgrade = figure(real, 'china-united-insurance', 'upgrade-downtime');
       for (const lang of ['zh', 'en'] as const) {
-        assert.ok(f.message[lang].includes(cui.customer[lang]) && f.message[lang].includes(upgrade.value[lang]), f.message[lang]);
+        assert.ok(f.message[lang].includes(cui.customer[lang]) && f.message[lang].includes(upgrade[lang]), f.message[lang]);
       }
     });
   });

@@ -116,7 +116,8 @@ describe('case views', () => {
     const detail = caseDetail(zhejiang, library, 'zh-CN');
     assert.equal(detail.file, '/cases/zhejiang-rcu.yaml');
     assert.equal(detail.line, 2);
-    assert.deepEqual(detail.outcomes, [{ id: 'dr', metric: '容灾', value: '同城主备 → 两地三中心' }]);
+    // Without a phrase the figure reads "metric value"; the fixture case states no kind or source.
+    assert.deepEqual(detail.outcomes, [{ id: 'dr', metric: '容灾', value: '同城主备 → 两地三中心', phrase: '容灾 同城主备 → 两地三中心' }]);
     assert.deepEqual(detail.patternEvidence, [{ id: 'two-regions-three-dcs', name: '两地三中心', evidence: '从同城主备迈向两地三中心' }]);
     assert.match(detail.topologyMermaid!, /^flowchart LR\n/);
     assert.match(detail.topologyMermaid!, /subgraph c0\["杭州"\]/);
@@ -171,7 +172,8 @@ describe('case views', () => {
   describe('over the built-in library', () => {
     const real = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] });
     // Names stay as written (aliases and some product names are Chinese); everything else must be English.
-    const NAMES = new Set(['aliases', 'products', 'topologyMermaid', 'referenceTopology', 'file']);
+    // `source` is the seed sentence, verbatim Chinese by design; `sourceDocument` names the Chinese document.
+    const NAMES = new Set(['aliases', 'products', 'topologyMermaid', 'referenceTopology', 'file', 'source', 'sourceDocument']);
 
     it('has no Chinese in English views except names', () => {
       for (const record of real.cases.values()) {

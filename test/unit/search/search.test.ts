@@ -396,5 +396,38 @@ describe('search', () => {
       assert.ok(real.searchCases('mPaaS').results.some((r) => r.id === 'shunde-rcb'));
       assert.ok(real.searchCases('saga').results.some((r) => r.id === 'shunde-rcb'));
     });
+
+    // Issue 10: pattern aliases and their pinyin find the pattern; a case is found only by its own
+    // words or by a pattern it cites, never by words in the advice of some pattern it cites.
+    const caseIds = (q: string) => real.searchCases(q, { locale: 'zh-CN' }).results.map((r) => r.id);
+    const EXPECTED: Record<string, string[]> = {
+      冷备: ['sichuan-rcu'],
+      lengbei: ['sichuan-rcu'],
+      'cold standby': ['sichuan-rcu'],
+      灰度: ['sichuan-rcu'],
+      huidu: ['sichuan-rcu'],
+      shuangmofabu: ['zhejiang-rcu'],
+      双模发布: ['zhejiang-rcu'],
+      sandiwuzhongxin: ['mybank'],
+      同城双活: ['shunde-rcb'],
+      微服务: ['picc-health', 'sichuan-rcu', 'tianhong-fund'],
+      中国人保: ['picc-health'],
+    };
+    for (const [query, expected] of Object.entries(EXPECTED)) {
+      it(`"${query}" finds ${expected.length ? expected.join(', ') : 'no case'}`, () => {
+        assert.deepEqual(caseIds(query).sort(), [...expected].sort());
+      });
+    }
+
+    it('finds the cold-standby pattern by its alias, pinyin and initials', () => {
+      for (const q of ['冷备', 'lengbei', 'lb', 'cold standby']) assert.equal(first(real.search(q)), 'pattern:cold-standby', q);
+    });
+
+    it('does not lend a pattern text hit to the cases citing the pattern', () => {
+      // "冷备" occurs in the advice of multi-site-active-active and two-regions-three-dcs, whose cases never say it.
+      const hits = real.search('冷备');
+      assert.ok(hits.some((h) => h.kind === 'pattern' && h.id === 'multi-site-active-active' && h.match === 'text'));
+      for (const id of ['mybank', 'tianhong-fund', 'zhejiang-rcu']) assert.ok(!caseIds('冷备').includes(id), id);
+    });
   });
 });

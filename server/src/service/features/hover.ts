@@ -10,6 +10,8 @@ import type { FeatureContext } from '../languageService';
 import { listOf, pick, type Locale, type Localized } from '../locale';
 import { topologyWords, type ProposalModel, type SystemModel } from '../model';
 import { describeField } from '../schemaInfo';
+import { keyFigures } from '../caseViews';
+import { kindPrefix, productName } from '../library/figures';
 import type { CaseLibrary } from '../types';
 import { cursorAt } from './cursor';
 import { dependents, idAt, nodeAt, systemsAtSite } from './indexes';
@@ -160,8 +162,10 @@ function tierHover(library: CaseLibrary, system: SystemModel, locale: L): string
   lines.push(`${t(locale, '**要求**', '**Requires**')}${colon(locale)}${pick(requirement.text, locale)}`);
   const cases = requirement.pattern ? (library.patterns.get(requirement.pattern)?.cases ?? []) : [];
   if (cases.length > 0) {
-    lines.push('', `${t(locale, '**谁这样做了**', '**Who did it**')}${heading(locale)}`);
-    for (const caseId of cases.slice(0, 4)) lines.push(`- ${caseLink(library, caseId, locale)}${caseFigure(library, caseId, locale)}`);
+    // "Cases", not "who did it": several of them state this as a goal, and the evidence line says so.
+    lines.push('', `${t(locale, '**案例**', '**Cases**')}${heading(locale)}`);
+    for (const caseId of cases.slice(0, 4))
+      lines.push(`- ${caseLink(library, caseId, locale)}${caseFigure(library, caseId, locale, requirement.pattern)}`);
   }
   const meets = requirement.meets(system.topology);
   const where = deploymentSummary(system, locale);
@@ -265,12 +269,17 @@ function caseLink(library: CaseLibrary, caseId: string, locale: L): string {
   return `[${md(customerLabel(library, caseId, locale))}](${commandUri(OPEN_CASE, [caseId])})`;
 }
 
-/** "（日订单 上亿笔）" / " (daily orders over 100 million)": the case's first figure. */
-function caseFigure(library: CaseLibrary, caseId: string, locale: L): string {
-  const outcome = library.cases.get(caseId)?.outcomes[0];
-  if (!outcome) return '';
-  const text = `${pick(outcome.metric, locale)} ${pick(outcome.value, locale)}`;
-  return locale === 'zh-CN' ? `（${md(text)}）` : ` (${md(text)})`;
+/**
+ * " — 目标：从同城主备向两地三中心迈进": how the case shows the pattern (its
+ * evidence), else its headline figure, labelled by kind unless it is a result.
+ */
+function caseFigure(library: CaseLibrary, caseId: string, locale: L, patternId?: string): string {
+  const record = library.cases.get(caseId);
+  if (!record) return '';
+  const evidence = patternId ? record.patterns.find((p) => p.pattern === patternId) : undefined;
+  if (evidence && evidence.evidence.zh) return ` — ${md(`${pick(kindPrefix(evidence.kind), locale)}${pick(evidence.evidence, locale)}`)}`;
+  const headline = keyFigures(record, locale)[0];
+  return headline ? ` — ${md(headline)}` : '';
 }
 
 function termHover(library: CaseLibrary, match: TermMatch, locale: L): string | undefined {
@@ -288,7 +297,8 @@ function termHover(library: CaseLibrary, match: TermMatch, locale: L): string | 
     lines.push('', `${t(locale, '**代价**', '**Cost**')}${colon(locale)}${md(pick(pattern.cost, locale))}`);
     if (pattern.cases.length > 0) {
       lines.push('', `${t(locale, '**案例**', '**Cases**')}${heading(locale)}`);
-      for (const caseId of pattern.cases) lines.push(`- ${caseLink(library, caseId, locale)}${caseFigure(library, caseId, locale)}`);
+      for (const caseId of pattern.cases)
+        lines.push(`- ${caseLink(library, caseId, locale)}${caseFigure(library, caseId, locale, pattern.id)}`);
     }
     lines.push('', `\`${pattern.id}\``);
     return lines.join('\n');
@@ -299,9 +309,9 @@ function termHover(library: CaseLibrary, match: TermMatch, locale: L): string | 
     const lines = [`### ${md(pick(record.customer, locale))} · ${md(pick(record.title, locale))}`, ''];
     lines.push([industryLabel(record.industry, locale), ...(record.year ? [String(record.year)] : [])].join(' · '));
     if (record.outcomes.length > 0) {
+      // Labelled phrases, results first: a goal or a testimonial never reads as a measured result.
       lines.push('', `${t(locale, '**关键数据**', '**Key figures**')}${heading(locale)}`);
-      for (const outcome of record.outcomes.slice(0, 4))
-        lines.push(`- ${md(pick(outcome.metric, locale))} ${md(pick(outcome.value, locale))}`);
+      for (const figure of keyFigures(record, locale)) lines.push(`- ${md(figure)}`);
     }
     if (record.patterns.length > 0) {
       lines.push(
@@ -316,18 +326,29 @@ function termHover(library: CaseLibrary, match: TermMatch, locale: L): string | 
       lines.push(
         '',
         `${t(locale, '**产品**', '**Products**')}${colon(locale)}${listOf(
-          record.products.map((p) => md(library.products.get(p)?.name ?? p)),
+          record.products.map((id) => {
+            const product = library.products.get(id);
+            return md(product ? productName(product, locale) : id);
+          }),
           locale,
         )}`,
       );
     }
+    if (record.topology && record.illustrative) {
+      lines.push('', `${t(locale, '**参考拓扑**', '**Reference topology**')}${colon(locale)}${md(pick(record.illustrative, locale))}`);
+    }
+    if (!record.builtIn)
+      lines.push(
+        '',
+        t(locale, '_企业案例：依据来自企业自己的资料。_', "_Enterprise case: the evidence comes from the enterprise's own documents._"),
+      );
     lines.push('', `[${t(locale, '打开案例', 'Open case')}](${commandUri(OPEN_CASE, [record.id])})`);
     return lines.join('\n');
   }
   const product = library.products.get(term.id);
   if (!product) return undefined;
   const users = [...library.cases.values()].filter((c) => c.products.includes(product.id)).map((c) => c.id);
-  const lines = [`### ${md(product.name)}`, '', md(pick(product.description, locale))];
+  const lines = [`### ${md(productName(product, locale))}`, '', md(pick(product.description, locale))];
   if (users.length > 0)
     lines.push(
       '',

@@ -74,6 +74,10 @@ export const messages = {
     zh: `模式“${patternId}”列出了案例“${caseId}”，但该案例的 patterns 中没有这个模式；两边需一致。`,
     en: `Pattern "${patternId}" lists case "${caseId}", but the case's patterns do not include it; both sides must agree.`,
   }),
+  badKind: (value: string, allowed: readonly string[]): Localized => ({
+    zh: `未知的依据类型“${value}”；可选：${allowed.join('、')}（结果、目标、方案优势、客户证言、单个客户案例）。`,
+    en: `Unknown evidence kind "${value}"; expected one of: ${allowed.join(', ')}.`,
+  }),
   duplicateOutcome: (id: string): Localized => ({
     zh: `成果 id“${id}”在本案例中重复。`,
     en: `Outcome id "${id}" appears twice in this case.`,

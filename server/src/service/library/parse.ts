@@ -9,12 +9,14 @@ import { INDUSTRIES, type Industry } from '../model';
 import type {
   CasePatternEvidence,
   CaseRecord,
+  EvidenceKind,
   LibraryProblem,
   OutcomeFigure,
   PatternRecord,
   ProductRecord,
   SourceLocation,
 } from '../types';
+import { EVIDENCE_KINDS } from '../types';
 import { parseYamlTree, type YamlTree, type YMap, type YNode } from '../yamlTree';
 import { FieldReader, type Read } from './fields';
 import { messages, WHAT } from './messages';
@@ -32,11 +34,12 @@ export const CASE_FIELDS = [
   'outcomes',
   'patterns',
   'topology',
+  'illustrative',
 ] as const;
-export const OUTCOME_FIELDS = ['id', 'metric', 'value', 'before', 'after'] as const;
-export const EVIDENCE_FIELDS = ['pattern', 'evidence'] as const;
+export const OUTCOME_FIELDS = ['id', 'metric', 'value', 'phrase', 'kind', 'source', 'before', 'after'] as const;
+export const EVIDENCE_FIELDS = ['pattern', 'evidence', 'kind', 'source'] as const;
 export const PATTERN_FIELDS = ['id', 'name', 'aliases', 'summary', 'whenToApply', 'cost', 'cases'] as const;
-export const PRODUCT_FIELDS = ['id', 'name', 'aliases', 'description'] as const;
+export const PRODUCT_FIELDS = ['id', 'name', 'zhName', 'aliases', 'description'] as const;
 
 /** An id one library record cites, checked once every file is parsed. */
 export interface LibraryReference {
@@ -123,6 +126,19 @@ function uniqueIds(items: Read<string>[], what: Localized, reader: FieldReader):
 
 const EMPTY: Localized = { zh: '', en: '' };
 
+/** `kind:` and `source:` of an outcome or evidence item: what kind of claim, and the seed sentence it rests on. */
+function provenanceOf(item: YMap, reader: FieldReader): { kind?: EvidenceKind; seedSentence?: string } {
+  const out: { kind?: EvidenceKind; seedSentence?: string } = {};
+  const kind = reader.text(item, 'kind');
+  if (kind) {
+    if ((EVIDENCE_KINDS as readonly string[]).includes(kind.value)) out.kind = kind.value as EvidenceKind;
+    else reader.report(kind.node.range, messages.badKind(kind.value, EVIDENCE_KINDS));
+  }
+  const sentence = reader.text(item, 'source');
+  if (sentence) out.seedSentence = sentence.value;
+  return out;
+}
+
 /** One customer case: `cases/<id>.yaml`. */
 export function parseCaseFile(text: string, file: string, builtIn: boolean): ParsedCase {
   const { reader, root } = open(text, file, WHAT.case);
@@ -158,6 +174,8 @@ export function parseCaseFile(text: string, file: string, builtIn: boolean): Par
     const outcomeId = reader.id(item, 'id', true);
     const metric = reader.localized(item, 'metric');
     const value = reader.localized(item, 'value');
+    const phrase = reader.localized(item, 'phrase', false);
+    const provenance = provenanceOf(item, reader);
     const before = reader.quantity(item, 'before');
     const after = reader.quantity(item, 'after');
     if (!outcomeId || !metric || !value) continue;
@@ -171,6 +189,8 @@ export function parseCaseFile(text: string, file: string, builtIn: boolean): Par
       value: value.value,
       ...(before ? { before } : {}),
       ...(after ? { after } : {}),
+      ...(phrase ? { phrase: phrase.value } : {}),
+      ...provenance,
       source: reader.at(outcomeId.node),
     });
   }
@@ -180,6 +200,7 @@ export function parseCaseFile(text: string, file: string, builtIn: boolean): Par
     reader.checkKeys(item, EVIDENCE_FIELDS);
     const pattern = reader.id(item, 'pattern', true);
     const evidence = reader.localized(item, 'evidence');
+    const provenance = provenanceOf(item, reader);
     if (!pattern) continue;
     if (patterns.some((p) => p.pattern === pattern.value)) {
       reader.report(pattern.node.range, messages.duplicateInFile(WHAT.pattern, pattern.value));
@@ -187,10 +208,16 @@ export function parseCaseFile(text: string, file: string, builtIn: boolean): Par
     }
     references.push({ kind: 'pattern', id: pattern.value, from: caseId, location: reader.at(pattern.node) });
     // Without evidence the pattern is still cited, pointing at the pattern id (the problem is reported).
-    patterns.push({ pattern: pattern.value, evidence: evidence?.value ?? EMPTY, source: reader.at(evidence?.node ?? pattern.node) });
+    patterns.push({
+      pattern: pattern.value,
+      evidence: evidence?.value ?? EMPTY,
+      ...provenance,
+      source: reader.at(evidence?.node ?? pattern.node),
+    });
   }
 
   const topology = reader.text(root, 'topology');
+  const illustrative = reader.localized(root, 'illustrative', false);
   const result: ParsedCase = { problems: reader.problems, references };
   if (topology) result.topologyRef = { path: topology.value, location: reader.at(topology.node) };
   if (!id) return result;
@@ -211,6 +238,7 @@ export function parseCaseFile(text: string, file: string, builtIn: boolean): Par
     source: reader.at(customer?.node ?? id.node),
   };
   if (year !== undefined) record.year = year;
+  if (illustrative) record.illustrative = illustrative.value;
   result.value = record;
   return result;
 }
@@ -260,6 +288,7 @@ export function parseProductsFile(text: string, file: string): ParsedProducts {
     reader.checkKeys(item, PRODUCT_FIELDS);
     const id = reader.id(item, 'id', true);
     const name = reader.text(item, 'name', true);
+    const zhName = reader.text(item, 'zhName');
     const description = reader.localized(item, 'description');
     const aliases = aliasesOf(item, reader);
     if (!id) continue;
@@ -271,6 +300,7 @@ export function parseProductsFile(text: string, file: string): ParsedProducts {
     products.push({
       id: id.value,
       name: name?.value ?? id.value,
+      ...(zhName ? { zhName: zhName.value } : {}),
       aliases,
       description: description?.value ?? EMPTY,
       source: reader.at(name?.node ?? id.node),
