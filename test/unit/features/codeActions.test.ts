@@ -83,7 +83,7 @@ describe('features/codeActions', () => {
       [
         ['打开案例：天弘基金', ['tianhong-fund']],
         ['打开案例：浙江农信', ['zhejiang-rcu']],
-        ['打开案例：四川农信', ['sichuan-rcu']],
+        ['打开案例：网商银行', ['mybank']],
       ],
     );
   });

@@ -23,7 +23,7 @@ describe('rules: availability', () => {
       assert.match(f.message.zh, /2 个中心、1 个城市（成都）/);
       assert.match(f.message.en, /2 sites in 1 city \(成都\)/);
       assert.deepEqual(tier1TwoRegionsThreeDcs.patterns, ['two-regions-three-dcs', 'three-regions-five-dcs']);
-      assert.ok(tier1TwoRegionsThreeDcs.cases.includes('sichuan-rcu'));
+      assert.ok(tier1TwoRegionsThreeDcs.cases.includes('mybank'));
     });
 
     it('names the city whose loss leaves no copy, and fires on no sites at all', () => {

@@ -12,7 +12,6 @@ describe('rules: cloud and legacy', () => {
       assert.deepEqual(f.range, rangeOf(bad, 'public'));
       assert.deepEqual(f.path, ['systems', 0, 'cloud']);
       assertQuotes(f, 'tianhong-fund', 'hybrid-cloud');
-      assertQuotes(f, 'china-united-insurance', 'hybrid-core');
       const fixed = assertFixesWork(sensitiveDataPublicCloud, bad, f);
       assert.deepEqual(
         fixed.map((t) => /cloud: (\w+)/.exec(t)![1]),
@@ -81,7 +80,7 @@ systems:
       assert.deepEqual(f.path, ['sites', 2, 'platform']);
       assert.deepEqual(f.range, rangeOf(text, 'physical'));
       assert.match(f.message.en, /a is huawei-cloud, c is physical/);
-      assertQuotes(f, 'zhejiang-rcu', 'migrated-apps');
+      assertQuotes(f, 'zhejiang-rcu', 'heterogeneous-resources');
     });
 
     it('is quiet on one platform', () => {
@@ -95,7 +94,7 @@ systems:
       const f = single(mainframeDownsizing, run(mainframeDownsizing, text));
       assert.deepEqual(f.range, rangeOf(text, 'mainframe'));
       assert.deepEqual(f.path, ['systems', 0, 'runtime']);
-      assertQuotes(f, 'china-united-insurance', 'hybrid-core');
+      assertQuotes(f, 'china-united-insurance', 'leave-ioe');
       for (const name of ['四川农信', '顺德农商']) assert.ok(f.message.zh.includes(name));
       assert.deepEqual(run(mainframeDownsizing, text.replace('mainframe', 'container')), []);
     });

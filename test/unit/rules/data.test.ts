@@ -23,8 +23,7 @@ describe('rules: data', () => {
       assert.deepEqual(f.path, ['systems', 0, 'database', 'mode']);
       assert.match(f.message.en, /a peak of 1,000 TPS/);
       assertQuotes(f, 'nanjing-bank', 'daily-orders');
-      assertQuotes(f, 'picc-health', 'capacity');
-      assertQuotes(f, 'picc-health', 'settlement');
+      assertQuotes(f, 'picc-health', 'daily-peak');
       const [fixed] = assertFixesWork(heavyLoadCentralizedDatabase, bad, f);
       assert.match(fixed!, /mode: distributed/);
     });
@@ -45,8 +44,8 @@ describe('rules: data', () => {
       const f = single(heavyLoadMonolith, run(heavyLoadMonolith, bad));
       assert.deepEqual(f.range, rangeOf(bad, 'monolith'));
       assert.deepEqual(f.path, ['systems', 0, 'architecture']);
-      assertQuotes(f, 'nanjing-bank', 'loan-time');
-      assertQuotes(f, 'picc-health', 'time-to-market');
+      assertQuotes(f, 'picc-health', 'issuance');
+      assertQuotes(f, 'picc-health', 'daily-peak');
       assertFixesWork(heavyLoadMonolith, bad, f);
     });
 

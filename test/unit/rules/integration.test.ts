@@ -27,7 +27,7 @@ describe('rules: integration', () => {
       const f = single(distributedWithoutTracing, run(distributedWithoutTracing, text));
       assert.deepEqual(f.range, rangeOf(text, 'observability: [metrics, logs]'));
       assert.deepEqual(f.path, ['systems', 0, 'observability']);
-      assertQuotes(f, 'jiangxi-rcu', 'non-intrusive');
+      assertQuotes(f, 'jiangxi-rcu', 'observability');
       const [fixed] = assertFixesWork(distributedWithoutTracing, text, f);
       assert.match(fixed!, /observability: \[metrics, logs, tracing\] {3}# what we have/);
     });

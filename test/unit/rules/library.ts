@@ -59,6 +59,10 @@ const CASES: Record<string, { customer: Localized; industry: CaseRecord['industr
         { zh: '分布式改造上云的代表性业务', en: 'representative businesses moved to the cloud' },
         { zh: '4 个', en: '4' },
       ],
+      'heterogeneous-resources': [
+        { zh: '异构资源', en: 'heterogeneous resources' },
+        { zh: '华为云、VM 虚拟机、物理机统一调度与编排', en: 'Huawei Cloud, VMs and physical machines scheduled as one' },
+      ],
     },
   },
   'jiangxi-rcu': {
@@ -72,6 +76,10 @@ const CASES: Record<string, { customer: Localized; industry: CaseRecord['industr
       'non-intrusive': [
         { zh: '上云改造', en: 'moving to the cloud' },
         { zh: '无需修改业务代码', en: 'no business code changed' },
+      ],
+      observability: [
+        { zh: '可观测性', en: 'observability' },
+        { zh: '全链路跟踪、立体化监控', en: 'full-link tracing and layered monitoring' },
       ],
     },
   },
@@ -144,6 +152,10 @@ const CASES: Record<string, { customer: Localized; industry: CaseRecord['industr
       'hybrid-core': [
         { zh: '核心系统', en: 'core system' },
         { zh: '保险业首个混合云核心', en: 'first hybrid-cloud core in insurance' },
+      ],
+      'leave-ioe': [
+        { zh: '核心系统架构', en: 'core system architecture' },
+        { zh: '从传统 IOE 走向全分布式', en: 'from traditional IOE to fully distributed' },
       ],
     },
   },

@@ -90,14 +90,14 @@ export const tier1TwoRegionsThreeDcs: CasebookRule = {
     en: 'A tier-1 system must have a copy that can take over (primary, active, hot or cold standby) after losing any one site and after losing any one whole city. Any deployment that does so passes: two regions, three DCs; one site in each of three cities (majority sync); three regions, five DCs. When it cannot, the finding names the city (or site) whose loss leaves no copy. Tianhong Fund plans same-city and remote DR for tier-1 systems; Zhejiang RCU is moving from same-city standby towards 2R3DC.',
   },
   patterns: ['two-regions-three-dcs', 'three-regions-five-dcs'],
-  cases: ['tianhong-fund', 'zhejiang-rcu', 'sichuan-rcu'],
-  quotes: [TIANHONG_DR, ZHEJIANG_HA],
+  cases: ['tianhong-fund', 'zhejiang-rcu', 'mybank'],
+  quotes: [TIANHONG_DR, ZHEJIANG_HA, MYBANK_3R5DC],
   check({ model, library }) {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
       if (system.tier?.value !== 1) continue;
       const label = opening(systemLabel(system));
-      const refs = cites(library, [TIANHONG_DR, ZHEJIANG_HA]);
+      const refs = cites(library, [TIANHONG_DR, ZHEJIANG_HA, MYBANK_3R5DC]);
       if (system.topology.sites.length === 0) {
         out.push(
           finding(tier1TwoRegionsThreeDcs, on(system.tier), {

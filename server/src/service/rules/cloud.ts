@@ -11,9 +11,8 @@ import { appendToList, cite, cites, fig, finding, on, replaceValue, setEntry, op
 const FAMILY = 'cloud';
 
 const TIANHONG_HYBRID = fig('tianhong-fund', 'hybrid-cloud');
-const CHINA_UNITED_HYBRID = fig('china-united-insurance', 'hybrid-core');
 const SICHUAN_ZONES = fig('sichuan-rcu', 'one-cloud-three-zones');
-const ZHEJIANG_MIGRATED = fig('zhejiang-rcu', 'migrated-apps');
+const ZHEJIANG_HETEROGENEOUS = fig('zhejiang-rcu', 'heterogeneous-resources');
 
 export const sensitiveDataPublicCloud: CasebookRule = {
   id: 'sensitive-data-public-cloud',
@@ -21,12 +20,12 @@ export const sensitiveDataPublicCloud: CasebookRule = {
   defaultSeverity: 'warning',
   title: { zh: '敏感业务部署在公有云', en: 'Sensitive workload on the public cloud' },
   description: {
-    zh: '处理受监管或敏感数据（sensitive: true）的系统不应整体放在公有云；写着 hybrid、但部署的每个中心都是公有云（platform: public-cloud）的，同样报告。天弘基金建设混合云：云上部署主要业务，云下部署敏感业务，统一运维与容灾；中华财险是保险业第一个基于混合云构建的核心系统。',
-    en: 'A system handling regulated or sensitive data (sensitive: true) should not sit wholly on the public cloud; one that says hybrid while every site it runs on is public-cloud (platform: public-cloud) is reported too. Tianhong Fund runs main business on the cloud and sensitive business off it, with unified operations and DR; China United Insurance built the industry’s first core system on a hybrid cloud.',
+    zh: '处理受监管或敏感数据（sensitive: true）的系统不应整体放在公有云；写着 hybrid、但部署的每个中心都是公有云（platform: public-cloud）的，同样报告。天弘基金建设混合云：云上部署主要业务，云下部署敏感业务，统一运维与容灾。',
+    en: 'A system handling regulated or sensitive data (sensitive: true) should not sit wholly on the public cloud; one that says hybrid while every site it runs on is public-cloud (platform: public-cloud) is reported too. Tianhong Fund runs main business on the cloud and sensitive business off it, with unified operations and DR.',
   },
   patterns: ['hybrid-cloud'],
-  cases: ['tianhong-fund', 'china-united-insurance'],
-  quotes: [TIANHONG_HYBRID, CHINA_UNITED_HYBRID],
+  cases: ['tianhong-fund'],
+  quotes: [TIANHONG_HYBRID],
   check({ model, library }) {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
@@ -38,7 +37,7 @@ export const sensitiveDataPublicCloud: CasebookRule = {
       if (cloud !== 'public' && !(cloud === 'hybrid' && publicOnly)) continue;
       if (!system.cloud) continue;
       const label = opening(systemLabel(system));
-      const refs = cites(library, [TIANHONG_HYBRID, CHINA_UNITED_HYBRID]);
+      const refs = cites(library, [TIANHONG_HYBRID]);
       out.push(
         finding(
           sensitiveDataPublicCloud,
@@ -134,7 +133,7 @@ export const heterogeneousPlatforms: CasebookRule = {
   },
   patterns: ['unified-paas'],
   cases: ['zhejiang-rcu'],
-  quotes: [ZHEJIANG_MIGRATED],
+  quotes: [ZHEJIANG_HETEROGENEOUS],
   check({ model, library }) {
     const first = model.sites.find((s) => s.platform);
     if (!first?.platform) return [];
@@ -142,7 +141,7 @@ export const heterogeneousPlatforms: CasebookRule = {
     for (const site of model.sites) if (site.platform) platforms.add(site.platform.value);
     if (platforms.size < 2) return [];
     const other = model.sites.find((s) => s.platform && s.platform.value !== first.platform!.value)!;
-    const ref = cite(library, ZHEJIANG_MIGRATED);
+    const ref = cite(library, ZHEJIANG_HETEROGENEOUS);
     const list = [...platforms];
     const otherId = other.id?.value ?? `#${other.index + 1}`;
     const firstId = first.id?.value ?? `#${first.index + 1}`;

@@ -21,7 +21,7 @@ import { cites, fig, finding, formatPercent, on, replaceValue, opening, systemLa
 const FAMILY = 'consistency';
 
 const TIANHONG_ONLINE = fig('tianhong-fund', 'online-dr');
-const TIANHONG_DR = fig('tianhong-fund', 'dr-policy');
+const TIANHONG_BATCH = fig('tianhong-fund', 'batch-dr');
 
 /* ------------------------------------------------------------------------ */
 
@@ -350,7 +350,7 @@ export const tier1MissingRecoveryObjectives: CasebookRule = {
   },
   patterns: ['two-regions-three-dcs'],
   cases: ['tianhong-fund'],
-  quotes: [TIANHONG_ONLINE, TIANHONG_DR],
+  quotes: [TIANHONG_ONLINE, TIANHONG_BATCH],
   check({ model, library }) {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
@@ -359,7 +359,7 @@ export const tier1MissingRecoveryObjectives: CasebookRule = {
       const missing = (['rto', 'rpo'] as const).filter((key) => !entryOf(system.node, key));
       if (missing.length === 0) continue;
       const label = opening(systemLabel(system));
-      const refs = cites(library, [TIANHONG_DR, TIANHONG_ONLINE]);
+      const refs = cites(library, [TIANHONG_ONLINE, TIANHONG_BATCH]);
       const what = missing.join(zhOr(missing));
       out.push(
         finding(tier1MissingRecoveryObjectives, on(system.tier), {

@@ -23,10 +23,8 @@ import {
 const FAMILY = 'data';
 
 const NANJING_ORDERS = fig('nanjing-bank', 'daily-orders');
-const NANJING_LOAN = fig('nanjing-bank', 'loan-time');
-const PICC_CAPACITY = fig('picc-health', 'capacity');
-const PICC_SETTLEMENT = fig('picc-health', 'settlement');
-const PICC_TIME_TO_MARKET = fig('picc-health', 'time-to-market');
+const PICC_PEAK = fig('picc-health', 'daily-peak');
+const PICC_ISSUANCE = fig('picc-health', 'issuance');
 const ZHESHANG_SINGLE = fig('zheshang-securities', 'single-source');
 const ZHESHANG_IDENTITY = fig('zheshang-securities', 'unified-identity');
 
@@ -49,14 +47,14 @@ export const heavyLoadCentralizedDatabase: CasebookRule = {
   },
   patterns: ['distributed-database'],
   cases: ['nanjing-bank', 'picc-health', 'mybank'],
-  quotes: [NANJING_ORDERS, PICC_CAPACITY, PICC_SETTLEMENT],
+  quotes: [NANJING_ORDERS, PICC_PEAK],
   check({ model, library }) {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
       if (system.databaseMode?.value !== 'centralized') continue;
       const capacity = system.databaseCapacityTps;
       const label = opening(systemLabel(system));
-      const refs = cites(library, [NANJING_ORDERS, PICC_CAPACITY, PICC_SETTLEMENT]);
+      const refs = cites(library, [NANJING_ORDERS, PICC_PEAK]);
       const mybank = nameOf(library, 'mybank');
       const fix = [
         replaceValue(system.databaseMode, 'distributed', { zh: '改为分布式数据库（distributed）', en: 'Use a distributed database' }),
@@ -105,12 +103,12 @@ export const heavyLoadMonolith: CasebookRule = {
   defaultSeverity: 'info',
   title: { zh: '高负载系统采用单体架构', en: 'Heavy load on a monolith' },
   description: {
-    zh: `负载达到${LOAD_THRESHOLDS.zh}的单体系统扩展成本高、响应慢。南京银行指出单体架构扩展成本高，转向分布式微服务；人保健康以微服务支撑高并发与快速迭代。`,
-    en: `A monolith with ${LOAD_THRESHOLDS.en} is costly and slow to scale. Bank of Nanjing moved off a monolith for exactly that reason; PICC Health runs high concurrency and fast iteration on microservices.`,
+    zh: `负载达到${LOAD_THRESHOLDS.zh}的单体系统扩展成本高、响应慢。南京银行把单体架构扩展成本高列为问题；人保健康的新平台承载高并发出单。`,
+    en: `A monolith with ${LOAD_THRESHOLDS.en} is costly and slow to scale. Bank of Nanjing names a monolith’s scaling cost as its problem; PICC Health’s new platform carries high-concurrency policy issuance.`,
   },
   patterns: ['microservices'],
   cases: ['nanjing-bank', 'picc-health'],
-  quotes: [NANJING_LOAN, PICC_TIME_TO_MARKET],
+  quotes: [PICC_ISSUANCE, PICC_PEAK],
   check({ model, library }) {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
@@ -118,7 +116,7 @@ export const heavyLoadMonolith: CasebookRule = {
       const load = heavyLoad(system);
       if (!load) continue;
       const label = opening(systemLabel(system));
-      const refs = cites(library, [NANJING_LOAN, PICC_TIME_TO_MARKET]);
+      const refs = cites(library, [PICC_ISSUANCE, PICC_PEAK]);
       out.push(
         finding(
           heavyLoadMonolith,

@@ -24,9 +24,6 @@ export const HEAVY_PEAK_TPS = 1000;
 export const HEAVY_DAILY_TRANSACTIONS = 1_000_000;
 /** 人保健康: 150 万 at peak vs 80 万 on average is 1.875×; from 1.5× a static fleet idles a third of the time. */
 export const PEAK_DAY_RATIO = 1.5;
-/** Peak TPS over the day's average TPS: from 10× capacity sized for the peak sits idle ~90%. */
-export const PEAK_TPS_RATIO = 10;
-export const SECONDS_PER_DAY = 86_400;
 
 /* ------------------------------------------------------------------------ */
 /* Rules and citations                                                       */

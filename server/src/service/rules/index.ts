@@ -38,4 +38,4 @@ export const QUOTED_FIGURES: [string, string][] = [
 ];
 
 export type { CasebookRule, FigureRef } from './helpers';
-export { FAST_RTO_SECONDS, HEAVY_DAILY_TRANSACTIONS, HEAVY_PEAK_TPS, HIGH_AVAILABILITY, PEAK_DAY_RATIO, PEAK_TPS_RATIO } from './helpers';
+export { FAST_RTO_SECONDS, HEAVY_DAILY_TRANSACTIONS, HEAVY_PEAK_TPS, HIGH_AVAILABILITY, PEAK_DAY_RATIO } from './helpers';

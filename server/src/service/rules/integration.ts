@@ -9,6 +9,7 @@ const FAMILY = 'integration';
 
 const JIANGXI_ESB_AGE = fig('jiangxi-rcu', 'esb-age');
 const JIANGXI_NON_INTRUSIVE = fig('jiangxi-rcu', 'non-intrusive');
+const JIANGXI_OBSERVABILITY = fig('jiangxi-rcu', 'observability');
 
 export const esbToServiceMesh: CasebookRule = {
   id: 'esb-to-service-mesh',
@@ -16,8 +17,8 @@ export const esbToServiceMesh: CasebookRule = {
   defaultSeverity: 'info',
   title: { zh: 'ESB 集成可演进为服务网格', en: 'ESB integration can move to a service mesh' },
   description: {
-    zh: '集中式 ESB 是所有调用的单点与瓶颈，也难以做细粒度治理。江西农信有 20 多年历史的 ESB 已无法满足业务发展，用 Service Mesh 无侵入平滑上云，同时兼容 ESB 服务、新老应用互通。',
-    en: 'A central ESB is a single point and bottleneck for every call and hard to govern finely. Jiangxi RCU’s 20-year-old ESB could no longer keep up; a service mesh moved its applications to the cloud without code changes while staying compatible with ESB services.',
+    zh: '集中式 ESB 是所有调用的单点与瓶颈，也难以做细粒度治理。江西农信的服务网格方案列出的优势：无侵入平滑上云，同时兼容 ESB 服务、新老应用互通。',
+    en: 'A central ESB is a single point and bottleneck for every call and hard to govern finely. Jiangxi RCU’s service-mesh solution lists as its advantages a non-intrusive move to the cloud, compatible with ESB services, old and new applications interoperating.',
   },
   patterns: ['service-mesh'],
   cases: ['jiangxi-rcu'],
@@ -56,7 +57,7 @@ export const distributedWithoutTracing: CasebookRule = {
   },
   patterns: ['full-link-tracing'],
   cases: ['jiangxi-rcu'],
-  quotes: [JIANGXI_NON_INTRUSIVE],
+  quotes: [JIANGXI_OBSERVABILITY],
   check({ model, library }) {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
@@ -67,15 +68,15 @@ export const distributedWithoutTracing: CasebookRule = {
       const cause = architecture === 'microservices' || architecture === 'unitized' ? system.architecture! : system.integration!;
       const what = cause === system.architecture ? architecture! : 'service-mesh';
       const label = opening(systemLabel(system));
-      const ref = cite(library, JIANGXI_NON_INTRUSIVE);
+      const ref = cite(library, JIANGXI_OBSERVABILITY);
       const edit = appendToList(model, system.node, 'observability', system.observability, ['tracing']);
       out.push(
         finding(
           distributedWithoutTracing,
           on(system.observability ?? cause, !system.observability),
           {
-            zh: `${label.zh} 是 ${what} 架构，可观测性却没有 tracing：一次请求跨越多个服务，出了问题无法定位到具体环节。参考：${ref.zh}，并以全链路跟踪、立体化监控提升可观测性。请在 observability 中加入 tracing。`,
-            en: `${label.en} is ${what} yet its observability has no tracing: a request crosses many services and a failure cannot be pinned to one. For reference: ${ref.en}, with full-link tracing and layered monitoring. Add tracing to observability.`,
+            zh: `${label.zh} 是 ${what} 架构，可观测性却没有 tracing：一次请求跨越多个服务，出了问题无法定位到具体环节。参考：${ref.zh}。请在 observability 中加入 tracing。`,
+            en: `${label.en} is ${what} yet its observability has no tracing: a request crosses many services and a failure cannot be pinned to one. For reference: ${ref.en}. Add tracing to observability.`,
           },
           edit ? [{ title: { zh: '在 observability 中加入 tracing', en: 'Add tracing to observability' }, edits: [edit] }] : undefined,
         ),

@@ -6,7 +6,7 @@ import { cite, fig, finding, nameOf, on, opening, systemLabel, type CasebookRule
 
 const FAMILY = 'legacy';
 
-const CHINA_UNITED_HYBRID = fig('china-united-insurance', 'hybrid-core');
+const CHINA_UNITED_IOE = fig('china-united-insurance', 'leave-ioe');
 
 export const mainframeDownsizing: CasebookRule = {
   id: 'mainframe-downsizing',
@@ -19,7 +19,7 @@ export const mainframeDownsizing: CasebookRule = {
   },
   patterns: ['mainframe-downsizing', 'distributed-database'],
   cases: ['sichuan-rcu', 'shunde-rcb', 'china-united-insurance'],
-  quotes: [CHINA_UNITED_HYBRID],
+  quotes: [CHINA_UNITED_IOE],
   check({ model, library }) {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
@@ -27,7 +27,7 @@ export const mainframeDownsizing: CasebookRule = {
       const label = opening(systemLabel(system));
       const sichuan = nameOf(library, 'sichuan-rcu');
       const shunde = nameOf(library, 'shunde-rcb');
-      const cui = cite(library, CHINA_UNITED_HYBRID);
+      const cui = cite(library, CHINA_UNITED_IOE);
       out.push(
         finding(mainframeDownsizing, on(system.runtime, true), {
           zh: `${label.zh} 运行在大型主机上：扩容昂贵、依赖单一厂商。${sichuan.zh}通过分布式云平台实现核心系统大机下移，${shunde.zh}把核心业务从 IOE 迁到金融云，${cui.zh}。建议规划主机下移到分布式架构（容器 + 分布式数据库）。`,
