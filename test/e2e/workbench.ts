@@ -98,15 +98,35 @@ export class Workbench {
     const index = lines.findIndex((l) => l.includes(text));
     if (index < 0) throw new Error(`"${text}" is not in ${this.currentFile}`);
     // Focus the editor through its tab (clicking into the text could hit a fold or scroll it).
-    await this.page.locator('.tab.active').first().click();
-    await this.page.keyboard.press('Control+g');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`:${index + 1}`);
+    const input = await this.quickInput(async () => {
+      await this.page.locator('.tab.active').first().click();
+      await this.page.keyboard.press('Control+g');
+    }, `:${index + 1}`);
     await input.press('Enter');
     const line = this.editorLine(text);
     await line.waitFor({ timeout: 15_000 });
     return line;
+  }
+
+  /**
+   * Opens the quick input with `open` and types `text` into it. The widget
+   * closes when it loses focus, and focus can still move just after it opens
+   * (a panel, a webview or a notification settling, more often on a slow CI
+   * machine): then open it again rather than wait on a hidden input.
+   */
+  async quickInput(open: () => Promise<void>, text: string, attempts = 4): Promise<Locator> {
+    const input = this.page.locator('.quick-input-widget input');
+    for (let attempt = 1; ; attempt++) {
+      await open();
+      try {
+        await input.waitFor({ state: 'visible', timeout: 10_000 });
+        await input.fill(text, { timeout: 5_000 });
+        return input;
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   /** Runs a command through the palette, by its title as the user types it. */
@@ -116,10 +136,7 @@ export class Workbench {
       .locator('.monaco-workbench')
       .click({ position: { x: 5, y: 500 }, force: true })
       .catch(() => undefined);
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
+    const input = await this.quickInput(() => this.page.keyboard.press('F1'), `>${title}`);
     const item = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
     await item.waitFor({ timeout: 15_000 });
     await input.press('Enter');

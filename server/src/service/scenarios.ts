@@ -300,13 +300,13 @@ const cache = new WeakMap<ProposalModel, Scenario[]>();
 
 /** Every scope simulated, once per model (the rules, hover, code lens and preview share it). */
 export function scenariosOf(model: ProposalModel, regionOf?: RegionOf): Scenario[] {
-  let known = cache.get(model);
-  if (!known) {
-    const graph = linkGraph(model);
-    known = scopesOf(model, regionOf).map((scope) => simulate(model, scope, graph));
-    cache.set(model, known);
-  }
-  return known;
+  // Only the default grouping is cached: a caller's own grouping gets its own run.
+  const known = regionOf ? undefined : cache.get(model);
+  if (known) return known;
+  const graph = linkGraph(model);
+  const scenarios = scopesOf(model, regionOf).map((scope) => simulate(model, scope, graph));
+  if (!regionOf) cache.set(model, scenarios);
+  return scenarios;
 }
 
 /** The scopes a system's tier obliges it to survive: tier 1 every site and city, tier 2 every site. */
