@@ -84,7 +84,8 @@ export class Workbench {
     const row = this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
     await row.waitFor({ timeout: 30_000 });
     await row.click();
-    await this.page.locator(`.tab.active:has-text("${name}")`).waitFor({ timeout: 30_000 });
+    // By resource name: a preview of the same file ("Topology: name") may be the active tab of another group.
+    await this.page.locator(`.tab.active[data-resource-name="${name}"]`).first().waitFor({ timeout: 30_000 });
     await this.page.locator('.editor-instance .view-lines').first().waitFor();
     this.currentFile = name;
   }

@@ -28,3 +28,8 @@ export function listOf(items: string[], locale: Locale): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+/** Chinese text around an embedded id: a space between a Latin or digit end and a following Han character ("机房 cd-1 即中断"). */
+export function zhJoin(...parts: string[]): string {
+  return parts.reduce((out, part) => (/[A-Za-z0-9)\]]$/.test(out) && /^[\u4e00-\u9fff]/.test(part) ? `${out} ${part}` : out + part), '');
+}

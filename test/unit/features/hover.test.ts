@@ -20,12 +20,14 @@ function noHover(marked: string) {
 
 const BANK = fixture('bank.arch.yaml');
 /** The fixture with a cursor inserted before the n-th occurrence of `needle` (plus `offset` characters). */
-function mark(needle: string, offset = 0, nth = 0): string {
+function mark(needle: string, offset = 0, nth = 0, text = BANK): string {
   let at = -1;
-  for (let i = 0; i <= nth; i++) at = BANK.indexOf(needle, at + 1);
+  for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
   assert.ok(at >= 0, needle);
-  return BANK.slice(0, at + offset) + '|' + BANK.slice(at + offset);
+  return text.slice(0, at + offset) + '|' + text.slice(at + offset);
 }
+/** The fixture without the hard dependencies on user-center (which runs on cd-1 alone and takes its callers down with it). */
+const INDEPENDENT = BANK.replace('    dependsOn: [user-center]\n', '').replace('      - user-center\n', '');
 
 describe('features/hover', () => {
   it('explains a pattern word in a comment, in both languages, over the longest term', () => {
@@ -80,27 +82,35 @@ describe('features/hover', () => {
     const { value } = hover(mark('core\n', 1, 0), 'zh-CN');
     assert.match(value, /\*\*core\*\* · 核心账务 · 一级业务系统/);
     assert.match(value, /部署：成都（cd-1、cd-2）、重庆（cq-1） → 两地三中心、冷备/);
-    assert.match(value, /两地三中心 ✓/);
+    // Judged by the failure scenarios: its own copies survive 成都, its hard dependency user-center does not.
+    assert.match(value, /失去成都即中断 ✗/);
+    assert.match(value, /\*\*故障场景\*\*：\n- 失去机房 cd-1：中断：依赖的 user-center 没有副本\n- 失去机房 cd-2：存活：cd-1 继续服务\n/);
     assert.match(value, /被依赖（1）：`loans` 网贷/);
     assert.match(value, /依赖：`user-center` 用户中心/);
+    const alone = hover(mark('core\n', 1, 0, INDEPENDENT), 'en');
+    assert.match(alone.value, /Two regions, three DCs ✓/);
+    assert.match(alone.value, /- lose site cd-1: degraded: cd-2 takes over, minutes \\\(hot standby\\\), no data lost/);
+    assert.match(alone.value, /- lose 成都: degraded: cq-1 takes over, hours \\\(cold standby\\\), some data lost \\\(async, no lag stated\\\)/);
     const dep = hover(mark('user-center]', 2), 'en');
     assert.match(dep.value, /\*\*user-center\*\* · 用户中心 · tier-1 business system/);
-    assert.match(dep.value, /Two regions, three DCs ✗/);
+    assert.match(dep.value, /down if 成都 is lost ✗/);
     assert.match(dep.value, /Depended on by \(2\): `core` 核心账务 and `loans` 网贷/);
   });
 
   it('on tier: the requirement, the cases with their evidence, and whether this system meets it', () => {
-    const meets = hover(mark('tier: 1', 2, 0), 'zh-CN');
+    const meets = hover(mark('tier: 1', 2, 0, INDEPENDENT), 'zh-CN');
     assert.match(meets.value, /\*\*tier 1\*\* · 一级业务系统/);
-    assert.match(meets.value, /\*\*要求\*\*：两地三中心/);
+    assert.match(meets.value, /\*\*要求\*\*：失去任一机房、也失去任一整座城市后，仍有副本可接管：如两地三中心/);
     assert.match(meets.value, /- \[天弘基金\]\(command:casebook\.openCase\?%5B%22tianhong-fund%22%5D\) — 核心系统按两地三中心部署/);
     assert.match(meets.value, /- \[浙江农信\]/);
-    assert.match(meets.value, /✓ `core` 满足要求：成都（cd-1、cd-2）、重庆（cq-1） → 两地三中心、冷备/);
+    assert.match(meets.value, /✓ `core` 满足要求：成都（cd-1、cd-2）、重庆（cq-1） → 两地三中心、冷备。失去任一机房、任一城市后都有副本可接管。/);
     const fails = hover(mark('tier: 1', 6, 1), 'en');
-    assert.match(fails.value, /\*\*Requires\*\*: two regions, three DCs/);
-    assert.match(fails.value, /✗ `user-center` does not meet it yet: 成都 \(cd-1\)/);
-    const tier2 = hover(mark('tier: 2', 1), 'en');
-    assert.match(tier2.value, /same-city disaster recovery/);
+    assert.match(fails.value, /\*\*Requires\*\*: a copy can still take over after losing any one site and after losing any one whole city/);
+    assert.match(fails.value, /✗ `user-center` does not meet it yet: if 成都 is lost, no copy is left to take over\. Deployed: 成都 \(cd-1\)/);
+    const dependent = hover(mark('tier: 1', 2, 0), 'en');
+    assert.match(dependent.value, /✗ `core` does not meet it yet: if 成都 is lost its own copy remains, but its dependency user-center has none\./);
+    const tier2 = hover(mark('tier: 2', 1, 0, INDEPENDENT), 'en');
+    assert.match(tier2.value, /a second site in the same city is enough/);
     assert.match(tier2.value, /✓ `loans` meets it/);
   });
 

@@ -86,26 +86,35 @@ describe('features/symbols, folding, links, lenses', () => {
       assert.equal(core[0]!.range.start.character, 4);
       if (locale === 'zh-CN') {
         assert.match(core[0]!.command!.title, /^参考案例：天弘基金 · (.+ · )?浙江农信$/);
-        assert.equal(core[1]!.command!.title, '两地三中心 ✓');
+        // Its own copies are 两地三中心, but its hard dependency user-center runs on cd-1 alone: the scenarios decide.
+        assert.equal(core[1]!.command!.title, '失去成都即中断 ✗');
       } else {
         assert.match(core[0]!.command!.title, /^Reference cases: Tianhong Fund · (.+ · )?Zhejiang RCU$/);
-        assert.equal(core[1]!.command!.title, 'Two regions, three DCs ✓');
+        assert.equal(core[1]!.command!.title, 'down if 成都 is lost ✗');
       }
+      const independent = BANK.replace('    dependsOn: [user-center]\n', '').replace('      - user-center\n', '');
+      const fine = ls.getCodeLenses(doc(independent), settings(locale)).map((l) => l.command!.title);
+      assert.ok(fine.includes(locale === 'zh-CN' ? '两地三中心 ✓' : 'Two regions, three DCs ✓'), fine.join(' | '));
+      assert.ok(fine.includes(locale === 'zh-CN' ? '同城灾备 ✓' : 'same-city DR ✓'), fine.join(' | '));
       assert.deepEqual(core[0]!.command!.arguments, ['tianhong-fund']);
       assert.equal(core[0]!.command!.command, 'casebook.openCase');
       assert.equal(core[1]!.command!.command, 'casebook.showTopology');
       const userCenter = lenses.filter((l) => l.range.start.line === lineOf('- id: user-center'));
-      assert.equal(userCenter[1]!.command!.title, locale === 'zh-CN' ? '两地三中心 ✗' : 'Two regions, three DCs ✗');
+      assert.equal(userCenter[1]!.command!.title, locale === 'zh-CN' ? '失去成都即中断 ✗' : 'down if 成都 is lost ✗');
       const loans = lenses.filter((l) => l.range.start.line === lineOf('- id: loans'));
       assert.equal(
         loans[1]!.command!.title,
-        locale === 'zh-CN' ? '同城灾备 ✓' : 'same-city DR ✓',
-        'tier 2 on a primary + hot standby in one city',
+        locale === 'zh-CN' ? '失去机房 cd-1 即中断 ✗' : 'down if site cd-1 is lost ✗',
+        'tier 2 on a primary + hot standby in one city, but needing user-center, which runs on cd-1 alone',
       );
       const single = ls
         .getCodeLenses(doc(BANK.replace('      - cd-2\n', '')), settings(locale))
         .filter((l) => l.range.start.line === lineOf('- id: loans'));
-      assert.equal(single[1]!.command!.title, locale === 'zh-CN' ? '单中心' : 'single site');
+      assert.equal(single[1]!.command!.title, locale === 'zh-CN' ? '失去机房 cd-1 即中断 ✗' : 'down if site cd-1 is lost ✗');
+      const tier3 = ls
+        .getCodeLenses(doc(BANK.replace('      - cd-2\n', '').replace('tier: 2', 'tier: 3')), settings(locale))
+        .filter((l) => l.range.start.line === lineOf('- id: loans'));
+      assert.equal(tier3[1]!.command!.title, locale === 'zh-CN' ? '单中心' : 'single site', 'a tier that asks nothing gets a plain description');
     }
   });
 });

@@ -5,10 +5,10 @@
 import type { CodeLens } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../languageService';
 import { pick, type Locale } from '../locale';
-import { topologyWords, type SystemModel } from '../model';
+import { topologyWords, type ProposalModel, type SystemModel } from '../model';
 import type { CaseLibrary, Finding } from '../types';
 import { customerLabel, OPEN_CASE, patternName, SHOW_MATCHING_CASES, SHOW_TOPOLOGY, TOPOLOGY_LABELS } from './labels';
-import { tierRequirement } from './tiers';
+import { tierRequirement, tierVerdict, verdictTitle } from './tiers';
 
 const t = (locale: Locale, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
 const MAX_CASES = 3;
@@ -38,7 +38,7 @@ export function getCodeLenses(context: FeatureContext): CodeLens[] {
     });
     lenses.push({
       range,
-      command: { title: topologyTitle(system, library, locale), command: SHOW_TOPOLOGY, arguments: [uri, system.id.value] },
+      command: { title: topologyTitle(model, system, library, locale), command: SHOW_TOPOLOGY, arguments: [uri, system.id.value] },
     });
   }
   return lenses;
@@ -73,14 +73,9 @@ export function referenceCases(system: SystemModel, findings: Finding[], library
   return ids;
 }
 
-function topologyTitle(system: SystemModel, library: CaseLibrary, locale: Locale): string {
-  const requirement = system.tier ? tierRequirement(system.tier.value) : undefined;
-  if (system.tier?.value === 1 && requirement?.pattern) {
-    const ok = requirement.meets(system.topology);
-    // A tier-1 system on 三地五中心 meets it with the stronger word: show that one.
-    const word = ok && system.topology.threeRegionsFiveDcs ? 'three-regions-five-dcs' : requirement.pattern;
-    return `${patternName(library, word, locale)} ${ok ? '✓' : '✗'}`;
-  }
+function topologyTitle(model: ProposalModel, system: SystemModel, library: CaseLibrary, locale: Locale): string {
+  const verdict = tierVerdict(model, system);
+  if (verdict) return verdictTitle(library, verdict, locale);
   const strongest = topologyWords(system.topology)[0];
   if (strongest)
     return `${library.patterns.has(strongest) ? patternName(library, strongest, locale) : pick(TOPOLOGY_LABELS[strongest], locale)} ✓`;

@@ -28,7 +28,9 @@ import {
   TOPOLOGY_LABELS,
 } from './labels';
 import { termIndex, type TermMatch } from './terms';
-import { tierRequirement } from './tiers';
+import { tierRequirement, tierVerdict, verdictTitle } from './tiers';
+import { outcomeText, outcomesOf, scopeName } from '../scenarioText';
+import { scenariosOf } from '../scenarios';
 
 type L = Locale;
 const t = (locale: L, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
@@ -77,7 +79,7 @@ export function doHover(context: FeatureContext, position: Position): Hover | nu
     const last = path[path.length - 1];
     if (last === 'tier' && typeof path[1] === 'number' && path[0] === 'systems') {
       const system = model.systems.find((s) => s.index === path[1]);
-      if (system) return markdown(tierHover(library, system, locale), keyRange);
+      if (system) return markdown(tierHover(model, library, system, locale), keyRange);
     }
     const text = fieldHover(path, locale);
     return text ? markdown(text, keyRange) : null;
@@ -88,7 +90,7 @@ export function doHover(context: FeatureContext, position: Position): Hover | nu
     const path = hit.node.path;
     if (hit.entry.key === 'tier' && path[0] === 'systems' && typeof path[1] === 'number') {
       const system = model.systems.find((s) => s.index === path[1]);
-      if (system) return markdown(tierHover(library, system, locale), hit.node.range);
+      if (system) return markdown(tierHover(model, library, system, locale), hit.node.range);
     }
     const info = describeField(path);
     const value = hit.node.value === null ? '' : String(hit.node.value);
@@ -144,7 +146,7 @@ function fieldHover(path: (string | number)[], locale: L): string | undefined {
 /* Tier                                                                      */
 /* ------------------------------------------------------------------------ */
 
-function tierHover(library: CaseLibrary, system: SystemModel, locale: L): string {
+function tierHover(model: ProposalModel, library: CaseLibrary, system: SystemModel, locale: L): string {
   const tier = system.tier?.value;
   const label = tier !== undefined ? TIER_LABELS[tier] : undefined;
   const lines = [`**tier ${tier ?? '?'}**${label ? ` · ${pick(label, locale)}` : ''}`, ''];
@@ -167,15 +169,18 @@ function tierHover(library: CaseLibrary, system: SystemModel, locale: L): string
     for (const caseId of cases.slice(0, 4))
       lines.push(`- ${caseLink(library, caseId, locale)}${caseFigure(library, caseId, locale, requirement.pattern)}`);
   }
-  const meets = requirement.meets(system.topology);
+  const verdict = tierVerdict(model, system);
   const where = deploymentSummary(system, locale);
   const name = system.id ? `\`${md(system.id.value)}\`` : t(locale, '本系统', 'This system');
-  lines.push(
-    '',
-    meets
-      ? t(locale, `✓ ${name} 满足要求：${where}`, `✓ ${name} meets it: ${where}`)
-      : t(locale, `✗ ${name} 尚不满足：${where}`, `✗ ${name} does not meet it yet: ${where}`),
-  );
+  if (verdict) {
+    const reason = md(pick(verdict.reason, locale));
+    lines.push(
+      '',
+      verdict.ok
+        ? t(locale, `✓ ${name} 满足要求：${where}。${reason}`, `✓ ${name} meets it: ${where}; ${reason}`)
+        : t(locale, `✗ ${name} 尚不满足：${reason}部署：${where}`, `✗ ${name} does not meet it yet: ${reason} Deployed: ${where}`),
+    );
+  } else lines.push('', t(locale, `${name} 部署：${where}`, `${name} is deployed: ${where}`));
   return lines.join('\n');
 }
 
@@ -194,6 +199,23 @@ function deploymentSummary(system: SystemModel, locale: L): string {
   const words = topologyWords(topology).map((w) => pick(TOPOLOGY_LABELS[w], locale));
   const list = locale === 'zh-CN' ? cities.join('、') : cities.join(', ');
   return words.length > 0 ? `${list} → ${listOf(words, locale)}` : list;
+}
+
+/** A hover lists this many failure scenarios at most; `casebook simulate` prints them all. */
+const LISTED_SCENARIOS = 6;
+
+/** "失去 机房 cd-1：降级接管：cd-2 分钟级（热备）接管，不丢数据", for each loss that touches the system. */
+function scenarioLines(model: ProposalModel, system: SystemModel, locale: L): string[] {
+  const touching = outcomesOf(scenariosOf(model), system).filter(({ outcome }) => outcome.hit || outcome.lostDependencies.length > 0);
+  if (touching.length === 0) return [];
+  const lines = ['', `${t(locale, '**故障场景**', '**If a loss happens**')}${heading(locale)}`];
+  for (const { scope, outcome } of touching.slice(0, LISTED_SCENARIOS)) {
+    const lost = pick(scopeName(scope), locale);
+    lines.push(`- ${t(locale, `失去${md(lost)}`, `lose ${md(lost)}`)}${colon(locale)}${md(pick(outcomeText(outcome), locale))}`);
+  }
+  if (touching.length > LISTED_SCENARIOS)
+    lines.push(t(locale, `- …（共 ${touching.length} 种，运行 casebook simulate 查看全部）`, `- … (${touching.length} in all; casebook simulate lists them)`));
+  return lines;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -245,11 +267,9 @@ function systemHover(model: ProposalModel, library: CaseLibrary, systemId: strin
   const tierLabel = tier !== undefined ? TIER_LABELS[tier] : undefined;
   const head = [`**${md(systemId)}**`, ...(system.name ? [md(system.name.value)] : []), ...(tierLabel ? [pick(tierLabel, locale)] : [])];
   const lines = [head.join(' · '), '', `${t(locale, '部署', 'Deployed')}${colon(locale)}${deploymentSummary(system, locale)}`];
-  const requirement = tier !== undefined ? tierRequirement(tier) : undefined;
-  if (requirement?.pattern) {
-    const ok = requirement.meets(system.topology);
-    lines.push('', `${patternName(library, requirement.pattern, locale)} ${ok ? '✓' : '✗'}`);
-  }
+  const verdict = tierVerdict(model, system);
+  if (verdict) lines.push('', `${md(verdictTitle(library, verdict, locale))}`);
+  lines.push(...scenarioLines(model, system, locale));
   const users = dependents(model, systemId);
   if (users.length > 0)
     lines.push(

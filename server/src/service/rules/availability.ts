@@ -6,7 +6,8 @@
 import type { RawFinding, RuleFix } from '../types';
 import type { Localized } from '../locale';
 import type { ProposalModel, SiteModel, SystemModel } from '../model';
-import { requiredScopeKinds, scenariosOf, type Scenario, type Scope, type SystemOutcome } from '../scenarios';
+import { requiredScopeKinds, scenariosOf, type Scope, type SystemOutcome } from '../scenarios';
+import { outcomesOf, scopeName } from '../scenarioText';
 import {
   FAST_RTO_SECONDS,
   HIGH_AVAILABILITY,
@@ -38,32 +39,6 @@ function footprint(system: SystemModel): Localized {
     zh: `${sites.length} 个中心、${cities.length} 个城市${where.length ? `（${where.join('、')}）` : ''}`,
     en: `${sites.length} site${sites.length === 1 ? '' : 's'} in ${cities.length} cit${cities.length === 1 ? 'y' : 'ies'}${where.length ? ` (${where.join(', ')})` : ''}`,
   };
-}
-
-/** "机房 cd-1" / "site cd-1"; "成都" / "成都"; "区域 华南" / "region 华南". */
-export function scopeName(scope: Scope): Localized {
-  switch (scope.kind) {
-    case 'site':
-      return { zh: `机房 ${scope.label}`, en: `site ${scope.label}` };
-    case 'city':
-      return { zh: scope.label, en: scope.label };
-    case 'region':
-      return { zh: `${scope.label}（整个区域）`, en: `the region ${scope.label}` };
-  }
-}
-
-/** The outcome of one system in every scenario, in scope order. */
-function outcomesOf(scenarios: readonly Scenario[], system: SystemModel): { scope: Scope; outcome: SystemOutcome }[] {
-  const out: { scope: Scope; outcome: SystemOutcome }[] = [];
-  for (const scenario of scenarios) {
-    const outcome = scenario.outcomes[system.index];
-    if (outcome && outcome.system === system) out.push({ scope: scenario.scope, outcome });
-    else {
-      const found = scenario.outcomes.find((o) => o.system === system);
-      if (found) out.push({ scope: scenario.scope, outcome: found });
-    }
-  }
-  return out;
 }
 
 /** The first scope of the kinds a system must survive in which its own copies are all lost; cities before sites. */

@@ -3,7 +3,6 @@
  * (RPO 0 over an async link, more availability than the dependencies allow)
  * or leaves unstated (a tier-1 system without recovery objectives).
  */
-import type { Localized } from '../locale';
 import {
   isHardDependency,
   type Duration,
@@ -14,6 +13,7 @@ import {
   type SystemModel,
 } from '../model';
 import { scenariosOf, type DataLoss, type Scope, type SystemOutcome } from '../scenarios';
+import { scopeName } from '../scenarioText';
 import type { RawFinding } from '../types';
 import { entryOf } from '../yamlTree';
 import { cites, fig, finding, formatPercent, on, replaceValue, opening, systemLabel, type CasebookRule } from './helpers';
@@ -42,11 +42,6 @@ function brokenRecoveryPoints(model: ProposalModel, system: SystemModel, broken:
     found.set(rpo, { scope: scenario.scope, outcome, loss });
   }
   return found;
-}
-
-/** "机房 cd-1" / "site cd-1"; a city by its name. */
-function lostName(scope: Scope): Localized {
-  return scope.kind === 'site' ? { zh: `机房 ${scope.label}`, en: `site ${scope.label}` } : { zh: scope.label, en: scope.label };
 }
 
 /** The async links between a lost writer of the system and the copy that takes over: what a sync fix would change. */
@@ -82,7 +77,7 @@ export const rpoZeroAsyncReplication: CasebookRule = {
         const label = opening(systemLabel(system));
         const target = outcome.takeoverSite!;
         const targetId = target.id?.value ?? '?';
-        const lost = lostName(scope);
+        const lost = scopeName(scope);
         const links = asyncLinksInto(model, system, scope, target);
         const names = links.map((l) => `${l.from?.value}→${l.to?.value}`);
         const which = scope.kind === 'site' ? { zh: 'RPO 0', en: 'an RPO of 0' } : { zh: '城市级故障 RPO 0', en: 'a city-loss RPO of 0' };
@@ -132,7 +127,7 @@ export const recoveryPointUnreachable: CasebookRule = {
         if (loss.kind !== 'lag') continue;
         const label = opening(systemLabel(system));
         const targetId = outcome.takeoverSite?.id?.value ?? '?';
-        const lost = lostName(scope);
+        const lost = scopeName(scope);
         out.push(
           finding(recoveryPointUnreachable, on(rpo), {
             zh: `${label.zh} 承诺 RPO ${rpo.value.text}，但失去${lost.zh}后由 ${targetId} 接管，它的数据最多落后 ${loss.text}（链路 lag）：做不到该 RPO。请缩短复制延迟、改为同步复制，或如实写明 RPO。`,
