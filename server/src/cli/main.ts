@@ -14,6 +14,7 @@ import { formatCase, formatCaseList, formatSearchText, searchCases } from './cas
 import { formatJson } from './json';
 import { renderFile } from './render';
 import { formatSarif } from './sarif';
+import { formatSimulateJson, formatSimulateText, simulateFile } from './simulate';
 import { formatText, styleFor, terminalSafeLines } from './text';
 import type { CaseLibrary } from '../service/types';
 
@@ -59,6 +60,7 @@ const USAGE: Localized = {
   casebook cases show <案例 ID>
   casebook cases list
   casebook render <文件> --format mermaid
+  casebook simulate <文件> [--lose <机房|城市|区域>] [--format text|json]
   casebook --version
 
 通用选项：--locale zh-CN|en   --config <.casebook.yaml 路径>   --help
@@ -71,6 +73,7 @@ Usage:
   casebook cases show <case-id>
   casebook cases list
   casebook render <file> --format mermaid
+  casebook simulate <file> [--lose <site|city|region>] [--format text|json]
   casebook --version
 
 Common options: --locale zh-CN|en   --config <path to .casebook.yaml>   --help
@@ -229,6 +232,44 @@ Prints the proposal's topology (cities, sites, systems and where they run) as Me
         return EXIT_USAGE;
       }
       ctx.io.stdout.write(result.mermaid.endsWith('\n') ? result.mermaid : result.mermaid + '\n');
+      return EXIT_OK;
+    },
+  },
+  simulate: {
+    flags: { ...COMMON, format: { kind: 'value', choices: ['text', 'json'] }, lose: { kind: 'value' } },
+    help: {
+      zh: `用法：casebook simulate <文件> [--lose <机房|城市|区域>] [--format text|json]
+
+逐一模拟失去每个机房、每座城市、每个区域（省份或站点写明的 region）时，各系统的结果：存活、降级接管或中断，
+由哪个中心接管、接管耗时（双活即时、热备分钟级、冷备小时级）、丢失多少数据（同步 0、异步为链路 lag）。
+规则正是按这张表判断一级、二级系统是否满足要求。
+
+  --lose <名称>           只模拟一种故障：机房 ID、城市（上海 = 上海市 = Shanghai）或区域
+  --format text|json      输出格式（默认 text）`,
+      en: `Usage: casebook simulate <file> [--lose <site|city|region>] [--format text|json]
+
+Simulates losing each site, each city and each region (province, or the sites' own region) in turn, and prints
+what happens to every system it touches: survives, degraded or down, which site takes over, how fast (active at
+once, hot standby in minutes, cold standby in hours) and how much data is lost (sync none, async the link's lag).
+The tier rules judge by exactly this table.
+
+  --lose <name>           simulate one loss only: a site id, a city (上海 = 上海市 = Shanghai) or a region
+  --format text|json      output format (default text)`,
+    },
+    run(args, ctx) {
+      if (args.positionals.length !== 1) throw new UsageError({ zh: 'simulate 需要一个文件。', en: 'simulate needs one file.' });
+      const file = path.resolve(ctx.io.cwd, args.positionals[0]!);
+      const result = simulateFile(file, flagValue(args, 'lose'));
+      if ('error' in result) {
+        if (result.usage) throw new UsageError(result.error);
+        ctx.warn(result.error);
+        return EXIT_USAGE;
+      }
+      ctx.io.stdout.write(
+        flagValue(args, 'format') === 'json'
+          ? formatSimulateJson(args.positionals[0]!, result.table, ctx.locale)
+          : formatSimulateText(result.table, ctx.locale, styleFor(ctx.io.stdout, ctx.io.env)),
+      );
       return EXIT_OK;
     },
   },

@@ -4,9 +4,10 @@
  * survives every loss its tier requires. Hover, code lens, the rules and
  * `casebook simulate` all speak through here, so they never disagree.
  */
+import { cityKey } from './geo';
 import type { Localized } from './locale';
 import type { ProposalModel, SystemModel } from './model';
-import { requiredScopeKinds, scenariosOf, type DataLoss, type Scenario, type Scope, type SystemOutcome, type Takeover } from './scenarios';
+import { defaultRegion, requiredScopeKinds, scenariosOf, type DataLoss, type Scenario, type Scope, type SystemOutcome, type Takeover } from './scenarios';
 
 /** "机房 cd-1" / "site cd-1"; "成都"; "广东省（整个区域）" / "the region 广东省". */
 export function scopeName(scope: Scope): Localized {
@@ -114,4 +115,97 @@ export function survivalOf(model: ProposalModel, system: SystemModel): Survival 
   const failing = outcomesOf(scenariosOf(model), system).filter(({ scope, outcome }) => required.includes(scope.kind) && !outcome.survives);
   const broken = failing.find((f) => f.scope.kind === 'city') ?? failing[0];
   return broken ? { required, broken } : { required };
+}
+
+/* ------------------------------------------------------------------------ */
+/* The whole table, for `casebook simulate` and the review report            */
+/* ------------------------------------------------------------------------ */
+
+export interface SystemScenario {
+  id: string;
+  name?: string;
+  tier?: number;
+  status: SystemStatus;
+  /** The copy that serves after the loss. */
+  takeoverSite?: string;
+  takeover?: Takeover;
+  dataLoss?: DataLoss;
+  /** Each hard dependency that stops, with the chain that stops it. */
+  lostDependencies: string[][];
+  /** The loss is one the tier requires the system to survive, and it does not. */
+  breaksTier: boolean;
+  text: Localized;
+}
+
+export interface ScopeScenario {
+  kind: Scope['kind'];
+  key: string;
+  label: string;
+  name: Localized;
+  sites: string[];
+  /** Systems the loss touches (their own sites, or a hard dependency); the rest are counted. */
+  systems: SystemScenario[];
+  unaffected: number;
+}
+
+/**
+ * The scope `lose` names: a site id, a city (上海 = 上海市 = Shanghai) or a
+ * region (广东 = 广东省). A city with one site is that site's scope, since
+ * scopes never repeat; all scopes when `lose` is undefined.
+ */
+export function matchScopes(scopes: readonly Scope[], lose: string | undefined): Scope[] {
+  if (lose === undefined) return [...scopes];
+  const text = lose.trim();
+  const all = [...new Set(scopes.flatMap((s) => [...s.sites]))];
+  const bare = (region: string) => region.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$/, '');
+  const named =
+    [all.filter((s) => s.id?.value === text), all.filter((s) => s.city && s.cityKey === cityKey(text))].find((l) => l.length > 0) ??
+    all.filter((s) => {
+      const region = defaultRegion(s);
+      return region !== undefined && (region === text || bare(region) === bare(text));
+    });
+  if (named.length === 0) return [];
+  const same = (scope: Scope) => scope.sites.size === named.length && named.every((s) => scope.sites.has(s));
+  const found = scopes.find(same);
+  return found ? [found] : [];
+}
+
+/** The table for the given scopes (from scopesOf on the same model), in scope order. */
+export function scenarioTable(model: ProposalModel, scopes: readonly Scope[]): ScopeScenario[] {
+  const wanted = new Set(scopes.map((s) => `${s.kind}\u0000${s.key}`));
+  return scenariosOf(model)
+    .filter(({ scope }) => wanted.has(`${scope.kind}\u0000${scope.key}`))
+    .map(({ scope, outcomes }) => {
+      const systems: SystemScenario[] = [];
+      let unaffected = 0;
+      for (const outcome of outcomes) {
+        const status = statusOf(outcome);
+        if (status === 'unaffected' || !outcome.system.id) {
+          unaffected++;
+          continue;
+        }
+        const system = outcome.system;
+        systems.push({
+          id: system.id!.value,
+          ...(system.name ? { name: system.name.value } : {}),
+          ...(system.tier ? { tier: system.tier.value } : {}),
+          status,
+          ...(outcome.takeoverSite?.id ? { takeoverSite: outcome.takeoverSite.id.value } : {}),
+          ...(outcome.survives && outcome.takeover ? { takeover: outcome.takeover } : {}),
+          ...(outcome.dataLoss ? { dataLoss: outcome.dataLoss } : {}),
+          lostDependencies: outcome.lostDependencies.map((d) => d.chain),
+          breaksTier: !outcome.survives && requiredScopeKinds(system).includes(scope.kind),
+          text: outcomeText(outcome),
+        });
+      }
+      return {
+        kind: scope.kind,
+        key: scope.key,
+        label: scope.label,
+        name: scopeName(scope),
+        sites: [...scope.sites].map((s) => s.id?.value ?? '?'),
+        systems,
+        unaffected,
+      };
+    });
 }
