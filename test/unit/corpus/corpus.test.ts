@@ -78,7 +78,8 @@ function judge(findings: Finding[], e: Expectation): Verdict {
   const falseNegatives = e.must.filter((m) => !live.some((f) => matches(f, m)));
   const mustNot = new Set(e.mustNot);
   const falsePositives = live.filter(
-    (f) => !VALIDATION.has(f.rule) && (mustNot.has(f.rule) || (!e.must.some((m) => matches(f, m)) && RANK[f.severity] > RANK[e.maxSeverity])),
+    (f) =>
+      !VALIDATION.has(f.rule) && (mustNot.has(f.rule) || (!e.must.some((m) => matches(f, m)) && RANK[f.severity] > RANK[e.maxSeverity])),
   );
   const invalid = live.filter((f) => VALIDATION.has(f.rule));
   return { truePositives: e.must.length - falseNegatives.length, falseNegatives, falsePositives, invalid };
@@ -145,7 +146,8 @@ describe('review corpus (issue 9)', () => {
       if (!expectation.expectInvalid && v.invalid.length) problems.push(`format findings:\n  ${v.invalid.map(show).join('\n  ')}`);
       if (expectation.expectInvalid && v.invalid.length === 0) problems.push('expected format findings, found none');
       for (const m of v.falseNegatives) problems.push(`missing must: ${m.rule}${m.path ? ` at ${JSON.stringify(m.path)}` : ''}`);
-      for (const f of v.falsePositives) problems.push(`false alarm (maxSeverity ${expectation.maxSeverity}, mustNot [${expectation.mustNot}]): ${show(f)}`);
+      for (const f of v.falsePositives)
+        problems.push(`false alarm (maxSeverity ${expectation.maxSeverity}, mustNot [${expectation.mustNot}]): ${show(f)}`);
       assert.ok(problems.length === 0, `${name}:\n${problems.join('\n')}\nall findings:\n  ${all}`);
     });
   }
