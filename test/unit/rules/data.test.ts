@@ -100,6 +100,16 @@ describe('rules: data', () => {
       assert.deepEqual(run(crossSystemTransactionsSaga, bad.replace(/xa|none/g, 'saga')), []);
       assert.deepEqual(run(crossSystemTransactionsSaga, bad.replace(/xa|none/g, 'local')), []);
     });
+
+    it('takes a dependency at its word: writes: true counts on local, writes: false never counts', () => {
+      const posting = (mode: string, writes: string) =>
+        proposal(`  - id: loan\n    transactions: ${mode}\n    data: [loan]\n    dependsOn: [{ id: core, writes: ${writes} }]\n  - id: core\n    data: [account]\n`);
+      const local = single(crossSystemTransactionsSaga, run(crossSystemTransactionsSaga, posting('local', 'true')));
+      assert.match(local.message.zh, /只用本地事务/);
+      assert.match(local.message.en, /local transactions only/);
+      assert.deepEqual(run(crossSystemTransactionsSaga, posting('none', 'false')), []);
+      assert.equal(run(crossSystemTransactionsSaga, posting('none', 'true')).length, 1);
+    });
   });
 
   describe('duplicate-data-owner', () => {

@@ -11,8 +11,10 @@ export interface ProvinceInfo {
 }
 
 export interface CityInfo {
-  /** GB/T 2260 code (adcode) of the prefecture-level city, municipality or SAR, e.g. '440600' for 佛山. */
+  /** GB/T 2260 code (adcode) of the prefecture-level city, municipality, SAR or county-level city, e.g. '440600' for 佛山. */
   id: string;
+  /** A county-level city (县级市: 昆山, 义乌): a city of its own for scenarios, with its own position. */
+  countyLevel?: true;
   /** zh: the official name (佛山市, 延边朝鲜族自治州); short: as usually written (佛山, 延边). */
   name: { zh: string; en: string; short: string };
   province: ProvinceInfo;
@@ -49,6 +51,7 @@ export function normaliseCityName(text: string): string {
 function build(): Map<string, Entry> {
   const strong = new Map<string, Entry>();
   const weak = new Map<string, Entry>();
+  const county = new Map<string, Entry>();
   byId = new Map();
   candidates = new Map();
   const add = (map: Map<string, Entry>, key: string, city: CityInfo) => {
@@ -59,20 +62,30 @@ function build(): Map<string, Entry> {
     map.set(key, prior === undefined || prior === city ? city : AMBIGUOUS);
   };
   const provinces = PROVINCES.map(([id, zh, , en]) => ({ id, zh, en }));
-  for (const [id, zh, short, en, provinceIndex, lat, lon, extra, weakShort] of CITIES) {
+  for (const [id, zh, short, en, provinceIndex, lat, lon, extra, weakness] of CITIES) {
     const province = provinces[provinceIndex];
     if (!province) continue;
-    const city: CityInfo = { id, name: { zh, en, short }, province, ...(lat !== undefined && lon !== undefined ? { lat, lon } : {}) };
+    const city: CityInfo = {
+      id,
+      name: { zh, en, short },
+      province,
+      ...(weakness === 2 ? { countyLevel: true } : {}),
+      ...(lat !== undefined && lon !== undefined ? { lat, lon } : {}),
+    };
     byId.set(id, city);
-    add(strong, normaliseCityName(zh), city);
-    add(weakShort ? weak : strong, normaliseCityName(short), city);
-    add(strong, normaliseCityName(en), city);
-    for (const key of extra ? extra.split('|') : []) add(strong, key, city);
+    // A county-level city's every name yields to a prefecture, a province or a clash with another county-level city.
+    const names = weakness === 2 ? county : strong;
+    add(names, normaliseCityName(zh), city);
+    add(weakness === 2 ? county : weakness ? weak : strong, normaliseCityName(short), city);
+    add(names, normaliseCityName(en), city);
+    for (const key of extra ? extra.split('|') : []) add(names, key, city);
   }
   // A province's own name is not a city (广东 is none), and an abbreviation (海南 for 海南藏族自治州) yields to any other
   // use of that name: a province (海南省), a city, another abbreviation.
   const provinceKeys = new Set(PROVINCES.flatMap(([, zh, short]) => [normaliseCityName(zh), normaliseCityName(short)]));
   for (const [key, entry] of weak) if (!provinceKeys.has(key) && !strong.has(key)) strong.set(key, entry);
+  // County-level names come last: 大理 is 大理白族自治州 before it is 大理市.
+  for (const [key, entry] of county) if (!provinceKeys.has(key) && !strong.has(key)) strong.set(key, entry);
   return strong;
 }
 

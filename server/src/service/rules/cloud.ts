@@ -20,8 +20,8 @@ export const sensitiveDataPublicCloud: CasebookRule = {
   defaultSeverity: 'warning',
   title: { zh: '敏感业务部署在公有云', en: 'Sensitive workload on the public cloud' },
   description: {
-    zh: '处理受监管或敏感数据（sensitive: true）的系统不应整体放在公有云；写着 hybrid、但部署的每个中心都是公有云（platform: public-cloud）的，同样报告。天弘基金建设混合云：云上部署主要业务，云下部署敏感业务，统一运维与容灾。',
-    en: 'A system handling regulated or sensitive data (sensitive: true) should not sit wholly on the public cloud; one that says hybrid while every site it runs on is public-cloud (platform: public-cloud) is reported too. Tianhong Fund runs main business on the cloud and sensitive business off it, with unified operations and DR.',
+    zh: '处理受监管或敏感数据（sensitive: true）的系统不应整体放在公有云；部署的每个中心都是公有云（platform: public-cloud）的，无论 cloud 写的是 hybrid 还是 private，同样报告：数据在哪里由中心决定。天弘基金建设混合云：云上部署主要业务，云下部署敏感业务，统一运维与容灾。',
+    en: 'A system handling regulated or sensitive data (sensitive: true) should not sit wholly on the public cloud; one whose every site is public-cloud (platform: public-cloud) is reported too, whether its cloud says hybrid or private: the sites decide where the data is. Tianhong Fund runs main business on the cloud and sensitive business off it, with unified operations and DR.',
   },
   patterns: ['hybrid-cloud'],
   cases: ['tianhong-fund'],
@@ -32,21 +32,27 @@ export const sensitiveDataPublicCloud: CasebookRule = {
       if (system.sensitive?.value !== true) continue;
       const cloud = system.cloud?.value;
       const sites = system.topology.sites;
-      // "Hybrid" in name only: every site it runs on is a public-cloud site.
+      // The sites decide where the data is, whatever `cloud` says: every site it runs on is a public-cloud site.
       const publicOnly = sites.length > 0 && sites.every((s) => s.platform?.value === 'public-cloud');
-      if (cloud !== 'public' && !(cloud === 'hybrid' && publicOnly)) continue;
-      if (!system.cloud) continue;
+      if (cloud !== 'public' && !publicOnly) continue;
       const label = opening(systemLabel(system));
       const refs = cites(library, [TIANHONG_HYBRID]);
+      const claims =
+        cloud === 'public' || !system.cloud
+          ? { zh: '', en: '' }
+          : {
+              zh: `（cloud 写的是 ${system.cloud.value}，但它部署的每个中心都是公有云 public-cloud）`,
+              en: ` (its cloud says ${system.cloud.value}, yet every site it runs on is public-cloud)`,
+            };
       out.push(
         finding(
           sensitiveDataPublicCloud,
-          on(system.cloud, true),
+          system.cloud ? on(system.cloud, true) : on(system.sites!),
           {
-            zh: `${label.zh} 处理敏感数据（sensitive: true），却${cloud === 'hybrid' ? '名为混合云、实际所有中心都在公有云上' : '整体部署在公有云'}。参考：${refs.zh}。建议采用混合云：敏感业务与数据留在云下（私有云），其余业务上云。`,
-            en: `${label.en} handles sensitive data (sensitive: true) but runs wholly on the public cloud${cloud === 'hybrid' ? ' (its cloud says hybrid, yet every site it runs on is public-cloud)' : ''}. For reference: ${refs.en}. Use a hybrid cloud: keep sensitive business and data off the public cloud, run the rest on it.`,
+            zh: `${label.zh} 处理敏感数据（sensitive: true），却整体部署在公有云${claims.zh}。参考：${refs.zh}。建议采用混合云：敏感业务与数据留在云下（私有云），其余业务上云。`,
+            en: `${label.en} handles sensitive data (sensitive: true) but runs wholly on the public cloud${claims.en}. For reference: ${refs.en}. Use a hybrid cloud: keep sensitive business and data off the public cloud, run the rest on it.`,
           },
-          cloud === 'hybrid'
+          cloud !== 'public' || !system.cloud
             ? undefined
             : [
                 replaceValue(system.cloud, 'hybrid', { zh: '改为混合云（hybrid）', en: 'Use a hybrid cloud' }),

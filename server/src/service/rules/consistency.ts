@@ -340,8 +340,8 @@ export const tier1MissingRecoveryObjectives: CasebookRule = {
   defaultSeverity: 'warning',
   title: { zh: '一级系统缺少 RTO/RPO', en: 'Tier-1 system without RTO/RPO' },
   description: {
-    zh: '一级业务系统必须写明恢复时间目标（rto）和恢复点目标（rpo）：容灾架构、复制方式和演练都以它们为准。天弘基金按业务等级设定容灾能力，在线类业务要求极低的 RTO 和 RPO。',
-    en: 'A tier-1 system must state its recovery time objective (rto) and recovery point objective (rpo): the DR design, replication mode and drills are all measured against them. Tianhong Fund sets DR capability by business tier and requires a very low RTO and RPO for online business.',
+    zh: '一级业务系统必须写明恢复时间目标（rto）和恢复点目标（rpo）：容灾架构、复制方式和演练都以它们为准。无状态系统（不写 data、没有 database、transactions: none）没有可丢的数据，只要求 rto。天弘基金的规划按业务等级区分容灾能力，在线类业务的目标是极低的 RTO 和 RPO。',
+    en: 'A tier-1 system must state its recovery time objective (rto) and recovery point objective (rpo): the DR design, replication mode and drills are all measured against them. A stateless system (no data, no database, transactions: none) has nothing to lose and needs only an rto. Tianhong Fund plans DR capability by business tier, aiming at a very low RTO and RPO for online business.',
   },
   patterns: ['two-regions-three-dcs'],
   cases: ['tianhong-fund'],
@@ -351,7 +351,9 @@ export const tier1MissingRecoveryObjectives: CasebookRule = {
     for (const system of model.systems) {
       if (system.tier?.value !== 1) continue;
       // A present but malformed value is validation's to report, not a missing objective.
-      const missing = (['rto', 'rpo'] as const).filter((key) => !entryOf(system.node, key));
+      // A stateless system (no data, no database, no transactions) has nothing to lose: only its rto applies.
+      const stateless = !system.data?.value.length && !entryOf(system.node, 'database') && system.transactions?.value === 'none';
+      const missing = (stateless ? (['rto'] as const) : (['rto', 'rpo'] as const)).filter((key) => !entryOf(system.node, key));
       if (missing.length === 0) continue;
       const label = opening(systemLabel(system));
       const refs = cites(library, [TIANHONG_ONLINE, TIANHONG_BATCH]);

@@ -139,8 +139,8 @@ export const crossSystemTransactionsSaga: CasebookRule = {
   defaultSeverity: 'warning',
   title: { zh: '跨系统写入应使用 Saga 或 TCC', en: 'Cross-system writes belong in a saga or TCC' },
   description: {
-    zh: '只看跨系统写入：系统用 XA 两阶段提交并同步依赖其他系统时，所有参与方的数据库在提交前一直被锁住、一起变慢；系统自己拥有数据（data）、又同步依赖另一个拥有数据的系统，却不做分布式事务（none）时，一方失败另一方不会回滚。只读或只被调用的系统不报告。顺德农商以分布式事务 Saga 编排原子服务；资源可预留时也可用 TCC。',
-    en: 'Only cross-system writes count: a system on XA two-phase commit that calls other systems synchronously keeps every participant database locked until commit, so they slow down together; a system that owns data (data) and synchronously depends on another system that owns data, with no distributed transactions (none), leaves one side uncompensated when the other fails. Read-only or only-called systems are not reported. Shunde RCB orchestrates atomic services with sagas; TCC fits where resources can be reserved.',
+    zh: '只看跨系统写入：系统用 XA 两阶段提交并同步依赖其他系统时，所有参与方的数据库在提交前一直被锁住、一起变慢；系统自己拥有数据（data）、又同步依赖另一个拥有数据的系统，却不做分布式事务（none）时，一方失败另一方不会回滚；只用本地事务（local）的系统在依赖项写明 writes: true（如入账、扣款）时同样报告，写明 writes: false（只读）时不报告。只读或只被调用的系统不报告。顺德农商以分布式事务 Saga 编排原子服务；资源可预留时也可用 TCC。',
+    en: 'Only cross-system writes count: a system on XA two-phase commit that calls other systems synchronously keeps every participant database locked until commit, so they slow down together; a system that owns data (data) and synchronously depends on another system that owns data, with no distributed transactions (none), leaves one side uncompensated when the other fails; a system on local transactions is reported too where a dependency says writes: true (posting, debiting), and a dependency that says writes: false (reads only) never counts. Read-only or only-called systems are not reported. Shunde RCB orchestrates atomic services with sagas; TCC fits where resources can be reserved.',
   },
   patterns: ['saga'],
   cases: ['shunde-rcb'],
@@ -149,13 +149,22 @@ export const crossSystemTransactionsSaga: CasebookRule = {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
       const mode = system.transactions?.value;
-      if (mode !== 'xa' && mode !== 'none') continue;
+      // `local` and `none` alike leave a write into another system's data uncompensated.
+      if (mode !== 'xa' && mode !== 'none' && mode !== 'local') continue;
       const partners = system.dependencies
         .filter(isHardDependency)
         .map((d) => model.systemById.get(d.id.value))
         .filter((s): s is NonNullable<typeof s> => !!s && s !== system);
+      const ownsData = (s: SystemModel) => (s.data?.value.length ?? 0) > 0;
+      // Without `writes`, a data owner on `none` is taken to write into the data owners it calls, one on `local` to read them.
       const writesAcross =
-        mode === 'xa' ? partners.length > 0 : (system.data?.value.length ?? 0) > 0 && partners.some((p) => (p.data?.value.length ?? 0) > 0);
+        mode === 'xa'
+          ? partners.length > 0
+          : ownsData(system) &&
+            system.dependencies.some((d) => {
+              const partner = isHardDependency(d) ? model.systemById.get(d.id.value) : undefined;
+              return !!partner && partner !== system && ownsData(partner) && (d.writes ?? mode === 'none');
+            });
       if (!writesAcross) continue;
       const label = opening(systemLabel(system));
       const shunde = nameOf(library, 'shunde-rcb');
@@ -166,8 +175,8 @@ export const crossSystemTransactionsSaga: CasebookRule = {
               en: 'uses XA two-phase commit across the systems it calls: every participant database stays locked until commit, so one slow participant slows them all',
             }
           : {
-              zh: '自己拥有数据、又同步写入其他拥有数据的系统，却不做分布式事务：一方失败时另一方的数据不会回滚',
-              en: 'owns data and writes synchronously to other systems that own data, with no distributed transactions: when one side fails the other is not compensated',
+              zh: `自己拥有数据、又同步写入其他拥有数据的系统，却${mode === 'local' ? '只用本地事务' : '不做分布式事务'}：一方失败时另一方的数据不会回滚`,
+              en: `owns data and writes synchronously to other systems that own data, with ${mode === 'local' ? 'local transactions only' : 'no distributed transactions'}: when one side fails the other is not compensated`,
             };
       out.push(
         finding(

@@ -71,8 +71,8 @@ export const downtimeRelease: CasebookRule = {
   defaultSeverity: 'warning',
   title: { zh: '停机发布应改为灰度发布', en: 'Downtime releases should become gray releases' },
   description: {
-    zh: '停机发布让每次升级都中断业务。写明批处理窗口（batchWindow）的系统在窗口内停机不算中断，不报告。案例库中没有直接对应灰度发布成效的客户数字，这里只引用灰度发布模式。',
-    en: 'Downtime releases interrupt the business at every upgrade. A system that states a batch window (batchWindow) may stop inside it, and is not reported. The case library has no customer figure that bears on gray releases directly; the rule cites the pattern only.',
+    zh: '停机发布让每次升级都中断业务。写明批处理窗口（batchWindow）的系统在窗口内停机不算中断，不报告；批处理系统（kind: batch）没写窗口时只提示写明窗口（info）。案例库中没有直接对应灰度发布成效的客户数字，这里只引用灰度发布模式。',
+    en: 'Downtime releases interrupt the business at every upgrade. A system that states a batch window (batchWindow) may stop inside it, and is not reported; a batch system (kind: batch) without one only gets advice to state it (info). The case library has no customer figure that bears on gray releases directly; the rule cites the pattern only.',
   },
   patterns: ['gray-release'],
   cases: [],
@@ -84,6 +84,23 @@ export const downtimeRelease: CasebookRule = {
       // Stopping inside the window the system may stop in anyway is no outage.
       if (system.batchWindow) continue;
       const label = opening(systemLabel(system));
+      const fix = [replaceValue(system.release, 'gray', { zh: '改为灰度发布（gray）', en: 'Use gray releases' })];
+      if (system.kind?.value === 'batch') {
+        // A batch stops between runs anyway: releasing then interrupts nothing, so only ask for the window.
+        out.push({
+          ...finding(
+            downtimeRelease,
+            on(system.release, true),
+            {
+              zh: `${label.zh} 是批处理系统、采用停机发布：在两次批处理之间发布并不中断业务，但方案没有写明批处理窗口。请写明 batchWindow（如 "22:00-06:00"），说明发布落在窗口内。`,
+              en: `${label.en} is a batch system released with downtime: releasing between runs interrupts nothing, but the proposal states no batch window. State batchWindow (e.g. "22:00-06:00") so the release is seen to fall inside it.`,
+            },
+            fix,
+          ),
+          severity: 'info',
+        });
+        continue;
+      }
       out.push(
         finding(
           downtimeRelease,
@@ -92,7 +109,7 @@ export const downtimeRelease: CasebookRule = {
             zh: `${label.zh} 采用停机发布：每次升级都要中断业务。建议灰度发布（gray）。`,
             en: `${label.en} is released with downtime, so every upgrade stops the business. Release gradually (gray).`,
           },
-          [replaceValue(system.release, 'gray', { zh: '改为灰度发布（gray）', en: 'Use gray releases' })],
+          fix,
         ),
       );
     }

@@ -113,8 +113,8 @@ export const unknownCity: CasebookRule = {
   defaultSeverity: 'info',
   title: { zh: '无法识别的城市', en: 'City not recognised' },
   description: {
-    zh: '站点的 city 不是已知的地级市、直辖市或特别行政区名称（可写 上海、上海市 或 Shanghai），或者是多个城市共用的英文名（Suzhou 可能是苏州或宿州）。距离类检查会跳过它，区域级故障场景也不包含它；请改用城市的中文名称。',
-    en: 'The site’s city is not a known prefecture-level city, municipality or SAR (上海, 上海市 and Shanghai all work), or it is an English name several cities share (Suzhou is 苏州 or 宿州). Distance checks skip it and no region scenario includes it; write the city’s Chinese name.',
+    zh: '站点的 city 不是已知的地级市、直辖市、特别行政区或县级市名称（可写 上海、上海市 或 Shanghai），或者是多个城市共用的英文名（Suzhou 可能是苏州或宿州），或者城市已识别但数据中没有它的坐标。距离类检查会跳过它，无法识别的城市也不计入区域级故障场景；请改用城市的中文名称。',
+    en: 'The site’s city is not a known prefecture-level city, municipality, SAR or county-level city (上海, 上海市 and Shanghai all work), or it is an English name several cities share (Suzhou is 苏州 or 宿州), or the city is known but the data has no position for it. Distance checks skip it, and an unknown city is in no region scenario; write the city’s Chinese name.',
   },
   patterns: ['two-regions-three-dcs'],
   cases: [],
@@ -123,7 +123,19 @@ export const unknownCity: CasebookRule = {
     const out: RawFinding[] = [];
     for (const site of model.sites) {
       const city = site.city;
-      if (!city || city.value.trim() === '' || lookupCity(city.value)) continue;
+      if (!city || city.value.trim() === '') continue;
+      const known = lookupCity(city.value);
+      if (known) {
+        // Recognised, but the data has no position for its seat: say that distances are not checked, never guess one.
+        if (known.lat !== undefined) continue;
+        out.push(
+          finding(unknownCity, on(city, true), {
+            zh: `已识别城市「${city.value}」（${known.name.zh}，${known.province.zh}），但数据中没有它的坐标：距离类检查（远距离同步复制、异地灾备距离）会跳过站点 ${site.id?.value ?? `#${site.index + 1}`}。请自行核对它与其他中心的距离。`,
+            en: `"${city.value}" is recognised (${known.name.zh}, ${known.province.en}), but the data has no position for it: distance checks (long-distance sync replication, remote DR distance) skip site ${site.id?.value ?? `#${site.index + 1}`}. Check its distance to the other sites yourself.`,
+          }),
+        );
+        continue;
+      }
       const candidates = cityCandidates(city.value);
       const which =
         candidates.length > 1
