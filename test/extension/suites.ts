@@ -204,6 +204,15 @@ describe('Casebook in the extension host', function () {
         `${customer} is listed: ${all}`,
       );
     }
+    // Tianhong Fund's figures are plans: the browser labels each one as a goal, never as a result (issue 10).
+    const tianhong = (await Promise.all(groups.map(async (g) => provider.getChildren(g))))
+      .flat()
+      .find((c) => String(provider.getTreeItem(c).label).includes(zh ? '天弘基金' : 'Tianhong'));
+    assert.ok(tianhong, 'Tianhong Fund is in a group');
+    const outcomes = (await provider.getChildren(tianhong)).find((c) => provider.getTreeItem(c).id?.endsWith('/outcomes'));
+    assert.ok(outcomes, 'the case has an outcomes node');
+    const figures = (await provider.getChildren(outcomes)).map((f) => String(provider.getTreeItem(f).description));
+    assert.ok(figures.length > 0 && figures.some((d) => d.startsWith(zh ? '目标 · ' : 'goal · ')), `figures: ${figures.join(' | ')}`);
   });
 
   it('searches cases by pinyin initials through the server', async function () {

@@ -18,7 +18,7 @@ export type CaseBrowserNode =
   | { kind: 'text'; caseKey: string; section: 'challenge' | 'solution'; text: string }
   | { kind: 'outcomes'; caseKey: string; detail: CaseDetail }
   | { kind: 'patterns'; caseKey: string; detail: CaseDetail }
-  | { kind: 'figure'; caseKey: string; id: string; metric: string; value: string }
+  | { kind: 'figure'; caseKey: string; id: string; metric: string; value: string; kindLabel?: string; showKind: boolean; source?: string }
   | { kind: 'pattern'; caseKey: string; id: string; name: string; evidence: string };
 
 export class CaseBrowserProvider implements vscode.TreeDataProvider<CaseBrowserNode>, vscode.Disposable {
@@ -115,7 +115,17 @@ export class CaseBrowserProvider implements vscode.TreeDataProvider<CaseBrowserN
         return children;
       }
       case 'outcomes':
-        return node.detail.outcomes.map((o) => ({ kind: 'figure', caseKey: node.caseKey, id: o.id, metric: o.metric, value: o.value }));
+        return node.detail.outcomes.map((o) => ({
+          kind: 'figure',
+          caseKey: node.caseKey,
+          id: o.id,
+          metric: o.metric,
+          value: o.value,
+          // A result needs no label; a goal, an advertised advantage, a testimonial or an anecdote always says so (issue 10).
+          showKind: !!o.kind && o.kind !== 'result',
+          ...(o.kindLabel ? { kindLabel: o.kindLabel } : {}),
+          ...(o.source ? { source: o.source } : {}),
+        }));
       case 'patterns': {
         const evidence = new Map(node.detail.patternEvidence.map((p) => [p.id, p.evidence]));
         const refs = [...node.detail.patternEvidence, ...node.detail.patterns.filter((p) => !evidence.has(p.id))];
@@ -179,8 +189,8 @@ export class CaseBrowserProvider implements vscode.TreeDataProvider<CaseBrowserN
       case 'figure': {
         const item = new vscode.TreeItem(node.metric, vscode.TreeItemCollapsibleState.None);
         item.id = `${node.caseKey}/figure/${node.id}`;
-        item.description = node.value;
-        item.tooltip = `${node.metric}: ${node.value}`;
+        item.description = node.showKind && node.kindLabel ? `${node.kindLabel} · ${node.value}` : node.value;
+        item.tooltip = [`${node.metric}: ${node.value}`, ...(node.kindLabel ? [`(${node.kindLabel})`] : []), ...(node.source ? [`「${node.source}」`] : [])].join('\n');
         return item;
       }
       case 'pattern': {
