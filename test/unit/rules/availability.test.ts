@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import {
+  activeActiveSingleDatabase,
+  availabilitySingleSite,
   batchDrMlps3,
+  dependencyLostInScope,
   highAvailabilityColdStandby,
   tier1TwoRegionsThreeDcs,
   tier2SameCityDr,
@@ -163,6 +166,77 @@ systems:
       assert.deepEqual(run(batchDrMlps3, bad.replace('sites: [cd-1]', 'sites: [cd-1, cq-1]')), []);
       assert.deepEqual(run(batchDrMlps3, bad.replace('mlps: 3', 'mlps: 2')), []);
       assert.deepEqual(run(batchDrMlps3, bad.replace('kind: batch', 'kind: online')), []);
+    });
+  });
+
+  describe('dependency-lost-in-scope', () => {
+    const text = (dependency: string, ledgerSites = '[cd-1, cd-2]') =>
+      proposal(`  - id: app\n    tier: 1\n    sites: [cd-1, cd-2, cq-1]\n    dependsOn: [${dependency}]\n  - id: ledger\n    sites: ${ledgerSites}\n`);
+
+    it('fires on the dependsOn item when the system survives losing 成都 but its hard dependency does not', () => {
+      const bad = text('ledger');
+      const f = single(dependencyLostInScope, run(dependencyLostInScope, bad));
+      assert.deepEqual(f.path, ['systems', 0, 'dependsOn', 0]);
+      assert.deepEqual(f.range, rangeOf(bad, 'ledger'));
+      assert.match(f.message.zh, /如果失去成都，系统 app 自己仍有副本，但它强依赖的 ledger 没有可用副本/);
+      assert.match(f.message.en, /If 成都 is lost, System "app" still has a copy, but ledger, which it cannot work without, has none left/);
+    });
+
+    it('names the chain when a dependency of a dependency is what stops', () => {
+      const chained = proposal(
+        `  - id: app\n    tier: 1\n    sites: [cd-1, cd-2, cq-1]\n    dependsOn: [mid]\n  - id: mid\n    sites: [cd-1, cq-1]\n    dependsOn: [ledger]\n  - id: ledger\n    sites: [cd-1, cd-2]\n`,
+      );
+      const f = run(dependencyLostInScope, chained).find((x) => x.path.join('.') === 'systems.0.dependsOn.0')!;
+      assert.match(f.message.en, /mid \(through mid → ledger\)/);
+    });
+
+    it('is quiet for an async or non-critical dependency, and when the dependency survives too', () => {
+      assert.deepEqual(run(dependencyLostInScope, text('{ id: ledger, mode: async }')), []);
+      assert.deepEqual(run(dependencyLostInScope, text('{ id: ledger, critical: false }')), []);
+      assert.deepEqual(run(dependencyLostInScope, text('ledger', '[cd-1, cq-1]')), []);
+    });
+  });
+
+  describe('availability-single-site', () => {
+    const bad = proposal(`  - id: report\n    availability: 99.99\n    sites: [cd-1]\n`);
+
+    it('fires on 99.99% promised on one site, on the availability', () => {
+      const f = single(availabilitySingleSite, run(availabilitySingleSite, bad));
+      assert.deepEqual(f.path, ['systems', 0, 'availability']);
+      assert.match(f.message.zh, /只部署在机房 cd-1/);
+    });
+
+    it('is quiet below 99.99%, on two sites, and for tiers 1 and 2 (their own rules report them)', () => {
+      assert.deepEqual(run(availabilitySingleSite, bad.replace('99.99', '99.9')), []);
+      assert.deepEqual(run(availabilitySingleSite, bad.replace('[cd-1]', '[cd-1, cd-2]')), []);
+      assert.deepEqual(run(availabilitySingleSite, bad.replace('availability:', 'tier: 2\n    availability:')), []);
+    });
+  });
+
+  describe('active-active-single-database', () => {
+    const twoCities = proposal(`  - id: pay\n    database: { engine: oracle, mode: centralized }\n    sites: [cd-1, cq-1]\n`).replace(
+      'role: cold-standby',
+      'role: active',
+    );
+
+    it('warns on live sites in two cities sharing one centralized database, on the mode', () => {
+      const f = single(activeActiveSingleDatabase, run(activeActiveSingleDatabase, twoCities));
+      assert.deepEqual(f.path, ['systems', 0, 'database', 'mode']);
+      assert.equal(f.severity, undefined, 'the rule default: warning');
+      assert.match(f.message.zh, /在 成都、重庆 多城同时承载业务/);
+      assertQuotes(f, 'mybank', 'three-regions-five-dcs');
+    });
+
+    it('advises (info) on two live sites of one city: application active-active over a primary/standby database', () => {
+      const sameCity = proposal(`  - id: pay\n    database: { engine: oracle, mode: centralized }\n    sites: [cd-1, cd-2]\n`);
+      const f = single(activeActiveSingleDatabase, run(activeActiveSingleDatabase, sameCity));
+      assert.equal(f.severity, 'info');
+      assert.match(f.message.en, /active-active applications over a primary\/standby database/);
+    });
+
+    it('is quiet on a distributed database and on one live site', () => {
+      assert.deepEqual(run(activeActiveSingleDatabase, twoCities.replace('centralized', 'distributed')), []);
+      assert.deepEqual(run(activeActiveSingleDatabase, proposal(`  - id: pay\n    database: { mode: centralized }\n    sites: [cd-1, cq-1]\n`)), []);
     });
   });
 });

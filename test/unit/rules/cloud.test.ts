@@ -23,6 +23,20 @@ describe('rules: cloud and legacy', () => {
       assert.deepEqual(run(sensitiveDataPublicCloud, bad.replace('sensitive: true', 'sensitive: false')), []);
       assert.deepEqual(run(sensitiveDataPublicCloud, bad.replace('cloud: public', 'cloud: hybrid')), []);
     });
+
+    it('lets the sites decide: cloud: private (or none) on public-cloud sites only is reported, on the cloud value', () => {
+      const onPublic = proposal(`  - id: core\n    sensitive: true\n    cloud: private\n    sites: [cd-1]\n`).replace(
+        '    role: primary\n',
+        '    role: primary\n    platform: public-cloud\n',
+      );
+      const f = single(sensitiveDataPublicCloud, run(sensitiveDataPublicCloud, onPublic));
+      assert.deepEqual(f.path, ['systems', 0, 'cloud']);
+      assert.match(f.message.zh, /cloud 写的是 private，但它部署的每个中心都是公有云/);
+      assert.equal(f.fixes, undefined, 'a fix on the cloud value would not move the data');
+      const unsaid = single(sensitiveDataPublicCloud, run(sensitiveDataPublicCloud, onPublic.replace('    cloud: private\n', '')));
+      assert.deepEqual(unsaid.path, ['systems', 0, 'sites']);
+      assert.deepEqual(run(sensitiveDataPublicCloud, onPublic.replace('[cd-1]', '[cd-1, cd-2]')), [], 'one private site keeps the data off the public cloud');
+    });
   });
 
   describe('security-zones-incomplete', () => {

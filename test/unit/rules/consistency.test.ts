@@ -219,6 +219,14 @@ describe('rules: consistency', () => {
       assert.match(both.message.zh, /rto 和 rpo/);
     });
 
+    it('asks a stateless system (no data, no database, no transactions) for its rto only', () => {
+      const gateway = proposal(`  - id: gw\n    tier: 1\n    transactions: none\n    rto: 5m\n`);
+      assert.deepEqual(run(tier1MissingRecoveryObjectives, gateway), []);
+      const noRto = single(tier1MissingRecoveryObjectives, run(tier1MissingRecoveryObjectives, gateway.replace('    rto: 5m\n', '')));
+      assert.match(noRto.message.en, /states no rto:/);
+      assert.equal(run(tier1MissingRecoveryObjectives, gateway.replace('transactions: none', 'transactions: none\n    data: [session]')).length, 1);
+    });
+
     it('is quiet with both, on lower tiers, and on a malformed value (validation reports that)', () => {
       assert.deepEqual(run(tier1MissingRecoveryObjectives, proposal(`  - id: core\n    tier: 1\n    rto: 5m\n    rpo: 0\n`)), []);
       assert.deepEqual(run(tier1MissingRecoveryObjectives, proposal(`  - id: core\n    tier: 2\n`)), []);

@@ -53,6 +53,12 @@ describe('rules: data', () => {
       assert.deepEqual(run(heavyLoadMonolith, bad.replace('2000000', '200000')), []);
       assert.deepEqual(run(heavyLoadMonolith, bad.replace('monolith', 'microservices')), []);
     });
+
+    it('is quiet when a load-tested capacity shows headroom for the peak', () => {
+      const tested = proposal(`  - id: ta\n    architecture: monolith\n    load: { peakTps: 1200 }\n    database: { mode: centralized, capacityTps: 6000 }\n`);
+      assert.deepEqual(run(heavyLoadMonolith, tested), []);
+      assert.equal(run(heavyLoadMonolith, tested.replace('6000', '1400')).length, 1, 'a peak at 86% of capacity has no headroom');
+    });
   });
 
   describe('cross-system-transactions-saga', () => {

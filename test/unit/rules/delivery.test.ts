@@ -36,6 +36,14 @@ describe('rules: delivery', () => {
       assert.match(fixed!, /release: gray\n/);
     });
 
+    it('only advises (info) a batch system without a window to state one, and is quiet with one', () => {
+      const batch = proposal(`  - id: eod\n    kind: batch\n    release: downtime\n`);
+      const f = single(downtimeRelease, run(downtimeRelease, batch));
+      assert.equal(f.severity, 'info');
+      assert.match(f.message.zh, /请写明 batchWindow/);
+      assert.deepEqual(run(downtimeRelease, batch.replace('    release: downtime\n', '    release: downtime\n    batchWindow: "22:00-06:00"\n')), []);
+    });
+
     it('is quiet on rolling, gray and blue-green', () => {
       for (const mode of ['rolling', 'gray', 'blue-green']) assert.deepEqual(run(downtimeRelease, bad.replace('downtime', mode)), []);
     });

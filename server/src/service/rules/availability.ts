@@ -299,7 +299,7 @@ export const dependencyLostInScope: CasebookRule = {
           range: dependency.id.range,
           path: dependency.id.path,
           message: {
-            zh: `如果失去${names.map((n) => n.zh).join('、')}${more.zh}，${label.zh} 自己仍有副本，但它强依赖的 ${id}${via.zh}没有可用副本：接管后也无法工作。请把 ${id} 部署到能承受同样故障的中心，或把这项依赖改为异步/非关键（mode: async 或 critical: false）并说明降级方式。`,
+            zh: `如果失去${names.map((n) => n.zh).join('、')}${more.zh}，${label.zh} 自己仍有副本，但它强依赖的 ${id}${via.zh} 没有可用副本：接管后也无法工作。请把 ${id} 部署到能承受同样故障的中心，或把这项依赖改为异步/非关键（mode: async 或 critical: false）并说明降级方式。`,
             en: `If ${names.map((n) => n.en).join(', ')}${more.en} ${scopes.length === 1 ? 'is' : 'are'} lost, ${label.en} still has a copy, but ${id}${via.en}, which it cannot work without, has none left, so the surviving copy cannot work. Deploy ${id} where it survives the same loss, or make the dependency async or non-critical (mode: async or critical: false) and state how it degrades.`,
           },
         });
@@ -347,8 +347,8 @@ export const activeActiveSingleDatabase: CasebookRule = {
   defaultSeverity: 'warning',
   title: { zh: '异地多活建立在集中式数据库上', en: 'Multi-city active-active on one centralized database' },
   description: {
-    zh: '系统在两个以上城市都有主中心或双活中心（primary / active），数据库却是集中式（单主实例）：只有主库所在城市能就近写入，另一城的每次写都要跨城，主库城市故障时两城都要等数据库切换，实际是主备而不是多活。网商银行的多活建立在数据单元化之上。',
-    en: 'The system has primary or active sites in two or more cities but a centralized database (one primary instance): only the primary’s city writes locally, every write from the other city crosses the distance, and when the primary’s city fails both cities wait for the database to fail over. That is primary/standby, not active-active. MYbank’s multi-site active-active rests on unitized data.',
+    zh: '系统在两个以上城市都有主中心或双活中心（primary / active），数据库却是集中式（单主实例）：只有主库所在城市能就近写入，另一城的每次写都要跨城，主库城市故障时两城都要等数据库切换，实际是主备而不是多活。网商银行的多活建立在数据单元化之上。同城两个以上中心共用集中式数据库时给出提示（info）：跨机房时延很小，但失去主库所在中心时各中心都要等数据库切换。',
+    en: 'The system has primary or active sites in two or more cities but a centralized database (one primary instance): only the primary’s city writes locally, every write from the other city crosses the distance, and when the primary’s city fails both cities wait for the database to fail over. That is primary/standby, not active-active. MYbank’s multi-site active-active rests on unitized data. Two or more live sites in one city on one centralized database get advice (info): the distance costs little, but losing the database’s site makes every site wait for its failover.',
   },
   patterns: ['unitization', 'distributed-database', 'multi-site-active-active'],
   cases: ['mybank'],
@@ -357,12 +357,26 @@ export const activeActiveSingleDatabase: CasebookRule = {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
       if (system.databaseMode?.value !== 'centralized') continue;
+      const liveSites = system.topology.sites.filter((site) => isLive(site) && site.city);
       const liveCities = new Map<string, string>();
-      for (const site of system.topology.sites) if (isLive(site) && site.city) liveCities.set(site.cityKey, site.city.value.trim());
-      if (liveCities.size < 2) continue;
-      const cities = [...liveCities.values()];
+      for (const site of liveSites) liveCities.set(site.cityKey, site.city!.value.trim());
       const label = opening(systemLabel(system));
       const ref = cite(library, MYBANK_3R5DC);
+      if (liveCities.size === 1 && liveSites.length >= 2) {
+        // Within one city the distance costs little; what remains is that losing the database's site stops every site.
+        const ids = liveSites.map((s) => s.id?.value ?? '?');
+        const city = [...liveCities.values()][0]!;
+        out.push({
+          ...finding(activeActiveSingleDatabase, on(system.databaseMode, true), {
+            zh: `${label.zh} 在${city}的 ${ids.join('、')} 同时承载业务，但共用一个集中式数据库：这是应用双活、数据库主备。失去主库所在中心时，所有中心都要等数据库切换完成，机房级 RTO 取决于数据库切换时间。请按数据库切换时间写 rto，或采用分布式数据库。`,
+            en: `${label.en} serves from ${ids.join(', ')} in ${city} at once, on one centralized database: active-active applications over a primary/standby database. When the site holding the primary is lost, every site waits for the database to fail over, so the site-loss RTO is the database's failover time. State rto accordingly, or use a distributed database.`,
+          }),
+          severity: 'info',
+        });
+        continue;
+      }
+      if (liveCities.size < 2) continue;
+      const cities = [...liveCities.values()];
       out.push(
         finding(activeActiveSingleDatabase, on(system.databaseMode, true), {
           zh: `${label.zh} 在 ${cities.join('、')} 多城同时承载业务，却使用集中式数据库：只有主库所在城市能就近写入，其他城市的每次写都要跨城，主库城市故障时各城都要等数据库切换。参考：${ref.zh}。建议数据单元化（按客户分片、单元内读写）或分布式数据库；否则把非主库城市的中心如实标为热备（hot-standby）。`,
