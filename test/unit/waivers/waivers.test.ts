@@ -97,7 +97,10 @@ describe('waivers', () => {
 
   it('reads a trailer padded with a long run of spaces in one pass (a backtracking pattern took 33 s on 160,000)', () => {
     const pad = ' '.repeat(200_000);
-    const { byRule } = run(proposal(`    tier: 1 # casebook-ignore tier-rule: 二期整改 (owner:${pad}张三${pad}, until${pad}2027-06-30${pad})\n`), [TIER]);
+    const { byRule } = run(
+      proposal(`    tier: 1 # casebook-ignore tier-rule: 二期整改 (owner:${pad}张三${pad}, until${pad}2027-06-30${pad})\n`),
+      [TIER],
+    );
     const s = byRule('tier-rule')[0]!.suppression;
     assert.deepEqual({ owner: s?.owner, until: s?.until }, { owner: '张三', until: '2027-06-30' });
   });
