@@ -547,9 +547,13 @@ class LibrarySearchIndex implements SearchIndex {
               survivors.push(e);
             }
           } else continue;
-          if (weighted && weights[j]! > this.constraintWeight[e]!) {
-            this.textSum[e] += weights[j]! - this.constraintWeight[e]!;
-            this.constraintWeight[e] = weights[j]!;
+          if (weighted) {
+            const w = weights[j]!;
+            const seen = this.constraintWeight[e]!;
+            if (w > seen) {
+              this.textSum[e] = this.textSum[e]! + (w - seen);
+              this.constraintWeight[e] = w;
+            }
           }
         }
       }
