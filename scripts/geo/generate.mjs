@@ -87,7 +87,12 @@ function shortPrefecture(full) {
     let s = full.slice(0, -3);
     for (let changed = true; changed;) {
       changed = false;
-      for (const e of ETHNONYMS) if (s.endsWith(e) && s.length > e.length) ((s = s.slice(0, -e.length)), (changed = true));
+      for (const e of ETHNONYMS) {
+        if (s.endsWith(e) && s.length > e.length) {
+          s = s.slice(0, -e.length);
+          changed = true;
+        }
+      }
     }
     if (s.includes('族') || s.length < 2) throw new Error(`cannot shorten ${full} (got ${s})`);
     // An abbreviation of an autonomous prefecture is a weak key: dropped when it collides with anything else (海南).

@@ -9,7 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 
-type WorkbenchLib = typeof import('../../scripts/lib/workbench.mjs', { with: { 'resolution-mode': 'import' } });
+import type * as WorkbenchModule from '../../scripts/lib/workbench.mjs' with { 'resolution-mode': 'import' };
+
+type WorkbenchLib = typeof WorkbenchModule;
 let lib: WorkbenchLib | undefined;
 export async function workbenchLib(): Promise<WorkbenchLib> {
   lib ??= await import('../../scripts/lib/workbench.mjs');
@@ -180,7 +182,7 @@ export class Workbench {
         .waitForFunction(
           ([source, flags]) =>
             [...document.querySelectorAll('.monaco-hover-content')].some((h) =>
-              new RegExp(source as string, flags as string).test((h as HTMLElement).innerText),
+              new RegExp(source, flags).test((h as HTMLElement).innerText),
             ),
           [expect.source, expect.flags] as const,
           { timeout: 5_000 },

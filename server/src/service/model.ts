@@ -1,6 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import { cityKey } from './geo';
-import { entryOf, type JsonPath, type YMap, type YNode, type YamlTree, type YSeq } from './yamlTree';
+import { entryOf, type JsonPath, type YMap, type YNode, type YamlTree } from './yamlTree';
 
 /** A value read from the proposal, with where it was written. */
 export interface Located<T> {
@@ -196,7 +196,7 @@ function asStringList(node: YNode): Located<string>[] | undefined {
 
 function mapsOf(node: YNode | undefined): YMap[] {
   if (!node || node.kind !== 'seq') return [];
-  return (node as YSeq).items.filter((i): i is YMap => i.kind === 'map');
+  return node.items.filter((i): i is YMap => i.kind === 'map');
 }
 
 /**

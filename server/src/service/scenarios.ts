@@ -181,7 +181,7 @@ const pathCache = new WeakMap<LinkGraph, Map<SiteModel, Map<SiteModel, PathLoss>
 function bestPathLoss(graph: LinkGraph, writer: SiteModel, target: SiteModel): PathLoss | undefined {
   if (target === writer) return { loss: 0 };
   let byWriter = pathCache.get(graph);
-  if (!byWriter) pathCache.set(graph, (byWriter = new Map()));
+  if (!byWriter) pathCache.set(graph, (byWriter = new Map<SiteModel, Map<SiteModel, PathLoss>>()));
   let best = byWriter.get(writer);
   if (!best) byWriter.set(writer, (best = pathsFrom(graph, writer)));
   return best.get(target);

@@ -177,7 +177,7 @@ function syllablesOf(name: string): { syllables: string[]; hanStarts: boolean[] 
       hanStarts.push(false);
     } else if (runClass === CharClass.Han) {
       sawHan = true;
-      for (const s of pinyin(run, { toneType: 'none', type: 'array', v: true }) as string[]) {
+      for (const s of pinyin(run, { toneType: 'none', type: 'array', v: true })) {
         syllables.push(s.toLowerCase());
         hanStarts.push(true);
       }

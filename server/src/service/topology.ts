@@ -94,7 +94,6 @@ const ENTITY_CODES: Record<string, string> = {
 };
 const ESCAPED = /["<>&#`|%{}ﬂ°¶ß]/g;
 /** Control characters and line/paragraph separators would end a Mermaid statement. */
-// eslint-disable-next-line no-control-regex
 const LINE_BREAKING = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
 
 /** Plain label text: one line, trimmed, at most MAX_LABEL characters. */

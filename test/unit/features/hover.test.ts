@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { doc, fixture, service, settings, withCursor } from './helpers';
+import { realLibrary } from './library';
 import { builtInCasesPath, loadLibrary } from '../../../server/src/node/libraryLoader';
 import type { LanguageService } from '../../../server/src/service/languageService';
 
@@ -126,8 +127,7 @@ describe('features/hover', () => {
 });
 
 describe('features/hover with the built-in library', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const real = service({ lib: require('./library').realLibrary() });
+  const real = service({ lib: realLibrary() });
   const at = (marked: string, locale: 'en' | 'zh-CN' = 'zh-CN') => {
     const { text, position } = withCursor(marked);
     const result = real.doHover(doc(text), position, settings(locale));

@@ -237,7 +237,7 @@ function fieldDocumentation(key: string, field: FieldInfo | undefined, locale: L
   if (field.example !== undefined)
     lines.push(
       '',
-      `${t(locale, '示例', 'Example')}${colon(locale)}\`${key}: ${typeof field.example === 'object' ? JSON.stringify(field.example) : String(field.example)}\``,
+      `${t(locale, '示例', 'Example')}${colon(locale)}\`${key}: ${typeof field.example === 'string' ? field.example : JSON.stringify(field.example)}\``,
     );
   return lines.join('\n');
 }

@@ -316,7 +316,7 @@ export function cursorAt(model: ProposalModel, position: Position): Cursor {
         listPath: ownerPath() ?? undefined,
         written: flowItems(lineText, flow.column),
         flow: '[',
-      } as Cursor;
+      };
     }
     const segment = lineText.slice(flow.segmentStart, character);
     const colon = segment.indexOf(':');
@@ -337,7 +337,7 @@ export function cursorAt(model: ProposalModel, position: Position): Cursor {
     // `  - ` or `  - wo`: an item of some list. Plain-string lists take values; lists of mappings take keys.
     const itemPath = finder.itemPath(line, lastDash);
     const listPath = itemPath ? itemPath.slice(0, -1) : null;
-    if (isScalarList(listPath)) return { ...base, place: 'item', mapPath: null, listPath: listPath ?? undefined, written: [] } as Cursor;
+    if (isScalarList(listPath)) return { ...base, place: 'item', mapPath: null, listPath: listPath ?? undefined, written: [] };
     return { ...base, place: 'key', mapPath: itemPath, key: shape.value };
   }
 

@@ -103,7 +103,7 @@ const relatedCache = new WeakMap<CaseLibrary, Map<string, DiagnosticRelatedInfor
  */
 function relatedInformation(finding: Finding, library: CaseLibrary, locale: Locale): DiagnosticRelatedInformation[] {
   let cache = relatedCache.get(library);
-  if (!cache) relatedCache.set(library, (cache = new Map()));
+  if (!cache) relatedCache.set(library, (cache = new Map<string, DiagnosticRelatedInformation | null>()));
   const patterns = finding.patterns.join(',');
   const out: DiagnosticRelatedInformation[] = [];
   for (const caseId of finding.cases) {

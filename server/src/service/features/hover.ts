@@ -134,7 +134,7 @@ function fieldHover(path: (string | number)[], locale: L): string | undefined {
     lines.push('', `${t(locale, '**取值范围**', '**Range**')}${colon(locale)}${low || '(−∞'}, ${high || '∞)'}`);
   }
   if (info.example !== undefined) {
-    const example = typeof info.example === 'object' ? JSON.stringify(info.example) : String(info.example);
+    const example = typeof info.example === 'string' ? info.example : JSON.stringify(info.example);
     lines.push('', `${t(locale, '**示例**', '**Example**')}${colon(locale)}\`${path[path.length - 1]}: ${example.replace(/`/g, "'")}\``);
   }
   return lines.join('\n');

@@ -64,7 +64,7 @@ export function cites(library: CaseLibrary, refs: readonly FigureRef[]): Localiz
   // The same citation closes every finding of a rule: build it once per library.
   const key = refs.map((ref) => `${ref.caseId}/${ref.outcomeId}`).join('|');
   let known = citations.get(library);
-  if (!known) citations.set(library, (known = new Map()));
+  if (!known) citations.set(library, (known = new Map<string, Localized>()));
   let cited = known.get(key);
   if (!cited) known.set(key, (cited = citeFigures(library, refs)));
   return cited;
