@@ -210,7 +210,7 @@ function ungroupedLabel(grouping: CaseGrouping): string {
   return grouping === 'pattern' ? vscode.l10n.t('No pattern named') : vscode.l10n.t('No product named');
 }
 
-export function caseTooltip(c: CaseSummary): vscode.MarkdownString {
+function caseTooltip(c: CaseSummary): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**').appendText(c.customer).appendMarkdown('** — ').appendText(c.title).appendMarkdown('\n\n');
   md.appendText([c.industryLabel, c.year ? String(c.year) : ''].filter(Boolean).join(' · '));

@@ -17,9 +17,9 @@ import { formatSarif } from './sarif';
 import { formatText, styleFor, terminalSafeLines } from './text';
 import type { CaseLibrary } from '../service/types';
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
 
 const LOCALES = ['zh-CN', 'en', 'zh', 'zh-cn'] as const;
 const COMMON: Record<string, FlagSpec> = {
@@ -242,7 +242,7 @@ function loadCases(ctx: Context): CaseLibrary {
 }
 
 /** --locale, else the config's locale, else LC_ALL / LC_MESSAGES / LANG starting with zh, else English. */
-export function chooseLocale(flag: string | undefined, config: LoadedConfig | undefined, env: NodeJS.ProcessEnv): Locale {
+function chooseLocale(flag: string | undefined, config: LoadedConfig | undefined, env: NodeJS.ProcessEnv): Locale {
   if (flag) return flag.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
   if (config?.config.locale) return config.config.locale;
   const system = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
@@ -259,7 +259,7 @@ function peekFlag(argv: string[], name: string): string | undefined {
   return undefined;
 }
 
-export function main(argv: string[], io: Io): number {
+function main(argv: string[], io: Io): number {
   const configFlag = peekFlag(argv, 'config');
   let config: LoadedConfig | undefined;
   if (configFlag) config = loadConfigFile(path.resolve(io.cwd, configFlag));

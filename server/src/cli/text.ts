@@ -48,7 +48,7 @@ const SEVERITY_WORD: Record<Severity, { zh: string; en: string }> = {
 // Matching control characters is the point.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-export function terminalSafe(text: string): string {
+function terminalSafe(text: string): string {
   return text.replace(UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 

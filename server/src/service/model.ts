@@ -28,7 +28,6 @@ export const LINK_MODES = ['sync', 'async'] as const;
 export const ZONES = ['dev-test', 'dmz', 'intranet'] as const;
 
 export type Industry = (typeof INDUSTRIES)[number];
-export type SiteRole = (typeof SITE_ROLES)[number];
 
 export interface SiteModel {
   index: number;
@@ -52,8 +51,6 @@ export interface LinkModel {
   /** How far an async copy may trail: its data loss on takeover. */
   lag?: Located<Duration>;
 }
-
-export const DEPENDENCY_MODES = ['sync', 'async'] as const;
 
 /** One `dependsOn` item: a bare id, or `{ id, mode, critical }`. */
 export interface DependencyModel {
@@ -159,7 +156,7 @@ const DURATION = /^(\d+(?:\.\d+)?)\s*([smhd])$/;
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 
 /** `0`, `30s`, `5m`, `2h`, `1d` → seconds; undefined when malformed. */
-export function parseDuration(value: unknown): Duration | undefined {
+function parseDuration(value: unknown): Duration | undefined {
   if (value === 0 || value === '0') return { text: '0', seconds: 0 };
   if (typeof value !== 'string') return undefined;
   const m = DURATION.exec(value.trim());
@@ -372,7 +369,7 @@ const EMPTY_TOPOLOGY: Topology = {
 const isLive = (site: SiteModel) => site.role?.value === 'primary' || site.role?.value === 'active';
 
 /** Derives the contract's topology words from the sites one system runs in. */
-export function deriveTopology(sites: SiteModel[]): Topology {
+function deriveTopology(sites: SiteModel[]): Topology {
   if (sites.length === 0) return EMPTY_TOPOLOGY;
   const unique = [...new Map(sites.map((s) => [s.id?.value ?? `#${s.index}`, s])).values()];
   const byCity = new Map<string, SiteModel[]>();

@@ -88,15 +88,14 @@ const slower = (a: Takeover, b: Takeover): Takeover => (TAKEOVER_ORDER[a] >= TAK
 export type RegionOf = (site: SiteModel) => string | undefined;
 
 /** The site's own `region` where an enterprise groups differently, else its city's province (unknown city: none). */
-export const defaultRegion: RegionOf = (site) =>
-  site.region?.value.trim() || (site.city ? lookupCity(site.city.value)?.province.zh : undefined);
+const defaultRegion: RegionOf = (site) => site.region?.value.trim() || (site.city ? lookupCity(site.city.value)?.province.zh : undefined);
 
 /**
  * Every single site, city and region, in document order. A city or region
  * holding exactly the sites of a smaller scope adds nothing and is left out
  * (a city with one site is that site; a municipality is its own province).
  */
-export function scopesOf(model: ProposalModel, regionOf: RegionOf = defaultRegion): Scope[] {
+function scopesOf(model: ProposalModel, regionOf: RegionOf = defaultRegion): Scope[] {
   const scopes: Scope[] = [];
   const sites = model.sites.filter((s) => s.id && model.siteById.get(s.id.value) === s);
   const seen = new Set<string>();
@@ -250,7 +249,7 @@ function ownOutcome(system: SystemModel, scope: Scope, graph: LinkGraph): OwnOut
 }
 
 /** Simulates one scope for every system; hard dependencies are followed transitively (a cycle counts as surviving). */
-export function simulate(model: ProposalModel, scope: Scope, graph = linkGraph(model)): Scenario {
+function simulate(model: ProposalModel, scope: Scope, graph = linkGraph(model)): Scenario {
   const own = new Map<SystemModel, OwnOutcome>();
   const result = new Map<SystemModel, SystemOutcome>();
   const inProgress = new Set<SystemModel>();

@@ -61,9 +61,9 @@ export interface YamlTree {
 }
 
 /** Past this many nodes the document is refused. */
-export const MAX_NODES = 1_000_000;
+const MAX_NODES = 1_000_000;
 /** Past this many nodes reached through aliases, expansion stops: an alias bomb. */
-export const MAX_ALIAS_NODES = 10_000;
+const MAX_ALIAS_NODES = 10_000;
 const MAX_DEPTH = 64;
 
 /* ------------------------------------------------------------------------ */

@@ -60,7 +60,7 @@ function groupBySystem(findings: Finding[]): Map<number, Finding[]> {
  * what it lacks), then those showing the topology its tier needs, then those
  * showing the strongest topology it already has.
  */
-export function referenceCases(system: SystemModel, findings: Finding[], library: CaseLibrary): string[] {
+function referenceCases(system: SystemModel, findings: Finding[], library: CaseLibrary): string[] {
   const ids: string[] = [];
   const add = (id: string) => {
     if (library.cases.has(id) && !ids.includes(id)) ids.push(id);

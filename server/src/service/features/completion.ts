@@ -28,7 +28,7 @@ const t = (locale: Locale, zh: string, en: string) => (locale === 'zh-CN' ? zh :
 const doc = (value: string): MarkupContent => ({ kind: 'markdown', value });
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
-export const MARKER = 'casebook: proposal/v1';
+const MARKER = 'casebook: proposal/v1';
 
 export function doComplete(context: FeatureContext, position: Position): CompletionList {
   const { model } = context.proposal;
@@ -261,7 +261,7 @@ const CITY_NAMES: Localized[] = [
   { zh: '城市C', en: 'City C' },
 ];
 
-export const REFERENCE_TOPOLOGIES: TopologyTemplate[] = [
+const REFERENCE_TOPOLOGIES: TopologyTemplate[] = [
   {
     id: 'same-city-active-active',
     name: { zh: '同城双活', en: 'Same-city active-active' },

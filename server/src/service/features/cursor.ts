@@ -67,7 +67,7 @@ export function lineShape(text: string): LineShape {
 }
 
 /** Lists whose items are plain strings (`sites: [a, b]`), by the key that holds them. */
-export const SCALAR_LIST_KEYS = new Set(['sites', 'dependsOn', 'observability', 'data', 'zones']);
+const SCALAR_LIST_KEYS = new Set(['sites', 'dependsOn', 'observability', 'data', 'zones']);
 
 export type Place = 'key' | 'value' | 'item' | 'comment';
 
@@ -270,7 +270,7 @@ function flowItems(text: string, open: number): string[] {
 }
 
 /** Whether a list path holds plain strings (`["systems", 0, "sites"]`, `["zones"]`), not mappings (`["sites"]`). */
-export function isScalarList(path: JsonPath | null): boolean {
+function isScalarList(path: JsonPath | null): boolean {
   if (!path) return false;
   const field = describeField(path);
   if (field?.items) return field.items.types[0] !== 'object';
@@ -345,9 +345,4 @@ export function cursorAt(model: ProposalModel, position: Position): Cursor {
   const column = shape.blank ? Math.min(character, lineText.length) : shape.indent;
   const mapPath = finder.mapAbove(line, column);
   return { ...base, place: 'key', mapPath, key: shape.value };
-}
-
-/** A path with list indices replaced by `*`: the shape schema lookups key on. */
-export function schemaPath(path: JsonPath): string {
-  return path.map((p) => (typeof p === 'number' ? '*' : p)).join('.');
 }

@@ -97,7 +97,7 @@ export interface IdIndex {
 
 const keyOf = (kind: IdKind, id: string) => `${kind}:${id}`;
 
-export function idIndex(model: ProposalModel): IdIndex {
+function idIndex(model: ProposalModel): IdIndex {
   return memo(model, 'idIndex', () => {
     const all: IdOccurrence[] = [];
     for (const site of model.sites)

@@ -135,7 +135,7 @@ export function termIndex(library: CaseLibrary): TermIndex {
   return index;
 }
 
-export function buildTermIndex(library: CaseLibrary): TermIndex {
+function buildTermIndex(library: CaseLibrary): TermIndex {
   const dictionary = new Dictionary();
   // Patterns first: 两地三中心 is a pattern even where a case title mentions it.
   const records: { kind: TermKind; id: string; names: string[]; aliases: string[] }[] = [

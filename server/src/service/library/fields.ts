@@ -11,7 +11,7 @@ import { entryOf, type YMap, type YNode } from '../yamlTree';
 import { messages, type Expected } from './messages';
 
 /** Lowercase kebab-case: the shape of every case, pattern, product and outcome id. */
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A value with the node it was read from. */
 export interface Read<T> {
@@ -158,7 +158,7 @@ export class FieldReader {
 }
 
 /** A scalar's text: strings as written, numbers as their digits (a `year: 2017` is also text). */
-export function scalarText(node: YNode): string | undefined {
+function scalarText(node: YNode): string | undefined {
   if (node.kind !== 'scalar') return undefined;
   const scalar = node;
   if (typeof scalar.value === 'string') return scalar.value;

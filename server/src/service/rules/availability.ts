@@ -41,7 +41,7 @@ function footprint(system: SystemModel): Localized {
 }
 
 /** "机房 cd-1" / "site cd-1"; "成都" / "成都"; "区域 华南" / "region 华南". */
-export function scopeName(scope: Scope): Localized {
+function scopeName(scope: Scope): Localized {
   switch (scope.kind) {
     case 'site':
       return { zh: `机房 ${scope.label}`, en: `site ${scope.label}` };
@@ -67,7 +67,7 @@ function outcomesOf(scenarios: readonly Scenario[], system: SystemModel): { scop
 }
 
 /** The first scope of the kinds a system must survive in which its own copies are all lost; cities before sites. */
-export function ownLossIn(model: ProposalModel, system: SystemModel): Scope | undefined {
+function ownLossIn(model: ProposalModel, system: SystemModel): Scope | undefined {
   const kinds = requiredScopeKinds(system);
   const failing = outcomesOf(scenariosOf(model), system).filter(
     ({ scope, outcome }) => kinds.includes(scope.kind) && outcome.hit && !outcome.ownSurvives,
@@ -244,7 +244,7 @@ export const highAvailabilityColdStandby: CasebookRule = {
 };
 
 /** The 等保 level that binds a system: its own, else the proposal's. */
-export function mlpsOf(model: ProposalModel, system: SystemModel): number | undefined {
+function mlpsOf(model: ProposalModel, system: SystemModel): number | undefined {
   return system.mlps?.value ?? model.mlps?.value;
 }
 
@@ -281,7 +281,7 @@ export const batchDrMlps3: CasebookRule = {
   },
 };
 
-export const dependencyLostInScope: CasebookRule = {
+const dependencyLostInScope: CasebookRule = {
   id: 'dependency-lost-in-scope',
   family: FAMILY,
   defaultSeverity: 'warning',
@@ -334,7 +334,7 @@ export const dependencyLostInScope: CasebookRule = {
   },
 };
 
-export const availabilitySingleSite: CasebookRule = {
+const availabilitySingleSite: CasebookRule = {
   id: 'availability-single-site',
   family: FAMILY,
   defaultSeverity: 'warning',
@@ -366,7 +366,7 @@ export const availabilitySingleSite: CasebookRule = {
 
 const isLive = (site: SiteModel) => site.role?.value === 'primary' || site.role?.value === 'active';
 
-export const activeActiveSingleDatabase: CasebookRule = {
+const activeActiveSingleDatabase: CasebookRule = {
   id: 'active-active-single-database',
   family: FAMILY,
   defaultSeverity: 'warning',

@@ -34,7 +34,7 @@ const LOAD_THRESHOLDS = {
 };
 
 /** Below this share of the tested capacity a centralized database has headroom for the stated peak. */
-export const CAPACITY_HEADROOM = 0.8;
+const CAPACITY_HEADROOM = 0.8;
 
 export const heavyLoadCentralizedDatabase: CasebookRule = {
   id: 'heavy-load-centralized-database',

@@ -11,9 +11,9 @@ import { finding, formatCount, on, opening, replaceValue, systemLabel, type Case
 const FAMILY = 'geography';
 
 /** Above this great-circle distance a synchronous commit waits ≥ 3 ms more per round trip (fibre runs longer still). */
-export const SYNC_MAX_KM = 300;
+const SYNC_MAX_KM = 300;
 /** 银监发〔2010〕114号 第三条（四）: 同城模式 "一般距离数十公里", 异地模式 "一般距离在数百公里以上". */
-export const REMOTE_MIN_KM = 100;
+const REMOTE_MIN_KM = 100;
 /** Light in fibre: about 1 ms of round trip per 100 km. */
 const KM_PER_MS_ROUND_TRIP = 100;
 
@@ -23,7 +23,7 @@ function cityOf(site: SiteModel | undefined): CityInfo | undefined {
 
 const kmText = (km: number) => formatCount(Math.round(km / 10) * 10);
 
-export const syncReplicationLongDistance: CasebookRule = {
+const syncReplicationLongDistance: CasebookRule = {
   id: 'sync-replication-long-distance',
   family: FAMILY,
   defaultSeverity: 'warning',
@@ -64,7 +64,7 @@ export const syncReplicationLongDistance: CasebookRule = {
   },
 };
 
-export const remoteDrTooClose: CasebookRule = {
+const remoteDrTooClose: CasebookRule = {
   id: 'remote-dr-too-close',
   family: FAMILY,
   defaultSeverity: 'warning',
@@ -107,7 +107,7 @@ export const remoteDrTooClose: CasebookRule = {
   },
 };
 
-export const unknownCity: CasebookRule = {
+const unknownCity: CasebookRule = {
   id: 'unknown-city',
   family: FAMILY,
   defaultSeverity: 'info',

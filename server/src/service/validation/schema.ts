@@ -177,7 +177,7 @@ const TYPE_WORDS: Record<FieldType, Localized> = {
   boolean: { zh: 'true 或 false', en: 'true or false' },
 };
 
-export function rangeText(range: NumericRange): Localized {
+function rangeText(range: NumericRange): Localized {
   const { minimum: min, maximum: max, exclusiveMinimum: exclusive } = range;
   if (min !== undefined && max !== undefined) {
     return exclusive
