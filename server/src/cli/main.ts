@@ -169,9 +169,9 @@ Exit codes: 0 passed; 1 findings reach --fail-on; 2 usage error or unreadable fi
         return EXIT_OK;
       }
       if (sub === 'show') {
-        if (rest.length !== 1)
+        const [id, ...extra] = rest;
+        if (id === undefined || extra.length > 0)
           throw new UsageError({ zh: '用法：casebook cases show <案例 ID>', en: 'Usage: casebook cases show <case-id>' });
-        const id = rest[0]!;
         const record = library.cases.get(id);
         if (!record) {
           const near = searchCases(library, id, 3, ctx.locale).results.map((r) => r.id);

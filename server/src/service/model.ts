@@ -370,12 +370,12 @@ const isLive = (site: SiteModel) => site.role?.value === 'primary' || site.role?
 
 /** Derives the contract's topology words from the sites one system runs in. */
 function deriveTopology(sites: SiteModel[]): Topology {
-  if (sites.length === 0) return EMPTY_TOPOLOGY;
   const unique = [...new Map(sites.map((s) => [s.id?.value ?? `#${s.index}`, s])).values()];
+  const main = unique.find((s) => s.role?.value === 'primary') ?? unique.find(isLive) ?? unique[0];
+  if (!main) return EMPTY_TOPOLOGY;
   const byCity = new Map<string, SiteModel[]>();
   for (const site of unique) byCity.set(site.cityKey, [...(byCity.get(site.cityKey) ?? []), site]);
-  const cities = [...byCity.values()].map((list) => list[0]!.city?.value.trim() ?? '?');
-  const main = unique.find((s) => s.role?.value === 'primary') ?? unique.find(isLive) ?? unique[0]!;
+  const cities = [...byCity.values()].map((list) => list[0]?.city?.value.trim() ?? '?');
   const liveCities = new Set(unique.filter(isLive).map((s) => s.cityKey));
   const outside = unique.filter((s) => s.cityKey !== main.cityKey);
   const largestCity = Math.max(...[...byCity.values()].map((list) => list.length));

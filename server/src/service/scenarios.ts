@@ -224,8 +224,9 @@ function ownOutcome(system: SystemModel, scope: Scope, graph: LinkGraph): OwnOut
   const lost = sites.filter((s) => scope.sites.has(s));
   if (lost.length === 0) return { hit: false, survives: sites.length > 0, takeover: 'none' };
   const surviving = sites.filter((s) => !scope.sites.has(s));
-  if (surviving.length === 0) return { hit: true, survives: false };
-  const writers = sites.some(isLive) ? sites.filter(isLive) : [sites[0]!];
+  const [firstSite] = sites;
+  if (surviving.length === 0 || !firstSite) return { hit: true, survives: false };
+  const writers = sites.some(isLive) ? sites.filter(isLive) : [firstSite];
   const lostWriters = writers.filter((w) => scope.sites.has(w));
   // The fastest surviving copy serves; among equals, the one the lost writers' data reaches best.
   const candidates = surviving.filter(

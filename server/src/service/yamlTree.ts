@@ -369,8 +369,9 @@ function yamlErrorToProblem(error: YAML.YAMLError, range: Range): YamlProblem {
 function parseFull(text: string, index: LineIndex): Converted {
   const docs = YAML.parseAllDocuments(text, YAML_OPTIONS);
   const list = Array.isArray(docs) ? docs : [];
-  if (list.length === 0) return { root: null, problems: [] };
-  const first = new Converter(list[0]!, index).convert();
+  const [head] = list;
+  if (!head) return { root: null, problems: [] };
+  const first = new Converter(head, index).convert();
   for (const extra of list.slice(1)) {
     const r = extra.range;
     first.problems.push({

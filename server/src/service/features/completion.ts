@@ -455,10 +455,11 @@ function systemBody(pad: string, locale: Locale): string {
 function linksEdit(model: ProposalModel, template: TopologyTemplate, ids: string[]) {
   const index = model.tree.lineIndex;
   const links = model.root?.entries.find((e) => e.key === 'links');
-  if (links && links.value.kind === 'seq' && !links.value.flow && links.value.items.length > 0) {
-    const first = links.value.items[0]!;
+  const seq = links?.value.kind === 'seq' && !links.value.flow ? links.value : undefined;
+  const first = seq?.items[0];
+  if (seq && first) {
     const dash = Math.max(0, lineShape(index.lineText(first.range.start.line)).dashes[0] ?? first.range.start.character - 2);
-    const end = links.value.range.end;
+    const end = seq.range.end;
     const at = { line: end.line, character: index.lineText(end.line).length };
     return { range: { start: at, end: at }, newText: `\n${linkLines(template, ids, dash)}` };
   }

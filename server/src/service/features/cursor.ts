@@ -147,10 +147,12 @@ class PathFinder {
       if (s.key && s.key.start === column) {
         const anchored = this.lines.anchor(i, column);
         if (anchored) return anchored;
-        if (s.dashes.length > 0) return this.itemPath(i, s.dashes[s.dashes.length - 1]!);
+        const dash = s.dashes.at(-1);
+        if (dash !== undefined) return this.itemPath(i, dash);
         continue; // a sibling key
       }
-      if (s.dashes.length > 0 && s.contentColumn === column) return this.itemPath(i, s.dashes[s.dashes.length - 1]!);
+      const dash = s.dashes.at(-1);
+      if (dash !== undefined && s.contentColumn === column) return this.itemPath(i, dash);
       if (s.indent >= column) continue; // deeper, or a same-column line that is not a key
       // The first line to the left: our mapping must be the value of its key.
       return this.parentOfBlock(i);
@@ -164,7 +166,8 @@ class PathFinder {
     if (!s.key) return null;
     const anchored = this.lines.anchor(line, s.key.start);
     if (anchored) return anchored;
-    if (s.dashes.length > 0) return this.itemPath(line, s.dashes[s.dashes.length - 1]!);
+    const dash = s.dashes.at(-1);
+    if (dash !== undefined) return this.itemPath(line, dash);
     return this.mapAbove(line, s.key.start);
   }
 
@@ -300,8 +303,8 @@ export function cursorAt(model: ProposalModel, position: Position): Cursor {
         const map = finder.mapOfLine(line);
         return map ? [...map, shape.key.text] : null;
       }
-      if (shape.dashes.length > 0) return finder.itemPath(line, shape.dashes[shape.dashes.length - 1]!);
-      return null;
+      const dash = shape.dashes.at(-1);
+      return dash === undefined ? null : finder.itemPath(line, dash);
     };
     // Down through nested collections: `dependsOn: [core, { id: |` is in item 1 of the list.
     const ownerPath = (): JsonPath | null => {

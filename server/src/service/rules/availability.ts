@@ -350,9 +350,10 @@ const availabilitySingleSite: CasebookRule = {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
       if (!system.availability || system.availability.value < HIGH_AVAILABILITY) continue;
-      if (system.tier?.value === 1 || system.tier?.value === 2 || system.topology.sites.length !== 1) continue;
+      const [only, ...others] = system.topology.sites;
+      if (system.tier?.value === 1 || system.tier?.value === 2 || !only || others.length > 0) continue;
       const label = opening(systemLabel(system));
-      const site = system.topology.sites[0]!.id?.value ?? '?';
+      const site = only.id?.value ?? '?';
       out.push(
         finding(availabilitySingleSite, on(system.availability), {
           zh: `${label.zh} 承诺可用性 ${formatPercent(system.availability.value)}，却只部署在机房 ${site}：一次机房级故障就会中断它。请在同城再部署一个中心（双活或热备），或如实降低承诺。`,

@@ -111,9 +111,9 @@ function keyValueRange(field: Located<unknown>): Range {
 
 /** Where a node's text ends: a block collection's range runs on to column 0 of the next line. */
 function contentEnd(node: YNode): Range['end'] {
-  if (node.kind === 'seq' && !node.flow && node.items.length > 0) return contentEnd(node.items[node.items.length - 1]!);
-  if (node.kind === 'map' && !node.flow && node.entries.length > 0) return contentEnd(node.entries[node.entries.length - 1]!.value);
-  return node.range.end;
+  const last =
+    node.kind === 'seq' && !node.flow ? node.items.at(-1) : node.kind === 'map' && !node.flow ? node.entries.at(-1)?.value : undefined;
+  return last ? contentEnd(last) : node.range.end;
 }
 
 /** A finding on one field: key..value for conditions, value only when `valueOnly`. */
@@ -191,14 +191,15 @@ function endOfLine(model: ProposalModel, line: number): Range {
  */
 function insertEntry(model: ProposalModel, map: YMap, text: string): TextEdit | undefined {
   const entries = map.entries;
-  const last = entries[entries.length - 1];
-  if (!last) return undefined;
+  const [first] = entries;
+  const last = entries.at(-1);
+  if (!first || !last) return undefined;
   if (map.flow) {
     if (map.range.start.line !== map.range.end.line) return undefined;
     const close = { line: map.range.end.line, character: map.range.end.character - 1 };
     return { range: { start: close, end: close }, newText: `, ${text}` };
   }
-  const indent = ' '.repeat(entries[0]!.keyRange.start.character);
+  const indent = ' '.repeat(first.keyRange.start.character);
   return {
     range: endOfLine(model, Math.max(lastContentLine(last.value), last.keyRange.end.line)),
     newText: `${eolOf(model)}${indent}${text}`,

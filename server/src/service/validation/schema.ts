@@ -101,7 +101,10 @@ function nodeAtInstancePath(root: YNode, instancePath: string): YNode | undefine
 
 /** The entry that wins in the plain value: with a duplicate key, the last. */
 function lastEntry(map: YMap, key: string): YEntry | undefined {
-  for (let i = map.entries.length - 1; i >= 0; i--) if (map.entries[i]!.key === key) return map.entries[i];
+  for (let i = map.entries.length - 1; i >= 0; i--) {
+    const entry = map.entries[i];
+    if (entry?.key === key) return entry;
+  }
   return undefined;
 }
 
