@@ -16,7 +16,7 @@
 import * as YAML from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import type { LineIndex } from './lineIndex';
-import type { JsonPath, ScalarValue, YEntry, YMap, YNode, YScalar, YSeq } from './yamlTree';
+import type { JsonPath, ScalarValue, YEntry, YMap, YNode, YScalar, YSeq } from './yamlNodes';
 
 export const YAML_OPTIONS: YAML.ParseOptions & YAML.DocumentOptions & YAML.SchemaOptions = {
   uniqueKeys: true,

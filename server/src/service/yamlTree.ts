@@ -3,37 +3,9 @@ import type { Range } from 'vscode-languageserver-types';
 import { LineIndex, comparePositions } from './lineIndex';
 import { YAML_OPTIONS, readSimpleChunk } from './yamlCst';
 import type { Localized } from './locale';
+import type { JsonPath, ScalarValue, YEntry, YMap, YNode, YScalar, YSeq } from './yamlNodes';
 
-/** A JSON path into the proposal, e.g. `["systems", 0, "tier"]`. */
-export type JsonPath = (string | number)[];
-export type ScalarValue = string | number | boolean | null;
-
-interface NodeBase {
-  range: Range;
-  path: JsonPath;
-}
-export interface YScalar extends NodeBase {
-  kind: 'scalar';
-  value: ScalarValue;
-  /** True when the scalar was written in quotes: `"1"` is a string, not a number. */
-  quoted: boolean;
-}
-export interface YEntry {
-  key: string;
-  keyRange: Range;
-  value: YNode;
-}
-export interface YMap extends NodeBase {
-  kind: 'map';
-  entries: YEntry[];
-  flow: boolean;
-}
-export interface YSeq extends NodeBase {
-  kind: 'seq';
-  items: YNode[];
-  flow: boolean;
-}
-export type YNode = YScalar | YMap | YSeq;
+export type { JsonPath, ScalarValue, YEntry, YMap, YNode, YScalar, YSeq } from './yamlNodes';
 
 export interface YamlProblem {
   /** `yaml-syntax`, `yaml-duplicate-key`, … — stable ids, also used as diagnostic codes. */

@@ -12,7 +12,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-types';
 import { ruleMeta } from '../analyze';
-import type { FeatureContext } from '../languageService';
+import type { FeatureContext } from '../featureContext';
 import { rangeContains } from '../lineIndex';
 import type { Locale } from '../locale';
 import { pick } from '../locale';

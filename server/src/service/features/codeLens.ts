@@ -3,7 +3,7 @@
  * topology word it has ("两地三中心 ✓") or, for tier 1, needs and lacks ("✗").
  */
 import type { CodeLens } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../languageService';
+import type { FeatureContext } from '../featureContext';
 import { pick, type Locale } from '../locale';
 import { topologyWords, type SystemModel } from '../model';
 import type { CaseLibrary, Finding } from '../types';

@@ -14,7 +14,7 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../languageService';
+import type { FeatureContext } from '../featureContext';
 import { pick, type Locale, type Localized } from '../locale';
 import { type ProposalModel } from '../model';
 import { describeField, keysAt, type FieldInfo } from '../schemaInfo';

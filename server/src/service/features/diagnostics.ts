@@ -17,7 +17,7 @@ import {
   type Diagnostic,
   type DiagnosticRelatedInformation,
 } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../languageService';
+import type { FeatureContext } from '../featureContext';
 import { pick, type Locale } from '../locale';
 import type { CaseLibrary, Finding, Severity } from '../types';
 import { colon, patternName } from './labels';

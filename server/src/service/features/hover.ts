@@ -6,7 +6,7 @@
  * key: the schema's documentation. All Markdown, in the settings' locale.
  */
 import type { Hover, MarkupContent, Position, Range } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../languageService';
+import type { FeatureContext } from '../featureContext';
 import { listOf, pick, type Locale, type Localized } from '../locale';
 import { topologyWords, type ProposalModel, type SystemModel } from '../model';
 import { describeField } from '../schemaInfo';

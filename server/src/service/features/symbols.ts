@@ -4,7 +4,7 @@
  * given documents, filtered by a query.
  */
 import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../languageService';
+import type { FeatureContext } from '../featureContext';
 import type { ProposalModel } from '../model';
 import type { YMap } from '../yamlTree';
 
