@@ -251,8 +251,7 @@ function chooseLocale(flag: string | undefined, config: LoadedConfig | undefined
 
 /** Finds `--locale` and `--config` before the command's own parse, so even usage errors speak the right language. */
 function peekFlag(argv: string[], name: string): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
+  for (const [i, a] of argv.entries()) {
     if (a === `--${name}`) return argv[i + 1];
     if (a.startsWith(`--${name}=`)) return a.slice(name.length + 3);
   }

@@ -113,6 +113,7 @@ function reason(error: unknown): Localized {
  * `server/src/node/` (three levels below).
  */
 export function builtInCasesPath(): string {
-  const candidates = [path.resolve(__dirname, '..', 'cases'), path.resolve(__dirname, '..', '..', '..', 'cases')];
-  return candidates.find((c) => fs.existsSync(path.join(c, 'patterns'))) ?? candidates[0]!;
+  const bundled = path.resolve(__dirname, '..', 'cases');
+  const candidates = [bundled, path.resolve(__dirname, '..', '..', '..', 'cases')];
+  return candidates.find((c) => fs.existsSync(path.join(c, 'patterns'))) ?? bundled;
 }

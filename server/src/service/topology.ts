@@ -207,10 +207,11 @@ export function renderTopology(model: ProposalModel, options: TopologyOptions): 
   const groups: { label: string; sites: SiteModel[]; at: Range | undefined; isCity: boolean }[] = [...cities].map(([city, sites]) => ({
     label: city,
     sites,
-    at: sites[0]!.city?.range,
+    at: sites[0]?.city?.range,
     isCity: true,
   }));
-  if (noCity.length) groups.push({ label: t(TEXT.noCity), sites: noCity, at: noCity[0]!.node.range, isCity: false });
+  const [firstWithoutCity] = noCity;
+  if (firstWithoutCity) groups.push({ label: t(TEXT.noCity), sites: noCity, at: firstWithoutCity.node.range, isCity: false });
 
   groups.forEach((group, g) => {
     const cityId = `c${g}`;

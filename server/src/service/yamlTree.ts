@@ -514,9 +514,9 @@ export function findCommentStart(line: string): number {
       if (c === quote) quote = '';
       else if (c === '\\' && quote === '"') i++;
     } else if (c === '"' || c === "'") {
-      const prev = i === 0 ? ' ' : line[i - 1]!;
+      const prev = line[i - 1] ?? ' ';
       if (/[\s:[{,-]/.test(prev)) quote = c;
-    } else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) {
+    } else if (c === '#' && /\s/.test(line[i - 1] ?? ' ')) {
       return i;
     }
   }

@@ -225,7 +225,7 @@ function keyItems(model: ProposalModel, cursor: Cursor, locale: Locale): Complet
 
 function firstSentence(text: string): string {
   const m = /^(.+?[。.!！?？])(\s|$)/.exec(text);
-  return (m ? m[1]! : text).slice(0, 120);
+  return (m?.[1] ?? text).slice(0, 120);
 }
 
 function fieldDocumentation(key: string, field: FieldInfo | undefined, locale: Locale): string {
