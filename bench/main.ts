@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   await section('3. language server', benchLsp);
 }
 
-async function section(title: string, run: () => Promise<unknown>): Promise<void> {
+async function section(title: string, run: () => unknown): Promise<void> {
   console.log(`── ${title} ${'─'.repeat(Math.max(0, 60 - title.length))}`);
   const started = Date.now();
   try {

@@ -7,7 +7,7 @@
 import { random } from './random';
 import { pinyin } from 'pinyin-pro';
 import type { Localized } from '../server/src/service/locale';
-import { INDUSTRIES } from '../server/src/service/model';
+import type { INDUSTRIES } from '../server/src/service/model';
 import { createSearchIndex } from '../server/src/service/search';
 import type { CaseLibrary, CaseRecord, PatternRecord, ProductRecord, SourceLocation } from '../server/src/service/types';
 
@@ -105,7 +105,7 @@ export function syntheticLibrary(count: number): CaseLibrary {
   for (let i = 0; i < count; i++) {
     const place = choose(SYLLABLES) + choose(SYLLABLES);
     const [zhSuffix, enSuffix, industry] = choose(SUFFIXES);
-    const placeEn = (pinyin(place, { toneType: 'none', type: 'array' }) as string[]).join('');
+    const placeEn = pinyin(place, { toneType: 'none', type: 'array' }).join('');
     const id = `case-${i}`;
     const text = (zh: string, en: string): Localized => ({ zh, en });
     cases.set(id, {
@@ -171,8 +171,8 @@ function queriesFor(library: CaseLibrary): Record<string, string[]> {
       const word = EN_WORDS[Math.floor(rand() * EN_WORDS.length)]!;
       return rand() < 0.5 ? word : word.slice(0, 4);
     },
-    'full pinyin': () => (pinyin(some().customer.zh, { toneType: 'none', type: 'array' }) as string[]).join(''),
-    initials: () => (pinyin(some().customer.zh, { pattern: 'first', toneType: 'none', type: 'array' }) as string[]).join(''),
+    'full pinyin': () => pinyin(some().customer.zh, { toneType: 'none', type: 'array' }).join(''),
+    initials: () => pinyin(some().customer.zh, { pattern: 'first', toneType: 'none', type: 'array' }).join(''),
     'pattern alias': () => PATTERNS[Math.floor(rand() * PATTERNS.length)]!.toUpperCase(),
   };
   return Object.fromEntries(Object.entries(kinds).map(([kind, make]) => [kind, Array.from({ length: QUERIES_PER_KIND }, make)]));
@@ -184,7 +184,7 @@ function percentile(sorted: number[], p: number): number {
 
 const ms = (n: number) => `${n.toFixed(3)} ms`;
 
-export async function benchSearch(): Promise<void> {
+export function benchSearch(): void {
   const library = syntheticLibrary(CASES);
   // CPU time as well as wall time: on a shared machine the wall clock also measures the neighbours.
   const started = performance.now();

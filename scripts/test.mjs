@@ -1,4 +1,4 @@
-// `npm test`: every test, in order of speed — types, unit, LSP over JSON-RPC,
+// `npm test`: every test, in order of speed — types, lint and format, unit, LSP over JSON-RPC,
 // then end to end in a real VS Code workbench. Ends with one summary line
 // ("tests: N passed, N failed, N skipped") that CI reads.
 // CASEBOOK_SKIP_E2E=1 skips the workbench stage for a quick local loop.
@@ -12,6 +12,7 @@ const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 
 const stages = [
   { name: 'types', command: [tsc, '-b'] },
+  { name: 'lint', command: [path.join(root, 'scripts', 'lint.mjs')] },
   { name: 'build', command: [path.join(root, 'scripts', 'build.mjs')] },
   // The workbench (code-server) first: the e2e stage needs it, and the grammar unit tests use its TextMate engine.
   {

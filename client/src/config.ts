@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { CasebookSettings } from '../../shared/src/protocol';
 
-export const SECTION = 'casebook';
+const SECTION = 'casebook';
 
 export class Config {
   private get section(): vscode.WorkspaceConfiguration {

@@ -34,7 +34,7 @@ export interface CasebookApi {
 
 let ctx: Ctx | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<CasebookApi> {
+export function activate(context: vscode.ExtensionContext): CasebookApi {
   ctx = new Ctx(context);
   context.subscriptions.push(ctx);
   const started = new Promise<void>((resolve) => ctx!.onDidStartServer(resolve));

@@ -85,7 +85,7 @@ function stateLabel(state: ServerState): string {
   }
 }
 
-export function countDiagnostics(diagnostics: readonly vscode.Diagnostic[]): { errors: number; warnings: number } {
+function countDiagnostics(diagnostics: readonly vscode.Diagnostic[]): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;
   for (const d of diagnostics) {

@@ -12,7 +12,7 @@ import { fitView, IDENTITY, panBy, transformOf, wheelFactor, zoomAt, type View }
 
 export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
 
-export function currentThemeKind(body: HTMLElement = document.body): ThemeKind {
+function currentThemeKind(body: HTMLElement = document.body): ThemeKind {
   const cls = body.classList;
   if (cls.contains('vscode-high-contrast-light')) return 'high-contrast-light';
   if (cls.contains('vscode-high-contrast')) return 'high-contrast';
@@ -107,7 +107,7 @@ export async function renderMermaid(text: string): Promise<RenderResult> {
 }
 
 /** Text of node and cluster labels, in document order. */
-export function labelsOf(svg: Element): string[] {
+function labelsOf(svg: Element): string[] {
   const labels: string[] = [];
   svg.querySelectorAll('g.node, g.cluster').forEach((group) => {
     const label = group.querySelector('.label, .cluster-label, text');

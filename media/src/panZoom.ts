@@ -19,7 +19,7 @@ export const MAX_SCALE = 8;
 
 export const IDENTITY: View = { x: 0, y: 0, scale: 1 };
 
-export function clampScale(scale: number): number {
+function clampScale(scale: number): number {
   return Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
 }
 

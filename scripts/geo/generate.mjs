@@ -87,7 +87,12 @@ function shortPrefecture(full) {
     let s = full.slice(0, -3);
     for (let changed = true; changed;) {
       changed = false;
-      for (const e of ETHNONYMS) if (s.endsWith(e) && s.length > e.length) ((s = s.slice(0, -e.length)), (changed = true));
+      for (const e of ETHNONYMS) {
+        if (s.endsWith(e) && s.length > e.length) {
+          s = s.slice(0, -e.length);
+          changed = true;
+        }
+      }
     }
     if (s.includes('族') || s.length < 2) throw new Error(`cannot shorten ${full} (got ${s})`);
     // An abbreviation of an autonomous prefecture is a weak key: dropped when it collides with anything else (海南).
@@ -231,7 +236,18 @@ for (const a of areasGb) {
   if (seat) countyReport.matched++;
   else countyReport.none.push(a.name);
   const en = seat && latin(seat) ? seat.name : capitalise(key);
-  cities.push({ id: a.code, zh: a.name, short, en, provIndex, lat: seat?.lat, lon: seat?.lon, aliases: new Set([key]), weak: true, county: true });
+  cities.push({
+    id: a.code,
+    zh: a.name,
+    short,
+    en,
+    provIndex,
+    lat: seat?.lat,
+    lon: seat?.lon,
+    aliases: new Set([key]),
+    weak: true,
+    county: true,
+  });
 }
 
 const q = (s) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -273,9 +289,7 @@ if (process.argv.includes('--check')) {
 } else {
   writeFileSync(out, text);
 }
-console.log(
-  `county-level: ${countyReport.matched} matched, none: ${countyReport.none.join(' ') || '-'}`,
-);
+console.log(`county-level: ${countyReport.matched} matched, none: ${countyReport.none.join(' ') || '-'}`);
 console.log(
   `${provinceRows.length} provinces, ${cities.length} cities, ${report.byName} by name, ${report.bySeat} by seat, none: ${report.none.join(' ') || '-'}; ${text.length} chars`,
 );

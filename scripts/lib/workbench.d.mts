@@ -20,7 +20,9 @@ export function ensureSystemPackages(): void;
 export function ensureCodeServer(): string;
 export function prepareProfile(dir: string, settings?: Record<string, unknown>): Profile;
 export function installVsix(vsix: string, profile: Profile): void;
-export function startCodeServer(options: Profile & { workspace?: string; port?: number; locale?: string; log?: (text: string) => void }): Promise<RunningCodeServer>;
+export function startCodeServer(
+  options: Profile & { workspace?: string; port?: number; locale?: string; log?: (text: string) => void },
+): Promise<RunningCodeServer>;
 export function launchBrowser(): Promise<Browser>;
 export function packageExtension(): string;
 export function installZhCnLanguagePack(profile: Profile): void;

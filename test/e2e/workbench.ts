@@ -9,7 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 
-type WorkbenchLib = typeof import('../../scripts/lib/workbench.mjs', { with: { 'resolution-mode': 'import' } });
+import type * as WorkbenchModule from '../../scripts/lib/workbench.mjs' with { 'resolution-mode': 'import' };
+
+type WorkbenchLib = typeof WorkbenchModule;
 let lib: WorkbenchLib | undefined;
 export async function workbenchLib(): Promise<WorkbenchLib> {
   lib ??= await import('../../scripts/lib/workbench.mjs');
@@ -99,10 +101,13 @@ export class Workbench {
     const index = lines.findIndex((l) => l.includes(text));
     if (index < 0) throw new Error(`"${text}" is not in ${this.currentFile}`);
     // Focus the editor through its tab (clicking into the text could hit a fold or scroll it).
-    const input = await this.quickInput(async () => {
-      await this.page.locator('.tab.active').first().click();
-      await this.page.keyboard.press('Control+g');
-    }, `:${index + 1}`);
+    const input = await this.quickInput(
+      async () => {
+        await this.page.locator('.tab.active').first().click();
+        await this.page.keyboard.press('Control+g');
+      },
+      `:${index + 1}`,
+    );
     await input.press('Enter');
     const line = this.editorLine(text);
     await line.waitFor({ timeout: 15_000 });
@@ -198,7 +203,7 @@ export class Workbench {
         .waitForFunction(
           ([source, flags]) =>
             [...document.querySelectorAll('.monaco-hover-content')].some((h) =>
-              new RegExp(source as string, flags as string).test((h as HTMLElement).innerText),
+              new RegExp(source, flags).test((h as HTMLElement).innerText),
             ),
           [expect.source, expect.flags] as const,
           { timeout: 5_000 },

@@ -21,6 +21,7 @@ export async function run(): Promise<void> {
   // Give the suites Mocha's globals (describe/it), then load them: esbuild keeps
   // a require() lazy, so the suites' describe() calls run after this.
   mocha.suite.emit('pre-require', globalThis, 'casebook-extension-suite', mocha);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- must load after pre-require, so not a static import
   require('./suites');
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run(resolve);

@@ -106,7 +106,7 @@ export class LspClient {
     const command = options.command ?? [process.execPath, ...(options.nodeArgs ?? []), SERVER_JS, '--stdio'];
     if (!options.command && !existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run \`node scripts/build.mjs\` first`);
     const child = spawn(command[0]!, command.slice(1), { cwd: options.cwd ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(connection, child, options.timeoutMs ?? 15_000, { ...(options.configuration ?? {}) });
     client.listen();
     connection.listen();
@@ -135,7 +135,7 @@ export class LspClient {
       const waiter: Waiter = {
         method,
         since,
-        predicate: predicate as (params: never) => boolean,
+        predicate: predicate,
         resolve: (message) => resolve(message.params as P),
         reject,
         timer: setTimeout(() => {

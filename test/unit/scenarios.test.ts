@@ -22,7 +22,12 @@ ${systems}`),
 
 const scope = (m: ProposalModel, kind: Scope['kind'], key: string): Scope => {
   const found = scopesOf(m).find((s) => s.kind === kind && s.key === key);
-  assert.ok(found, `no ${kind} scope ${key} in ${scopesOf(m).map((s) => `${s.kind}:${s.key}`).join(', ')}`);
+  assert.ok(
+    found,
+    `no ${kind} scope ${key} in ${scopesOf(m)
+      .map((s) => `${s.kind}:${s.key}`)
+      .join(', ')}`,
+  );
   return found;
 };
 
@@ -81,7 +86,10 @@ describe('scenarios', () => {
   });
 
   describe('takeover, by the role of the surviving copy', () => {
-    const m = model(TWO_CITIES, `  - { id: a, sites: [sh-1, sh-2, bj-1] }\n  - { id: b, sites: [sh-1, bj-1] }\n  - { id: c, sites: [sh-1] }`);
+    const m = model(
+      TWO_CITIES,
+      `  - { id: a, sites: [sh-1, sh-2, bj-1] }\n  - { id: b, sites: [sh-1, bj-1] }\n  - { id: c, sites: [sh-1] }`,
+    );
 
     it('a hot standby in minutes, a cold one in hours; nothing when the lost site held no writer', () => {
       assert.deepEqual(pick(outcome(m, scope(m, 'site', 'sh-1'), 'a')), { survives: true, takeover: 'minutes', site: 'sh-2' });
@@ -179,5 +187,9 @@ describe('scenarios', () => {
 });
 
 function pick(o: SystemOutcome): { survives: boolean; takeover?: string; site?: string } {
-  return { survives: o.survives, ...(o.takeover ? { takeover: o.takeover } : {}), ...(o.takeoverSite?.id ? { site: o.takeoverSite.id.value } : {}) };
+  return {
+    survives: o.survives,
+    ...(o.takeover ? { takeover: o.takeover } : {}),
+    ...(o.takeoverSite?.id ? { site: o.takeoverSite.id.value } : {}),
+  };
 }

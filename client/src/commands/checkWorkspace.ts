@@ -45,7 +45,7 @@ export function checkWorkspace(s: Services) {
   };
 }
 
-export async function findProposals(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+async function findProposals(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
   const [named, yaml] = await Promise.all([
     vscode.workspace.findFiles('**/*.{arch.yaml,arch.yml}', EXCLUDE, undefined, token),
     vscode.workspace.findFiles('**/*.{yaml,yml}', EXCLUDE, MAX_YAML_FILES, token),

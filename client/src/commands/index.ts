@@ -17,7 +17,7 @@ import { showTopology } from './showTopology';
 
 type Factory = (s: Services) => (...args: unknown[]) => unknown;
 
-export const COMMANDS: Record<string, Factory> = {
+const COMMANDS: Record<string, Factory> = {
   'casebook.searchCases': searchCases,
   'casebook.openCase': openCase,
   'casebook.showTopology': showTopology,

@@ -10,7 +10,7 @@ interface Template {
   detail: () => string;
 }
 
-export const TEMPLATES: readonly Template[] = [
+const TEMPLATES: readonly Template[] = [
   {
     id: 'bank-core',
     file: 'bank-core.arch.yaml',

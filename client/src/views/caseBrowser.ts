@@ -190,7 +190,11 @@ export class CaseBrowserProvider implements vscode.TreeDataProvider<CaseBrowserN
         const item = new vscode.TreeItem(node.metric, vscode.TreeItemCollapsibleState.None);
         item.id = `${node.caseKey}/figure/${node.id}`;
         item.description = node.showKind && node.kindLabel ? `${node.kindLabel} · ${node.value}` : node.value;
-        item.tooltip = [`${node.metric}: ${node.value}`, ...(node.kindLabel ? [`(${node.kindLabel})`] : []), ...(node.source ? [`「${node.source}」`] : [])].join('\n');
+        item.tooltip = [
+          `${node.metric}: ${node.value}`,
+          ...(node.kindLabel ? [`(${node.kindLabel})`] : []),
+          ...(node.source ? [`「${node.source}」`] : []),
+        ].join('\n');
         return item;
       }
       case 'pattern': {
@@ -220,7 +224,7 @@ function ungroupedLabel(grouping: CaseGrouping): string {
   return grouping === 'pattern' ? vscode.l10n.t('No pattern named') : vscode.l10n.t('No product named');
 }
 
-export function caseTooltip(c: CaseSummary): vscode.MarkdownString {
+function caseTooltip(c: CaseSummary): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**').appendText(c.customer).appendMarkdown('** — ').appendText(c.title).appendMarkdown('\n\n');
   md.appendText([c.industryLabel, c.year ? String(c.year) : ''].filter(Boolean).join(' · '));

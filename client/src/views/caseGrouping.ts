@@ -9,15 +9,7 @@ export type CaseGrouping = 'industry' | 'pattern' | 'product';
 
 export const CASE_GROUPINGS: readonly CaseGrouping[] = ['industry', 'pattern', 'product'];
 
-export const INDUSTRY_ORDER: readonly IndustryId[] = [
-  'bank',
-  'rural-credit',
-  'rural-commercial-bank',
-  'insurance',
-  'securities',
-  'fund',
-  'other',
-];
+const INDUSTRY_ORDER: readonly IndustryId[] = ['bank', 'rural-credit', 'rural-commercial-bank', 'insurance', 'securities', 'fund', 'other'];
 
 export interface CaseGroup {
   /** Stable key: `industry:bank`, `pattern:saga`, `product:(none)`. */

@@ -8,7 +8,7 @@ import type { FromCasePage, RenderedMessage, ToCasePage } from '../../../media/s
 import type { Ctx } from '../ctx';
 import { webviewHtml, webviewOptions } from './html';
 
-export const CASE_PAGE_VIEW_TYPE = 'casebook.casePage';
+const CASE_PAGE_VIEW_TYPE = 'casebook.casePage';
 
 interface OpenPage {
   panel: vscode.WebviewPanel;

@@ -13,7 +13,7 @@
 import type { Uri, Webview, WebviewOptions } from 'vscode';
 import { randomBytes } from 'node:crypto';
 
-export const MEDIA_FOLDER = 'media';
+const MEDIA_FOLDER = 'media';
 
 export interface WebviewPage {
   title: string;

@@ -10,7 +10,7 @@ import type { FromPreview, RenderedMessage, ToPreview } from '../../../media/src
 import { errorMessage, type Ctx } from '../ctx';
 import { webviewHtml, webviewOptions } from './html';
 
-export const PREVIEW_VIEW_TYPE = 'casebook.topologyPreview';
+const PREVIEW_VIEW_TYPE = 'casebook.topologyPreview';
 const UPDATE_DELAY_MS = 300;
 
 export class TopologyPreview implements vscode.Disposable {
@@ -215,6 +215,6 @@ function isUriState(state: unknown): state is { uri: string } {
   return typeof state === 'object' && state !== null && typeof (state as { uri?: unknown }).uri === 'string';
 }
 
-export function basename(uri: vscode.Uri): string {
+function basename(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }

@@ -57,7 +57,8 @@ export function formatCase(library: CaseLibrary, record: CaseRecord, locale: Loc
   out.push('', L('方案', 'Solution').trimEnd(), indent(pick(record.solution, locale)));
   // Each claim with its kind and the source sentence it rests on, so a reader can check it (issue 10).
   const claim = (kind: EvidenceKind | undefined, seedSentence: string | undefined, lines: string[]) => {
-    if (kind && kind !== 'result') lines[0] = lines[0]!.replace(/^ {2}- /, `  - [${pick(KIND_LABELS[kind], locale)}] `);
+    const [head] = lines;
+    if (kind && kind !== 'result' && head !== undefined) lines[0] = head.replace(/^ {2}- /, `  - [${pick(KIND_LABELS[kind], locale)}] `);
     if (seedSentence) lines.push(`    ${L('原文', 'Source sentence')}${seedSentence}`);
     else if (!record.builtIn) lines.push(`    ${zh ? '（未附原文）' : '(no source sentence)'}`);
     out.push(...lines);

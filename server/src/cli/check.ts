@@ -138,7 +138,7 @@ function isInside(file: string, folder: string): boolean {
 }
 
 /** `a/b.arch.yaml` inside the working directory, the absolute path outside it; always `/`. */
-export function displayPath(absolute: string, cwd: string): string {
+function displayPath(absolute: string, cwd: string): string {
   const relative = path.relative(cwd, absolute);
   const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
   return shown.split(path.sep).join('/');

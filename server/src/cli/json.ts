@@ -14,7 +14,7 @@ export interface JsonReport {
   files: { file: string; findings: JsonFinding[] }[];
 }
 
-export function toJsonReport(report: CheckReport): JsonReport {
+function toJsonReport(report: CheckReport): JsonReport {
   return {
     version: 1,
     files: report.files.map((file) => ({

@@ -18,9 +18,9 @@ import { formatSimulateJson, formatSimulateText, simulateFile } from './simulate
 import { formatText, styleFor, terminalSafeLines } from './text';
 import type { CaseLibrary } from '../service/types';
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
 
 const LOCALES = ['zh-CN', 'en', 'zh', 'zh-cn'] as const;
 const COMMON: Record<string, FlagSpec> = {
@@ -172,9 +172,9 @@ Exit codes: 0 passed; 1 findings reach --fail-on; 2 usage error or unreadable fi
         return EXIT_OK;
       }
       if (sub === 'show') {
-        if (rest.length !== 1)
+        const [id, ...extra] = rest;
+        if (id === undefined || extra.length > 0)
           throw new UsageError({ zh: '用法：casebook cases show <案例 ID>', en: 'Usage: casebook cases show <case-id>' });
-        const id = rest[0]!;
         const record = library.cases.get(id);
         if (!record) {
           const near = searchCases(library, id, 3, ctx.locale).results.map((r) => r.id);
@@ -283,7 +283,7 @@ function loadCases(ctx: Context): CaseLibrary {
 }
 
 /** --locale, else the config's locale, else LC_ALL / LC_MESSAGES / LANG starting with zh, else English. */
-export function chooseLocale(flag: string | undefined, config: LoadedConfig | undefined, env: NodeJS.ProcessEnv): Locale {
+function chooseLocale(flag: string | undefined, config: LoadedConfig | undefined, env: NodeJS.ProcessEnv): Locale {
   if (flag) return flag.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
   if (config?.config.locale) return config.config.locale;
   const system = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
@@ -292,15 +292,14 @@ export function chooseLocale(flag: string | undefined, config: LoadedConfig | un
 
 /** Finds `--locale` and `--config` before the command's own parse, so even usage errors speak the right language. */
 function peekFlag(argv: string[], name: string): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
+  for (const [i, a] of argv.entries()) {
     if (a === `--${name}`) return argv[i + 1];
     if (a.startsWith(`--${name}=`)) return a.slice(name.length + 3);
   }
   return undefined;
 }
 
-export function main(argv: string[], io: Io): number {
+function main(argv: string[], io: Io): number {
   const configFlag = peekFlag(argv, 'config');
   let config: LoadedConfig | undefined;
   if (configFlag) config = loadConfigFile(path.resolve(io.cwd, configFlag));

@@ -14,7 +14,7 @@ import { FILE_RULES } from '../node/files';
 import { homepage, ruleHelpUri, version } from './about';
 import type { CheckReport } from './check';
 
-export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
 
 type SarifLevel = 'error' | 'warning' | 'note';
@@ -59,7 +59,7 @@ export interface SarifLog {
   }[];
 }
 
-export function toSarif(report: CheckReport, locale: Locale, cwd: string, library?: CaseLibrary): SarifLog {
+function toSarif(report: CheckReport, locale: Locale, cwd: string, library?: CaseLibrary): SarifLog {
   const lib = library ?? report.files[0]?.library;
   const metas: RuleMeta[] = [...ALL_RULES, ...FILE_RULES];
   const rules = metas.map((meta) => describeRule(meta, locale, lib));
@@ -190,6 +190,6 @@ function pascal(id: string): string {
   return id
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
-    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join('');
 }

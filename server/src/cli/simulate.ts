@@ -46,7 +46,8 @@ export function simulateFile(file: string, lose: string | undefined): SimulateRe
 
 export function formatSimulateText(table: readonly ScopeScenario[], locale: Locale, style: Style): string {
   const t = (zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
-  if (table.length === 0) return t('方案没有声明站点：没有可模拟的故障。\n', 'The proposal declares no sites: there is no loss to simulate.\n');
+  if (table.length === 0)
+    return t('方案没有声明站点：没有可模拟的故障。\n', 'The proposal declares no sites: there is no loss to simulate.\n');
   const out: string[] = [];
   // Ids, names and cities come from the file: escape control characters before styling them.
   const safe = terminalSafe;
@@ -62,10 +63,19 @@ export function formatSimulateText(table: readonly ScopeScenario[], locale: Loca
       const mark = system.breaksTier ? t('  ← 不满足分级要求', '  ← breaks its tier') : '';
       const coloured =
         system.status === 'down' ? style.severity('error', text) : system.status === 'degraded' ? style.severity('warning', text) : text;
-      out.push(`  ${safe(system.id).padEnd(width)}  ${coloured}${style.dim(`${system.name ? ` · ${safe(system.name)}` : ''}${tier}`)}${mark}`);
+      out.push(
+        `  ${safe(system.id).padEnd(width)}  ${coloured}${style.dim(`${system.name ? ` · ${safe(system.name)}` : ''}${tier}`)}${mark}`,
+      );
     }
     if (scope.unaffected > 0)
-      out.push(style.dim(t(`  其余 ${scope.unaffected} 个系统${STATUS_LABELS.unaffected.zh}`, `  ${scope.unaffected} other system${scope.unaffected === 1 ? '' : 's'} ${STATUS_LABELS.unaffected.en}`)));
+      out.push(
+        style.dim(
+          t(
+            `  其余 ${scope.unaffected} 个系统${STATUS_LABELS.unaffected.zh}`,
+            `  ${scope.unaffected} other system${scope.unaffected === 1 ? '' : 's'} ${STATUS_LABELS.unaffected.en}`,
+          ),
+        ),
+      );
     out.push('');
   }
   return out.join('\n');

@@ -45,7 +45,7 @@ const SEVERITY_WORD: Record<Severity, { zh: string; en: string }> = {
  * Control characters (C0, DEL, C1) and bidirectional overrides from a proposal would reach the terminal raw: an
  * ESC in a key can clear the screen and print a fake "no findings". They are shown as visible escapes instead.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
+// Matching control characters is the point.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function terminalSafe(text: string): string {

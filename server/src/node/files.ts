@@ -71,12 +71,12 @@ export function expandOperands(operands: string[], cwd: string = process.cwd()):
   return { files, problems };
 }
 
-export function hasGlob(operand: string): boolean {
+function hasGlob(operand: string): boolean {
   return /[*?]/.test(operand);
 }
 
 /** The proposals a glob matches, relative to `cwd` unless the glob is absolute. */
-export function expandGlob(pattern: string, cwd: string): string[] {
+function expandGlob(pattern: string, cwd: string): string[] {
   const normalized = pattern.replace(/\\/g, '/');
   const segments = normalized.split('/');
   const firstGlob = segments.findIndex(hasGlob);
@@ -139,7 +139,7 @@ function walk(dir: string): string[] {
 }
 
 /** `*.arch.yaml` / `*.arch.yml`, or a `.yaml` file whose first key is the marker. */
-export function isProposalFile(file: string): boolean {
+function isProposalFile(file: string): boolean {
   const name = path.basename(file);
   if (PROPOSAL_NAME.test(name)) return true;
   if (!YAML_NAME.test(name)) return false;

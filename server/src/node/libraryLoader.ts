@@ -41,7 +41,7 @@ export function loadLibrary(options: LoadLibraryOptions): CaseLibrary {
 }
 
 /** The library files of one folder, in a stable (sorted) order. */
-export function readLibraryFolder(folder: string, builtIn: boolean, problems: LibraryProblem[]): LibraryFile[] {
+function readLibraryFolder(folder: string, builtIn: boolean, problems: LibraryProblem[]): LibraryFile[] {
   const top = listFolder(folder, problems);
   if (!top) return [];
   const paths: string[] = [];
@@ -78,7 +78,7 @@ function listFolder(folder: string, problems: LibraryProblem[]): fs.Dirent[] | u
 }
 
 /** A case file is a few KB; past 1 MiB it is not a case (and search would index all of it). */
-export const MAX_LIBRARY_FILE_BYTES = 1024 * 1024;
+const MAX_LIBRARY_FILE_BYTES = 1024 * 1024;
 
 function readFailure(read: Exclude<CappedRead, { kind: 'bytes' }>): Localized {
   switch (read.kind) {
@@ -113,6 +113,7 @@ function reason(error: unknown): Localized {
  * `server/src/node/` (three levels below).
  */
 export function builtInCasesPath(): string {
-  const candidates = [path.resolve(__dirname, '..', 'cases'), path.resolve(__dirname, '..', '..', '..', 'cases')];
-  return candidates.find((c) => fs.existsSync(path.join(c, 'patterns'))) ?? candidates[0]!;
+  const bundled = path.resolve(__dirname, '..', 'cases');
+  const candidates = [bundled, path.resolve(__dirname, '..', '..', '..', 'cases')];
+  return candidates.find((c) => fs.existsSync(path.join(c, 'patterns'))) ?? bundled;
 }

@@ -22,7 +22,7 @@ export interface LibraryStateOptions {
   log: (message: string) => void;
 }
 
-export const EMPTY_LIBRARY: CaseLibrary = { cases: new Map(), patterns: new Map(), products: new Map(), problems: [] };
+const EMPTY_LIBRARY: CaseLibrary = { cases: new Map(), patterns: new Map(), products: new Map(), problems: [] };
 
 export class LibraryState {
   private current: CaseLibrary = EMPTY_LIBRARY;

@@ -11,7 +11,7 @@ export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 export const TOO_LARGE_CODE = 'document-too-large';
 
 /** Decides on the UTF-8 size, encoding only when the length alone cannot (a character is 1–3 bytes). */
-export function exceedsByteLimit(text: string, limit = MAX_DOCUMENT_BYTES): boolean {
+function exceedsByteLimit(text: string, limit = MAX_DOCUMENT_BYTES): boolean {
   if (text.length > limit) return true;
   if (text.length * 3 <= limit) return false;
   return Buffer.byteLength(text, 'utf8') > limit;

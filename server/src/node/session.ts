@@ -22,7 +22,7 @@ import { warmUp } from './warmUp';
 import { WorkspaceProposals } from './workspaceProposals';
 
 /** Within a burst of edits (keystrokes closer than this), the quiet time before re-checking; a lone edit is checked at once. */
-export const DEBOUNCE_MS = 20;
+const DEBOUNCE_MS = 20;
 
 export interface SessionOverrides {
   load?: LoadLibrary;

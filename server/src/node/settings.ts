@@ -44,7 +44,7 @@ export interface SettingsOptions {
   log: (message: string) => void;
 }
 
-export const DEFAULT_CASEBOOK_SETTINGS: CasebookSettings = { rules: {}, extraCasePaths: [], locale: 'auto', trace: { server: 'off' } };
+const DEFAULT_CASEBOOK_SETTINGS: CasebookSettings = { rules: {}, extraCasePaths: [], locale: 'auto', trace: { server: 'off' } };
 
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<DocumentSettings>>();
@@ -174,7 +174,7 @@ export class SettingsStore {
 }
 
 /** Editor settings over config file over defaults (see the header comment). */
-export function mergeSettings(
+function mergeSettings(
   editor: CasebookSettings,
   config: LoadedConfig | undefined,
   displayLocale: Locale,
@@ -193,7 +193,7 @@ export function mergeSettings(
 }
 
 /** The client's JSON, checked field by field: a wrong value falls back to its default, never throws. */
-export function sanitizeSettings(value: unknown): CasebookSettings {
+function sanitizeSettings(value: unknown): CasebookSettings {
   const input = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
   const rules: Record<string, SeveritySetting> = {};
   if (input['rules'] && typeof input['rules'] === 'object') {

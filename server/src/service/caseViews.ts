@@ -25,7 +25,7 @@ function industryId(industry: string): IndustryId {
 const KEY_FIGURES = 3;
 
 /** "平均每位客户放款只需 1 秒" / "目标：两地三中心异地多活": the figure's phrase, labelled unless it is a result. */
-export function outcomeText(outcome: OutcomeFigure, locale: Locale): string {
+function outcomeText(outcome: OutcomeFigure, locale: Locale): string {
   return `${pick(kindPrefix(outcome.kind), locale)}${pick(figurePhrase(outcome), locale)}`;
 }
 
@@ -57,7 +57,7 @@ function provenance(
 }
 
 /** The document the built-in cases are written from. */
-export const SEED_DOCUMENT = '典型客户案例 — SOFAStack 助力金融机构完成数字化转型';
+const SEED_DOCUMENT = '典型客户案例 — SOFAStack 助力金融机构完成数字化转型';
 
 /** Where a case's claims come from, as the case page and `casebook cases show` say it. */
 export function sourceDocument(record: CaseRecord, locale: Locale): string {
@@ -154,7 +154,7 @@ export function referenceModel(record: CaseRecord): ProposalModel | undefined {
 }
 
 /** The sites and links of a reference topology, as a proposal writes them; only complete sites and links. */
-export function referenceTopology(model: ProposalModel): ReferenceTopology | undefined {
+function referenceTopology(model: ProposalModel): ReferenceTopology | undefined {
   const sites: ReferenceTopology['sites'] = [];
   for (const site of model.sites) {
     if (!site.id || !site.city || !site.role) continue;
@@ -170,7 +170,7 @@ export function referenceTopology(model: ProposalModel): ReferenceTopology | und
 }
 
 /** The cases that show a pattern: the pattern's own list first, then cases citing it, existing cases only. */
-export function casesOfPattern(pattern: PatternRecord, library: CaseLibrary): CaseRecord[] {
+function casesOfPattern(pattern: PatternRecord, library: CaseLibrary): CaseRecord[] {
   const ids = new Set(pattern.cases);
   for (const record of library.cases.values()) if (record.patterns.some((p) => p.pattern === pattern.id)) ids.add(record.id);
   return [...ids].map((id) => library.cases.get(id)).filter((c): c is CaseRecord => !!c);

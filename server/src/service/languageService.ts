@@ -34,6 +34,9 @@ import { findDocumentSymbols, findWorkspaceSymbols } from './features/symbols';
 import { buildModel, type ProposalModel } from './model';
 import type { AnalysisSettings, CaseLibrary } from './types';
 import { YamlTreeParser } from './yamlTree';
+import type { FeatureContext, ProposalDocument } from './featureContext';
+
+export type { FeatureContext, ProposalDocument } from './featureContext';
 
 export interface LanguageServiceOptions {
   /** The current case library (a getter: the server reloads it when case folders change). */
@@ -44,13 +47,6 @@ export interface LanguageServiceOptions {
   analyze?: (model: ProposalModel, library: CaseLibrary, settings: AnalysisSettings) => AnalysisOutput;
   /** Told about an exception a feature swallowed (the request still gets an empty answer); for logs and tests. */
   onError?: (feature: string, error: unknown) => void;
-}
-
-/** What the service keeps per document version: parse once, every feature reads it. */
-export interface ProposalDocument {
-  uri: string;
-  version: number;
-  model: ProposalModel;
 }
 
 export interface LanguageService {
@@ -75,17 +71,6 @@ export interface LanguageService {
   findDocumentLinks(document: TextDocument, settings?: AnalysisSettings): DocumentLink[];
   /** Drops the cached parse of a closed document. */
   closeDocument(uri: string): void;
-}
-
-/** What every feature receives: the parsed document, its analysis on demand, the library and the options. */
-export interface FeatureContext {
-  document: TextDocument;
-  proposal: ProposalDocument;
-  library: CaseLibrary;
-  settings: AnalysisSettings;
-  ruleDocsBase?: string;
-  /** The cached analysis of this version under these settings. */
-  analysis(): AnalysisOutput;
 }
 
 interface CachedAnalysis {

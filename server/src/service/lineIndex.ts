@@ -59,7 +59,7 @@ export class LineIndex {
 
   lineText(line: number): string {
     if (line < 0 || line >= this.lineStarts.length) return '';
-    return this.text.slice(this.lineStarts[line]!, this.contentEnd(line));
+    return this.text.slice(this.lineStarts[line], this.contentEnd(line));
   }
 }
 

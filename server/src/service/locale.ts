@@ -17,11 +17,6 @@ export function pick(text: Localized, locale: Locale): string {
   return locale === 'zh-CN' ? text.zh : text.en;
 }
 
-/** Builds a Localized from two template functions sharing the same arguments. */
-export function both<A extends unknown[]>(zh: (...a: A) => string, en: (...a: A) => string) {
-  return (...a: A): Localized => ({ zh: zh(...a), en: en(...a) });
-}
-
 /** Joins names the way each language lists them: "A、B、C" / "A, B and C". */
 export function listOf(items: string[], locale: Locale): string {
   if (locale === 'zh-CN') return items.join('、');

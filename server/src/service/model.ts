@@ -1,6 +1,6 @@
 import type { Range } from 'vscode-languageserver-types';
 import { cityKey } from './geo';
-import { entryOf, type JsonPath, type YMap, type YNode, type YamlTree, type YSeq } from './yamlTree';
+import { entryOf, type JsonPath, type YMap, type YNode, type YamlTree } from './yamlTree';
 
 /** A value read from the proposal, with where it was written. */
 export interface Located<T> {
@@ -28,7 +28,6 @@ export const LINK_MODES = ['sync', 'async'] as const;
 export const ZONES = ['dev-test', 'dmz', 'intranet'] as const;
 
 export type Industry = (typeof INDUSTRIES)[number];
-export type SiteRole = (typeof SITE_ROLES)[number];
 
 export interface SiteModel {
   index: number;
@@ -52,8 +51,6 @@ export interface LinkModel {
   /** How far an async copy may trail: its data loss on takeover. */
   lag?: Located<Duration>;
 }
-
-export const DEPENDENCY_MODES = ['sync', 'async'] as const;
 
 /** One `dependsOn` item: a bare id, or `{ id, mode, critical, writes }`. */
 export interface DependencyModel {
@@ -161,7 +158,7 @@ const DURATION = /^(\d+(?:\.\d+)?)\s*([smhd])$/;
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 
 /** `0`, `30s`, `5m`, `2h`, `1d` → seconds; undefined when malformed. */
-export function parseDuration(value: unknown): Duration | undefined {
+function parseDuration(value: unknown): Duration | undefined {
   if (value === 0 || value === '0') return { text: '0', seconds: 0 };
   if (typeof value !== 'string') return undefined;
   const m = DURATION.exec(value.trim());
@@ -198,7 +195,7 @@ function asStringList(node: YNode): Located<string>[] | undefined {
 
 function mapsOf(node: YNode | undefined): YMap[] {
   if (!node || node.kind !== 'seq') return [];
-  return (node as YSeq).items.filter((i): i is YMap => i.kind === 'map');
+  return node.items.filter((i): i is YMap => i.kind === 'map');
 }
 
 /**
@@ -375,13 +372,13 @@ const EMPTY_TOPOLOGY: Topology = {
 const isLive = (site: SiteModel) => site.role?.value === 'primary' || site.role?.value === 'active';
 
 /** Derives the contract's topology words from the sites one system runs in. */
-export function deriveTopology(sites: SiteModel[]): Topology {
-  if (sites.length === 0) return EMPTY_TOPOLOGY;
+function deriveTopology(sites: SiteModel[]): Topology {
   const unique = [...new Map(sites.map((s) => [s.id?.value ?? `#${s.index}`, s])).values()];
+  const main = unique.find((s) => s.role?.value === 'primary') ?? unique.find(isLive) ?? unique[0];
+  if (!main) return EMPTY_TOPOLOGY;
   const byCity = new Map<string, SiteModel[]>();
   for (const site of unique) byCity.set(site.cityKey, [...(byCity.get(site.cityKey) ?? []), site]);
-  const cities = [...byCity.values()].map((list) => list[0]!.city?.value.trim() ?? '?');
-  const main = unique.find((s) => s.role?.value === 'primary') ?? unique.find(isLive) ?? unique[0]!;
+  const cities = [...byCity.values()].map((list) => list[0]?.city?.value.trim() ?? '?');
   const liveCities = new Set(unique.filter(isLive).map((s) => s.cityKey));
   const outside = unique.filter((s) => s.cityKey !== main.cityKey);
   const largestCity = Math.max(...[...byCity.values()].map((list) => list.length));

@@ -7,7 +7,16 @@
 import { cityKey } from './geo';
 import type { Localized } from './locale';
 import type { ProposalModel, SystemModel } from './model';
-import { defaultRegion, requiredScopeKinds, scenariosOf, type DataLoss, type Scenario, type Scope, type SystemOutcome, type Takeover } from './scenarios';
+import {
+  defaultRegion,
+  requiredScopeKinds,
+  scenariosOf,
+  type DataLoss,
+  type Scenario,
+  type Scope,
+  type SystemOutcome,
+  type Takeover,
+} from './scenarios';
 
 /** "机房 cd-1" / "site cd-1"; "成都"; "广东省（整个区域）" / "the region 广东省". */
 export function scopeName(scope: Scope): Localized {

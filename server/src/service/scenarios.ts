@@ -181,7 +181,7 @@ const pathCache = new WeakMap<LinkGraph, Map<SiteModel, Map<SiteModel, PathLoss>
 function bestPathLoss(graph: LinkGraph, writer: SiteModel, target: SiteModel): PathLoss | undefined {
   if (target === writer) return { loss: 0 };
   let byWriter = pathCache.get(graph);
-  if (!byWriter) pathCache.set(graph, (byWriter = new Map()));
+  if (!byWriter) pathCache.set(graph, (byWriter = new Map<SiteModel, Map<SiteModel, PathLoss>>()));
   let best = byWriter.get(writer);
   if (!best) byWriter.set(writer, (best = pathsFrom(graph, writer)));
   return best.get(target);
@@ -225,8 +225,9 @@ function ownOutcome(system: SystemModel, scope: Scope, graph: LinkGraph): OwnOut
   const lost = sites.filter((s) => scope.sites.has(s));
   if (lost.length === 0) return { hit: false, survives: sites.length > 0, takeover: 'none' };
   const surviving = sites.filter((s) => !scope.sites.has(s));
-  if (surviving.length === 0) return { hit: true, survives: false };
-  const writers = sites.some(isLive) ? sites.filter(isLive) : [sites[0]!];
+  const [firstSite] = sites;
+  if (surviving.length === 0 || !firstSite) return { hit: true, survives: false };
+  const writers = sites.some(isLive) ? sites.filter(isLive) : [firstSite];
   const lostWriters = writers.filter((w) => scope.sites.has(w));
   // The fastest surviving copy serves; among equals, the one the lost writers' data reaches best.
   const candidates = surviving.filter(

@@ -173,7 +173,7 @@ function mapBranchOf(schema: JsonObject): JsonObject | undefined {
   return branches.find((b) => isObject(b.properties));
 }
 
-const ROOT: SchemaNode = compile(PROPOSAL_SCHEMA as JsonObject, '', false);
+const ROOT: SchemaNode = compile(PROPOSAL_SCHEMA, '', false);
 
 /* ------------------------------------------------------------------------ */
 /* Lookups                                                                   */

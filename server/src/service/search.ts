@@ -177,7 +177,7 @@ function syllablesOf(name: string): { syllables: string[]; hanStarts: boolean[] 
       hanStarts.push(false);
     } else if (runClass === CharClass.Han) {
       sawHan = true;
-      for (const s of pinyin(run, { toneType: 'none', type: 'array', v: true }) as string[]) {
+      for (const s of pinyin(run, { toneType: 'none', type: 'array', v: true })) {
         syllables.push(s.toLowerCase());
         hanStarts.push(true);
       }
@@ -547,9 +547,13 @@ class LibrarySearchIndex implements SearchIndex {
               survivors.push(e);
             }
           } else continue;
-          if (weighted && weights[j]! > this.constraintWeight[e]!) {
-            this.textSum[e] += weights[j]! - this.constraintWeight[e]!;
-            this.constraintWeight[e] = weights[j]!;
+          if (weighted) {
+            const w = weights[j]!;
+            const seen = this.constraintWeight[e]!;
+            if (w > seen) {
+              this.textSum[e] = this.textSum[e]! + (w - seen);
+              this.constraintWeight[e] = w;
+            }
           }
         }
       }

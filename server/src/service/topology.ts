@@ -94,7 +94,6 @@ const ENTITY_CODES: Record<string, string> = {
 };
 const ESCAPED = /["<>&#`|%{}ﬂ°¶ß]/g;
 /** Control characters and line/paragraph separators would end a Mermaid statement. */
-// eslint-disable-next-line no-control-regex
 const LINE_BREAKING = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
 
 /** Plain label text: one line, trimmed, at most MAX_LABEL characters. */
@@ -208,10 +207,11 @@ export function renderTopology(model: ProposalModel, options: TopologyOptions): 
   const groups: { label: string; sites: SiteModel[]; at: Range | undefined; isCity: boolean }[] = [...cities].map(([city, sites]) => ({
     label: city,
     sites,
-    at: sites[0]!.city?.range,
+    at: sites[0]?.city?.range,
     isCity: true,
   }));
-  if (noCity.length) groups.push({ label: t(TEXT.noCity), sites: noCity, at: noCity[0]!.node.range, isCity: false });
+  const [firstWithoutCity] = noCity;
+  if (firstWithoutCity) groups.push({ label: t(TEXT.noCity), sites: noCity, at: firstWithoutCity.node.range, isCity: false });
 
   groups.forEach((group, g) => {
     const cityId = `c${g}`;

@@ -126,8 +126,7 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function parseWaivers(model: ProposalModel): Waiver[] {
   const { comments, lineIndex } = model.tree;
   const waivers: Waiver[] = [];
-  for (let i = 0; i < comments.length; i++) {
-    const comment = comments[i]!;
+  for (const comment of comments) {
     const marker = MARKER.exec(comment.text);
     if (!marker) continue;
     const lineText = lineIndex.lineText(comment.line);

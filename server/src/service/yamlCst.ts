@@ -16,7 +16,7 @@
 import * as YAML from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import type { LineIndex } from './lineIndex';
-import type { JsonPath, ScalarValue, YEntry, YMap, YNode, YScalar, YSeq } from './yamlTree';
+import type { JsonPath, ScalarValue, YEntry, YMap, YNode, YScalar, YSeq } from './yamlNodes';
 
 export const YAML_OPTIONS: YAML.ParseOptions & YAML.DocumentOptions & YAML.SchemaOptions = {
   uniqueKeys: true,
@@ -301,7 +301,7 @@ function resolvePlain(source: string): ScalarValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'bigint') return Number(value);
-  return String(value);
+  return JSON.stringify(value) ?? null; // a custom tag's object (the 1.2 core schema makes none)
 }
 
 /**

@@ -3,37 +3,9 @@ import type { Range } from 'vscode-languageserver-types';
 import { LineIndex, comparePositions } from './lineIndex';
 import { YAML_OPTIONS, readSimpleChunk } from './yamlCst';
 import type { Localized } from './locale';
+import type { JsonPath, ScalarValue, YEntry, YMap, YNode, YScalar, YSeq } from './yamlNodes';
 
-/** A JSON path into the proposal, e.g. `["systems", 0, "tier"]`. */
-export type JsonPath = (string | number)[];
-export type ScalarValue = string | number | boolean | null;
-
-interface NodeBase {
-  range: Range;
-  path: JsonPath;
-}
-export interface YScalar extends NodeBase {
-  kind: 'scalar';
-  value: ScalarValue;
-  /** True when the scalar was written in quotes: `"1"` is a string, not a number. */
-  quoted: boolean;
-}
-export interface YEntry {
-  key: string;
-  keyRange: Range;
-  value: YNode;
-}
-export interface YMap extends NodeBase {
-  kind: 'map';
-  entries: YEntry[];
-  flow: boolean;
-}
-export interface YSeq extends NodeBase {
-  kind: 'seq';
-  items: YNode[];
-  flow: boolean;
-}
-export type YNode = YScalar | YMap | YSeq;
+export type { JsonPath, ScalarValue, YEntry, YMap, YNode, YScalar, YSeq } from './yamlNodes';
 
 export interface YamlProblem {
   /** `yaml-syntax`, `yaml-duplicate-key`, … — stable ids, also used as diagnostic codes. */
@@ -61,9 +33,9 @@ export interface YamlTree {
 }
 
 /** Past this many nodes the document is refused. */
-export const MAX_NODES = 1_000_000;
+const MAX_NODES = 1_000_000;
 /** Past this many nodes reached through aliases, expansion stops: an alias bomb. */
-export const MAX_ALIAS_NODES = 10_000;
+const MAX_ALIAS_NODES = 10_000;
 const MAX_DEPTH = 64;
 
 /* ------------------------------------------------------------------------ */
@@ -99,7 +71,7 @@ class Converter {
       const anchors = new Map<string, YAML.Node[]>();
       YAML.visit(this.doc, (_key, node) => {
         if ((YAML.isScalar(node) || YAML.isCollection(node)) && node.anchor) {
-          anchors.set(node.anchor, [...(anchors.get(node.anchor) ?? []), node as YAML.Node]);
+          anchors.set(node.anchor, [...(anchors.get(node.anchor) ?? []), node]);
         }
       });
       this.anchors = anchors;
@@ -156,7 +128,7 @@ class Converter {
   convert(): Converted {
     this.convertProblems();
     const contents = this.doc.contents;
-    const root = contents ? this.node(contents as YAML.Node, [], 0) : null;
+    const root = contents ? this.node(contents, [], 0) : null;
     return { root, problems: this.problems };
   }
 
@@ -171,7 +143,7 @@ class Converter {
     if (!YAML.isSeq(contents) || contents.flow || contents.items.length !== 1 || !contents.items[0])
       return { root: null, problems: this.problems };
     // Depth 2, as under the root map and its list in a full parse.
-    return { root: this.node(contents.items[0] as YAML.Node, path, 2), problems: this.problems };
+    return { root: this.node(contents.items[0], path, 2), problems: this.problems };
   }
 
   private convertProblems(): void {
@@ -186,8 +158,8 @@ class Converter {
     return this.index.rangeOf(start, end, this.lineOffset);
   }
 
-  private rangeOf(node: YAML.Node | YAML.Pair['key'], fallback: Range): Range {
-    const r = (node as YAML.Node | null)?.range;
+  private rangeOf(node: unknown, fallback: Range): Range {
+    const r = YAML.isNode(node) ? node.range : undefined;
     return r ? this.range(r[0], r[1]) : fallback;
   }
 
@@ -248,7 +220,7 @@ class Converter {
       if (raw === null || raw === undefined) value = null;
       else if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') value = raw;
       else if (typeof raw === 'bigint') value = Number(raw);
-      else value = String(raw);
+      else value = keyText(raw);
       const quoted =
         node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' || node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
       return { kind: 'scalar', value, quoted, range, path };
@@ -257,7 +229,7 @@ class Converter {
       const map: YMap = { kind: 'map', entries: [], flow: !!node.flow, range, path };
       // Merge keys (YAML 1.1 `<<`): keys written in the map win over merged ones, whatever their order.
       const explicit = new Set<string>();
-      for (const pair of node.items) if (YAML.isScalar(pair.key) && !isMergeKey(pair.key)) explicit.add(String(pair.key.value ?? ''));
+      for (const pair of node.items) if (YAML.isScalar(pair.key) && !isMergeKey(pair.key)) explicit.add(keyText(pair.key.value));
       const merged = new Set<string>();
       for (const pair of node.items) {
         const keyNode = pair.key as YAML.Node | null;
@@ -271,7 +243,7 @@ class Converter {
           continue;
         }
         let key: string;
-        if (YAML.isScalar(keyNode)) key = String(keyNode.value ?? '');
+        if (YAML.isScalar(keyNode)) key = keyText(keyNode.value);
         else {
           this.problems.push({
             code: 'yaml-complex-key',
@@ -304,6 +276,14 @@ class Converter {
 }
 
 /** `<<` written plain is a merge key; `"<<"` quoted is an ordinary key. */
+/** A key's (or an odd scalar's) text: primitives as String() writes them, null as '', anything else as JSON. */
+function keyText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value) ?? '';
+}
+
 function isMergeKey(key: unknown): boolean {
   return YAML.isScalar(key) && key.value === '<<' && (key.type === 'PLAIN' || key.type === undefined);
 }
@@ -361,8 +341,9 @@ function yamlErrorToProblem(error: YAML.YAMLError, range: Range): YamlProblem {
 function parseFull(text: string, index: LineIndex): Converted {
   const docs = YAML.parseAllDocuments(text, YAML_OPTIONS);
   const list = Array.isArray(docs) ? docs : [];
-  if (list.length === 0) return { root: null, problems: [] };
-  const first = new Converter(list[0]!, index).convert();
+  const [head] = list;
+  if (!head) return { root: null, problems: [] };
+  const first = new Converter(head, index).convert();
   for (const extra of list.slice(1)) {
     const r = extra.range;
     first.problems.push({
@@ -533,9 +514,9 @@ export function findCommentStart(line: string): number {
       if (c === quote) quote = '';
       else if (c === '\\' && quote === '"') i++;
     } else if (c === '"' || c === "'") {
-      const prev = i === 0 ? ' ' : line[i - 1]!;
+      const prev = line[i - 1] ?? ' ';
       if (/[\s:[{,-]/.test(prev)) quote = c;
-    } else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) {
+    } else if (c === '#' && /\s/.test(line[i - 1] ?? ' ')) {
       return i;
     }
   }

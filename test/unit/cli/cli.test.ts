@@ -143,7 +143,7 @@ describe('casebook CLI (process)', function () {
       const findings = findingsOf(runCli(['check', fixture('waived.arch.yaml'), '--format', 'json']));
       const waived = findings.find((f) => f.rule === 'tier1-two-regions-three-dcs');
       assert.ok(waived, 'the waived finding is still reported');
-      assert.equal(waived!.suppressed, true);
+      assert.equal(waived.suppressed, true);
       assert.ok(findings.every((f) => f.rule !== 'waiver-unused'));
     });
   });
@@ -180,8 +180,8 @@ describe('casebook CLI (process)', function () {
       assert.ok(results.every((res) => ['error', 'warning', 'note'].includes(res.level)));
       const suppressed = results.find((res) => res.ruleId === 'tier1-two-regions-three-dcs' && res.suppressions);
       assert.ok(suppressed, 'the waived finding carries a suppression');
-      assert.match(suppressed!.suppressions![0]!.justification, /异地中心二期建设/);
-      assert.equal(suppressed!.locations[0]!.physicalLocation.region.startLine, 12, '1-based line of `tier: 1`');
+      assert.match(suppressed.suppressions![0]!.justification, /异地中心二期建设/);
+      assert.equal(suppressed.locations[0]!.physicalLocation.region.startLine, 12, '1-based line of `tier: 1`');
     });
 
     it('the checker itself rejects broken SARIF', () => {
@@ -254,7 +254,7 @@ describe('casebook CLI (process)', function () {
       assert.equal(r.status, 1);
       const syntax = findingsOf(r).find((f) => f.rule === 'yaml-syntax');
       assert.ok(syntax, JSON.stringify(findingsOf(r)));
-      assert.equal((syntax!.range as { start: { line: number } }).start.line, 5);
+      assert.equal((syntax.range as { start: { line: number } }).start.line, 5);
     });
 
     it('an alias bomb returns quickly with a finding', () => {
@@ -269,7 +269,7 @@ describe('casebook CLI (process)', function () {
       assertNoCrash(r);
       const [finding] = findingsOf(r);
       assert.ok(finding, 'an empty proposal is reported');
-      assert.deepEqual((finding!.range as { start: unknown }).start, { line: 0, character: 0 });
+      assert.deepEqual((finding.range as { start: unknown }).start, { line: 0, character: 0 });
       assert.equal(r.status, 1);
     });
 

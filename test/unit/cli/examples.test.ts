@@ -48,7 +48,7 @@ describe('examples', () => {
     assert.deepEqual(enterprise, []);
     const record = library.cases.get('our-rcb-mobile-banking');
     assert.ok(record);
-    assert.equal(record!.builtIn, false);
+    assert.equal(record.builtIn, false);
     assert.ok(library.cases.get('zhejiang-rcu')?.builtIn);
   });
 
@@ -57,10 +57,10 @@ describe('examples', () => {
     const lines = text.split('\n');
     const tier1 = findings.find((f) => f.rule === 'tier1-two-regions-three-dcs' && f.path.join('.') === 'systems.0.tier');
     assert.ok(tier1, 'core is flagged');
-    assert.equal(tier1!.severity, 'error', 'raised by .casebook.yaml');
-    assert.match(lines[tier1!.range.start.line]!, /tier: 1/);
-    assert.ok(tier1!.cases.includes('tianhong-fund') && tier1!.cases.includes('zhejiang-rcu'));
-    assert.match(tier1!.message, /两地三中心/);
+    assert.equal(tier1.severity, 'error', 'raised by .casebook.yaml');
+    assert.match(lines[tier1.range.start.line]!, /tier: 1/);
+    assert.ok(tier1.cases.includes('tianhong-fund') && tier1.cases.includes('zhejiang-rcu'));
+    assert.match(tier1.message, /两地三中心/);
     const rules = new Set(active(findings).map((f) => f.rule));
     assert.ok(rules.size >= 6, `several rule families fire: ${[...rules].join(', ')}`);
   });
@@ -69,8 +69,8 @@ describe('examples', () => {
     const { findings } = check('bank-core.arch.yaml');
     const waived = findings.find((f) => f.rule === 'mainframe-downsizing');
     assert.ok(waived?.suppressed);
-    assert.match(waived!.suppression!.reason, /三期规划/);
-    assert.equal(waived!.suppression!.owner, '王建国');
+    assert.match(waived.suppression!.reason, /三期规划/);
+    assert.equal(waived.suppression!.owner, '王建国');
     assert.ok(!findings.some((f) => f.rule.startsWith('waiver-')));
   });
 

@@ -39,7 +39,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
     status: result.status,
     stdout: result.stdout,
     stderr: result.stderr,
-    timedOut: (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT',
+    timedOut: result.error !== undefined && 'code' in result.error && result.error.code === 'ETIMEDOUT',
   };
 }
 

@@ -44,7 +44,10 @@ describe('casebook simulate (process)', function () {
     assert.deepEqual([pay.status, pay.breaksTier, pay.lostDependencies], ['down', true, [['acct']]]);
     const lose1 = JSON.parse(runCli(['simulate', file, '--lose', 'sh-1', '--format', 'json']).stdout) as typeof json;
     const payOnSite = lose1.scopes[0]!.systems.find((s) => s.id === 'pay')!;
-    assert.deepEqual([payOnSite.status, payOnSite.takeover, payOnSite.takeoverSite, payOnSite.dataLoss], ['degraded', 'minutes', 'sh-2', { kind: 'none' }]);
+    assert.deepEqual(
+      [payOnSite.status, payOnSite.takeover, payOnSite.takeoverSite, payOnSite.dataLoss],
+      ['degraded', 'minutes', 'sh-2', { kind: 'none' }],
+    );
   });
 
   it('names the choices when the loss is unknown, and locates a YAML error (exit 2)', () => {

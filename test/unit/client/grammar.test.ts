@@ -22,6 +22,12 @@ interface TextMate {
     loadGrammar(scope: string): Promise<unknown>;
   }) => { loadGrammar(scope: string): Promise<TmGrammar | null> };
 }
+/** The part of a TextMate grammar file read here. */
+interface RawGrammar {
+  scopeName: string;
+  patterns: unknown;
+  repository: Record<string, { match: string }>;
+}
 interface TmGrammar {
   tokenizeLine(line: string, state: unknown): { tokens: { startIndex: number; endIndex: number; scopes: string[] }[]; ruleStack: unknown };
 }
@@ -40,40 +46,42 @@ describe('casebook grammar', () => {
   });
 
   it('builds on the YAML grammar and lists the contract words', () => {
-    const grammar = JSON.parse(readFileSync(GRAMMAR, 'utf8'));
+    const grammar = JSON.parse(readFileSync(GRAMMAR, 'utf8')) as RawGrammar;
     assert.equal(grammar.scopeName, 'source.casebook');
     assert.deepEqual(grammar.patterns, [{ include: 'source.yaml' }]);
-    const words: string = grammar.repository['pattern-words'].match;
+    const words = grammar.repository['pattern-words']?.match ?? '';
     for (const w of ['两地三中心', '同城双活', '异地多活', '三地五中心', '单元化', 'Saga', 'two-regions-three-dcs'])
       assert.ok(words.includes(w), w);
-    const cases: string = grammar.repository['case-words'].match;
+    const cases = grammar.repository['case-words']?.match ?? '';
     for (const w of ['nanjing-bank', 'mybank', 'tianhong-fund', '南京银行', '浙江农信']) assert.ok(cases.includes(w), w);
   });
 
   describe('tokenized by vscode-textmate', function () {
     type Token = { text: string; scopes: string[] };
-    let tokenize: (text: string) => Promise<Token[][]>;
+    let tokenize: (text: string) => Token[][];
 
     before(async function () {
       if (!existsSync(path.join(VSCODE, 'node_modules', 'vscode-textmate'))) this.skip(); // no workbench installed here
       // VS Code's own TextMate engine, from the workbench's copy.
-      const textmate = require(path.join(VSCODE, 'node_modules', 'vscode-textmate')) as TextMate;
-      const onig = require(path.join(VSCODE, 'node_modules', 'vscode-oniguruma')) as Oniguruma;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS at a path known only at run time
+      const load = (name: string): unknown => require(path.join(VSCODE, 'node_modules', name));
+      const textmate = load('vscode-textmate') as TextMate;
+      const onig = load('vscode-oniguruma') as Oniguruma;
       const wasm = readFileSync(path.join(VSCODE, 'node_modules', 'vscode-oniguruma', 'release', 'onig.wasm'));
       await onig.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
       const yamlDir = path.join(VSCODE, 'extensions', 'yaml', 'syntaxes');
       const grammars = new Map<string, string>([['source.casebook', GRAMMAR]]);
       for (const f of readdirSync(yamlDir))
-        grammars.set(JSON.parse(readFileSync(path.join(yamlDir, f), 'utf8')).scopeName, path.join(yamlDir, f));
+        grammars.set((JSON.parse(readFileSync(path.join(yamlDir, f), 'utf8')) as RawGrammar).scopeName, path.join(yamlDir, f));
       const registry = new textmate.Registry({
         onigLib: Promise.resolve({ createOnigScanner: (s) => new onig.OnigScanner(s), createOnigString: (s) => new onig.OnigString(s) }),
-        loadGrammar: async (scope) => {
+        loadGrammar: (scope) => {
           const file = grammars.get(scope);
-          return file ? textmate.parseRawGrammar(readFileSync(file, 'utf8'), file) : null;
+          return Promise.resolve(file ? textmate.parseRawGrammar(readFileSync(file, 'utf8'), file) : null);
         },
       });
       const grammar = (await registry.loadGrammar('source.casebook'))!;
-      tokenize = async (text) => {
+      tokenize = (text) => {
         let state = textmate.INITIAL;
         return text.split('\n').map((line) => {
           const r = grammar.tokenizeLine(line, state);
@@ -85,8 +93,8 @@ describe('casebook grammar', () => {
 
     const scopesOf = (lines: Token[][], text: string) => lines.flat().find((t) => t.text === text)?.scopes ?? [];
 
-    it('colours pattern words and case names in values and comments, and keeps YAML scopes', async () => {
-      const lines = await tokenize(
+    it('colours pattern words and case names in values and comments, and keeps YAML scopes', () => {
+      const lines = tokenize(
         [
           'casebook: proposal/v1',
           '# 参考浙江农信的两地三中心',
@@ -112,8 +120,8 @@ describe('casebook grammar', () => {
       );
     });
 
-    it('does not colour a word inside a longer identifier', async () => {
-      const lines = await tokenize('casebook: proposal/v1\nname: mybank-like-system\n');
+    it('does not colour a word inside a longer identifier', () => {
+      const lines = tokenize('casebook: proposal/v1\nname: mybank-like-system\n');
       assert.ok(!lines.flat().some((t) => t.scopes.includes(CASE)), JSON.stringify(lines[1]));
     });
   });

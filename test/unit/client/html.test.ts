@@ -10,8 +10,8 @@ const webview = {
 // `as never`: vscode-uri's URI has the members the builder uses from vscode.Uri (path, with, toString).
 const build = (strings: Record<string, string> = {}, nonce = 'NONCE123') =>
   webviewHtml(
-    webview as never,
-    EXT as never,
+    webview,
+    EXT,
     { title: '拓扑 <b>', kind: 'preview', lang: 'zh-CN', scripts: ['dist/preview.js'], styles: ['webview.css'], strings },
     nonce,
   );
@@ -51,7 +51,7 @@ describe('client: webview HTML', () => {
   });
 
   it('limits resources to media/ and makes fresh nonces', () => {
-    const options = webviewOptions(EXT as never);
+    const options = webviewOptions(EXT);
     assert.equal(options.enableScripts, true);
     assert.deepEqual(options.localResourceRoots?.map(String), [mediaUri(EXT as never).toString()]);
     assert.equal(mediaUri(EXT as never, 'dist', 'x.js').path, '/home/u/.vscode/extensions/casebook/media/dist/x.js');

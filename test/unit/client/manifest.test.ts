@@ -121,10 +121,10 @@ describe('client: manifest', () => {
     const [language] = manifest.contributes.languages;
     assert.equal(language?.id, 'casebook');
     assert.deepEqual(language?.filenamePatterns, ['*.arch.yaml', '*.arch.yml']);
-    assert.ok(new RegExp(language!.firstLine).test('casebook: proposal/v1'));
-    assert.ok(existsSync(path.join(ROOT, language!.configuration)));
+    assert.ok(new RegExp(language.firstLine).test('casebook: proposal/v1'));
+    assert.ok(existsSync(path.join(ROOT, language.configuration)));
     assert.ok(existsSync(path.join(ROOT, manifest.contributes.grammars[0]!.path)));
-    JSON.parse(read(language!.configuration));
+    JSON.parse(read(language.configuration));
     const files = [...read('client/src/commands/newProposal.ts').matchAll(/file: '([^']+)'/g)].map((m) => m[1]!);
     assert.equal(files.length, 4);
     for (const file of files) assert.ok(hasProposalMarker(read(`templates/${file}`)), file);

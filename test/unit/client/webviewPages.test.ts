@@ -95,7 +95,7 @@ describe('webview pages in Chromium', function () {
       asWebviewUri: (uri: URI) => URI.parse(`${origin}${uri.path.replace('/ext/media', '')}`),
     };
     // `as never`: vscode-uri's URI has the same shape the builder uses from vscode.Uri (path, with, toString).
-    const html = webviewHtml(webview as never, extensionUri as never, { ...page, lang: 'zh-CN' });
+    const html = webviewHtml(webview, extensionUri, { ...page, lang: 'zh-CN' });
     const p = await browser.newPage();
     if (process.env.DEBUG_WEBVIEW) p.on('console', (m) => console.log('[page]', m.text()));
     const dialogs: string[] = [];

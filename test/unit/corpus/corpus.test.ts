@@ -147,7 +147,7 @@ describe('review corpus (issue 9)', () => {
       if (expectation.expectInvalid && v.invalid.length === 0) problems.push('expected format findings, found none');
       for (const m of v.falseNegatives) problems.push(`missing must: ${m.rule}${m.path ? ` at ${JSON.stringify(m.path)}` : ''}`);
       for (const f of v.falsePositives)
-        problems.push(`false alarm (maxSeverity ${expectation.maxSeverity}, mustNot [${expectation.mustNot}]): ${show(f)}`);
+        problems.push(`false alarm (maxSeverity ${expectation.maxSeverity}, mustNot [${expectation.mustNot.join(', ')}]): ${show(f)}`);
       assert.ok(problems.length === 0, `${name}:\n${problems.join('\n')}\nall findings:\n  ${all}`);
     });
   }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { doc, fixture, service, settings, withCursor } from './helpers';
+import { realLibrary } from './library';
 import { builtInCasesPath, loadLibrary } from '../../../server/src/node/libraryLoader';
 import type { LanguageService } from '../../../server/src/service/languageService';
 
@@ -90,7 +91,10 @@ describe('features/hover', () => {
     const alone = hover(mark('core\n', 1, 0, INDEPENDENT), 'en');
     assert.match(alone.value, /Two regions, three DCs ✓/);
     assert.match(alone.value, /- lose site cd-1: degraded: cd-2 takes over, minutes \\\(hot standby\\\), no data lost/);
-    assert.match(alone.value, /- lose 成都: degraded: cq-1 takes over, hours \\\(cold standby\\\), some data lost \\\(async, no lag stated\\\)/);
+    assert.match(
+      alone.value,
+      /- lose 成都: degraded: cq-1 takes over, hours \\\(cold standby\\\), some data lost \\\(async, no lag stated\\\)/,
+    );
     const dep = hover(mark('user-center]', 2), 'en');
     assert.match(dep.value, /\*\*user-center\*\* · 用户中心 · tier-1 business system/);
     assert.match(dep.value, /down if 成都 is lost ✗/);
@@ -103,12 +107,21 @@ describe('features/hover', () => {
     assert.match(meets.value, /\*\*要求\*\*：失去任一机房、也失去任一整座城市后，仍有副本可接管：如两地三中心/);
     assert.match(meets.value, /- \[天弘基金\]\(command:casebook\.openCase\?%5B%22tianhong-fund%22%5D\) — 核心系统按两地三中心部署/);
     assert.match(meets.value, /- \[浙江农信\]/);
-    assert.match(meets.value, /✓ `core` 满足要求：成都（cd-1、cd-2）、重庆（cq-1） → 两地三中心、冷备。失去任一机房、任一城市后都有副本可接管。/);
+    assert.match(
+      meets.value,
+      /✓ `core` 满足要求：成都（cd-1、cd-2）、重庆（cq-1） → 两地三中心、冷备。失去任一机房、任一城市后都有副本可接管。/,
+    );
     const fails = hover(mark('tier: 1', 6, 1), 'en');
     assert.match(fails.value, /\*\*Requires\*\*: a copy can still take over after losing any one site and after losing any one whole city/);
-    assert.match(fails.value, /✗ `user-center` does not meet it yet: if 成都 is lost, no copy is left to take over\. Deployed: 成都 \(cd-1\)/);
+    assert.match(
+      fails.value,
+      /✗ `user-center` does not meet it yet: if 成都 is lost, no copy is left to take over\. Deployed: 成都 \(cd-1\)/,
+    );
     const dependent = hover(mark('tier: 1', 2, 0), 'en');
-    assert.match(dependent.value, /✗ `core` does not meet it yet: if 成都 is lost its own copy remains, but its dependency user-center has none\./);
+    assert.match(
+      dependent.value,
+      /✗ `core` does not meet it yet: if 成都 is lost its own copy remains, but its dependency user-center has none\./,
+    );
     const tier2 = hover(mark('tier: 2', 1, 0, INDEPENDENT), 'en');
     assert.match(tier2.value, /a second site in the same city is enough/);
     assert.match(tier2.value, /✓ `loans` meets it/);
@@ -136,8 +149,7 @@ describe('features/hover', () => {
 });
 
 describe('features/hover with the built-in library', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const real = service({ lib: require('./library').realLibrary() });
+  const real = service({ lib: realLibrary() });
   const at = (marked: string, locale: 'en' | 'zh-CN' = 'zh-CN') => {
     const { text, position } = withCursor(marked);
     const result = real.doHover(doc(text), position, settings(locale));

@@ -114,7 +114,11 @@ describe('features/symbols, folding, links, lenses', () => {
       const tier3 = ls
         .getCodeLenses(doc(BANK.replace('      - cd-2\n', '').replace('tier: 2', 'tier: 3')), settings(locale))
         .filter((l) => l.range.start.line === lineOf('- id: loans'));
-      assert.equal(tier3[1]!.command!.title, locale === 'zh-CN' ? '单中心' : 'single site', 'a tier that asks nothing gets a plain description');
+      assert.equal(
+        tier3[1]!.command!.title,
+        locale === 'zh-CN' ? '单中心' : 'single site',
+        'a tier that asks nothing gets a plain description',
+      );
     }
   });
 });

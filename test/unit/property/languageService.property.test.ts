@@ -149,7 +149,7 @@ function assertWorkspaceEdit(document: TextDocument, edit: WorkspaceEdit, what: 
     assertEdits(document, edits, what);
   }
   for (const change of edit.documentChanges ?? []) {
-    if ('edits' in change) assertEdits(document, change.edits as TextEdit[], what);
+    if ('edits' in change) assertEdits(document, change.edits, what);
   }
 }
 

@@ -171,7 +171,9 @@ systems:
 
   describe('dependency-lost-in-scope', () => {
     const text = (dependency: string, ledgerSites = '[cd-1, cd-2]') =>
-      proposal(`  - id: app\n    tier: 1\n    sites: [cd-1, cd-2, cq-1]\n    dependsOn: [${dependency}]\n  - id: ledger\n    sites: ${ledgerSites}\n`);
+      proposal(
+        `  - id: app\n    tier: 1\n    sites: [cd-1, cd-2, cq-1]\n    dependsOn: [${dependency}]\n  - id: ledger\n    sites: ${ledgerSites}\n`,
+      );
 
     it('fires on the dependsOn item when the system survives losing 成都 but its hard dependency does not', () => {
       const bad = text('ledger');
@@ -236,7 +238,10 @@ systems:
 
     it('is quiet on a distributed database and on one live site', () => {
       assert.deepEqual(run(activeActiveSingleDatabase, twoCities.replace('centralized', 'distributed')), []);
-      assert.deepEqual(run(activeActiveSingleDatabase, proposal(`  - id: pay\n    database: { mode: centralized }\n    sites: [cd-1, cq-1]\n`)), []);
+      assert.deepEqual(
+        run(activeActiveSingleDatabase, proposal(`  - id: pay\n    database: { mode: centralized }\n    sites: [cd-1, cq-1]\n`)),
+        [],
+      );
     });
   });
 });

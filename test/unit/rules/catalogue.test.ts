@@ -59,7 +59,9 @@ describe('rules: catalogue', () => {
       const [begin, end] = [old.indexOf(RULES_BEGIN), old.indexOf(RULES_END)];
       fs.writeFileSync(
         file,
-        begin >= 0 && end > begin ? old.slice(0, begin) + generated + old.slice(end + RULES_END.length) : `${old.trimEnd()}\n\n${generated}\n`,
+        begin >= 0 && end > begin
+          ? old.slice(0, begin) + generated + old.slice(end + RULES_END.length)
+          : `${old.trimEnd()}\n\n${generated}\n`,
       );
     }
     const docs = fs.readFileSync(file, 'utf8');

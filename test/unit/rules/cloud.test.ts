@@ -35,7 +35,11 @@ describe('rules: cloud and legacy', () => {
       assert.equal(f.fixes, undefined, 'a fix on the cloud value would not move the data');
       const unsaid = single(sensitiveDataPublicCloud, run(sensitiveDataPublicCloud, onPublic.replace('    cloud: private\n', '')));
       assert.deepEqual(unsaid.path, ['systems', 0, 'sites']);
-      assert.deepEqual(run(sensitiveDataPublicCloud, onPublic.replace('[cd-1]', '[cd-1, cd-2]')), [], 'one private site keeps the data off the public cloud');
+      assert.deepEqual(
+        run(sensitiveDataPublicCloud, onPublic.replace('[cd-1]', '[cd-1, cd-2]')),
+        [],
+        'one private site keeps the data off the public cloud',
+      );
     });
   });
 

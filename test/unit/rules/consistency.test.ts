@@ -224,7 +224,10 @@ describe('rules: consistency', () => {
       assert.deepEqual(run(tier1MissingRecoveryObjectives, gateway), []);
       const noRto = single(tier1MissingRecoveryObjectives, run(tier1MissingRecoveryObjectives, gateway.replace('    rto: 5m\n', '')));
       assert.match(noRto.message.en, /states no rto:/);
-      assert.equal(run(tier1MissingRecoveryObjectives, gateway.replace('transactions: none', 'transactions: none\n    data: [session]')).length, 1);
+      assert.equal(
+        run(tier1MissingRecoveryObjectives, gateway.replace('transactions: none', 'transactions: none\n    data: [session]')).length,
+        1,
+      );
     });
 
     it('is quiet with both, on lower tiers, and on a malformed value (validation reports that)', () => {

@@ -55,7 +55,9 @@ describe('rules: data', () => {
     });
 
     it('is quiet when a load-tested capacity shows headroom for the peak', () => {
-      const tested = proposal(`  - id: ta\n    architecture: monolith\n    load: { peakTps: 1200 }\n    database: { mode: centralized, capacityTps: 6000 }\n`);
+      const tested = proposal(
+        `  - id: ta\n    architecture: monolith\n    load: { peakTps: 1200 }\n    database: { mode: centralized, capacityTps: 6000 }\n`,
+      );
       assert.deepEqual(run(heavyLoadMonolith, tested), []);
       assert.equal(run(heavyLoadMonolith, tested.replace('6000', '1400')).length, 1, 'a peak at 86% of capacity has no headroom');
     });
@@ -109,7 +111,9 @@ describe('rules: data', () => {
 
     it('takes a dependency at its word: writes: true counts on local, writes: false never counts', () => {
       const posting = (mode: string, writes: string) =>
-        proposal(`  - id: loan\n    transactions: ${mode}\n    data: [loan]\n    dependsOn: [{ id: core, writes: ${writes} }]\n  - id: core\n    data: [account]\n`);
+        proposal(
+          `  - id: loan\n    transactions: ${mode}\n    data: [loan]\n    dependsOn: [{ id: core, writes: ${writes} }]\n  - id: core\n    data: [account]\n`,
+        );
       const local = single(crossSystemTransactionsSaga, run(crossSystemTransactionsSaga, posting('local', 'true')));
       assert.match(local.message.zh, /只用本地事务/);
       assert.match(local.message.en, /local transactions only/);

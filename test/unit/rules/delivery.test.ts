@@ -41,7 +41,10 @@ describe('rules: delivery', () => {
       const f = single(downtimeRelease, run(downtimeRelease, batch));
       assert.equal(f.severity, 'info');
       assert.match(f.message.zh, /请写明 batchWindow/);
-      assert.deepEqual(run(downtimeRelease, batch.replace('    release: downtime\n', '    release: downtime\n    batchWindow: "22:00-06:00"\n')), []);
+      assert.deepEqual(
+        run(downtimeRelease, batch.replace('    release: downtime\n', '    release: downtime\n    batchWindow: "22:00-06:00"\n')),
+        [],
+      );
     });
 
     it('is quiet on rolling, gray and blue-green', () => {

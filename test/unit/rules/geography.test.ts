@@ -64,7 +64,10 @@ describe('rules: geography', () => {
 
   describe('unknown-city', () => {
     it('says which cities an ambiguous English name could be, and that distances are skipped', () => {
-      const t = text(`  - { id: x-1, city: Suzhou }\n  - { id: x-2, city: 火星城 }\n  - { id: x-3, city: 上海 }`, '  - { from: x-1, to: x-2, mode: sync }');
+      const t = text(
+        `  - { id: x-1, city: Suzhou }\n  - { id: x-2, city: 火星城 }\n  - { id: x-3, city: 上海 }`,
+        '  - { from: x-1, to: x-2, mode: sync }',
+      );
       const found = run(unknownCity, t);
       assert.deepEqual(
         found.map((f) => f.path),

@@ -97,7 +97,10 @@ describe('waivers', () => {
 
   it('reads a trailer padded with a long run of spaces in one pass (a backtracking pattern took 33 s on 160,000)', () => {
     const pad = ' '.repeat(200_000);
-    const { byRule } = run(proposal(`    tier: 1 # casebook-ignore tier-rule: 二期整改 (owner:${pad}张三${pad}, until${pad}2027-06-30${pad})\n`), [TIER]);
+    const { byRule } = run(
+      proposal(`    tier: 1 # casebook-ignore tier-rule: 二期整改 (owner:${pad}张三${pad}, until${pad}2027-06-30${pad})\n`),
+      [TIER],
+    );
     const s = byRule('tier-rule')[0]!.suppression;
     assert.deepEqual({ owner: s?.owner, until: s?.until }, { owner: '张三', until: '2027-06-30' });
   });
@@ -113,9 +116,9 @@ describe('waivers', () => {
       assert.equal(byRule('tier-rule')[0]!.suppression, undefined, comment);
       const [missing] = byRule('waiver-missing-reason');
       assert.ok(missing, comment);
-      assert.equal(missing!.finding.range.start.line, 4);
-      assert.match(missing!.finding.message.zh, /缺少理由/);
-      assert.match(missing!.finding.message.en, /no reason/);
+      assert.equal(missing.finding.range.start.line, 4);
+      assert.match(missing.finding.message.zh, /缺少理由/);
+      assert.match(missing.finding.message.en, /no reason/);
       assert.equal(byRule('waiver-unused').length, 0, 'already reported as missing a reason');
     }
   });
@@ -127,8 +130,8 @@ describe('waivers', () => {
     const [expired] = byRule('waiver-expired');
     assert.ok(expired);
     const line = text.split('\n')[4]!;
-    assert.equal(line.slice(expired!.finding.range.start.character, expired!.finding.range.end.character), '2025-12-31');
-    assert.match(expired!.finding.message.en, /李四/);
+    assert.equal(line.slice(expired.finding.range.start.character, expired.finding.range.end.character), '2025-12-31');
+    assert.match(expired.finding.message.en, /李四/);
   });
 
   it('a waiver holds through its until date', () => {
@@ -149,8 +152,8 @@ describe('waivers', () => {
     const [unknown] = byRule('waiver-unknown-rule');
     assert.ok(unknown);
     const line = text.split('\n')[4]!;
-    assert.equal(line.slice(unknown!.finding.range.start.character, unknown!.finding.range.end.character), 'tier-rul');
-    assert.deepEqual(unknown!.finding.path, ['systems', 0, 'tier']);
+    assert.equal(line.slice(unknown.finding.range.start.character, unknown.finding.range.end.character), 'tier-rul');
+    assert.deepEqual(unknown.finding.path, ['systems', 0, 'tier']);
     assert.ok(byRule('tier-rule')[0]!.suppression);
     assert.equal(byRule('waiver-unused').length, 0, 'an unknown rule is not also reported unused');
   });
@@ -160,7 +163,7 @@ describe('waivers', () => {
     const { byRule } = run(text, []);
     const [unused] = byRule('waiver-unused');
     assert.ok(unused);
-    assert.equal(text.split('\n')[4]!.slice(unused!.finding.range.start.character, unused!.finding.range.end.character), 'tier-rule');
+    assert.equal(text.split('\n')[4]!.slice(unused.finding.range.start.character, unused.finding.range.end.character), 'tier-rule');
     assert.equal(WAIVER_RULES.find((r) => r.id === 'waiver-unused')!.defaultSeverity, 'hint');
   });
 
@@ -233,7 +236,7 @@ ${tierLine}
     const tier1 = findings.find((f) => f.rule === 'tier1-two-regions-three-dcs');
     assert.ok(tier1?.suppressed);
     assert.deepEqual(
-      { ...tier1!.suppression, range: undefined },
+      { ...tier1.suppression, range: undefined },
       { reason: '异地中心二期建设', owner: '张三', until: '2027-06-30', range: undefined },
     );
     assert.ok(!findings.some((f) => f.rule.startsWith('waiver-')));
@@ -244,7 +247,7 @@ ${tierLine}
     assert.equal(findings.find((f) => f.rule === 'tier1-two-regions-three-dcs')?.suppressed, false);
     const expired = findings.find((f) => f.rule === 'waiver-expired');
     assert.equal(expired?.severity, 'info');
-    assert.match(expired!.message, /已于 2025-12-31 到期/);
+    assert.match(expired.message, /已于 2025-12-31 到期/);
   });
 
   it('knows every rule of the engine: a real id is never "unknown", a typo is', () => {

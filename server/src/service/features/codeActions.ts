@@ -12,7 +12,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-types';
 import { ruleMeta } from '../analyze';
-import type { FeatureContext } from '../languageService';
+import type { FeatureContext } from '../featureContext';
 import { rangeContains } from '../lineIndex';
 import type { Locale } from '../locale';
 import { pick } from '../locale';
@@ -22,7 +22,7 @@ import { isDiagnosticData, publishedFindings, toDiagnostic } from './diagnostics
 import { customerLabel, OPEN_CASE } from './labels';
 
 /** A kind under quickfix, so that editors list it with the fixes. */
-export const OPEN_CASE_KIND = `${CodeActionKind.QuickFix}.casebook.openCase`;
+const OPEN_CASE_KIND = `${CodeActionKind.QuickFix}.casebook.openCase`;
 
 const t = (locale: Locale, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
 
@@ -137,7 +137,7 @@ function overlaps(a: Range, b: Range): boolean {
  * indented like that line. The placeholder is no reason to the waiver engine:
  * until the architect writes one, the finding stays and the waiver is flagged.
  */
-export function waiverEdit(context: FeatureContext, range: Range, rule: string, locale: Locale): TextEdit {
+function waiverEdit(context: FeatureContext, range: Range, rule: string, locale: Locale): TextEdit {
   const index = context.proposal.model.tree.lineIndex;
   const line = Math.min(range.start.line, index.lineCount - 1);
   const text = index.lineText(line);

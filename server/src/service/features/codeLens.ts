@@ -3,7 +3,7 @@
  * topology word it has ("两地三中心 ✓") or, for tier 1, needs and lacks ("✗").
  */
 import type { CodeLens } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../languageService';
+import type { FeatureContext } from '../featureContext';
 import { pick, type Locale } from '../locale';
 import { topologyWords, type ProposalModel, type SystemModel } from '../model';
 import type { CaseLibrary, Finding } from '../types';
@@ -60,7 +60,7 @@ function groupBySystem(findings: Finding[]): Map<number, Finding[]> {
  * what it lacks), then those showing the topology its tier needs, then those
  * showing the strongest topology it already has.
  */
-export function referenceCases(system: SystemModel, findings: Finding[], library: CaseLibrary): string[] {
+function referenceCases(system: SystemModel, findings: Finding[], library: CaseLibrary): string[] {
   const ids: string[] = [];
   const add = (id: string) => {
     if (library.cases.has(id) && !ids.includes(id)) ids.push(id);

@@ -14,7 +14,7 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../languageService';
+import type { FeatureContext } from '../featureContext';
 import { pick, type Locale, type Localized } from '../locale';
 import { type ProposalModel } from '../model';
 import { describeField, keysAt, type FieldInfo } from '../schemaInfo';
@@ -28,7 +28,7 @@ const t = (locale: Locale, zh: string, en: string) => (locale === 'zh-CN' ? zh :
 const doc = (value: string): MarkupContent => ({ kind: 'markdown', value });
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
-export const MARKER = 'casebook: proposal/v1';
+const MARKER = 'casebook: proposal/v1';
 
 export function doComplete(context: FeatureContext, position: Position): CompletionList {
   const { model } = context.proposal;
@@ -225,7 +225,7 @@ function keyItems(model: ProposalModel, cursor: Cursor, locale: Locale): Complet
 
 function firstSentence(text: string): string {
   const m = /^(.+?[。.!！?？])(\s|$)/.exec(text);
-  return (m ? m[1]! : text).slice(0, 120);
+  return (m?.[1] ?? text).slice(0, 120);
 }
 
 function fieldDocumentation(key: string, field: FieldInfo | undefined, locale: Locale): string {
@@ -237,7 +237,7 @@ function fieldDocumentation(key: string, field: FieldInfo | undefined, locale: L
   if (field.example !== undefined)
     lines.push(
       '',
-      `${t(locale, '示例', 'Example')}${colon(locale)}\`${key}: ${typeof field.example === 'object' ? JSON.stringify(field.example) : String(field.example)}\``,
+      `${t(locale, '示例', 'Example')}${colon(locale)}\`${key}: ${typeof field.example === 'string' ? field.example : JSON.stringify(field.example)}\``,
     );
   return lines.join('\n');
 }
@@ -261,7 +261,7 @@ const CITY_NAMES: Localized[] = [
   { zh: '城市C', en: 'City C' },
 ];
 
-export const REFERENCE_TOPOLOGIES: TopologyTemplate[] = [
+const REFERENCE_TOPOLOGIES: TopologyTemplate[] = [
   {
     id: 'same-city-active-active',
     name: { zh: '同城双活', en: 'Same-city active-active' },
@@ -455,10 +455,11 @@ function systemBody(pad: string, locale: Locale): string {
 function linksEdit(model: ProposalModel, template: TopologyTemplate, ids: string[]) {
   const index = model.tree.lineIndex;
   const links = model.root?.entries.find((e) => e.key === 'links');
-  if (links && links.value.kind === 'seq' && !links.value.flow && links.value.items.length > 0) {
-    const first = links.value.items[0]!;
+  const seq = links?.value.kind === 'seq' && !links.value.flow ? links.value : undefined;
+  const first = seq?.items[0];
+  if (seq && first) {
     const dash = Math.max(0, lineShape(index.lineText(first.range.start.line)).dashes[0] ?? first.range.start.character - 2);
-    const end = links.value.range.end;
+    const end = seq.range.end;
     const at = { line: end.line, character: index.lineText(end.line).length };
     return { range: { start: at, end: at }, newText: `\n${linkLines(template, ids, dash)}` };
   }

@@ -67,7 +67,7 @@ export function lineShape(text: string): LineShape {
 }
 
 /** Lists whose items are plain strings (`sites: [a, b]`), by the key that holds them. */
-export const SCALAR_LIST_KEYS = new Set(['sites', 'dependsOn', 'observability', 'data', 'zones']);
+const SCALAR_LIST_KEYS = new Set(['sites', 'dependsOn', 'observability', 'data', 'zones']);
 
 export type Place = 'key' | 'value' | 'item' | 'comment';
 
@@ -147,10 +147,12 @@ class PathFinder {
       if (s.key && s.key.start === column) {
         const anchored = this.lines.anchor(i, column);
         if (anchored) return anchored;
-        if (s.dashes.length > 0) return this.itemPath(i, s.dashes[s.dashes.length - 1]!);
+        const dash = s.dashes.at(-1);
+        if (dash !== undefined) return this.itemPath(i, dash);
         continue; // a sibling key
       }
-      if (s.dashes.length > 0 && s.contentColumn === column) return this.itemPath(i, s.dashes[s.dashes.length - 1]!);
+      const dash = s.dashes.at(-1);
+      if (dash !== undefined && s.contentColumn === column) return this.itemPath(i, dash);
       if (s.indent >= column) continue; // deeper, or a same-column line that is not a key
       // The first line to the left: our mapping must be the value of its key.
       return this.parentOfBlock(i);
@@ -164,7 +166,8 @@ class PathFinder {
     if (!s.key) return null;
     const anchored = this.lines.anchor(line, s.key.start);
     if (anchored) return anchored;
-    if (s.dashes.length > 0) return this.itemPath(line, s.dashes[s.dashes.length - 1]!);
+    const dash = s.dashes.at(-1);
+    if (dash !== undefined) return this.itemPath(line, dash);
     return this.mapAbove(line, s.key.start);
   }
 
@@ -270,7 +273,7 @@ function flowItems(text: string, open: number): string[] {
 }
 
 /** Whether a list path holds plain strings (`["systems", 0, "sites"]`, `["zones"]`), not mappings (`["sites"]`). */
-export function isScalarList(path: JsonPath | null): boolean {
+function isScalarList(path: JsonPath | null): boolean {
   if (!path) return false;
   const field = describeField(path);
   if (field?.items) return field.items.types[0] !== 'object';
@@ -300,8 +303,8 @@ export function cursorAt(model: ProposalModel, position: Position): Cursor {
         const map = finder.mapOfLine(line);
         return map ? [...map, shape.key.text] : null;
       }
-      if (shape.dashes.length > 0) return finder.itemPath(line, shape.dashes[shape.dashes.length - 1]!);
-      return null;
+      const dash = shape.dashes.at(-1);
+      return dash === undefined ? null : finder.itemPath(line, dash);
     };
     // Down through nested collections: `dependsOn: [core, { id: |` is in item 1 of the list.
     const ownerPath = (): JsonPath | null => {
@@ -316,7 +319,7 @@ export function cursorAt(model: ProposalModel, position: Position): Cursor {
         listPath: ownerPath() ?? undefined,
         written: flowItems(lineText, flow.column),
         flow: '[',
-      } as Cursor;
+      };
     }
     const segment = lineText.slice(flow.segmentStart, character);
     const colon = segment.indexOf(':');
@@ -337,7 +340,7 @@ export function cursorAt(model: ProposalModel, position: Position): Cursor {
     // `  - ` or `  - wo`: an item of some list. Plain-string lists take values; lists of mappings take keys.
     const itemPath = finder.itemPath(line, lastDash);
     const listPath = itemPath ? itemPath.slice(0, -1) : null;
-    if (isScalarList(listPath)) return { ...base, place: 'item', mapPath: null, listPath: listPath ?? undefined, written: [] } as Cursor;
+    if (isScalarList(listPath)) return { ...base, place: 'item', mapPath: null, listPath: listPath ?? undefined, written: [] };
     return { ...base, place: 'key', mapPath: itemPath, key: shape.value };
   }
 
@@ -345,9 +348,4 @@ export function cursorAt(model: ProposalModel, position: Position): Cursor {
   const column = shape.blank ? Math.min(character, lineText.length) : shape.indent;
   const mapPath = finder.mapAbove(line, column);
   return { ...base, place: 'key', mapPath, key: shape.value };
-}
-
-/** A path with list indices replaced by `*`: the shape schema lookups key on. */
-export function schemaPath(path: JsonPath): string {
-  return path.map((p) => (typeof p === 'number' ? '*' : p)).join('.');
 }

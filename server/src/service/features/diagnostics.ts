@@ -17,7 +17,7 @@ import {
   type Diagnostic,
   type DiagnosticRelatedInformation,
 } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../languageService';
+import type { FeatureContext } from '../featureContext';
 import { pick, type Locale } from '../locale';
 import type { CaseLibrary, Finding, Severity } from '../types';
 import { colon, patternName } from './labels';
@@ -103,7 +103,7 @@ const relatedCache = new WeakMap<CaseLibrary, Map<string, DiagnosticRelatedInfor
  */
 function relatedInformation(finding: Finding, library: CaseLibrary, locale: Locale): DiagnosticRelatedInformation[] {
   let cache = relatedCache.get(library);
-  if (!cache) relatedCache.set(library, (cache = new Map()));
+  if (!cache) relatedCache.set(library, (cache = new Map<string, DiagnosticRelatedInformation | null>()));
   const patterns = finding.patterns.join(',');
   const out: DiagnosticRelatedInformation[] = [];
   for (const caseId of finding.cases) {

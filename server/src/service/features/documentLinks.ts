@@ -3,7 +3,7 @@
  * (`# two-regions-three-dcs`) searches the cases that show it.
  */
 import type { DocumentLink } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../languageService';
+import type { FeatureContext } from '../featureContext';
 import { pick } from '../locale';
 import { commandUri, OPEN_CASE, patternName, SEARCH_CASES } from './labels';
 import { termIndex } from './terms';

@@ -3,7 +3,7 @@
  * the nested `load` / `database` maps, and runs of whole-line comments.
  */
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../languageService';
+import type { FeatureContext } from '../featureContext';
 import type { YNode } from '../yamlTree';
 
 export function getFoldingRanges(context: FeatureContext): FoldingRange[] {

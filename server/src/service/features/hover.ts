@@ -6,7 +6,7 @@
  * key: the schema's documentation. All Markdown, in the settings' locale.
  */
 import type { Hover, MarkupContent, Position, Range } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../languageService';
+import type { FeatureContext } from '../featureContext';
 import { listOf, pick, type Locale, type Localized } from '../locale';
 import { topologyWords, type ProposalModel, type SystemModel } from '../model';
 import { describeField } from '../schemaInfo';
@@ -136,7 +136,7 @@ function fieldHover(path: (string | number)[], locale: L): string | undefined {
     lines.push('', `${t(locale, '**取值范围**', '**Range**')}${colon(locale)}${low || '(−∞'}, ${high || '∞)'}`);
   }
   if (info.example !== undefined) {
-    const example = typeof info.example === 'object' ? JSON.stringify(info.example) : String(info.example);
+    const example = typeof info.example === 'string' ? info.example : JSON.stringify(info.example);
     lines.push('', `${t(locale, '**示例**', '**Example**')}${colon(locale)}\`${path[path.length - 1]}: ${example.replace(/`/g, "'")}\``);
   }
   return lines.join('\n');
@@ -214,7 +214,13 @@ function scenarioLines(model: ProposalModel, system: SystemModel, locale: L): st
     lines.push(`- ${t(locale, `失去${md(lost)}`, `lose ${md(lost)}`)}${colon(locale)}${md(pick(outcomeText(outcome), locale))}`);
   }
   if (touching.length > LISTED_SCENARIOS)
-    lines.push(t(locale, `- …（共 ${touching.length} 种，运行 casebook simulate 查看全部）`, `- … (${touching.length} in all; casebook simulate lists them)`));
+    lines.push(
+      t(
+        locale,
+        `- …（共 ${touching.length} 种，运行 casebook simulate 查看全部）`,
+        `- … (${touching.length} in all; casebook simulate lists them)`,
+      ),
+    );
   return lines;
 }
 

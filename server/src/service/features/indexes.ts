@@ -16,7 +16,7 @@ const memos = new WeakMap<ProposalModel, Map<string, unknown>>();
 /** Builds a value once per model. */
 export function memo<T>(model: ProposalModel, key: string, build: () => T): T {
   let table = memos.get(model);
-  if (!table) memos.set(model, (table = new Map()));
+  if (!table) memos.set(model, (table = new Map<string, unknown>()));
   if (table.has(key)) return table.get(key) as T;
   const value = build();
   table.set(key, value);
@@ -97,7 +97,7 @@ export interface IdIndex {
 
 const keyOf = (kind: IdKind, id: string) => `${kind}:${id}`;
 
-export function idIndex(model: ProposalModel): IdIndex {
+function idIndex(model: ProposalModel): IdIndex {
   return memo(model, 'idIndex', () => {
     const all: IdOccurrence[] = [];
     for (const site of model.sites)

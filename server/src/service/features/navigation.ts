@@ -5,7 +5,7 @@
  * that are not valid ids or are taken).
  */
 import type { Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../languageService';
+import type { FeatureContext } from '../featureContext';
 import type { Locale } from '../locale';
 import type { ProposalModel } from '../model';
 import { idAt, occurrencesOf, type IdOccurrence } from './indexes';

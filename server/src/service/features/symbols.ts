@@ -4,7 +4,7 @@
  * given documents, filtered by a query.
  */
 import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../languageService';
+import type { FeatureContext } from '../featureContext';
 import type { ProposalModel } from '../model';
 import type { YMap } from '../yamlTree';
 
@@ -78,7 +78,7 @@ function linkSymbols(model: ProposalModel): DocumentSymbol[] {
 }
 
 /** Query matching as editors do it: the query's characters in order, case-insensitive (`cor` finds `core — 核心`). */
-export function fuzzyMatch(query: string, text: string): boolean {
+function fuzzyMatch(query: string, text: string): boolean {
   if (!query) return true;
   const q = query.toLowerCase();
   const s = text.toLowerCase();

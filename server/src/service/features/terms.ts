@@ -81,8 +81,8 @@ class Dictionary implements TermIndex {
     if (!term) return undefined;
     // ASCII terms must stand as whole words: `saga` in `sagas` or `mq` in `mqtt` is not a hit.
     if (IS_ASCII_WORD.test(term.text)) {
-      const before = start > 0 ? original[start - 1]! : ' ';
-      const after = start + length < original.length ? original[start + length]! : ' ';
+      const before = original[start - 1] ?? ' ';
+      const after = original[start + length] ?? ' ';
       if (WORD_CHAR.test(before) || WORD_CHAR.test(after)) return undefined;
     }
     return term;
@@ -135,7 +135,7 @@ export function termIndex(library: CaseLibrary): TermIndex {
   return index;
 }
 
-export function buildTermIndex(library: CaseLibrary): TermIndex {
+function buildTermIndex(library: CaseLibrary): TermIndex {
   const dictionary = new Dictionary();
   // Patterns first: 两地三中心 is a pattern even where a case title mentions it.
   const records: { kind: TermKind; id: string; names: string[]; aliases: string[] }[] = [

@@ -40,10 +40,6 @@ export function libraryFileKind(path: string): LibraryFileKind | undefined {
   return 'case';
 }
 
-export function emptyLibrary(): CaseLibrary {
-  return { cases: new Map(), patterns: new Map(), products: new Map(), problems: [] };
-}
-
 /** Records of one kind, keyed by id; built-in ones win and enterprise ones cannot replace them. */
 class Registry<T extends { id: string; builtIn: boolean; file: string }> {
   readonly records = new Map<T['id'], T>();

@@ -7,11 +7,11 @@ import type { Range } from 'vscode-languageserver-types';
 import type { LineIndex } from '../lineIndex';
 import type { Localized } from '../locale';
 import type { LibraryProblem, Quantity, SourceLocation } from '../types';
-import { entryOf, type YMap, type YNode, type YScalar } from '../yamlTree';
+import { entryOf, type YMap, type YNode } from '../yamlTree';
 import { messages, type Expected } from './messages';
 
 /** Lowercase kebab-case: the shape of every case, pattern, product and outcome id. */
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A value with the node it was read from. */
 export interface Read<T> {
@@ -158,9 +158,9 @@ export class FieldReader {
 }
 
 /** A scalar's text: strings as written, numbers as their digits (a `year: 2017` is also text). */
-export function scalarText(node: YNode): string | undefined {
+function scalarText(node: YNode): string | undefined {
   if (node.kind !== 'scalar') return undefined;
-  const scalar = node as YScalar;
+  const scalar = node;
   if (typeof scalar.value === 'string') return scalar.value;
   if (typeof scalar.value === 'number') return String(scalar.value);
   return undefined;

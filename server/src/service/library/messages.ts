@@ -5,7 +5,7 @@
 import type { Localized } from '../locale';
 
 /** What a field should hold, as both languages say it in "should be …". */
-export const EXPECTED = {
+const EXPECTED = {
   map: { zh: '映射（key: value）', en: 'a mapping (key: value)' },
   list: { zh: '列表', en: 'a list' },
   text: { zh: '文本', en: 'text' },

@@ -21,7 +21,7 @@ import { parseYamlTree, type YamlTree, type YMap, type YNode } from '../yamlTree
 import { FieldReader, type Read } from './fields';
 import { messages, WHAT } from './messages';
 
-export const CASE_FIELDS = [
+const CASE_FIELDS = [
   'id',
   'customer',
   'aliases',
@@ -36,10 +36,10 @@ export const CASE_FIELDS = [
   'topology',
   'illustrative',
 ] as const;
-export const OUTCOME_FIELDS = ['id', 'metric', 'value', 'phrase', 'kind', 'source', 'before', 'after'] as const;
-export const EVIDENCE_FIELDS = ['pattern', 'evidence', 'kind', 'source'] as const;
-export const PATTERN_FIELDS = ['id', 'name', 'aliases', 'summary', 'whenToApply', 'cost', 'cases'] as const;
-export const PRODUCT_FIELDS = ['id', 'name', 'zhName', 'aliases', 'description'] as const;
+const OUTCOME_FIELDS = ['id', 'metric', 'value', 'phrase', 'kind', 'source', 'before', 'after'] as const;
+const EVIDENCE_FIELDS = ['pattern', 'evidence', 'kind', 'source'] as const;
+const PATTERN_FIELDS = ['id', 'name', 'aliases', 'summary', 'whenToApply', 'cost', 'cases'] as const;
+const PRODUCT_FIELDS = ['id', 'name', 'zhName', 'aliases', 'description'] as const;
 
 /** An id one library record cites, checked once every file is parsed. */
 export interface LibraryReference {

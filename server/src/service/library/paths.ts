@@ -33,7 +33,7 @@ export function baseNameOf(path: string): string {
   return normal.slice(normal.lastIndexOf('/') + 1);
 }
 
-export function isAbsolutePath(path: string): boolean {
+function isAbsolutePath(path: string): boolean {
   return path.startsWith('/') || path.startsWith('\\') || WINDOWS_DRIVE.test(path.replace(/\\/g, '/'));
 }
 

@@ -42,7 +42,7 @@ function footprint(system: SystemModel): Localized {
 }
 
 /** The first scope of the kinds a system must survive in which its own copies are all lost; cities before sites. */
-export function ownLossIn(model: ProposalModel, system: SystemModel): Scope | undefined {
+function ownLossIn(model: ProposalModel, system: SystemModel): Scope | undefined {
   const kinds = requiredScopeKinds(system);
   const failing = outcomesOf(scenariosOf(model), system).filter(
     ({ scope, outcome }) => kinds.includes(scope.kind) && outcome.hit && !outcome.ownSurvives,
@@ -219,7 +219,7 @@ export const highAvailabilityColdStandby: CasebookRule = {
 };
 
 /** The 等保 level that binds a system: its own, else the proposal's. */
-export function mlpsOf(model: ProposalModel, system: SystemModel): number | undefined {
+function mlpsOf(model: ProposalModel, system: SystemModel): number | undefined {
   return system.mlps?.value ?? model.mlps?.value;
 }
 
@@ -325,9 +325,10 @@ export const availabilitySingleSite: CasebookRule = {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
       if (!system.availability || system.availability.value < HIGH_AVAILABILITY) continue;
-      if (system.tier?.value === 1 || system.tier?.value === 2 || system.topology.sites.length !== 1) continue;
+      const [only, ...others] = system.topology.sites;
+      if (system.tier?.value === 1 || system.tier?.value === 2 || !only || others.length > 0) continue;
       const label = opening(systemLabel(system));
-      const site = system.topology.sites[0]!.id?.value ?? '?';
+      const site = only.id?.value ?? '?';
       out.push(
         finding(availabilitySingleSite, on(system.availability), {
           zh: `${label.zh} 承诺可用性 ${formatPercent(system.availability.value)}，却只部署在机房 ${site}：一次机房级故障就会中断它。请在同城再部署一个中心（双活或热备），或如实降低承诺。`,

@@ -66,7 +66,7 @@ export const sensitiveDataPublicCloud: CasebookRule = {
 };
 
 /** A system faces the internet when it says so; a customer channel (app, online banking) does unless it says otherwise. */
-export function facesInternet(system: SystemModel): boolean {
+function facesInternet(system: SystemModel): boolean {
   return system.internetFacing?.value ?? system.kind?.value === 'channel';
 }
 

@@ -34,7 +34,7 @@ const LOAD_THRESHOLDS = {
 };
 
 /** Below this share of the tested capacity a centralized database has headroom for the stated peak. */
-export const CAPACITY_HEADROOM = 0.8;
+const CAPACITY_HEADROOM = 0.8;
 
 export const heavyLoadCentralizedDatabase: CasebookRule = {
   id: 'heavy-load-centralized-database',
@@ -227,11 +227,11 @@ export const duplicateDataOwner: CasebookRule = {
     }
     const out: RawFinding[] = [];
     for (const [domain, list] of claimants) {
-      if (list.length < 2) continue;
+      const last = list.at(-1);
+      if (!last || list.length < 2) continue;
       const names = list.map(({ system }) => system.id?.value ?? `#${system.index + 1}`);
       const refs = cites(library, [ZHESHANG_SINGLE, ZHESHANG_IDENTITY]);
       // One finding per domain, on the last claim: the line whose writing made the domain contested.
-      const last = list[list.length - 1]!;
       out.push(
         finding(duplicateDataOwner, on(last.item), {
           zh: `数据域「${domain}」有 ${list.length} 个系统声明为主系统：${names.join('、')}。多份主数据必然不一致。参考：${refs.zh}。请确定唯一的主系统（如用户中心），其他系统通过 dependsOn 读取。`,

@@ -11,9 +11,9 @@ import { finding, formatCount, on, opening, replaceValue, systemLabel, type Case
 const FAMILY = 'geography';
 
 /** Above this great-circle distance a synchronous commit waits ≥ 3 ms more per round trip (fibre runs longer still). */
-export const SYNC_MAX_KM = 300;
+const SYNC_MAX_KM = 300;
 /** 银监发〔2010〕114号 第三条（四）: 同城模式 "一般距离数十公里", 异地模式 "一般距离在数百公里以上". */
-export const REMOTE_MIN_KM = 100;
+const REMOTE_MIN_KM = 100;
 /** Light in fibre: about 1 ms of round trip per 100 km. */
 const KM_PER_MS_ROUND_TRIP = 100;
 

@@ -64,7 +64,7 @@ export function cites(library: CaseLibrary, refs: readonly FigureRef[]): Localiz
   // The same citation closes every finding of a rule: build it once per library.
   const key = refs.map((ref) => `${ref.caseId}/${ref.outcomeId}`).join('|');
   let known = citations.get(library);
-  if (!known) citations.set(library, (known = new Map()));
+  if (!known) citations.set(library, (known = new Map<string, Localized>()));
   let cited = known.get(key);
   if (!cited) known.set(key, (cited = citeFigures(library, refs)));
   return cited;
@@ -105,23 +105,15 @@ export function systemLabel(system: SystemModel): Localized {
 }
 
 /** The `key: value` span of a field (the tier line for a tier rule), ending at its last character. */
-export function keyValueRange(field: Located<unknown>): Range {
+function keyValueRange(field: Located<unknown>): Range {
   return { start: field.keyRange?.start ?? field.range.start, end: contentEnd(field.node) };
 }
 
 /** Where a node's text ends: a block collection's range runs on to column 0 of the next line. */
 function contentEnd(node: YNode): Range['end'] {
-  if (node.kind === 'seq' && !node.flow && node.items.length > 0) return contentEnd(node.items[node.items.length - 1]!);
-  if (node.kind === 'map' && !node.flow && node.entries.length > 0) return contentEnd(node.entries[node.entries.length - 1]!.value);
-  return node.range.end;
-}
-
-/** Where a finding about the whole system goes when no field is to blame: its id, else its first line. */
-export function systemAnchor(system: SystemModel): { range: Range; path: JsonPath } {
-  if (system.id) return { range: keyValueRange(system.id), path: system.id.path };
-  const first = system.node.entries[0];
-  const range = first ? { start: first.keyRange.start, end: first.keyRange.end } : system.node.range;
-  return { range, path: system.node.path };
+  const last =
+    node.kind === 'seq' && !node.flow ? node.items.at(-1) : node.kind === 'map' && !node.flow ? node.entries.at(-1)?.value : undefined;
+  return last ? contentEnd(last) : node.range.end;
 }
 
 /** A finding on one field: key..value for conditions, value only when `valueOnly`. */
@@ -165,20 +157,6 @@ export function heavyLoad(system: SystemModel): { field: Located<number>; what: 
   return undefined;
 }
 
-/** Ids of systems some other system lists in `dependsOn`: computed once per model, shared by the rules that ask. */
-export function dependedOnIds(model: ProposalModel): ReadonlySet<string> {
-  const known = dependedOn.get(model);
-  if (known) return known;
-  const ids = new Set<string>();
-  for (const system of model.systems) {
-    for (const dep of system.dependsOn?.value ?? []) if (dep.value !== system.id?.value) ids.add(dep.value);
-  }
-  dependedOn.set(model, ids);
-  return ids;
-}
-
-const dependedOn = new WeakMap<ProposalModel, ReadonlySet<string>>();
-
 export function finding(rule: CasebookRule, at: { range: Range; path: JsonPath }, message: Localized, fixes?: RuleFix[]): RawFinding {
   return { rule: rule.id, message, range: at.range, path: at.path, ...(fixes && fixes.length > 0 ? { fixes } : {}) };
 }
@@ -211,16 +189,17 @@ function endOfLine(model: ProposalModel, line: number): Range {
  * Adds `key: value` (already formatted as `text`) as the last entry of a map.
  * Returns undefined for a map it cannot edit safely (an empty or multi-line flow map).
  */
-export function insertEntry(model: ProposalModel, map: YMap, text: string): TextEdit | undefined {
+function insertEntry(model: ProposalModel, map: YMap, text: string): TextEdit | undefined {
   const entries = map.entries;
-  const last = entries[entries.length - 1];
-  if (!last) return undefined;
+  const [first] = entries;
+  const last = entries.at(-1);
+  if (!first || !last) return undefined;
   if (map.flow) {
     if (map.range.start.line !== map.range.end.line) return undefined;
     const close = { line: map.range.end.line, character: map.range.end.character - 1 };
     return { range: { start: close, end: close }, newText: `, ${text}` };
   }
-  const indent = ' '.repeat(entries[0]!.keyRange.start.character);
+  const indent = ' '.repeat(first.keyRange.start.character);
   return {
     range: endOfLine(model, Math.max(lastContentLine(last.value), last.keyRange.end.line)),
     newText: `${eolOf(model)}${indent}${text}`,

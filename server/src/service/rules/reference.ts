@@ -24,7 +24,9 @@ function patternNames(rule: CasebookRule, library: CaseLibrary): string {
 
 function caseLines(rule: CasebookRule, library: CaseLibrary): string[] {
   if (rule.cases.length === 0) {
-    return ['- **Cases / 案例**：none. The seed has no customer figure that bears on this check; it cites the pattern only. / 种子文档中没有直接对应的客户数字，只引用模式。'];
+    return [
+      '- **Cases / 案例**：none. The seed has no customer figure that bears on this check; it cites the pattern only. / 种子文档中没有直接对应的客户数字，只引用模式。',
+    ];
   }
   const lines = ['- **Cases / 案例**：'];
   for (const caseId of rule.cases) {
@@ -34,7 +36,9 @@ function caseLines(rule: CasebookRule, library: CaseLibrary): string[] {
       const f = figure(library, q.caseId, q.outcomeId);
       return `${f.zh} / ${f.en} (\`${q.outcomeId}\`)`;
     });
-    lines.push(`  - ${name.zh} / ${name.en} (\`${caseId}\`)${figures.length ? `: ${figures.join('; ')}` : ': cited, no figure quoted / 引用案例，不引用数字'}`);
+    lines.push(
+      `  - ${name.zh} / ${name.en} (\`${caseId}\`)${figures.length ? `: ${figures.join('; ')}` : ': cited, no figure quoted / 引用案例，不引用数字'}`,
+    );
   }
   return lines;
 }
@@ -42,7 +46,8 @@ function caseLines(rule: CasebookRule, library: CaseLibrary): string[] {
 /** The summary table and one section per rule, in catalogue order. */
 export function renderRuleReference(rules: readonly CasebookRule[], library: CaseLibrary): string {
   const out: string[] = ['| Rule / 规则 | 标题 / Title | Family | Default |', '|---|---|---|---|'];
-  for (const r of rules) out.push(`| [${r.id}](#${r.id}) | ${cell(r.title.zh)} / ${cell(r.title.en)} | ${r.family} | ${r.defaultSeverity} |`);
+  for (const r of rules)
+    out.push(`| [${r.id}](#${r.id}) | ${cell(r.title.zh)} / ${cell(r.title.en)} | ${r.family} | ${r.defaultSeverity} |`);
   for (const r of rules) {
     out.push(
       '',

@@ -6,7 +6,7 @@ import { replaceFix, show, textAt } from './located';
 import { RULE } from './rules';
 
 export const MARKER_KEY = 'casebook';
-export const MARKER_VALUE = 'proposal/v1';
+const MARKER_VALUE = 'proposal/v1';
 const MARKER_LINE = `${MARKER_KEY}: ${MARKER_VALUE}`;
 const ORIGIN = { line: 0, character: 0 };
 

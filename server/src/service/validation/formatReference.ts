@@ -33,7 +33,7 @@ const SECTIONS: { title: string; path: JsonPath; prefix: string }[] = [
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** `integer 1..3`, `duration`, `list of site ids`, … */
-export function typeLabel(field: FieldInfo): string {
+function typeLabel(field: FieldInfo): string {
   if (field.kind === 'duration') return 'duration';
   if (field.kind === 'site-id' || field.kind === 'system-id') return 'id';
   if (field.kind === 'site-ref') return 'site id';

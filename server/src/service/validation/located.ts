@@ -45,8 +45,7 @@ export function removeItemEdit(tree: YamlTree, seq: YSeq, index: number): TextEd
 
 /** The range where a finding about a whole map goes: its first key (the `- id:` line), else the map. */
 export function headRange(node: YNode): Range {
-  if (node.kind === 'map' && node.entries.length > 0) return node.entries[0]!.keyRange;
-  return node.range;
+  return (node.kind === 'map' ? node.entries[0]?.keyRange : undefined) ?? node.range;
 }
 
 /** A value as the user wrote it, for messages: `"one"`, `5`, `true`, `(empty)`. */

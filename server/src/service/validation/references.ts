@@ -135,7 +135,7 @@ interface DependencyRef {
  * The dependencies of a system in both forms, read from its node: `core` and
  * `{ id: core, mode: async, critical: false }`. A bare id is `{ mode: sync, critical: true }`.
  */
-export function dependencyRefs(system: SystemModel): { seq: YSeq; refs: DependencyRef[] } | undefined {
+function dependencyRefs(system: SystemModel): { seq: YSeq; refs: DependencyRef[] } | undefined {
   const list = entryOf(system.node, 'dependsOn')?.value;
   if (list?.kind !== 'seq') return undefined;
   const refs: DependencyRef[] = [];

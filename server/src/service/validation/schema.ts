@@ -101,7 +101,10 @@ function nodeAtInstancePath(root: YNode, instancePath: string): YNode | undefine
 
 /** The entry that wins in the plain value: with a duplicate key, the last. */
 function lastEntry(map: YMap, key: string): YEntry | undefined {
-  for (let i = map.entries.length - 1; i >= 0; i--) if (map.entries[i]!.key === key) return map.entries[i];
+  for (let i = map.entries.length - 1; i >= 0; i--) {
+    const entry = map.entries[i];
+    if (entry?.key === key) return entry;
+  }
   return undefined;
 }
 
@@ -177,7 +180,7 @@ const TYPE_WORDS: Record<FieldType, Localized> = {
   boolean: { zh: 'true 或 false', en: 'true or false' },
 };
 
-export function rangeText(range: NumericRange): Localized {
+function rangeText(range: NumericRange): Localized {
   const { minimum: min, maximum: max, exclusiveMinimum: exclusive } = range;
   if (min !== undefined && max !== undefined) {
     return exclusive
