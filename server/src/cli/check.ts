@@ -12,12 +12,17 @@ import { parseYamlTree } from '../service/yamlTree';
 import { ConfigResolver, type LoadedConfig } from '../node/config';
 import { expandOperands, readProposalFile } from '../node/files';
 import { builtInCasesPath, loadLibrary } from '../node/libraryLoader';
+import { fingerprintFindings } from './fingerprint';
+import { selectShard, type Shard } from './shard';
+import { DEFAULT_EXPIRY_DAYS, applyWaiverPolicy, expiringWaivers, localToday, type WaiverPolicy } from './waiverPolicy';
 
 export interface FileReport {
   /** As shown to the user: relative to the working directory when inside it, with `/`. */
   file: string;
   absolute: string;
   findings: Finding[];
+  /** One stable fingerprint per finding, same order (see fingerprint.ts). */
+  fingerprints: string[];
   /** The library the file was checked against (its config may add enterprise cases). */
   library: CaseLibrary;
 }
@@ -38,10 +43,16 @@ export interface CheckOptions {
   cwd: string;
   /** ISO date waivers are compared to (tests); today by default. */
   today?: string;
+  /** False: ignore `# casebook-ignore` waivers in the files (`--no-inline-waivers`). */
+  inlineWaivers?: boolean;
+  /** Warn about waivers expiring within this many days (default 30). */
+  waiverExpiryDays?: number;
+  /** `--shard i/n`: check only this runner's part of the files. */
+  shard?: Shard;
 }
 
 export type FailOn = Severity | 'none';
-const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
+export const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
 /** True when an unsuppressed finding is at least as severe as `failOn`. */
 export function fails(report: CheckReport, failOn: FailOn): boolean {
@@ -53,6 +64,12 @@ export function runCheck(options: CheckOptions): CheckReport {
   const report: CheckReport = { files: [], notices: [], errors: [] };
   const expanded = expandOperands(options.operands, options.cwd);
   for (const problem of expanded.problems) report.errors.push(problem.message);
+  const files = options.shard ? selectShard(expanded.files, options.cwd, options.shard) : expanded.files;
+  const policy: WaiverPolicy = {
+    inline: options.inlineWaivers ?? true,
+    expiryDays: options.waiverExpiryDays ?? DEFAULT_EXPIRY_DAYS,
+    today: options.today ?? localToday(),
+  };
 
   const configs = new ConfigResolver(options.cwd);
   const libraries = new Map<string, CaseLibrary>();
@@ -68,7 +85,7 @@ export function runCheck(options: CheckOptions): CheckReport {
     return library;
   };
 
-  for (const absolute of expanded.files) {
+  for (const absolute of files) {
     const config = options.configFile ? configs.load(path.resolve(options.cwd, options.configFile)) : configs.forFile(absolute);
     if (config.file && !reportedConfigs.has(config.file)) {
       reportedConfigs.add(config.file);
@@ -94,12 +111,15 @@ export function runCheck(options: CheckOptions): CheckReport {
         suppressed: false,
         fixes: [],
       };
-      report.files.push({ file, absolute, findings: [finding], library });
+      report.files.push({ file, absolute, findings: [finding], fingerprints: fingerprintFindings(file, [finding], undefined), library });
       continue;
     }
     const model = buildModel(parseYamlTree(read.text));
     const settings = { locale: options.locale, rules: config.config.rules, ...(options.today ? { today: options.today } : {}) };
-    const { findings, internalErrors } = analyzeProposal(model, library, settings);
+    const analysis = analyzeProposal(model, library, settings);
+    const findings = applyWaiverPolicy(analysis.findings, policy);
+    const { internalErrors } = analysis;
+    report.notices.push(...expiringWaivers(file, model, policy));
     for (const { rule, error } of internalErrors) {
       const detail = error instanceof Error ? error.message : String(error);
       report.notices.push({
@@ -107,7 +127,7 @@ export function runCheck(options: CheckOptions): CheckReport {
         en: `${file}: rule ${rule} failed internally (skipped): ${detail}`,
       });
     }
-    report.files.push({ file, absolute, findings, library });
+    report.files.push({ file, absolute, findings, fingerprints: fingerprintFindings(file, findings, model), library });
   }
   return report;
 }
