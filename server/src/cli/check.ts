@@ -14,6 +14,7 @@ import { expandOperands, readProposalFile } from '../node/files';
 import { builtInCasesPath, loadLibrary } from '../node/libraryLoader';
 import { fingerprintFindings } from './fingerprint';
 import { selectShard, type Shard } from './shard';
+import { CheckPool, workerCount } from './workers';
 import { DEFAULT_EXPIRY_DAYS, applyWaiverPolicy, expiringWaivers, localToday, type WaiverPolicy } from './waiverPolicy';
 
 export interface FileReport {
@@ -49,6 +50,60 @@ export interface CheckOptions {
   waiverExpiryDays?: number;
   /** `--shard i/n`: check only this runner's part of the files. */
   shard?: Shard;
+  /** `--jobs N`: worker threads (default: the CPU count; 1 checks in this thread). */
+  jobs?: number;
+}
+
+/** What checking one file gives: its findings, or the reason it could not be read. */
+export interface FileOutcome {
+  findings: Finding[];
+  fingerprints: string[];
+  notices: Localized[];
+  error?: Localized;
+}
+
+/** The options a worker needs to check a file exactly as this thread would. */
+export type FileCheckOptions = Pick<CheckOptions, 'locale' | 'today'> & { policy: WaiverPolicy };
+
+/** Read, parse, analyse, fingerprint one file; the document and its model are dropped on return. */
+export function checkFile(
+  absolute: string,
+  file: string,
+  config: LoadedConfig,
+  library: CaseLibrary,
+  options: Pick<CheckOptions, 'locale' | 'today'>,
+  policy: WaiverPolicy,
+): FileOutcome {
+  const read = readProposalFile(absolute);
+  if (read.kind === 'unreadable') return { findings: [], fingerprints: [], notices: [], error: read.message };
+  if (read.kind === 'refused') {
+    const at = { line: read.line, character: read.character };
+    const finding: Finding = {
+      rule: read.rule,
+      severity: 'error',
+      message: options.locale === 'zh-CN' ? read.message.zh : read.message.en,
+      range: { start: at, end: at },
+      path: [],
+      patterns: [],
+      cases: [],
+      suppressed: false,
+      fixes: [],
+    };
+    return { findings: [finding], fingerprints: fingerprintFindings(file, [finding], undefined), notices: [] };
+  }
+  const model = buildModel(parseYamlTree(read.text));
+  const settings = { locale: options.locale, rules: config.config.rules, ...(options.today ? { today: options.today } : {}) };
+  const analysis = analyzeProposal(model, library, settings);
+  const findings = applyWaiverPolicy(analysis.findings, policy);
+  const notices = expiringWaivers(file, model, policy);
+  for (const { rule, error } of analysis.internalErrors) {
+    const detail = error instanceof Error ? error.message : String(error);
+    notices.push({
+      zh: `${file}：规则 ${rule} 内部出错（已跳过）：${detail}`,
+      en: `${file}: rule ${rule} failed internally (skipped): ${detail}`,
+    });
+  }
+  return { findings, fingerprints: fingerprintFindings(file, findings, model), notices };
 }
 
 export type FailOn = Severity | 'none';
@@ -71,6 +126,9 @@ export function runCheck(options: CheckOptions): CheckReport {
     today: options.today ?? localToday(),
   };
 
+  const jobs = workerCount(options.jobs, files.length);
+  // Workers check the files in parallel; their results are taken back in file order, so the output is the same.
+  const pool = jobs > 1 ? new CheckPool(files, jobs, { ...options, policy }) : undefined;
   const configs = new ConfigResolver(options.cwd);
   const libraries = new Map<string, CaseLibrary>();
   const reportedConfigs = new Set<string>();
@@ -93,42 +151,12 @@ export function runCheck(options: CheckOptions): CheckReport {
     }
     const library = libraryFor(config);
     const file = displayPath(absolute, options.cwd);
-    const read = readProposalFile(absolute);
-    if (read.kind === 'unreadable') {
-      report.errors.push(read.message);
-      continue;
-    }
-    if (read.kind === 'refused') {
-      const at = { line: read.line, character: read.character };
-      const finding: Finding = {
-        rule: read.rule,
-        severity: 'error',
-        message: options.locale === 'zh-CN' ? read.message.zh : read.message.en,
-        range: { start: at, end: at },
-        path: [],
-        patterns: [],
-        cases: [],
-        suppressed: false,
-        fixes: [],
-      };
-      report.files.push({ file, absolute, findings: [finding], fingerprints: fingerprintFindings(file, [finding], undefined), library });
-      continue;
-    }
-    const model = buildModel(parseYamlTree(read.text));
-    const settings = { locale: options.locale, rules: config.config.rules, ...(options.today ? { today: options.today } : {}) };
-    const analysis = analyzeProposal(model, library, settings);
-    const findings = applyWaiverPolicy(analysis.findings, policy);
-    const { internalErrors } = analysis;
-    report.notices.push(...expiringWaivers(file, model, policy));
-    for (const { rule, error } of internalErrors) {
-      const detail = error instanceof Error ? error.message : String(error);
-      report.notices.push({
-        zh: `${file}：规则 ${rule} 内部出错（已跳过）：${detail}`,
-        en: `${file}: rule ${rule} failed internally (skipped): ${detail}`,
-      });
-    }
-    report.files.push({ file, absolute, findings, fingerprints: fingerprintFindings(file, findings, model), library });
+    const outcome = pool ? pool.next() : checkFile(absolute, file, config, library, options, policy);
+    report.notices.push(...outcome.notices);
+    if (outcome.error) report.errors.push(outcome.error);
+    else report.files.push({ file, absolute, findings: outcome.findings, fingerprints: outcome.fingerprints, library });
   }
+  pool?.close();
   return report;
 }
 

@@ -19,6 +19,7 @@ import { formatJunit } from './junit';
 import { renderFile } from './render';
 import { formatSarif } from './sarif';
 import { parseShard } from './shard';
+import { isCheckWorker, runWorker } from './workers';
 import { formatSimulateJson, formatSimulateText, simulateFile } from './simulate';
 import { formatText, styleFor, terminalSafeLines } from './text';
 import type { CaseLibrary } from '../service/types';
@@ -95,6 +96,7 @@ const SELECTION: Record<string, FlagSpec> = {
   'no-inline-waivers': { kind: 'boolean' },
   'waiver-expiry-days': { kind: 'value' },
   shard: { kind: 'value' },
+  jobs: { kind: 'value' },
 };
 
 /** runCheck's options from the shared flags; usage errors for malformed values. */
@@ -108,6 +110,9 @@ function checkOptions(args: ParsedArgs, ctx: Context, command: string): CheckOpt
   const days = flagValue(args, 'waiver-expiry-days');
   if (days !== undefined && !/^\d+$/.test(days))
     throw new UsageError({ zh: '--waiver-expiry-days 必须是非负整数。', en: '--waiver-expiry-days must be a whole number of days.' });
+  const jobs = flagValue(args, 'jobs');
+  if (jobs !== undefined && !/^[1-9]\d*$/.test(jobs))
+    throw new UsageError({ zh: '--jobs 必须是正整数。', en: '--jobs must be a positive whole number.' });
   const shardText = flagValue(args, 'shard');
   const shard = shardText === undefined ? undefined : parseShard(shardText);
   if (shard && 'error' in shard) throw new UsageError(shard.error);
@@ -120,6 +125,7 @@ function checkOptions(args: ParsedArgs, ctx: Context, command: string): CheckOpt
     ...(args.flags.has('no-inline-waivers') ? { inlineWaivers: false } : {}),
     ...(days !== undefined ? { waiverExpiryDays: Number(days) } : {}),
     ...(shard ? { shard } : {}),
+    ...(jobs !== undefined ? { jobs: Number(jobs) } : {}),
   };
 }
 
@@ -146,6 +152,7 @@ const COMMANDS: Record<string, Command> = {
   --no-inline-waivers        忽略文件中的 # casebook-ignore 豁免（团队策略不能在文件中绕过）
   --waiver-expiry-days N     豁免在 N 天内到期时在 stderr 警告（默认 30）
   --shard i/n                只检查第 i 份（共 n 份，从 1 开始），供 CI 矩阵并行；按路径哈希稳定划分
+  --jobs N                   用 N 个工作线程并行检查（默认 CPU 核数；文件少于 16 个时在本线程）；1 为不用线程
   --locale zh-CN|en          输出语言（默认取 .casebook.yaml，其次 LANG/LC_ALL）
   --config <文件>            对所有文件使用此配置，而不是各自最近的 .casebook.yaml
   --today YYYY-MM-DD         判断豁免是否过期所用的日期（默认今天）
@@ -168,6 +175,8 @@ node_modules and .git are skipped.
   --no-inline-waivers        ignore # casebook-ignore waivers in the files (a policy the file cannot bypass)
   --waiver-expiry-days N     warn on stderr about waivers expiring within N days (default 30)
   --shard i/n                check only part i of n (1-based), for a CI matrix; split by a stable hash of the path
+  --jobs N                   check on N worker threads (default: the CPU count, in this thread below 16 files);
+                             1 uses no threads
   --locale zh-CN|en          output language (default: .casebook.yaml, then LANG/LC_ALL)
   --config <file>            use this config for every file instead of each file's nearest .casebook.yaml
   --today YYYY-MM-DD         the date waivers expire against (default: today)
@@ -209,13 +218,13 @@ Exit codes: 0 passed; 1 findings reach --fail-on; 2 usage error or unreadable fi
 
 记录当前所有未豁免的问题（规则、文件和稳定指纹，不含行号），供已有问题的仓库引入 Casebook：
 之后 casebook check --baseline <基线文件> 只报告（并只因）新问题失败。插入行或修改其他系统不会改变指纹。
-接受 check 的 --config、--today、--no-inline-waivers、--shard 选项。`,
+接受 check 的 --config、--today、--no-inline-waivers、--shard、--jobs 选项。`,
       en: `Usage: casebook baseline <files|folders|globs…> -o <baseline file>
 
 Records today's unsuppressed findings (rule, file and a stable fingerprint, never the line number), so that a
 repository with existing findings can adopt Casebook: casebook check --baseline <file> then reports, and fails on,
 new findings only. Inserted lines and edits to other systems leave fingerprints unchanged.
-Takes check's --config, --today, --no-inline-waivers and --shard options.`,
+Takes check's --config, --today, --no-inline-waivers, --shard and --jobs options.`,
     },
     run(args, ctx) {
       const output = flagValue(args, 'o') ?? flagValue(args, 'output');
@@ -465,4 +474,6 @@ function locatedProblem(p: LoadedConfig['problems'][number]): Localized {
 
 // The bundle's entry (bin/casebook.js requires dist/cli.js, so `require.main` is not this module).
 // exitCode rather than exit(): large JSON/SARIF output to a pipe must drain first.
-process.exitCode = main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+// The same bundle is the worker script of `--jobs` (workers.ts).
+if (isCheckWorker()) runWorker();
+else process.exitCode = main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
