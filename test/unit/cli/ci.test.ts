@@ -317,10 +317,35 @@ describe('casebook CLI in CI (process)', function () {
     });
   });
 
+  describe('--jobs N', () => {
+    it('gives byte-for-byte the output, notices and exit code of one job, in the same order', () => {
+      const repo = path.join(tmp, 'jobs');
+      for (let i = 0; i < 30; i++) {
+        const text = i % 3 === 0 ? readFileSync(fixture('waived.arch.yaml'), 'utf8') : i % 3 === 1 ? PROPOSAL : 'casebook: proposal/v1\nname: [unclosed\n';
+        write(`jobs/d${i % 5}/p${String(i).padStart(2, '0')}.arch.yaml`, text);
+      }
+      for (const format of ['json', 'text', 'gitlab']) {
+        const args = ['check', '.', '--format', format, '--today', '2099-12-10'];
+        const one = runCli([...args, '--jobs', '1'], { cwd: repo });
+        const many = runCli([...args, '--jobs', '3'], { cwd: repo });
+        assert.equal(many.stdout, one.stdout, format);
+        assert.equal(many.stderr, one.stderr, format);
+        assert.equal(many.status, one.status, format);
+      }
+      assert.match(runCli(['check', '.', '--jobs', '3', '--today', '2099-12-10'], { cwd: repo }).stderr, /expires on 2099-12-31/);
+      const sharded = runCli(['check', '.', '--format', 'json', '--jobs', '2', '--shard', '2/3'], { cwd: repo });
+      assert.equal(sharded.stdout, runCli(['check', '.', '--format', 'json', '--jobs', '1', '--shard', '2/3'], { cwd: repo }).stdout);
+    });
+
+    it('a bad --jobs is a usage error', () => {
+      for (const bad of ['0', '-1', 'many']) assert.equal(runCli(['check', 'examples', `--jobs=${bad}`]).status, 2, bad);
+    });
+  });
+
   it('check --help lists the CI flags in both languages', () => {
     for (const locale of ['en', 'zh-CN']) {
       const help = runCli(['check', '--help', '--locale', locale]).stdout;
-      for (const flag of ['github', 'gitlab', 'junit', '--baseline', '--no-inline-waivers', '--waiver-expiry-days', '--shard', 'docs/ci.md'])
+      for (const flag of ['github', 'gitlab', 'junit', '--baseline', '--no-inline-waivers', '--waiver-expiry-days', '--shard', '--jobs', 'docs/ci.md'])
         assert.ok(help.includes(flag), `${locale} ${flag}`);
     }
   });
