@@ -52,6 +52,8 @@ export interface CheckOptions {
   shard?: Shard;
   /** `--jobs N`: worker threads (default: the CPU count; 1 checks in this thread). */
   jobs?: number;
+  /** Receives each file's report in order instead of `report.files` keeping it (streamed output). */
+  onFile?: (file: FileReport) => void;
 }
 
 /** What checking one file gives: its findings, or the reason it could not be read. */
@@ -128,7 +130,16 @@ export function runCheck(options: CheckOptions): CheckReport {
 
   const jobs = workerCount(options.jobs, files.length);
   // Workers check the files in parallel; their results are taken back in file order, so the output is the same.
-  const pool = jobs > 1 ? new CheckPool(files, jobs, { ...options, policy }) : undefined;
+  const pool =
+    jobs > 1
+      ? new CheckPool(files, jobs, {
+          locale: options.locale,
+          cwd: options.cwd,
+          policy,
+          ...(options.today ? { today: options.today } : {}),
+          ...(options.configFile ? { configFile: options.configFile } : {}),
+        })
+      : undefined;
   const configs = new ConfigResolver(options.cwd);
   const libraries = new Map<string, CaseLibrary>();
   const reportedConfigs = new Set<string>();
@@ -154,7 +165,11 @@ export function runCheck(options: CheckOptions): CheckReport {
     const outcome = pool ? pool.next() : checkFile(absolute, file, config, library, options, policy);
     report.notices.push(...outcome.notices);
     if (outcome.error) report.errors.push(outcome.error);
-    else report.files.push({ file, absolute, findings: outcome.findings, fingerprints: outcome.fingerprints, library });
+    else {
+      const checked: FileReport = { file, absolute, findings: outcome.findings, fingerprints: outcome.fingerprints, library };
+      if (options.onFile) options.onFile(checked);
+      else report.files.push(checked);
+    }
   }
   pool?.close();
   return report;

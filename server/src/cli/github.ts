@@ -9,7 +9,7 @@
  * findings are not annotated.
  */
 import type { Severity } from '../service/types';
-import type { CheckReport } from './check';
+import type { CheckReport, FileReport } from './check';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
@@ -22,21 +22,24 @@ export function escapeProperty(text: string): string {
 }
 
 export function formatGithub(report: CheckReport): string {
-  const lines: string[] = [];
-  for (const file of report.files) {
-    for (const f of file.findings) {
-      if (f.suppressed) continue;
-      const { start, end } = f.range;
-      const props = [
-        `file=${escapeProperty(file.file)}`,
-        `line=${start.line + 1}`,
-        `col=${start.character + 1}`,
-        `endLine=${end.line + 1}`,
-        `endColumn=${end.character + 1}`,
-        `title=${escapeProperty(f.rule)}`,
-      ];
-      lines.push(`::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.message)}`);
-    }
+  return report.files.map(formatGithubFile).join('');
+}
+
+/** One file's workflow commands, each line ending in a newline. */
+export function formatGithubFile(file: FileReport): string {
+  let out = '';
+  for (const f of file.findings) {
+    if (f.suppressed) continue;
+    const { start, end } = f.range;
+    const props = [
+      `file=${escapeProperty(file.file)}`,
+      `line=${start.line + 1}`,
+      `col=${start.character + 1}`,
+      `endLine=${end.line + 1}`,
+      `endColumn=${end.character + 1}`,
+      `title=${escapeProperty(f.rule)}`,
+    ];
+    out += `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.message)}\n`;
   }
-  return lines.length ? lines.join('\n') + '\n' : '';
+  return out;
 }

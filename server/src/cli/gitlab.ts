@@ -6,7 +6,7 @@
  * from old across merge requests. Suppressed findings are left out.
  */
 import type { Severity } from '../service/types';
-import type { CheckReport } from './check';
+import type { CheckReport, FileReport } from './check';
 
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 const SEVERITY: Record<Severity, CodeQualitySeverity> = { error: 'critical', warning: 'major', info: 'minor', hint: 'info' };
@@ -21,20 +21,22 @@ export interface CodeQualityIssue {
 }
 
 export function toGitlab(report: CheckReport): CodeQualityIssue[] {
+  return report.files.flatMap(toGitlabIssues);
+}
+
+export function toGitlabIssues(file: FileReport): CodeQualityIssue[] {
   const issues: CodeQualityIssue[] = [];
-  for (const file of report.files) {
-    file.findings.forEach((f, i) => {
-      if (f.suppressed) return;
-      issues.push({
-        type: 'issue',
-        description: f.message,
-        check_name: f.rule,
-        fingerprint: file.fingerprints[i]!,
-        severity: SEVERITY[f.severity],
-        location: { path: file.file, lines: { begin: f.range.start.line + 1, end: f.range.end.line + 1 } },
-      });
+  file.findings.forEach((f, i) => {
+    if (f.suppressed) return;
+    issues.push({
+      type: 'issue',
+      description: f.message,
+      check_name: f.rule,
+      fingerprint: file.fingerprints[i]!,
+      severity: SEVERITY[f.severity],
+      location: { path: file.file, lines: { begin: f.range.start.line + 1, end: f.range.end.line + 1 } },
     });
-  }
+  });
   return issues;
 }
 

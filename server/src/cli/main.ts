@@ -10,18 +10,14 @@ import { builtInCasesPath, loadLibrary } from '../node/libraryLoader';
 import { version } from './about';
 import { UsageError, flagValue, parseArgs, type FlagSpec, type ParsedArgs } from './args';
 import { applyBaseline, baselineNotice, readBaseline, toBaseline } from './baseline';
-import { fails, libraryNotices, runCheck, type CheckOptions, type FailOn } from './check';
+import { libraryNotices, runCheck, type CheckOptions, type FailOn } from './check';
 import { formatCase, formatCaseList, formatSearchText, searchCases } from './cases';
-import { formatGithub } from './github';
-import { formatGitlab } from './gitlab';
-import { formatJson } from './json';
-import { formatJunit } from './junit';
 import { renderFile } from './render';
-import { formatSarif } from './sarif';
 import { parseShard } from './shard';
 import { isCheckWorker, runWorker } from './workers';
 import { formatSimulateJson, formatSimulateText, simulateFile } from './simulate';
-import { formatText, styleFor, terminalSafeLines } from './text';
+import { styleFor, terminalSafeLines } from './text';
+import { ReportWriter, type OutputFormat } from './output';
 import type { CaseLibrary } from '../service/types';
 import { writeFileSync } from 'node:fs';
 
@@ -195,20 +191,27 @@ Exit codes: 0 passed; 1 findings reach --fail-on; 2 usage error or unreadable fi
         ctx.warn(baseline.error);
         return EXIT_USAGE;
       }
-      const report = runCheck(options);
+      const writer = new ReportWriter(format as OutputFormat, {
+        write: (text) => ctx.io.stdout.write(text),
+        locale: ctx.locale,
+        cwd: ctx.io.cwd,
+        style: styleFor(ctx.io.stdout, ctx.io.env),
+        failOn,
+      });
+      let matched = 0;
+      const report = runCheck({
+        ...options,
+        onFile: (file) => {
+          if (baseline) matched += applyBaseline({ files: [file], notices: [], errors: [] }, baseline.fingerprints);
+          writer.file(file);
+        },
+      });
+      writer.end(report);
       for (const notice of report.notices) ctx.warn(notice);
       for (const error of report.errors) ctx.warn(error);
-      if (baseline) ctx.warn(baselineNotice(applyBaseline(report, baseline.fingerprints), baselineFile!));
-      if (format === 'json') ctx.io.stdout.write(formatJson(report));
-      else if (format === 'sarif') ctx.io.stdout.write(formatSarif(report, ctx.locale, ctx.io.cwd));
-      else if (format === 'github') ctx.io.stdout.write(formatGithub(report));
-      else if (format === 'gitlab') ctx.io.stdout.write(formatGitlab(report));
-      else if (format === 'junit') ctx.io.stdout.write(formatJunit(report, failOn));
-      // A text summary of zero files would read as a pass; the errors above say what happened.
-      else if (report.files.length > 0 || report.errors.length === 0)
-        ctx.io.stdout.write(formatText(report, ctx.locale, styleFor(ctx.io.stdout, ctx.io.env)));
+      if (baseline) ctx.warn(baselineNotice(matched, baselineFile!));
       if (report.errors.length > 0) return EXIT_USAGE;
-      return fails(report, failOn) ? EXIT_FINDINGS : EXIT_OK;
+      return writer.failing ? EXIT_FINDINGS : EXIT_OK;
     },
   },
   baseline: {
