@@ -98,7 +98,10 @@ const SELECTION: Record<string, FlagSpec> = {
 /** runCheck's options from the shared flags; usage errors for malformed values. */
 function checkOptions(args: ParsedArgs, ctx: Context, command: string): CheckOptions {
   if (args.positionals.length === 0)
-    throw new UsageError({ zh: `${command} 需要至少一个文件、文件夹或通配符。`, en: `${command} needs at least one file, folder or glob.` });
+    throw new UsageError({
+      zh: `${command} 需要至少一个文件、文件夹或通配符。`,
+      en: `${command} needs at least one file, folder or glob.`,
+    });
   const configFile = flagValue(args, 'config');
   const today = flagValue(args, 'today');
   if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today))
@@ -479,4 +482,5 @@ function locatedProblem(p: LoadedConfig['problems'][number]): Localized {
 // exitCode rather than exit(): large JSON/SARIF output to a pipe must drain first.
 // The same bundle is the worker script of `--jobs` (workers.ts).
 if (isCheckWorker()) runWorker();
-else process.exitCode = main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+else
+  process.exitCode = main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });

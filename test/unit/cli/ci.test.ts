@@ -78,7 +78,8 @@ describe('casebook CLI in CI (process)', function () {
     writeFileSync(file, text);
     return file;
   };
-  const gitlab = (args: string[], cwd = tmp): Issue[] => JSON.parse(runCli(['check', ...args, '--format', 'gitlab'], { cwd }).stdout) as Issue[];
+  const gitlab = (args: string[], cwd = tmp): Issue[] =>
+    JSON.parse(runCli(['check', ...args, '--format', 'gitlab'], { cwd }).stdout) as Issue[];
 
   describe('--format github', () => {
     it('prints one workflow command per unsuppressed finding, with the documented properties', () => {
@@ -154,7 +155,10 @@ describe('casebook CLI in CI (process)', function () {
         suites.reduce((n, s) => n + Number(s.attributes.tests), 0),
       );
       // --fail-on none: no failures at all.
-      assert.equal(parseXml(runCli(['check', 'examples', '--format', 'junit', '--fail-on', 'none']).stdout).filter((e) => e.name === 'failure').length, 0);
+      assert.equal(
+        parseXml(runCli(['check', 'examples', '--format', 'junit', '--fail-on', 'none']).stdout).filter((e) => e.name === 'failure').length,
+        0,
+      );
     });
 
     it('a clean file is one passing testcase; a waived finding is skipped, not failed', () => {
@@ -260,19 +264,27 @@ describe('casebook CLI in CI (process)', function () {
       const off = JSON.parse(runCli([...args, '--no-inline-waivers']).stdout) as typeof on;
       assert.ok(off.files[0]!.findings.some((f) => f.rule === 'tier1-two-regions-three-dcs' && !f.suppressed));
       assert.ok(off.files[0]!.findings.every((f) => !f.suppressed && !f.rule.startsWith('waiver-')));
-      const unused = JSON.parse(runCli(['check', fixture('waiver-info.arch.yaml'), '--format', 'json', '--no-inline-waivers']).stdout) as typeof on;
+      const unused = JSON.parse(
+        runCli(['check', fixture('waiver-info.arch.yaml'), '--format', 'json', '--no-inline-waivers']).stdout,
+      ) as typeof on;
       assert.ok(unused.files[0]!.findings.every((f) => !f.rule.startsWith('waiver-')));
     });
 
     it('a waiver expiring within --waiver-expiry-days (default 30) warns on stderr with file:line, rule and date', () => {
       const soon = runCli(['check', fixture('waived.arch.yaml'), '--today', '2099-12-10']);
-      assert.match(soon.stderr, /test\/fixtures\/cli\/waived\.arch\.yaml:11 the waiver of tier1-two-regions-three-dcs expires on 2099-12-31/);
+      assert.match(
+        soon.stderr,
+        /test\/fixtures\/cli\/waived\.arch\.yaml:11 the waiver of tier1-two-regions-three-dcs expires on 2099-12-31/,
+      );
       assert.match(
         runCli(['check', fixture('waived.arch.yaml'), '--today', '2099-12-10', '--locale', 'zh-CN']).stderr,
         /waived\.arch\.yaml:11 豁免 tier1-two-regions-three-dcs 将于 2099-12-31 到期/,
       );
       assert.doesNotMatch(runCli(['check', fixture('waived.arch.yaml'), '--today', '2099-11-01']).stderr, /expires/);
-      assert.match(runCli(['check', fixture('waived.arch.yaml'), '--today', '2099-11-01', '--waiver-expiry-days', '60']).stderr, /expires on 2099-12-31/);
+      assert.match(
+        runCli(['check', fixture('waived.arch.yaml'), '--today', '2099-11-01', '--waiver-expiry-days', '60']).stderr,
+        /expires on 2099-12-31/,
+      );
       assert.doesNotMatch(runCli(['check', fixture('waived.arch.yaml'), '--today', '2099-12-10', '--no-inline-waivers']).stderr, /expires/);
       const bad = runCli(['check', fixture('waived.arch.yaml'), '--waiver-expiry-days', 'soon']);
       assert.equal(bad.status, 2);
@@ -282,9 +294,9 @@ describe('casebook CLI in CI (process)', function () {
 
   describe('--shard i/n', () => {
     const files = (args: string[], cwd: string) =>
-      (JSON.parse(runCli(['check', ...args, '--format', 'json', '--fail-on', 'none'], { cwd }).stdout) as { files: { file: string }[] }).files.map(
-        (f) => f.file,
-      );
+      (
+        JSON.parse(runCli(['check', ...args, '--format', 'json', '--fail-on', 'none'], { cwd }).stdout) as { files: { file: string }[] }
+      ).files.map((f) => f.file);
 
     it('shards 1..n together cover every file exactly once, and files never move when others are added', () => {
       const repo = path.join(tmp, 'repo');
@@ -304,7 +316,10 @@ describe('casebook CLI in CI (process)', function () {
       const after = Array.from({ length: 3 }, (_x, i) => files(['.', '--shard', `${i + 1}/3`], repo));
       for (let i = 0; i < 3; i++) for (const f of before[i]!) assert.ok(after[i]!.includes(f), `${f} stayed in shard ${i + 1}`);
       // The shard does not depend on the operand spelling: the relative path decides.
-      assert.deepEqual(files([path.join(repo, 'team-0'), '--shard', '2/3'], repo), after[1]!.filter((f) => f.startsWith('team-0/')));
+      assert.deepEqual(
+        files([path.join(repo, 'team-0'), '--shard', '2/3'], repo),
+        after[1]!.filter((f) => f.startsWith('team-0/')),
+      );
     });
 
     it('a malformed shard is a usage error in both languages', () => {
@@ -321,7 +336,12 @@ describe('casebook CLI in CI (process)', function () {
     it('gives byte-for-byte the output, notices and exit code of one job, in the same order', () => {
       const repo = path.join(tmp, 'jobs');
       for (let i = 0; i < 30; i++) {
-        const text = i % 3 === 0 ? readFileSync(fixture('waived.arch.yaml'), 'utf8') : i % 3 === 1 ? PROPOSAL : 'casebook: proposal/v1\nname: [unclosed\n';
+        const text =
+          i % 3 === 0
+            ? readFileSync(fixture('waived.arch.yaml'), 'utf8')
+            : i % 3 === 1
+              ? PROPOSAL
+              : 'casebook: proposal/v1\nname: [unclosed\n';
         write(`jobs/d${i % 5}/p${String(i).padStart(2, '0')}.arch.yaml`, text);
       }
       for (const format of ['json', 'text', 'gitlab']) {
@@ -345,7 +365,17 @@ describe('casebook CLI in CI (process)', function () {
   it('check --help lists the CI flags in both languages', () => {
     for (const locale of ['en', 'zh-CN']) {
       const help = runCli(['check', '--help', '--locale', locale]).stdout;
-      for (const flag of ['github', 'gitlab', 'junit', '--baseline', '--no-inline-waivers', '--waiver-expiry-days', '--shard', '--jobs', 'docs/ci.md'])
+      for (const flag of [
+        'github',
+        'gitlab',
+        'junit',
+        '--baseline',
+        '--no-inline-waivers',
+        '--waiver-expiry-days',
+        '--shard',
+        '--jobs',
+        'docs/ci.md',
+      ])
         assert.ok(help.includes(flag), `${locale} ${flag}`);
     }
   });
