@@ -4,44 +4,21 @@
  * findings to a formatter. Runs the same pure engine as the language server.
  */
 import path from 'node:path';
-import { analyzeProposal } from '../service/analyze';
-import type { Locale, Localized } from '../service/locale';
-import { buildModel } from '../service/model';
-import type { CaseLibrary, Finding, Severity } from '../service/types';
-import { parseYamlTree } from '../service/yamlTree';
+import type { Localized } from '../service/locale';
+import type { CaseLibrary, Severity } from '../service/types';
 import { ConfigResolver, type LoadedConfig } from '../node/config';
-import { expandOperands, readProposalFile } from '../node/files';
+import { expandOperands } from '../node/files';
 import { builtInCasesPath, loadLibrary } from '../node/libraryLoader';
+import { checkFile, type CheckOptions, type CheckReport, type FileReport } from './checkFile';
+import { displayPath } from './paths';
+import { selectShard } from './shard';
+import { CheckPool, workerCount } from './workers';
+import { DEFAULT_EXPIRY_DAYS, localToday, type WaiverPolicy } from './waiverPolicy';
 
-export interface FileReport {
-  /** As shown to the user: relative to the working directory when inside it, with `/`. */
-  file: string;
-  absolute: string;
-  findings: Finding[];
-  /** The library the file was checked against (its config may add enterprise cases). */
-  library: CaseLibrary;
-}
-
-export interface CheckReport {
-  files: FileReport[];
-  /** Problems that are not findings: config and library problems, crashed rules (stderr). */
-  notices: Localized[];
-  /** Operands naming nothing and unreadable files (exit 2). */
-  errors: Localized[];
-}
-
-export interface CheckOptions {
-  operands: string[];
-  locale: Locale;
-  /** `--config FILE`: one config for every file instead of the nearest `.casebook.yaml`. */
-  configFile?: string;
-  cwd: string;
-  /** ISO date waivers are compared to (tests); today by default. */
-  today?: string;
-}
+export type { CheckOptions, CheckReport, FileCheckOptions, FileOutcome, FileReport } from './checkFile';
 
 export type FailOn = Severity | 'none';
-const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
+export const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
 /** True when an unsuppressed finding is at least as severe as `failOn`. */
 export function fails(report: CheckReport, failOn: FailOn): boolean {
@@ -53,7 +30,25 @@ export function runCheck(options: CheckOptions): CheckReport {
   const report: CheckReport = { files: [], notices: [], errors: [] };
   const expanded = expandOperands(options.operands, options.cwd);
   for (const problem of expanded.problems) report.errors.push(problem.message);
+  const files = options.shard ? selectShard(expanded.files, options.cwd, options.shard) : expanded.files;
+  const policy: WaiverPolicy = {
+    inline: options.inlineWaivers ?? true,
+    expiryDays: options.waiverExpiryDays ?? DEFAULT_EXPIRY_DAYS,
+    today: options.today ?? localToday(),
+  };
 
+  const jobs = workerCount(options.jobs, files.length);
+  // Workers check the files in parallel; their results are taken back in file order, so the output is the same.
+  const pool =
+    jobs > 1
+      ? new CheckPool(files, jobs, {
+          locale: options.locale,
+          cwd: options.cwd,
+          policy,
+          ...(options.today ? { today: options.today } : {}),
+          ...(options.configFile ? { configFile: options.configFile } : {}),
+        })
+      : undefined;
   const configs = new ConfigResolver(options.cwd);
   const libraries = new Map<string, CaseLibrary>();
   const reportedConfigs = new Set<string>();
@@ -68,7 +63,7 @@ export function runCheck(options: CheckOptions): CheckReport {
     return library;
   };
 
-  for (const absolute of expanded.files) {
+  for (const absolute of files) {
     const config = options.configFile ? configs.load(path.resolve(options.cwd, options.configFile)) : configs.forFile(absolute);
     if (config.file && !reportedConfigs.has(config.file)) {
       reportedConfigs.add(config.file);
@@ -76,39 +71,16 @@ export function runCheck(options: CheckOptions): CheckReport {
     }
     const library = libraryFor(config);
     const file = displayPath(absolute, options.cwd);
-    const read = readProposalFile(absolute);
-    if (read.kind === 'unreadable') {
-      report.errors.push(read.message);
-      continue;
+    const outcome = pool ? pool.next() : checkFile(absolute, file, config, library, options, policy);
+    report.notices.push(...outcome.notices);
+    if (outcome.error) report.errors.push(outcome.error);
+    else {
+      const checked: FileReport = { file, absolute, findings: outcome.findings, fingerprints: outcome.fingerprints, library };
+      if (options.onFile) options.onFile(checked);
+      else report.files.push(checked);
     }
-    if (read.kind === 'refused') {
-      const at = { line: read.line, character: read.character };
-      const finding: Finding = {
-        rule: read.rule,
-        severity: 'error',
-        message: options.locale === 'zh-CN' ? read.message.zh : read.message.en,
-        range: { start: at, end: at },
-        path: [],
-        patterns: [],
-        cases: [],
-        suppressed: false,
-        fixes: [],
-      };
-      report.files.push({ file, absolute, findings: [finding], library });
-      continue;
-    }
-    const model = buildModel(parseYamlTree(read.text));
-    const settings = { locale: options.locale, rules: config.config.rules, ...(options.today ? { today: options.today } : {}) };
-    const { findings, internalErrors } = analyzeProposal(model, library, settings);
-    for (const { rule, error } of internalErrors) {
-      const detail = error instanceof Error ? error.message : String(error);
-      report.notices.push({
-        zh: `${file}：规则 ${rule} 内部出错（已跳过）：${detail}`,
-        en: `${file}: rule ${rule} failed internally (skipped): ${detail}`,
-      });
-    }
-    report.files.push({ file, absolute, findings, library });
   }
+  pool?.close();
   return report;
 }
 
@@ -135,13 +107,6 @@ export function libraryNotices(library: CaseLibrary, extraFolders: string[], cwd
 function isInside(file: string, folder: string): boolean {
   const relative = path.relative(folder, file);
   return !relative.startsWith('..') && !path.isAbsolute(relative);
-}
-
-/** `a/b.arch.yaml` inside the working directory, the absolute path outside it; always `/`. */
-function displayPath(absolute: string, cwd: string): string {
-  const relative = path.relative(cwd, absolute);
-  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
-  return shown.split(path.sep).join('/');
 }
 
 function located(file: string, at: { line: number; character: number }, message: Localized, cwd: string): Localized {

@@ -4,7 +4,7 @@
  * field rather than by dumping the internal Finding.
  */
 import type { Finding } from '../service/types';
-import type { CheckReport } from './check';
+import type { CheckReport, FileReport } from './check';
 
 /** Exactly the contract's keys of a finding. */
 export type JsonFinding = Pick<Finding, 'rule' | 'severity' | 'message' | 'range' | 'path' | 'patterns' | 'cases' | 'suppressed'>;
@@ -14,24 +14,25 @@ export interface JsonReport {
   files: { file: string; findings: JsonFinding[] }[];
 }
 
-function toJsonReport(report: CheckReport): JsonReport {
+export function toJsonReport(report: CheckReport): JsonReport {
+  return { version: 1, files: report.files.map(toJsonFile) };
+}
+
+export function toJsonFile(file: FileReport): JsonReport['files'][number] {
   return {
-    version: 1,
-    files: report.files.map((file) => ({
-      file: file.file,
-      findings: file.findings.map((f): JsonFinding => ({
-        rule: f.rule,
-        severity: f.severity,
-        message: f.message,
-        range: {
-          start: { line: f.range.start.line, character: f.range.start.character },
-          end: { line: f.range.end.line, character: f.range.end.character },
-        },
-        path: [...f.path],
-        patterns: [...f.patterns],
-        cases: [...f.cases],
-        suppressed: f.suppressed,
-      })),
+    file: file.file,
+    findings: file.findings.map((f): JsonFinding => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      range: {
+        start: { line: f.range.start.line, character: f.range.start.character },
+        end: { line: f.range.end.line, character: f.range.end.character },
+      },
+      path: [...f.path],
+      patterns: [...f.patterns],
+      cases: [...f.cases],
+      suppressed: f.suppressed,
     })),
   };
 }

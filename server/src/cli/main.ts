@@ -9,14 +9,17 @@ import { findConfigFile, loadConfigFile, type LoadedConfig } from '../node/confi
 import { builtInCasesPath, loadLibrary } from '../node/libraryLoader';
 import { version } from './about';
 import { UsageError, flagValue, parseArgs, type FlagSpec, type ParsedArgs } from './args';
-import { fails, libraryNotices, runCheck, type FailOn } from './check';
+import { applyBaseline, baselineNotice, readBaseline, toBaseline } from './baseline';
+import { libraryNotices, runCheck, type CheckOptions, type FailOn } from './check';
 import { formatCase, formatCaseList, formatSearchText, searchCases } from './cases';
-import { formatJson } from './json';
 import { renderFile } from './render';
-import { formatSarif } from './sarif';
+import { parseShard } from './shard';
+import { isCheckWorker, runWorker } from './workers';
 import { formatSimulateJson, formatSimulateText, simulateFile } from './simulate';
-import { formatText, styleFor, terminalSafeLines } from './text';
+import { styleFor, terminalSafeLines } from './text';
+import { ReportWriter, type OutputFormat } from './output';
 import type { CaseLibrary } from '../service/types';
+import { writeFileSync } from 'node:fs';
 
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
@@ -55,7 +58,8 @@ const USAGE: Localized = {
   zh: `Casebook：用真实客户案例检查架构方案（*.arch.yaml）。
 
 用法：
-  casebook check <文件|文件夹|通配符…> [--format text|json|sarif] [--fail-on error|warning|info|none]
+  casebook check <文件|文件夹|通配符…> [--format text|json|sarif|github|gitlab|junit] [--fail-on error|warning|info|none]
+  casebook baseline <文件|文件夹|通配符…> -o <基线文件>
   casebook cases search <关键词> [--format text|json] [--limit N]
   casebook cases show <案例 ID>
   casebook cases list
@@ -68,7 +72,8 @@ const USAGE: Localized = {
   en: `Casebook: checks architecture proposals (*.arch.yaml) against real customer cases.
 
 Usage:
-  casebook check <files|folders|globs…> [--format text|json|sarif] [--fail-on error|warning|info|none]
+  casebook check <files|folders|globs…> [--format text|json|sarif|github|gitlab|junit] [--fail-on error|warning|info|none]
+  casebook baseline <files|folders|globs…> -o <baseline file>
   casebook cases search <query> [--format text|json] [--limit N]
   casebook cases show <case-id>
   casebook cases list
@@ -80,13 +85,56 @@ Common options: --locale zh-CN|en   --config <path to .casebook.yaml>   --help
 Run casebook <command> --help for a command's options.`,
 };
 
+/** The flags that choose which files are checked and how waivers count: shared by check and baseline. */
+const SELECTION: Record<string, FlagSpec> = {
+  ...COMMON,
+  today: { kind: 'value' },
+  'no-inline-waivers': { kind: 'boolean' },
+  'waiver-expiry-days': { kind: 'value' },
+  shard: { kind: 'value' },
+  jobs: { kind: 'value' },
+};
+
+/** runCheck's options from the shared flags; usage errors for malformed values. */
+function checkOptions(args: ParsedArgs, ctx: Context, command: string): CheckOptions {
+  if (args.positionals.length === 0)
+    throw new UsageError({
+      zh: `${command} 需要至少一个文件、文件夹或通配符。`,
+      en: `${command} needs at least one file, folder or glob.`,
+    });
+  const configFile = flagValue(args, 'config');
+  const today = flagValue(args, 'today');
+  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today))
+    throw new UsageError({ zh: '--today 的格式为 YYYY-MM-DD。', en: '--today takes YYYY-MM-DD.' });
+  const days = flagValue(args, 'waiver-expiry-days');
+  if (days !== undefined && !/^\d+$/.test(days))
+    throw new UsageError({ zh: '--waiver-expiry-days 必须是非负整数。', en: '--waiver-expiry-days must be a whole number of days.' });
+  const jobs = flagValue(args, 'jobs');
+  if (jobs !== undefined && !/^[1-9]\d*$/.test(jobs))
+    throw new UsageError({ zh: '--jobs 必须是正整数。', en: '--jobs must be a positive whole number.' });
+  const shardText = flagValue(args, 'shard');
+  const shard = shardText === undefined ? undefined : parseShard(shardText);
+  if (shard && 'error' in shard) throw new UsageError(shard.error);
+  return {
+    operands: args.positionals,
+    locale: ctx.locale,
+    cwd: ctx.io.cwd,
+    ...(configFile ? { configFile } : {}),
+    ...(today ? { today } : {}),
+    ...(args.flags.has('no-inline-waivers') ? { inlineWaivers: false } : {}),
+    ...(days !== undefined ? { waiverExpiryDays: Number(days) } : {}),
+    ...(shard ? { shard } : {}),
+    ...(jobs !== undefined ? { jobs: Number(jobs) } : {}),
+  };
+}
+
 const COMMANDS: Record<string, Command> = {
   check: {
     flags: {
-      ...COMMON,
-      format: { kind: 'value', choices: ['text', 'json', 'sarif'] },
+      ...SELECTION,
+      format: { kind: 'value', choices: ['text', 'json', 'sarif', 'github', 'gitlab', 'junit'] },
       'fail-on': { kind: 'value', choices: ['error', 'warning', 'info', 'hint', 'none'] },
-      today: { kind: 'value' },
+      baseline: { kind: 'value' },
     },
     help: {
       zh: `用法：casebook check <文件|文件夹|通配符…> [选项]
@@ -94,12 +142,21 @@ const COMMANDS: Record<string, Command> = {
 检查架构方案。文件夹会递归查找 *.arch.yaml、*.arch.yml 以及首行为 casebook: proposal/v1 的 YAML；
 通配符支持 *、** 和 ?（请加引号，例如 'proposals/**/*.arch.yaml'）。跳过 node_modules 和 .git。
 
-  --format text|json|sarif   输出格式（默认 text）
+  --format text|json|sarif|github|gitlab|junit
+                             输出格式（默认 text）：github 为 GitHub Actions 注释，gitlab 为 Code Quality 报告，
+                             junit 为 JUnit XML
   --fail-on error|warning|info|none
                              有未豁免的问题达到该级别时退出码为 1（默认 error）
+  --baseline <文件>          只报告不在基线中的问题（基线由 casebook baseline 生成）
+  --no-inline-waivers        忽略文件中的 # casebook-ignore 豁免（团队策略不能在文件中绕过）
+  --waiver-expiry-days N     豁免在 N 天内到期时在 stderr 警告（默认 30）
+  --shard i/n                只检查第 i 份（共 n 份，从 1 开始），供 CI 矩阵并行；按路径哈希稳定划分
+  --jobs N                   用 N 个工作线程并行检查（默认 CPU 核数；文件少于 16 个时在本线程）；1 为不用线程
   --locale zh-CN|en          输出语言（默认取 .casebook.yaml，其次 LANG/LC_ALL）
   --config <文件>            对所有文件使用此配置，而不是各自最近的 .casebook.yaml
   --today YYYY-MM-DD         判断豁免是否过期所用的日期（默认今天）
+
+CI 用法见 docs/ci.md。
 
 退出码：0 通过；1 有问题达到 --fail-on；2 用法错误或无法读取文件。`,
       en: `Usage: casebook check <files|folders|globs…> [options]
@@ -108,40 +165,94 @@ Checks proposals. Folders are searched for *.arch.yaml, *.arch.yml and YAML whos
 casebook: proposal/v1; globs support *, ** and ? (quote them: 'proposals/**/*.arch.yaml').
 node_modules and .git are skipped.
 
-  --format text|json|sarif   output format (default text)
+  --format text|json|sarif|github|gitlab|junit
+                             output format (default text): github prints GitHub Actions annotations, gitlab a
+                             Code Quality report, junit JUnit XML
   --fail-on error|warning|info|none
                              exit 1 when an unsuppressed finding reaches this severity (default error)
+  --baseline <file>          report only findings not in this baseline (written by casebook baseline)
+  --no-inline-waivers        ignore # casebook-ignore waivers in the files (a policy the file cannot bypass)
+  --waiver-expiry-days N     warn on stderr about waivers expiring within N days (default 30)
+  --shard i/n                check only part i of n (1-based), for a CI matrix; split by a stable hash of the path
+  --jobs N                   check on N worker threads (default: the CPU count, in this thread below 16 files);
+                             1 uses no threads
   --locale zh-CN|en          output language (default: .casebook.yaml, then LANG/LC_ALL)
   --config <file>            use this config for every file instead of each file's nearest .casebook.yaml
   --today YYYY-MM-DD         the date waivers expire against (default: today)
 
+CI usage: see docs/ci.md.
+
 Exit codes: 0 passed; 1 findings reach --fail-on; 2 usage error or unreadable file.`,
     },
     run(args, ctx) {
-      if (args.positionals.length === 0)
-        throw new UsageError({ zh: 'check 需要至少一个文件、文件夹或通配符。', en: 'check needs at least one file, folder or glob.' });
+      const options = checkOptions(args, ctx, 'check');
       const format = flagValue(args, 'format') ?? 'text';
       const failOn = (flagValue(args, 'fail-on') ?? 'error') as FailOn;
-      const configFile = flagValue(args, 'config');
-      const today = flagValue(args, 'today');
-      if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today))
-        throw new UsageError({ zh: '--today 的格式为 YYYY-MM-DD。', en: '--today takes YYYY-MM-DD.' });
-      const report = runCheck({
-        operands: args.positionals,
+      const baselineFile = flagValue(args, 'baseline');
+      const baseline = baselineFile === undefined ? undefined : readBaseline(path.resolve(ctx.io.cwd, baselineFile));
+      if (baseline && 'error' in baseline) {
+        ctx.warn(baseline.error);
+        return EXIT_USAGE;
+      }
+      const writer = new ReportWriter(format as OutputFormat, {
+        write: (text) => ctx.io.stdout.write(text),
         locale: ctx.locale,
         cwd: ctx.io.cwd,
-        ...(configFile ? { configFile } : {}),
-        ...(today ? { today } : {}),
+        style: styleFor(ctx.io.stdout, ctx.io.env),
+        failOn,
       });
+      let matched = 0;
+      const report = runCheck({
+        ...options,
+        onFile: (file) => {
+          if (baseline) matched += applyBaseline({ files: [file], notices: [], errors: [] }, baseline.fingerprints);
+          writer.file(file);
+        },
+      });
+      writer.end(report);
       for (const notice of report.notices) ctx.warn(notice);
       for (const error of report.errors) ctx.warn(error);
-      if (format === 'json') ctx.io.stdout.write(formatJson(report));
-      else if (format === 'sarif') ctx.io.stdout.write(formatSarif(report, ctx.locale, ctx.io.cwd));
-      // A text summary of zero files would read as a pass; the errors above say what happened.
-      else if (report.files.length > 0 || report.errors.length === 0)
-        ctx.io.stdout.write(formatText(report, ctx.locale, styleFor(ctx.io.stdout, ctx.io.env)));
+      if (baseline) ctx.warn(baselineNotice(matched, baselineFile!));
       if (report.errors.length > 0) return EXIT_USAGE;
-      return fails(report, failOn) ? EXIT_FINDINGS : EXIT_OK;
+      return writer.failing ? EXIT_FINDINGS : EXIT_OK;
+    },
+  },
+  baseline: {
+    flags: { ...SELECTION, o: { kind: 'value' }, output: { kind: 'value' } },
+    help: {
+      zh: `用法：casebook baseline <文件|文件夹|通配符…> -o <基线文件>
+
+记录当前所有未豁免的问题（规则、文件和稳定指纹，不含行号），供已有问题的仓库引入 Casebook：
+之后 casebook check --baseline <基线文件> 只报告（并只因）新问题失败。插入行或修改其他系统不会改变指纹。
+接受 check 的 --config、--today、--no-inline-waivers、--shard、--jobs 选项。`,
+      en: `Usage: casebook baseline <files|folders|globs…> -o <baseline file>
+
+Records today's unsuppressed findings (rule, file and a stable fingerprint, never the line number), so that a
+repository with existing findings can adopt Casebook: casebook check --baseline <file> then reports, and fails on,
+new findings only. Inserted lines and edits to other systems leave fingerprints unchanged.
+Takes check's --config, --today, --no-inline-waivers, --shard and --jobs options.`,
+    },
+    run(args, ctx) {
+      const output = flagValue(args, 'o') ?? flagValue(args, 'output');
+      if (!output) throw new UsageError({ zh: 'baseline 需要 -o <基线文件>。', en: 'baseline needs -o <baseline file>.' });
+      const report = runCheck(checkOptions(args, ctx, 'baseline'));
+      for (const notice of report.notices) ctx.warn(notice);
+      for (const error of report.errors) ctx.warn(error);
+      if (report.errors.length > 0) return EXIT_USAGE;
+      const baseline = toBaseline(report);
+      try {
+        writeFileSync(path.resolve(ctx.io.cwd, output), JSON.stringify(baseline, null, 2) + '\n');
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        ctx.warn({ zh: `无法写入基线文件 ${output}：${detail}`, en: `Cannot write the baseline ${output}: ${detail}` });
+        return EXIT_USAGE;
+      }
+      const count = baseline.findings.length;
+      ctx.warn({
+        zh: `已将 ${count} 条问题写入基线 ${output}。`,
+        en: `Wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${output}.`,
+      });
+      return EXIT_OK;
     },
   },
   cases: {
@@ -368,4 +479,7 @@ function locatedProblem(p: LoadedConfig['problems'][number]): Localized {
 
 // The bundle's entry (bin/casebook.js requires dist/cli.js, so `require.main` is not this module).
 // exitCode rather than exit(): large JSON/SARIF output to a pipe must drain first.
-process.exitCode = main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+// The same bundle is the worker script of `--jobs` (workers.ts).
+if (isCheckWorker()) runWorker();
+else
+  process.exitCode = main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });

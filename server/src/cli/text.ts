@@ -11,7 +11,7 @@
 import { customerName } from '../service/library/figures';
 import { listOf, pick, type Locale } from '../service/locale';
 import type { Severity } from '../service/types';
-import type { CheckReport } from './check';
+import type { CheckReport, FileReport } from './check';
 
 export interface Style {
   severity(severity: Severity, text: string): string;
@@ -57,29 +57,49 @@ export function terminalSafeLines(text: string): string {
   return text.split('\n').map(terminalSafe).join('\n');
 }
 
+/** Counts a text report's summary needs, kept as files stream past. */
+export interface TextTally {
+  counts: Record<Severity, number>;
+  suppressed: number;
+  files: number;
+}
+
+export function newTally(): TextTally {
+  return { counts: { error: 0, warning: 0, info: 0, hint: 0 }, suppressed: 0, files: 0 };
+}
+
 export function formatText(report: CheckReport, locale: Locale, style: Style = plain): string {
+  const tally = newTally();
   const lines: string[] = [];
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
-  let suppressed = 0;
-  for (const file of report.files) {
-    for (const f of file.findings) {
-      if (f.suppressed) {
-        suppressed++;
-        continue;
-      }
-      counts[f.severity]++;
-      const where = `${terminalSafe(file.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
-      lines.push(
-        `${style.bold(where)} ${style.severity(f.severity, pick(SEVERITY_WORD[f.severity], locale))} ${style.dim(f.rule)} ${terminalSafe(f.message)}`,
-      );
-      if (f.cases.length > 0) {
-        const names = f.cases.map((id) => pick(customerName(file.library, id), locale));
-        lines.push(style.dim(`    ${locale === 'zh-CN' ? '案例：' : 'cases: '}${terminalSafe(listOf(names, locale))}`));
-      }
+  for (const file of report.files) lines.push(...formatTextFile(file, locale, style, tally));
+  lines.push(formatTextSummary(tally, locale, style));
+  return lines.join('\n') + '\n';
+}
+
+/** One file's lines (unsuppressed findings, each with its cases); counts them into `tally`. */
+export function formatTextFile(file: FileReport, locale: Locale, style: Style, tally: TextTally): string[] {
+  const lines: string[] = [];
+  tally.files++;
+  for (const f of file.findings) {
+    if (f.suppressed) {
+      tally.suppressed++;
+      continue;
+    }
+    tally.counts[f.severity]++;
+    const where = `${terminalSafe(file.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+    lines.push(
+      `${style.bold(where)} ${style.severity(f.severity, pick(SEVERITY_WORD[f.severity], locale))} ${style.dim(f.rule)} ${terminalSafe(f.message)}`,
+    );
+    if (f.cases.length > 0) {
+      const names = f.cases.map((id) => pick(customerName(file.library, id), locale));
+      lines.push(style.dim(`    ${locale === 'zh-CN' ? '案例：' : 'cases: '}${terminalSafe(listOf(names, locale))}`));
     }
   }
-  lines.push(summary(counts, suppressed, report.files.length, locale, style));
-  return lines.join('\n') + '\n';
+  return lines;
+}
+
+export function formatTextSummary(tally: TextTally, locale: Locale, style: Style = plain): string {
+  return summary(tally.counts, tally.suppressed, tally.files, locale, style);
 }
 
 function summary(counts: Record<Severity, number>, suppressed: number, files: number, locale: Locale, style: Style): string {

@@ -95,7 +95,8 @@ describe('review corpus (issue 9)', () => {
   const totals = { tp: 0, fn: 0, fp: 0, gaps: [] as string[] };
 
   before(() => {
-    report = runCheck({ operands: proposals.map((p) => path.join(CORPUS, p)), locale: 'en', cwd: CORPUS });
+    // One job: worker threads run the built bundle, and this test runs the sources.
+    report = runCheck({ operands: proposals.map((p) => path.join(CORPUS, p)), locale: 'en', cwd: CORPUS, jobs: 1 });
   });
 
   after(() => {

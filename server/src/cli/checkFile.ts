@@ -1,0 +1,106 @@
+/**
+ * Checking one file, and the shapes of a check's results: what `casebook
+ * check` runs for each file, in this thread or in a worker (workers.ts), so
+ * both give the same findings.
+ */
+import { analyzeProposal } from '../service/analyze';
+import type { Locale, Localized } from '../service/locale';
+import { buildModel } from '../service/model';
+import type { CaseLibrary, Finding } from '../service/types';
+import { parseYamlTree } from '../service/yamlTree';
+import type { LoadedConfig } from '../node/config';
+import { readProposalFile } from '../node/files';
+import { fingerprintFindings } from './fingerprint';
+import type { Shard } from './shard';
+import { applyWaiverPolicy, expiringWaivers, type WaiverPolicy } from './waiverPolicy';
+
+export interface FileReport {
+  /** As shown to the user: relative to the working directory when inside it, with `/`. */
+  file: string;
+  absolute: string;
+  findings: Finding[];
+  /** One stable fingerprint per finding, same order (see fingerprint.ts). */
+  fingerprints: string[];
+  /** The library the file was checked against (its config may add enterprise cases). */
+  library: CaseLibrary;
+}
+
+export interface CheckReport {
+  files: FileReport[];
+  /** Problems that are not findings: config and library problems, crashed rules (stderr). */
+  notices: Localized[];
+  /** Operands naming nothing and unreadable files (exit 2). */
+  errors: Localized[];
+}
+
+export interface CheckOptions {
+  operands: string[];
+  locale: Locale;
+  /** `--config FILE`: one config for every file instead of the nearest `.casebook.yaml`. */
+  configFile?: string;
+  cwd: string;
+  /** ISO date waivers are compared to (tests); today by default. */
+  today?: string;
+  /** False: ignore `# casebook-ignore` waivers in the files (`--no-inline-waivers`). */
+  inlineWaivers?: boolean;
+  /** Warn about waivers expiring within this many days (default 30). */
+  waiverExpiryDays?: number;
+  /** `--shard i/n`: check only this runner's part of the files. */
+  shard?: Shard;
+  /** `--jobs N`: worker threads (default: the CPU count; 1 checks in this thread). */
+  jobs?: number;
+  /** Receives each file's report in order instead of `report.files` keeping it (streamed output). */
+  onFile?: (file: FileReport) => void;
+}
+
+/** What checking one file gives: its findings, or the reason it could not be read. */
+export interface FileOutcome {
+  findings: Finding[];
+  fingerprints: string[];
+  notices: Localized[];
+  error?: Localized;
+}
+
+/** The options a worker needs to check a file exactly as this thread would. */
+export type FileCheckOptions = Pick<CheckOptions, 'locale' | 'today'> & { policy: WaiverPolicy };
+
+/** Read, parse, analyse, fingerprint one file; the document and its model are dropped on return. */
+export function checkFile(
+  absolute: string,
+  file: string,
+  config: LoadedConfig,
+  library: CaseLibrary,
+  options: Pick<CheckOptions, 'locale' | 'today'>,
+  policy: WaiverPolicy,
+): FileOutcome {
+  const read = readProposalFile(absolute);
+  if (read.kind === 'unreadable') return { findings: [], fingerprints: [], notices: [], error: read.message };
+  if (read.kind === 'refused') {
+    const at = { line: read.line, character: read.character };
+    const finding: Finding = {
+      rule: read.rule,
+      severity: 'error',
+      message: options.locale === 'zh-CN' ? read.message.zh : read.message.en,
+      range: { start: at, end: at },
+      path: [],
+      patterns: [],
+      cases: [],
+      suppressed: false,
+      fixes: [],
+    };
+    return { findings: [finding], fingerprints: fingerprintFindings(file, [finding], undefined), notices: [] };
+  }
+  const model = buildModel(parseYamlTree(read.text));
+  const settings = { locale: options.locale, rules: config.config.rules, ...(options.today ? { today: options.today } : {}) };
+  const analysis = analyzeProposal(model, library, settings);
+  const findings = applyWaiverPolicy(analysis.findings, policy);
+  const notices = expiringWaivers(file, model, policy);
+  for (const { rule, error } of analysis.internalErrors) {
+    const detail = error instanceof Error ? error.message : String(error);
+    notices.push({
+      zh: `${file}：规则 ${rule} 内部出错（已跳过）：${detail}`,
+      en: `${file}: rule ${rule} failed internally (skipped): ${detail}`,
+    });
+  }
+  return { findings, fingerprints: fingerprintFindings(file, findings, model), notices };
+}
