@@ -31,7 +31,7 @@ describe('rules: cloud and legacy', () => {
       );
       const f = single(sensitiveDataPublicCloud, run(sensitiveDataPublicCloud, onPublic));
       assert.deepEqual(f.path, ['systems', 0, 'cloud']);
-      assert.match(f.message.zh, /cloud 写的是 private，但它部署的每个中心都是公有云/);
+      assert.match(f.message.zh, /cloud 写的是私有云（private），但它部署的每个中心都是公有云/);
       assert.equal(f.fixes, undefined, 'a fix on the cloud value would not move the data');
       const unsaid = single(sensitiveDataPublicCloud, run(sensitiveDataPublicCloud, onPublic.replace('    cloud: private\n', '')));
       assert.deepEqual(unsaid.path, ['systems', 0, 'sites']);

@@ -11,6 +11,8 @@ import { appendToList, cite, cites, fig, finding, on, replaceValue, setEntry, op
 const FAMILY = 'cloud';
 
 const TIANHONG_HYBRID = fig('tianhong-fund', 'hybrid-cloud');
+
+const CLOUD_LABELS: Record<string, string> = { private: '私有云', hybrid: '混合云', public: '公有云' };
 const SICHUAN_ZONES = fig('sichuan-rcu', 'one-cloud-three-zones');
 const ZHEJIANG_HETEROGENEOUS = fig('zhejiang-rcu', 'heterogeneous-resources');
 
@@ -41,7 +43,7 @@ export const sensitiveDataPublicCloud: CasebookRule = {
         cloud === 'public' || !system.cloud
           ? { zh: '', en: '' }
           : {
-              zh: `（cloud 写的是 ${system.cloud.value}，但它部署的每个中心都是公有云 public-cloud）`,
+              zh: `（cloud 写的是${CLOUD_LABELS[system.cloud.value] ?? system.cloud.value}（${system.cloud.value}），但它部署的每个中心都是公有云）`,
               en: ` (its cloud says ${system.cloud.value}, yet every site it runs on is public-cloud)`,
             };
       out.push(

@@ -11,6 +11,9 @@ const JIANGXI_ESB_AGE = fig('jiangxi-rcu', 'esb-age');
 const JIANGXI_NON_INTRUSIVE = fig('jiangxi-rcu', 'non-intrusive');
 const JIANGXI_OBSERVABILITY = fig('jiangxi-rcu', 'observability');
 
+/** How Chinese prose names the architectures that spread a request across services (never the raw enum value). */
+const DISTRIBUTED_LABELS: Record<string, string> = { microservices: '微服务', unitized: '单元化', 'service-mesh': '服务网格' };
+
 export const esbToServiceMesh: CasebookRule = {
   id: 'esb-to-service-mesh',
   family: FAMILY,
@@ -75,7 +78,7 @@ export const distributedWithoutTracing: CasebookRule = {
           distributedWithoutTracing,
           on(system.observability ?? cause, !system.observability),
           {
-            zh: `${label.zh} 是 ${what} 架构，可观测性却没有 tracing：一次请求跨越多个服务，出了问题无法定位到具体环节。参考：${ref.zh}。请在 observability 中加入 tracing。`,
+            zh: `${label.zh} 是${DISTRIBUTED_LABELS[what] ?? what}架构，可观测性却没有全链路跟踪（tracing）：一次请求跨越多个服务，出了问题无法定位到具体环节。参考：${ref.zh}。请在 observability 中加入 tracing。`,
             en: `${label.en} is ${what} yet its observability has no tracing: a request crosses many services and a failure cannot be pinned to one. For reference: ${ref.en}. Add tracing to observability.`,
           },
           edit ? [{ title: { zh: '在 observability 中加入 tracing', en: 'Add tracing to observability' }, edits: [edit] }] : undefined,
