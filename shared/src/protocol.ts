@@ -126,6 +126,20 @@ export interface TopologyNode {
   character: number;
   hasFindings: boolean;
 }
+/** A loss the failure mode can show: a site, a city or a region. */
+export interface LossScope {
+  kind: 'site' | 'city' | 'region';
+  key: string;
+  label: string;
+  /** As the UI names it: 机房 cd-1 / site cd-1, 成都, 广东省（整个区域）. */
+  name: string;
+}
+
+export interface TopologyParams extends DocumentParams {
+  /** Failure mode: the site id, city or region to lose; its sites grey out and systems show survives/degraded/down. */
+  lose?: string;
+}
+
 export interface TopologyResult {
   uri: string;
   version: number | null;
@@ -133,11 +147,15 @@ export interface TopologyResult {
   nodes: TopologyNode[];
   /** Lines left out to stay within TOPOLOGY_MAX_EDGES (dependencies first); the preview says so. */
   omittedEdges?: number;
+  /** Every loss the failure mode can show. */
+  scopes?: LossScope[];
+  /** The loss drawn, when `lose` named one the proposal has. */
+  lost?: Omit<LossScope, 'label'>;
 }
 
 export namespace TopologyRequest {
   export const method = 'casebook/topology';
-  export const type = new RequestType<DocumentParams, TopologyResult | null, void>(method);
+  export const type = new RequestType<TopologyParams, TopologyResult | null, void>(method);
 }
 
 export interface MatchingCase {

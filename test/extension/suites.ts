@@ -230,6 +230,22 @@ describe('Casebook in the extension host', function () {
       assert.ok(labels.includes(expected), `${expected} drawn: ${labels}`);
   });
 
+  it('simulates losing a city in the preview: lost sites grey, systems labelled by what they do', async function () {
+    await open('bank-core.arch.yaml');
+    const plain = api.nextPreviewRender(60_000);
+    await vscode.commands.executeCommand('casebook.showTopology');
+    await plain;
+    const rendered = api.nextPreviewRender(60_000);
+    await vscode.commands.executeCommand('casebook.simulateLoss', '成都');
+    const message = await rendered;
+    const labels = message.labels.join(' | ');
+    assert.ok(labels.includes(zh ? '中断' : 'down'), `a system is down when 成都 is lost: ${labels}`);
+    const back = api.nextPreviewRender(60_000);
+    await vscode.commands.executeCommand('casebook.simulateLoss', '');
+    const restored = (await back).labels.join(' | ');
+    assert.ok(!restored.includes(zh ? '中断' : ' · down'), `the plain drawing again: ${restored}`);
+  });
+
   it('renders hostile labels as text', async function () {
     await open('xss.arch.yaml');
     const rendered = api.nextPreviewRender(60_000);

@@ -14,6 +14,7 @@ import { searchCases } from './searchCases';
 import { showMatchingCases } from './showMatchingCases';
 import { showOutput } from './showOutput';
 import { showTopology } from './showTopology';
+import { simulateLoss } from './simulateLoss';
 
 type Factory = (s: Services) => (...args: unknown[]) => unknown;
 
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Factory> = {
   'casebook.openCase': openCase,
   'casebook.showTopology': showTopology,
   'casebook.exportTopologySvg': exportTopologySvg,
+  'casebook.simulateLoss': simulateLoss,
   'casebook.newProposal': newProposal,
   'casebook.insertReferenceTopology': insertReferenceTopology,
   'casebook.checkWorkspace': checkWorkspace,

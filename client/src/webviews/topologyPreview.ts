@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { TOPOLOGY_MAX_EDGES } from '../../../shared/src/limits';
-import { TopologyRequest } from '../../../shared/src/protocol';
+import { TopologyRequest, type LossScope, type TopologyResult } from '../../../shared/src/protocol';
 import type { FromPreview, RenderedMessage, ToPreview } from '../../../media/src/messages';
 import { errorMessage, type Ctx } from '../ctx';
 import { webviewHtml, webviewOptions } from './html';
@@ -22,6 +22,9 @@ export class TopologyPreview implements vscode.Disposable {
   private webviewReady = false;
   private generation = 0;
   private rendered: RenderedMessage | undefined;
+  /** Failure mode: the loss drawn (site id, city or region), or none for the plain topology. */
+  private lose: string | undefined;
+  private lastResult: TopologyResult | undefined;
   private readonly renderEmitter = new vscode.EventEmitter<RenderedMessage>();
   /** Fires after each render in the webview, with the SVG and its labels. */
   readonly onDidRender = this.renderEmitter.event;
@@ -64,6 +67,18 @@ export class TopologyPreview implements vscode.Disposable {
 
   get proposal(): vscode.TextDocument | undefined {
     return this.document;
+  }
+
+  /** The losses the open proposal can be drawn under (from the last answer). */
+  get scopes(): readonly LossScope[] {
+    return this.lastResult?.scopes ?? [];
+  }
+
+  /** Draws the proposal as if `lose` were lost (undefined: the plain topology again). */
+  simulate(lose: string | undefined): void {
+    this.lose = lose?.trim() ? lose : undefined;
+    this.updateTitle();
+    this.scheduleUpdate(0);
   }
 
   show(document: vscode.TextDocument, column: vscode.ViewColumn = vscode.ViewColumn.Beside): void {
@@ -128,9 +143,18 @@ export class TopologyPreview implements vscode.Disposable {
   }
 
   private setDocument(document: vscode.TextDocument): void {
+    // Another proposal has other sites: its preview starts without a loss.
+    if (document !== this.document) this.lose = undefined;
     this.document = document;
-    if (this.panel) this.panel.title = vscode.l10n.t('Topology: {0}', basename(document.uri));
+    this.updateTitle();
     this.scheduleUpdate(0);
+  }
+
+  private updateTitle(): void {
+    if (!this.panel || !this.document) return;
+    const name = basename(this.document.uri);
+    const lost = this.lose !== undefined ? this.lastResult?.lost?.name : undefined;
+    this.panel.title = lost ? vscode.l10n.t('Topology: {0} — losing {1}', name, lost) : vscode.l10n.t('Topology: {0}', name);
   }
 
   private scheduleUpdate(delay = UPDATE_DELAY_MS): void {
@@ -144,8 +168,13 @@ export class TopologyPreview implements vscode.Disposable {
     if (!this.panel || !document || !this.webviewReady) return;
     const generation = ++this.generation;
     try {
-      const result = await this.ctx.request(TopologyRequest.type, { uri: document.uri.toString() });
+      const result = await this.ctx.request(TopologyRequest.type, {
+        uri: document.uri.toString(),
+        ...(this.lose !== undefined ? { lose: this.lose } : {}),
+      });
       if (generation !== this.generation) return; // a newer edit is on its way
+      this.lastResult = result ?? undefined;
+      this.updateTitle();
       if (!result) {
         this.post({ type: 'empty', message: vscode.l10n.t('This file is not a Casebook proposal.') });
         return;
@@ -157,13 +186,7 @@ export class TopologyPreview implements vscode.Disposable {
         title: basename(document.uri),
         mermaid: result.mermaid,
         nodes: result.nodes,
-        notice: result.omittedEdges
-          ? vscode.l10n.t(
-              '{0} lines are not drawn: the diagram shows at most {1} replication and dependency lines.',
-              result.omittedEdges,
-              TOPOLOGY_MAX_EDGES,
-            )
-          : undefined,
+        notice: noticeOf(result, this.lose),
       });
     } catch (error) {
       if (generation === this.generation) {
@@ -209,6 +232,29 @@ export class TopologyPreview implements vscode.Disposable {
     this.panel?.dispose();
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
+}
+
+/** What the preview says above the drawing: the loss simulated (or that it is gone), and lines left out. */
+function noticeOf(result: TopologyResult, lose: string | undefined): string | undefined {
+  const notices: string[] = [];
+  if (lose !== undefined)
+    notices.push(
+      result.lost
+        ? vscode.l10n.t(
+            'Losing {0}: grey sites are lost; green systems survive, amber take over with delay or data loss, red are down.',
+            result.lost.name,
+          )
+        : vscode.l10n.t('The proposal no longer has "{0}": showing the plain topology.', lose),
+    );
+  if (result.omittedEdges)
+    notices.push(
+      vscode.l10n.t(
+        '{0} lines are not drawn: the diagram shows at most {1} replication and dependency lines.',
+        result.omittedEdges,
+        TOPOLOGY_MAX_EDGES,
+      ),
+    );
+  return notices.length ? notices.join(' ') : undefined;
 }
 
 function isUriState(state: unknown): state is { uri: string } {

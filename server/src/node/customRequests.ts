@@ -60,13 +60,16 @@ export function registerCustomRequests(connection: Connection, session: Session)
       const settings = { ...target.settings.analysis, locale };
       const { model } = session.service.parse(target.document);
       const { findings } = session.service.analyze(target.document, settings);
-      const rendered = renderTopology(model, { locale, findings });
+      const lose = typeof params.lose === 'string' && params.lose.trim() ? params.lose : undefined;
+      const rendered = renderTopology(model, { locale, findings, ...(lose ? { lose } : {}) });
       return {
         uri: params.uri,
         version: target.document.version,
         mermaid: rendered.mermaid,
         nodes: rendered.nodes,
         omittedEdges: rendered.omittedEdges,
+        scopes: rendered.scopes,
+        ...(rendered.lost ? { lost: rendered.lost } : {}),
       };
     }),
   );

@@ -15,6 +15,8 @@ import { TOPOLOGY_MAX_EDGES } from '../../../shared/src/limits';
 import type { TopologyNode } from '../../../shared/src/protocol';
 import { pick, type Locale, type Localized } from './locale';
 import type { ProposalModel, SiteModel, SystemModel } from './model';
+import { scenariosOf, type Scope, type SystemOutcome } from './scenarios';
+import { matchScopes, scopeName, STATUS_LABELS, statusOf } from './scenarioText';
 import type { Finding } from './types';
 import type { JsonPath } from './yamlTree';
 
@@ -22,6 +24,11 @@ export interface TopologyOptions {
   locale: Locale;
   /** Sites, systems and links with (unsuppressed) findings are drawn in red. */
   findings?: Finding[];
+  /**
+   * Failure mode: a site id, a city or a region to lose (as `casebook simulate --lose`). Its sites are
+   * greyed out and every system shows what it does: survives, degraded or down.
+   */
+  lose?: string;
 }
 
 export interface RenderedTopology {
@@ -29,6 +36,10 @@ export interface RenderedTopology {
   nodes: TopologyNode[];
   /** Replication links and dependencies not drawn, past TOPOLOGY_MAX_EDGES. */
   omittedEdges: number;
+  /** Every loss the failure mode can show, in scope order. */
+  scopes: { kind: Scope['kind']; key: string; label: string; name: string }[];
+  /** The loss shown, when `lose` named one. */
+  lost?: { kind: Scope['kind']; key: string; name: string };
 }
 
 /** Labels longer than this are cut with an ellipsis: a name, not an essay, belongs in a box. */
@@ -57,6 +68,10 @@ const CLASS_DEFS = [
   'classDef coldStandby fill:#64748b1f,stroke:#64748b,stroke-width:1px,stroke-dasharray:4 3',
   'classDef unknown fill:#dc26260f,stroke:#dc2626,stroke-width:1px,stroke-dasharray:6 3',
   'classDef undeployed fill:#64748b0f,stroke:#64748b,stroke-width:1px,stroke-dasharray:2 2',
+  'classDef lost fill:#64748b40,stroke:#475569,stroke-width:2px,stroke-dasharray:2 4,color:#64748b',
+  'classDef survives fill:#16a34a26,stroke:#16a34a,stroke-width:2px',
+  'classDef degraded fill:#d9770633,stroke:#d97706,stroke-width:2px',
+  'classDef down fill:#dc262633,stroke:#dc2626,stroke-width:3px',
   'classDef finding stroke:#dc2626,stroke-width:3px',
 ];
 
@@ -150,9 +165,22 @@ export function renderTopology(model: ProposalModel, options: TopologyOptions): 
     graph.classes.set(cls, ids);
   };
 
+  const scenarios = scenariosOf(model);
+  const scopes = scenarios.map(({ scope }) => ({ kind: scope.kind, key: scope.key, label: scope.label, name: t(scopeName(scope)) }));
+  const [chosen] =
+    options.lose === undefined
+      ? []
+      : matchScopes(
+          scenarios.map((s) => s.scope),
+          options.lose,
+        );
+  const scenario = chosen && scenarios.find((s) => s.scope === chosen);
+  const outcomeOf = (system: SystemModel): SystemOutcome | undefined => scenario?.outcomes.find((o) => o.system === system);
+  const lost = scenario ? { kind: scenario.scope.kind, key: scenario.scope.key, name: t(scopeName(scenario.scope)) } : undefined;
+
   if (model.sites.length === 0 && model.systems.length === 0) {
     graph.lines.push(`  e0[${mermaidString(t(TEXT.empty))}]`);
-    return { mermaid: graph.lines.join('\n') + '\n', nodes: [], omittedEdges: 0 };
+    return { mermaid: graph.lines.join('\n') + '\n', nodes: [], omittedEdges: 0, scopes };
   }
 
   // Ids for every site (by index), every unknown site id referenced, and every system instance.
@@ -186,13 +214,17 @@ export function renderTopology(model: ProposalModel, options: TopologyOptions): 
   const emitSystems = (siteId: string, indent: string) => {
     for (const system of systemsIn.get(siteId) ?? []) {
       const nodeId = `n${nextSystemNode++}`;
-      const label = systemLabel(system, t);
+      const outcome = outcomeOf(system);
+      const status = outcome ? statusOf(outcome) : undefined;
+      const label = status && status !== 'unaffected' ? `${systemLabel(system, t)} · ${t(STATUS_LABELS[status])}` : systemLabel(system, t);
       graph.lines.push(`${indent}${nodeId}[${mermaidString(label)}]`);
+      if (status && status !== 'unaffected') addClass(nodeId, status);
       listIn(instances, system).push({ graphId: nodeId, site: siteId });
       const at = startOf(system.id?.range ?? system.name?.range ?? system.node.range);
       const hasFindings = flagged(['systems', system.index]);
       graph.nodes.push({ nodeId, kind: 'system', label: plainLabel(label), line: at.line, character: at.character, hasFindings });
-      if (hasFindings) addClass(nodeId, 'finding');
+      // In failure mode the colours say what each system does; findings return with the normal view.
+      if (hasFindings && !scenario) addClass(nodeId, 'finding');
     }
   };
 
@@ -243,7 +275,8 @@ export function renderTopology(model: ProposalModel, options: TopologyOptions): 
       });
       const roleClass = site.role ? ROLE_CLASSES[site.role.value] : undefined;
       if (roleClass) addClass(siteId, roleClass);
-      if (hasFindings) addClass(siteId, 'finding');
+      if (hasFindings && !scenario) addClass(siteId, 'finding');
+      if (scenario?.scope.sites.has(site)) addClass(siteId, 'lost');
     }
     graph.lines.push('  end');
   });
@@ -327,7 +360,13 @@ export function renderTopology(model: ProposalModel, options: TopologyOptions): 
   }
   if (graph.lightEdges.length) graph.lines.push(`  linkStyle ${graph.lightEdges.join(',')} stroke:#94a3b8,stroke-width:1px`);
   if (graph.flaggedEdges.length) graph.lines.push(`  linkStyle ${graph.flaggedEdges.join(',')} stroke:#dc2626,stroke-width:3px`);
-  return { mermaid: graph.lines.join('\n') + '\n', nodes: graph.nodes, omittedEdges: graph.omittedEdges };
+  return {
+    mermaid: graph.lines.join('\n') + '\n',
+    nodes: graph.nodes,
+    omittedEdges: graph.omittedEdges,
+    scopes,
+    ...(lost ? { lost } : {}),
+  };
 }
 
 function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {

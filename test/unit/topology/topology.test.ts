@@ -209,6 +209,42 @@ describe('topology', () => {
     });
   });
 
+  describe('failure mode', () => {
+    it('greys out the lost sites and colours each system by what it does, with the status in its label', () => {
+      const findings = [finding(['systems', 0, 'tier'])];
+      const { mermaid, nodes, scopes, lost } = renderTopology(model(PROPOSAL), { locale: 'zh-CN', findings, lose: '成都' });
+      assert.deepEqual(lost, { kind: 'city', key: '510100', name: '成都' });
+      assert.ok(
+        scopes.some((s) => s.kind === 'site' && s.label === 'cd-1' && s.name === '机房 cd-1'),
+        JSON.stringify(scopes),
+      );
+      const db = parse(mermaid);
+      const classesOf = (id: string) => db.getSubGraphs().find((g) => g.id === id)!.classes;
+      assert.ok(classesOf('s0').includes('lost') && classesOf('s1').includes('lost'), 'both 成都 sites are lost');
+      assert.ok(!classesOf('s2').includes('lost'), '重庆 is not');
+      // core's own copy survives in 重庆, but its hard dependency user runs in 成都 only: both are down.
+      const core = nodes.filter((n) => n.label.startsWith('核心账务'));
+      const user = nodes.filter((n) => n.label.startsWith('用户中心'));
+      assert.ok(
+        core.every((n) => n.label.endsWith('中断')),
+        core.map((n) => n.label).join(', '),
+      );
+      assert.ok(user.every((n) => n.label === '用户中心 · 二级 · 中断'));
+      for (const n of [...core, ...user]) assert.deepEqual(db.getVertices().get(n.nodeId)!.classes, ['down']);
+      // In failure mode the colours tell the story: findings are not drawn over them.
+      assert.ok(![...db.getVertices().values()].some((v) => v.classes.includes('finding')));
+    });
+
+    it('shows a degraded takeover, and the plain drawing for a loss the proposal does not have', () => {
+      const independent = PROPOSAL.replace('    dependsOn: [user]\n', '');
+      const { nodes } = renderTopology(model(independent), { locale: 'en', lose: 'cd-1' });
+      assert.ok(nodes.filter((n) => n.label.startsWith('核心账务')).every((n) => n.label.endsWith(' · degraded')));
+      const plain = renderTopology(model(PROPOSAL), { locale: 'en', lose: '北京' });
+      assert.equal(plain.lost, undefined);
+      assert.ok(!plain.mermaid.includes('class s0,s1 lost'));
+    });
+  });
+
   describe('escaping user input', () => {
     const XSS = '<img src=x onerror=alert(1)>';
     const NASTY = [
