@@ -31,6 +31,30 @@ const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 const MARKER = 'casebook: proposal/v1';
 
 export function doComplete(context: FeatureContext, position: Position): CompletionList {
+  return withValidEdits(completionsAt(context, position), position);
+}
+
+/**
+ * LSP requires an item's main edit to be one line and to contain the cursor; an item computed for a
+ * neighbouring place (the key of the line while the cursor sits in its indentation, say) would be
+ * rejected or misapplied by the client, so it is left out rather than stretched over the text between.
+ */
+function withValidEdits(list: CompletionList, position: Position): CompletionList {
+  const valid = (item: CompletionItem) => {
+    const edit = item.textEdit;
+    if (!edit || !('range' in edit)) return true;
+    const { start, end } = edit.range;
+    return (
+      start.line === position.line &&
+      end.line === position.line &&
+      start.character <= position.character &&
+      position.character <= end.character
+    );
+  };
+  return list.items.every(valid) ? list : { ...list, items: list.items.filter(valid) };
+}
+
+function completionsAt(context: FeatureContext, position: Position): CompletionList {
   const { model } = context.proposal;
   const locale = context.settings.locale;
   const index = model.tree.lineIndex;

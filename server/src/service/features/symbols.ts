@@ -24,7 +24,7 @@ export function findDocumentSymbols(context: FeatureContext): DocumentSymbol[] {
     else if (entry.key === 'casebook') continue;
     const detail = children ? String(children.length) : entry.value.kind === 'scalar' ? String(entry.value.value ?? '') : '';
     symbols.push({
-      name: entry.key,
+      name: symbolName(entry.key),
       ...(detail ? { detail } : {}),
       kind: children ? SymbolKind.Namespace : entry.value.kind === 'map' ? SymbolKind.Object : SymbolKind.Property,
       range: safeRange(range),
@@ -45,7 +45,12 @@ function safeRange(range: Range): Range {
 function itemSymbol(node: YMap, name: string, detail: string, kind: SymbolKind, selection: Range | undefined): DocumentSymbol {
   const range = safeRange(node.range);
   const sel = selection && contains(range, selection) ? selection : { start: range.start, end: range.start };
-  return { name, ...(detail ? { detail } : {}), kind, range, selectionRange: sel };
+  return { name: symbolName(name), ...(detail ? { detail } : {}), kind, range, selectionRange: sel };
+}
+
+/** LSP rejects an empty symbol name (`"": x`, `id: " "`): such a key or id is shown as its quoted text. */
+function symbolName(name: string): string {
+  return name.trim() ? name : `"${name}"`;
 }
 
 function contains(outer: Range, inner: Range): boolean {
@@ -92,7 +97,8 @@ export function findWorkspaceSymbols(contexts: FeatureContext[], query: string):
   for (const context of contexts) {
     const { model, uri } = context.proposal;
     const container = model.name?.value ?? model.customer?.value;
-    const push = (name: string, kind: SymbolKind, range: Range) => {
+    const push = (raw: string, kind: SymbolKind, range: Range) => {
+      const name = symbolName(raw);
       if (fuzzyMatch(query, name)) out.push({ name, kind, location: { uri, range }, ...(container ? { containerName: container } : {}) });
     };
     for (const s of model.systems) if (s.id) push(systemName(s.id.value, s.name?.value), SymbolKind.Class, s.id.range);
