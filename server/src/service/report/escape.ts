@@ -26,6 +26,7 @@ export function mdText(text: string): string {
 /** A GitHub table cell: inline text with pipes escaped (md does) and line breaks as `<br>`. */
 export function mdCell(text: string): string {
   return text
+    .trim()
     .split(/\r\n|\r|\n|\u2028|\u2029/)
     .map((line) => md(line.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim()))
     .join('<br>');

@@ -26,6 +26,10 @@ section { margin-bottom: 24px; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 13px; }
 th, td { border: 1px solid #cbd5e1; padding: 5px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #f1f5f9; font-weight: 600; }
+table.findings td:first-child, table.waivers td:first-child, table.scenarios td:nth-child(3), table.systems td:nth-child(3) { white-space: nowrap; }
+table.findings th:nth-child(2) { width: 13em; }
+table.findings th:nth-child(4) { width: 30%; }
+td code { overflow-wrap: normal; word-break: break-word; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0 0 12px; }
 dl.facts dt { color: #475569; }
 dl.facts dd { margin: 0; }
