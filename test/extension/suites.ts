@@ -93,6 +93,7 @@ describe('Casebook in the extension host', function () {
       'casebook.openCase',
       'casebook.showTopology',
       'casebook.exportTopologySvg',
+      'casebook.exportReport',
       'casebook.newProposal',
       'casebook.insertReferenceTopology',
       'casebook.checkWorkspace',
