@@ -99,7 +99,7 @@ describe('report: review dossier', () => {
       assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'/);
       assert.match(html, /@media print/);
       assert.match(html, /break-before: page/);
-      assert.match(html, /tr, .figure-wrap, dl.facts \{ break-inside: avoid; \}/);
+      assert.match(html, /tr, tbody.scope, .figure-wrap, dl.facts \{ break-inside: avoid; \}/);
       assert.match(html, /thead \{ display: table-header-group; \}/);
       assert.match(html, /color-scheme: light/);
       assert.match(html, /<article id="p1"/);

@@ -245,17 +245,19 @@ function findingRow(finding: Finding, library: CaseLibrary, locale: Locale): Fin
       cases.push({ id, customer: id, figures: [] });
       continue;
     }
-    const phrases = record.outcomes.map((o) => ({ outcome: o, text: pick(figurePhrase(o), locale) }));
-    const quoted = phrases.filter((p) => p.text && finding.message.includes(p.text));
-    const chosen = quoted.length > 0 ? quoted : phrases.slice(0, 2);
-    cases.push({
-      id,
-      customer: pick(record.customer, locale),
-      figures: chosen.map(({ outcome, text }) => {
-        const kind = outcome.kind ?? 'result';
-        return { kind, kindLabel: pick(KIND_LABELS[kind], locale), text };
-      }),
+    const labelled = (kind: EvidenceKind | undefined, text: string): CitedFigure => ({
+      kind: kind ?? 'result',
+      kindLabel: pick(KIND_LABELS[kind ?? 'result'], locale),
+      text,
     });
+    const phrases = record.outcomes.map((o) => labelled(o.kind, pick(figurePhrase(o), locale)));
+    const quoted = phrases.filter((p) => p.text && finding.message.includes(p.text));
+    // Not quoted in the message: how the customer shows the pattern the finding recommends, else its headline figure.
+    const evidence = record.patterns
+      .filter((e) => finding.patterns.includes(e.pattern))
+      .map((e) => labelled(e.kind, pick(e.evidence, locale)));
+    const figures = quoted.length > 0 ? quoted : evidence.length > 0 ? evidence.slice(0, 2) : phrases.slice(0, 1);
+    cases.push({ id, customer: pick(record.customer, locale), figures });
   }
   return {
     rule: finding.rule,

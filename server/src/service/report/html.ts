@@ -50,7 +50,7 @@ nav.toc ol { margin: 4px 0 0; }
   section.page { break-before: page; }
   section.page:first-of-type { break-before: auto; }
   h2, h3 { break-after: avoid; }
-  tr, .figure-wrap, dl.facts { break-inside: avoid; }
+  tr, tbody.scope, .figure-wrap, dl.facts { break-inside: avoid; }
   thead { display: table-header-group; }
   .figure-wrap { overflow: visible; border: none; }
   nav.toc { display: none; }
@@ -135,6 +135,7 @@ ${rows}
       const name = pick(scope.name, locale) + (scope.kind === 'site' ? '' : ` (${scope.sites.join(', ')})`);
       const span = Math.max(1, scope.systems.length + (scope.unaffected > 0 ? 1 : 0));
       const lead = `<td rowspan="${span}">${e(name)}</td>`;
+      rows.push('<tbody class="scope">');
       scope.systems.forEach((s, i) => {
         rows.push(
           `<tr>${i === 0 ? lead : ''}<td><code>${e(s.id)}</code>${s.name ? ` ${e(s.name)}` : ''}</td><td>${e(tierText(s.tier, locale))}</td>` +
@@ -149,15 +150,15 @@ ${rows}
             : `${scope.unaffected} other system${scope.unaffected === 1 ? '' : 's'} ${statusLabel('unaffected', locale)}`;
         rows.push(`<tr>${scope.systems.length === 0 ? lead : ''}<td colspan="6" class="muted">${e(others)}</td></tr>`);
       }
+      rows.push('</tbody>');
     }
     return `${h(TEXT.scenarios)}
 <p class="muted">${t(TEXT.scenariosNote)}</p>
 <table class="scenarios"><thead><tr><th>${t(TEXT.lost)}</th><th>${t(TEXT.system)}</th><th>${t(TEXT.tier)}</th><th>${t(TEXT.status)}</th><th>${t(
       TEXT.takeover,
     )}</th><th>${t(TEXT.dataLoss)}</th><th>${t(TEXT.message)}</th></tr></thead>
-<tbody>
 ${rows.join('\n')}
-</tbody></table>`;
+</table>`;
   }
 
   function findings(h: typeof heading): string {
