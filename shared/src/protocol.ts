@@ -171,6 +171,22 @@ export namespace MatchingCasesRequest {
   export const type = new RequestType<DocumentParams, { cases: MatchingCase[] }, void>(method);
 }
 
+export interface ReportParams extends DocumentParams {
+  /** `html` (default): one self-contained file; `md`: GitHub/GitLab Markdown. */
+  format?: 'html' | 'md';
+}
+export interface ReportResult {
+  uri: string;
+  version: number | null;
+  format: 'html' | 'md';
+  text: string;
+}
+/** The review dossier (方案评审材料) of one open proposal, as `casebook report` writes it. */
+export namespace ReportRequest {
+  export const method = 'casebook/report';
+  export const type = new RequestType<ReportParams, ReportResult | null, void>(method);
+}
+
 export interface CheckWorkspaceResult {
   files: number;
   errors: number;

@@ -93,6 +93,8 @@ describe('Casebook in the extension host', function () {
       'casebook.openCase',
       'casebook.showTopology',
       'casebook.exportTopologySvg',
+      'casebook.exportReport',
+      'casebook.simulateLoss',
       'casebook.newProposal',
       'casebook.insertReferenceTopology',
       'casebook.checkWorkspace',

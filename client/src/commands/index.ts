@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { checkWorkspace } from './checkWorkspace';
+import { exportReport } from './exportReport';
 import { exportTopologySvg } from './exportTopologySvg';
 import { groupCasesBy } from './groupCases';
 import { insertReferenceTopology } from './insertReferenceTopology';
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Factory> = {
   'casebook.showTopology': showTopology,
   'casebook.exportTopologySvg': exportTopologySvg,
   'casebook.simulateLoss': simulateLoss,
+  'casebook.exportReport': exportReport,
   'casebook.newProposal': newProposal,
   'casebook.insertReferenceTopology': insertReferenceTopology,
   'casebook.checkWorkspace': checkWorkspace,

@@ -13,6 +13,8 @@ import { applyBaseline, baselineNotice, readBaseline, toBaseline } from './basel
 import { libraryNotices, runCheck, type CheckOptions, type FailOn } from './check';
 import { formatCase, formatCaseList, formatSearchText, searchCases } from './cases';
 import { renderFile } from './render';
+import { reportFiles } from './report';
+import { localToday } from './waiverPolicy';
 import { parseShard } from './shard';
 import { isCheckWorker, runWorker } from './workers';
 import { formatSimulateJson, formatSimulateText, simulateFile } from './simulate';
@@ -65,6 +67,7 @@ const USAGE: Localized = {
   casebook cases list
   casebook render <文件> --format mermaid
   casebook simulate <文件> [--lose <机房|城市|区域>] [--format text|json]
+  casebook report <文件|文件夹…> [--format html|md] [-o <输出文件>]
   casebook --version
 
 通用选项：--locale zh-CN|en   --config <.casebook.yaml 路径>   --help
@@ -79,6 +82,7 @@ Usage:
   casebook cases list
   casebook render <file> --format mermaid
   casebook simulate <file> [--lose <site|city|region>] [--format text|json]
+  casebook report <files|folders…> [--format html|md] [-o <output file>]
   casebook --version
 
 Common options: --locale zh-CN|en   --config <path to .casebook.yaml>   --help
@@ -382,6 +386,78 @@ The tier rules judge by exactly this table.
           : formatSimulateText(result.table, ctx.locale, styleFor(ctx.io.stdout, ctx.io.env)),
       );
       return EXIT_OK;
+    },
+  },
+  report: {
+    flags: {
+      ...COMMON,
+      format: { kind: 'value', choices: ['html', 'md'] },
+      o: { kind: 'value' },
+      output: { kind: 'value' },
+      today: { kind: 'value' },
+    },
+    help: {
+      zh: `用法：casebook report <文件|文件夹|通配符…> [--format html|md] [--locale zh-CN|en] [-o <输出文件>]
+
+生成方案评审材料：方案概要（客户、行业、系统的等级、可用性、RTO/RPO 与拓扑形态）、部署拓扑图、故障场景表、
+按级别分组的检查结果（附引用的客户案例与数据及所在行）、豁免登记（已过期与 30 天内到期的会标出）和匹配的参考案例。
+HTML 为单个自包含文件（内联 SVG，无脚本、无外部请求，可直接打印为 PDF）；Markdown 可在 GitHub/GitLab 上显示
+（拓扑为 mermaid 代码块）。多个文件合成一份材料。
+
+  --format html|md        输出格式（默认 html）
+  -o, --output <文件>     写入文件（默认输出到 stdout）
+  --locale zh-CN|en       材料语言
+  --config <文件>         对所有文件使用此配置
+  --today YYYY-MM-DD      判断豁免是否到期所用的日期（默认今天）`,
+      en: `Usage: casebook report <files|folders|globs…> [--format html|md] [--locale zh-CN|en] [-o <output file>]
+
+Builds the review dossier: the summary (customer, industry, each system's tier, availability, RTO/RPO and topology
+words), the topology drawn, the failure-scenario table, every finding grouped by severity with the customers and
+figures that back it and its line, the waiver register (expired and expiring within 30 days marked) and the
+matching reference cases. HTML is one self-contained file (inline SVG, no script, no external request; prints to
+PDF from the browser); Markdown renders on GitHub and GitLab (the topology as a mermaid block). Several files make
+one dossier.
+
+  --format html|md        output format (default html)
+  -o, --output <file>     write to this file (default: stdout)
+  --locale zh-CN|en       the dossier's language
+  --config <file>         use this config for every file
+  --today YYYY-MM-DD      the date waivers expire against (default: today)`,
+    },
+    run(args, ctx) {
+      if (args.positionals.length === 0)
+        throw new UsageError({ zh: 'report 需要至少一个文件或文件夹。', en: 'report needs at least one file or folder.' });
+      const today = flagValue(args, 'today') ?? localToday();
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(today))
+        throw new UsageError({ zh: '--today 的格式为 YYYY-MM-DD。', en: '--today takes YYYY-MM-DD.' });
+      const configFile = flagValue(args, 'config');
+      const result = reportFiles({
+        operands: args.positionals,
+        format: flagValue(args, 'format') === 'md' ? 'md' : 'html',
+        locale: ctx.locale,
+        cwd: ctx.io.cwd,
+        today,
+        library: loadCases(ctx),
+        ...(configFile ? { configFile } : {}),
+      });
+      for (const error of result.errors) ctx.warn(error);
+      if ('error' in result) {
+        ctx.warn(result.error);
+        return EXIT_USAGE;
+      }
+      const output = flagValue(args, 'o') ?? flagValue(args, 'output');
+      if (output === undefined) ctx.io.stdout.write(result.text);
+      else {
+        try {
+          writeFileSync(path.resolve(ctx.io.cwd, output), result.text);
+        } catch (error) {
+          const detail = error instanceof Error ? error.message : String(error);
+          ctx.warn({ zh: `无法写入 ${output}：${detail}`, en: `Cannot write ${output}: ${detail}` });
+          return EXIT_USAGE;
+        }
+        ctx.warn({ zh: `评审材料已写入 ${output}。`, en: `Review dossier written to ${output}.` });
+      }
+      return result.errors.length > 0 ? EXIT_USAGE : EXIT_OK;
     },
   },
 };

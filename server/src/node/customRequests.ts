@@ -12,6 +12,7 @@ import {
   ListCasesRequest,
   ListPatternsRequest,
   MatchingCasesRequest,
+  ReportRequest,
   SearchCasesRequest,
   TopologyRequest,
   type CheckWorkspaceResult,
@@ -19,6 +20,7 @@ import {
 } from '../../../shared/src/protocol';
 import { caseDetail, caseSummaries, patternSummaries } from '../service/caseViews';
 import { matchingCases } from '../service/matching';
+import { renderReport } from '../service/report';
 import { renderTopology } from '../service/topology';
 import { normalizeLocale, type Locale } from '../service/locale';
 import { searchIndexFor } from '../service/search';
@@ -88,6 +90,24 @@ export function registerCustomRequests(connection: Connection, session: Session)
   );
 
   connection.onRequest(
+    ReportRequest.type,
+    guard.request('casebook/report', null, async (params, token) => {
+      const target = await session.proposal(params.uri);
+      if (!target || token.isCancellationRequested) return null;
+      const locale = await localeOf(params, params.uri);
+      const today = target.settings.analysis.today ?? localDate();
+      const settings = { ...target.settings.analysis, locale, today };
+      const { model } = session.service.parse(target.document);
+      const { findings } = session.service.analyze(target.document, settings);
+      const format = params.format === 'md' ? 'md' : 'html';
+      const file = decodeURIComponent(params.uri.slice(params.uri.lastIndexOf('/') + 1));
+      const library = session.library.library;
+      const text = renderReport({ proposals: [{ file, model, findings }], library, locale, today }, format);
+      return { uri: params.uri, version: target.document.version, format, text };
+    }),
+  );
+
+  connection.onRequest(
     SearchCasesRequest.type,
     guard.request('casebook/searchCases', { results: [] }, async (params) => {
       const locale = await localeOf(params);
@@ -144,4 +164,11 @@ async function checkFiles(
     }
   }
   return result;
+}
+
+/** Today in the server's time zone, YYYY-MM-DD (waivers expire against it). */
+function localDate(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
