@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { sourceDocument } from '../service/caseViews';
-import { INDUSTRY_LABELS } from '../service/features/labels';
+import { industryLabel } from '../service/vocabulary';
 import { figurePhrase, KIND_LABELS, productName } from '../service/library/figures';
 import { pick, type Locale } from '../service/locale';
 import { searchIndexFor } from '../service/search';
@@ -94,7 +94,7 @@ export function formatCase(library: CaseLibrary, record: CaseRecord, locale: Loc
 }
 
 function industry(record: CaseRecord, locale: Locale): string {
-  return pick(INDUSTRY_LABELS[record.industry] ?? { zh: record.industry, en: record.industry }, locale);
+  return industryLabel(record.industry, locale);
 }
 
 function indent(text: string): string {

@@ -3,23 +3,20 @@
  * lists), localised. Every string a view needs is computed here, so the
  * client only lays it out.
  */
-import { INDUSTRY_LABELS } from './features/labels';
 import type { CaseDetail, CaseSummary, IndustryId, NamedRef, PatternSummary, ReferenceTopology } from '../../../shared/src/protocol';
 import { pick, type Locale } from './locale';
-import { buildModel, type Industry, type ProposalModel } from './model';
+import { buildModel, type ProposalModel } from './model';
 import { renderTopology } from './topology';
 import { figurePhrase, KIND_LABELS, kindPrefix, productName } from './library/figures';
 import type { CaseLibrary, CaseRecord, EvidenceKind, OutcomeFigure, PatternRecord } from './types';
 import { parseYamlTree } from './yamlTree';
+import { INDUSTRIES, industryLabel, patternName } from './vocabulary';
 
-/** The label of an industry id; an unknown id (an enterprise case's typo) reads as Other. */
-export function industryLabel(industry: string, locale: Locale): string {
-  return pick(INDUSTRY_LABELS[industry as Industry] ?? INDUSTRY_LABELS.other, locale);
-}
+export { industryLabel, patternName } from './vocabulary';
 
 /** The id a view can rely on: one of the contract's industries, else `other`. */
 function industryId(industry: string): IndustryId {
-  return industry in INDUSTRY_LABELS ? (industry as IndustryId) : 'other';
+  return industry in INDUSTRIES ? (industry as IndustryId) : 'other';
 }
 
 const KEY_FIGURES = 3;
@@ -69,11 +66,6 @@ export function sourceDocument(record: CaseRecord, locale: Locale): string {
   return locale === 'zh-CN'
     ? '企业自己的资料；未附原文的数据和依据无法对照来源核实。'
     : "The enterprise's own documents; figures and evidence without a source sentence cannot be checked against a source.";
-}
-
-export function patternName(library: CaseLibrary, id: string, locale: Locale): string {
-  const pattern = library.patterns.get(id);
-  return pattern ? pick(pattern.name, locale) : id;
 }
 
 function patternRefs(record: CaseRecord, library: CaseLibrary, locale: Locale): NamedRef[] {

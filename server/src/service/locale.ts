@@ -28,3 +28,23 @@ export function listOf(items: string[], locale: Locale): string {
 export function zhJoin(...parts: string[]): string {
   return parts.reduce((out, part) => (/[A-Za-z0-9)\]]$/.test(out) && /^[\u4e00-\u9fff]/.test(part) ? `${out} ${part}` : out + part), '');
 }
+
+/** The text for the locale, for short inline strings: `t(locale, '案例', 'Cases')`. */
+export function t(locale: Locale, zh: string, en: string): string {
+  return locale === 'zh-CN' ? zh : en;
+}
+
+/**
+ * Whether `text` holds the characters of `query` in order, ignoring case: how editors match a typed word
+ * (`cor` finds `core — 核心`), and no looser than they are. An empty query matches everything.
+ */
+export function isSubsequence(query: string, text: string): boolean {
+  const q = query.toLowerCase();
+  const s = text.toLowerCase();
+  let at = 0;
+  for (const c of q) {
+    at = s.indexOf(c, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}

@@ -4,7 +4,8 @@
  * proposal and findings always rank the same way.
  */
 import type { MatchingCase } from '../../../shared/src/protocol';
-import { referenceModel, patternName } from './caseViews';
+import { referenceModel } from './caseViews';
+import { industrySector, patternName, tierWord, TOPOLOGY_LABELS } from './vocabulary';
 import { listOf, pick, type Locale, type Localized } from './locale';
 import { topologyWords, type ProposalModel, type SystemModel, type TopologyWord } from './model';
 import type { CaseLibrary, CaseRecord, Finding } from './types';
@@ -43,26 +44,6 @@ const DR_PATTERNS: Record<string, TopologyWord> = {
   'same-city-active-active': 'same-city-active-active',
   'multi-site-active-active': 'multi-site-active-active',
 };
-
-const WORD_LABELS: Record<TopologyWord, Localized> = {
-  'three-regions-five-dcs': { zh: '三地五中心', en: 'three regions, five DCs' },
-  'two-regions-three-dcs': { zh: '两地三中心', en: 'two regions, three DCs' },
-  'multi-site-active-active': { zh: '异地多活', en: 'multi-site active-active' },
-  'same-city-active-active': { zh: '同城双活', en: 'same-city active-active' },
-  'cold-standby': { zh: '冷备', en: 'cold standby' },
-};
-
-const INDUSTRY_NAMES: Record<string, Localized> = {
-  bank: { zh: '银行', en: 'banking' },
-  'rural-credit': { zh: '农信', en: 'rural credit' },
-  'rural-commercial-bank': { zh: '农商行', en: 'rural commercial banking' },
-  insurance: { zh: '保险', en: 'insurance' },
-  securities: { zh: '证券', en: 'securities' },
-  fund: { zh: '基金', en: 'fund management' },
-  other: { zh: '其他', en: 'other' },
-};
-
-const tierName = (tier: number): Localized => ({ zh: ['', '一级', '二级', '三级'][tier] ?? `${tier} 级`, en: `tier-${tier}` });
 
 /** What the proposal uses, in pattern ids, read from its systems. */
 function patternsInUse(model: ProposalModel): Set<string> {
@@ -120,13 +101,13 @@ export function matchingCases(model: ProposalModel, findings: Finding[], library
 
     if (industry && record.industry === industry) {
       add(SCORE.sameIndustry, {
-        zh: `同为${INDUSTRY_NAMES[industry]?.zh ?? industry}行业`,
-        en: `same industry (${INDUSTRY_NAMES[industry]?.en ?? industry})`,
+        zh: `同为${industrySector(industry).zh}行业`,
+        en: `same industry (${industrySector(industry).en})`,
       });
     } else if (industry && RELATED_INDUSTRIES[industry]?.includes(record.industry)) {
       add(SCORE.relatedIndustry, {
-        zh: `相近行业（${INDUSTRY_NAMES[record.industry]?.zh ?? record.industry}）`,
-        en: `related industry (${INDUSTRY_NAMES[record.industry]?.en ?? record.industry})`,
+        zh: `相近行业（${industrySector(record.industry).zh}）`,
+        en: `related industry (${industrySector(record.industry).en})`,
       });
     }
 
@@ -192,19 +173,19 @@ function tierReasons(
       seen.add(tier);
       const words = topologyWords(theirs.topology).filter((w) => w !== 'cold-standby');
       const mine = systemName(system);
-      const practice = words.length ? words.map((w) => WORD_LABELS[w]) : undefined;
+      const practice = words.length ? words.map((w) => TOPOLOGY_LABELS[w]) : undefined;
       reasons.push({
         score: SCORE.sameTier,
         text: t(
           practice
             ? {
-                zh: `${mine} 同为${tierName(tier).zh}系统，案例采用${practice.map((p) => p.zh).join('、')}`,
-                en: `${mine} is ${tierName(tier).en} like the case's system, which uses ${listOf(
+                zh: `${mine} 同为${tierWord(tier).zh}系统，案例采用${practice.map((p) => p.zh).join('、')}`,
+                en: `${mine} is ${tierWord(tier).en} like the case's system, which uses ${listOf(
                   practice.map((p) => p.en),
                   'en',
                 )}`,
               }
-            : { zh: `${mine} 同为${tierName(tier).zh}系统`, en: `${mine} is ${tierName(tier).en} like the case's system` },
+            : { zh: `${mine} 同为${tierWord(tier).zh}系统`, en: `${mine} is ${tierWord(tier).en} like the case's system` },
         ),
       });
     }
@@ -213,7 +194,7 @@ function tierReasons(
   const critical = tiered.find((s) => s.tier.value === 1);
   const practice = record.patterns.map((p) => DR_PATTERNS[p.pattern]).filter((w): w is TopologyWord => !!w);
   if (critical && practice.length) {
-    const labels = [...new Set(practice)].map((w) => WORD_LABELS[w]);
+    const labels = [...new Set(practice)].map((w) => TOPOLOGY_LABELS[w]);
     reasons.push({
       score: SCORE.drPractice,
       text: t({

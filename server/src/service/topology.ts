@@ -18,6 +18,7 @@ import type { ProposalModel, SiteModel, SystemModel } from './model';
 import { scenariosOf, type Scope, type SystemOutcome } from './scenarios';
 import { matchScopes, scopeName, STATUS_LABELS, statusOf } from './scenarioText';
 import type { Finding } from './types';
+import { ROLE_LABELS, tierWord } from './vocabulary';
 import type { JsonPath } from './yamlTree';
 
 export interface TopologyOptions {
@@ -44,13 +45,6 @@ export interface RenderedTopology {
 
 /** Labels longer than this are cut with an ellipsis: a name, not an essay, belongs in a box. */
 const MAX_LABEL = 60;
-
-const ROLE_LABELS: Record<string, Localized> = {
-  primary: { zh: '主中心', en: 'primary' },
-  active: { zh: '双活中心', en: 'active' },
-  'hot-standby': { zh: '热备', en: 'hot standby' },
-  'cold-standby': { zh: '冷备', en: 'cold standby' },
-};
 
 /** Mermaid class names per role (no hyphens: class names are bare words in Mermaid). */
 const ROLE_CLASSES: Record<string, string> = {
@@ -86,7 +80,6 @@ const TEXT = {
   empty: { zh: '尚无站点或系统', en: 'No sites or systems yet' },
   siteWithoutId: (n: number): Localized => ({ zh: `站点 #${n}（无 id）`, en: `site #${n} (no id)` }),
   systemWithoutId: (n: number): Localized => ({ zh: `系统 #${n}`, en: `system #${n}` }),
-  tier: (t: number): Localized => ({ zh: ['', '一级', '二级', '三级'][t] ?? `${t} 级`, en: `tier ${t}` }),
 } as const;
 
 /** Characters replaced by Mermaid entity codes inside a quoted label. */
@@ -383,5 +376,5 @@ function siteLabel(site: SiteModel, t: (text: Localized) => string): string {
 
 function systemLabel(system: SystemModel, t: (text: Localized) => string): string {
   const name = shown(system.name) ?? shown(system.id) ?? t(TEXT.systemWithoutId(system.index));
-  return system.tier ? `${name} · ${t(TEXT.tier(system.tier.value))}` : name;
+  return system.tier ? `${name} · ${t(tierWord(system.tier.value))}` : name;
 }

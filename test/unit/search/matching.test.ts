@@ -52,7 +52,7 @@ describe('matching cases', () => {
       'same industry (rural credit)',
       'cited by tier1-two-regions-three-dcs',
       'shows Two regions, three data centres, which the findings recommend',
-      "核心账务 is tier-1 like the case's system, which uses two regions, three DCs",
+      "核心账务 is tier 1 like the case's system, which uses two regions, three DCs",
     ]);
   });
 

@@ -15,7 +15,7 @@ import { ruleMeta } from '../analyze';
 import type { FeatureContext } from '../featureContext';
 import { rangeContains } from '../lineIndex';
 import type { Locale } from '../locale';
-import { pick } from '../locale';
+import { t, pick } from '../locale';
 import type { Finding } from '../types';
 import { WAIVER_REASON_PLACEHOLDER } from '../waivers';
 import { isDiagnosticData, publishedFindings, toDiagnostic } from './diagnostics';
@@ -23,8 +23,6 @@ import { customerLabel, OPEN_CASE } from './labels';
 
 /** A kind under quickfix, so that editors list it with the fixes. */
 const OPEN_CASE_KIND = `${CodeActionKind.QuickFix}.casebook.openCase`;
-
-const t = (locale: Locale, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
 
 export function getCodeActions(context: FeatureContext, range: Range, actionContext: CodeActionContext): CodeAction[] {
   const { document, library, settings } = context;

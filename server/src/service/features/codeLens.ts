@@ -4,13 +4,12 @@
  */
 import type { CodeLens } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../featureContext';
-import { pick, type Locale } from '../locale';
+import { t, pick, type Locale } from '../locale';
 import { topologyWords, type ProposalModel, type SystemModel } from '../model';
 import type { CaseLibrary, Finding } from '../types';
 import { customerLabel, OPEN_CASE, patternName, SHOW_MATCHING_CASES, SHOW_TOPOLOGY, TOPOLOGY_LABELS } from './labels';
 import { tierRequirement, tierVerdict, verdictTitle } from './tiers';
 
-const t = (locale: Locale, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
 const MAX_CASES = 3;
 
 export function getCodeLenses(context: FeatureContext): CodeLens[] {

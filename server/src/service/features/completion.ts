@@ -15,7 +15,7 @@ import {
   type Range,
 } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../featureContext';
-import { pick, type Locale, type Localized } from '../locale';
+import { isSubsequence, t, pick, type Locale, type Localized } from '../locale';
 import { type ProposalModel } from '../model';
 import { describeField, keysAt, type FieldInfo } from '../schemaInfo';
 import { nodeAtPath, type JsonPath } from '../yamlTree';
@@ -24,7 +24,6 @@ import { memo } from './indexes';
 import { colon, ROLE_LABELS, TIER_LABELS } from './labels';
 import { tierRequirement } from './tiers';
 
-const t = (locale: Locale, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
 const doc = (value: string): MarkupContent => ({ kind: 'markdown', value });
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
@@ -94,16 +93,6 @@ function limited(candidates: Candidate[], prefix: string, toItem: (candidate: Ca
   }
   // Incomplete even when everything matching fits: the list was cut to the typed word, and a shorter word (a backspace) must ask again.
   return { isIncomplete: true, items: kept.map(toItem) };
-}
-
-/** Does `word` contain the characters of `typed` in order (the editor's fuzzy match is no looser)? */
-function isSubsequence(typed: string, word: string): boolean {
-  let at = 0;
-  for (const c of typed) {
-    at = word.indexOf(c, at) + 1;
-    if (at === 0) return false;
-  }
-  return true;
 }
 
 function isEmptyDocument(model: ProposalModel): boolean {

@@ -7,7 +7,7 @@
  */
 import type { Hover, MarkupContent, Position, Range } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../featureContext';
-import { listOf, pick, type Locale, type Localized } from '../locale';
+import { t, listOf, pick, type Locale, type Localized } from '../locale';
 import { topologyWords, type ProposalModel, type SystemModel } from '../model';
 import { describeField } from '../schemaInfo';
 import { keyFigures } from '../caseViews';
@@ -33,7 +33,6 @@ import { outcomeText, outcomesOf, scopeName } from '../scenarioText';
 import { scenariosOf } from '../scenarios';
 
 type L = Locale;
-const t = (locale: L, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
 /** The colon ending a label that a list follows (no trailing space before the line break). */
 const heading = (locale: L) => (locale === 'zh-CN' ? '：' : ':');
 

@@ -3,59 +3,21 @@
  * languages. Library names win where the library has the thing (a pattern's
  * own name); these are the fallbacks and the words the library has no record for.
  */
-import { pick, type Locale, type Localized } from '../locale';
-import type { Industry, TopologyWord } from '../model';
-import type { CaseLibrary } from '../types';
+import type { Locale } from '../locale';
 
-/** Industry names as the Case Browser groups them (银行, 农信, 农商, 保险, 证券, 基金). */
-export const INDUSTRY_LABELS: Record<Industry, Localized> = {
-  bank: { zh: '银行', en: 'Bank' },
-  'rural-credit': { zh: '农信', en: 'Rural credit union' },
-  'rural-commercial-bank': { zh: '农商', en: 'Rural commercial bank' },
-  insurance: { zh: '保险', en: 'Insurance' },
-  securities: { zh: '证券', en: 'Securities' },
-  fund: { zh: '基金', en: 'Fund' },
-  other: { zh: '其他', en: 'Other' },
-};
-
-export const TOPOLOGY_LABELS: Record<TopologyWord, Localized> = {
-  'three-regions-five-dcs': { zh: '三地五中心', en: 'three regions, five DCs' },
-  'two-regions-three-dcs': { zh: '两地三中心', en: 'two regions, three DCs' },
-  'multi-site-active-active': { zh: '异地多活', en: 'multi-site active-active' },
-  'same-city-active-active': { zh: '同城双活', en: 'same-city active-active' },
-  'cold-standby': { zh: '冷备', en: 'cold standby' },
-};
-
-export const ROLE_LABELS: Record<string, Localized> = {
-  primary: { zh: '主中心', en: 'primary' },
-  active: { zh: '多活中心', en: 'active' },
-  'hot-standby': { zh: '热备中心', en: 'hot standby' },
-  'cold-standby': { zh: '冷备中心', en: 'cold standby' },
-};
-
-export const TIER_LABELS: Record<number, Localized> = {
-  1: { zh: '一级业务系统', en: 'tier-1 business system' },
-  2: { zh: '二级业务系统', en: 'tier-2 business system' },
-  3: { zh: '三级业务系统', en: 'tier-3 business system' },
-};
-
-export function industryLabel(industry: string, locale: Locale): string {
-  const label = INDUSTRY_LABELS[industry as Industry];
-  return label ? pick(label, locale) : industry;
-}
-
-/** A pattern's display name: the library's, else the topology fallback, else the id. */
-export function patternName(library: CaseLibrary, id: string, locale: Locale): string {
-  const record = library.patterns.get(id);
-  if (record) return pick(record.name, locale);
-  const word = TOPOLOGY_LABELS[id as TopologyWord];
-  return word ? pick(word, locale) : id;
-}
-
-export function customerLabel(library: CaseLibrary, caseId: string, locale: Locale): string {
-  const record = library.cases.get(caseId);
-  return record ? pick(record.customer, locale) : caseId;
-}
+// The domain's words live in ../vocabulary; features import them from here with the feature-only helpers below.
+export {
+  INDUSTRIES,
+  INDUSTRY_LABELS,
+  ROLE_LABELS,
+  TIER_LABELS,
+  TOPOLOGY_LABELS,
+  customerLabel,
+  industryLabel,
+  industrySector,
+  patternName,
+  tierWord,
+} from '../vocabulary';
 
 /** `command:casebook.openCase?%5B%22mybank%22%5D`: a Markdown link target that runs a command with arguments. */
 export function commandUri(command: string, args: unknown[]): string {

@@ -4,6 +4,7 @@
  * given documents, filtered by a query.
  */
 import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver-types';
+import { isSubsequence } from '../locale';
 import type { FeatureContext } from '../featureContext';
 import type { ProposalModel } from '../model';
 import type { YMap } from '../yamlTree';
@@ -82,16 +83,6 @@ function linkSymbols(model: ProposalModel): DocumentSymbol[] {
   );
 }
 
-/** Query matching as editors do it: the query's characters in order, case-insensitive (`cor` finds `core — 核心`). */
-function fuzzyMatch(query: string, text: string): boolean {
-  if (!query) return true;
-  const q = query.toLowerCase();
-  const s = text.toLowerCase();
-  let i = 0;
-  for (let j = 0; j < s.length && i < q.length; j++) if (s[j] === q[i]) i++;
-  return i === q.length;
-}
-
 export function findWorkspaceSymbols(contexts: FeatureContext[], query: string): SymbolInformation[] {
   const out: SymbolInformation[] = [];
   for (const context of contexts) {
@@ -99,7 +90,8 @@ export function findWorkspaceSymbols(contexts: FeatureContext[], query: string):
     const container = model.name?.value ?? model.customer?.value;
     const push = (raw: string, kind: SymbolKind, range: Range) => {
       const name = symbolName(raw);
-      if (fuzzyMatch(query, name)) out.push({ name, kind, location: { uri, range }, ...(container ? { containerName: container } : {}) });
+      if (isSubsequence(query, name))
+        out.push({ name, kind, location: { uri, range }, ...(container ? { containerName: container } : {}) });
     };
     for (const s of model.systems) if (s.id) push(systemName(s.id.value, s.name?.value), SymbolKind.Class, s.id.range);
     for (const s of model.sites) if (s.id) push(systemName(s.id.value, s.city?.value), SymbolKind.Module, s.id.range);
