@@ -388,7 +388,7 @@ The tier rules judge by exactly this table.
 
 function loadCases(ctx: Context): CaseLibrary {
   const extraPaths = ctx.config?.caseFolders ?? [];
-  const library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths });
+  const library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths, regulationPaths: ctx.config?.regulationFolders ?? [] });
   for (const notice of libraryNotices(library, extraPaths, ctx.io.cwd)) ctx.warn(notice);
   return library;
 }
