@@ -49,4 +49,21 @@ describe('hover: regulations', () => {
     const other = hover(PROPOSAL('# 按 114号 第三|条'));
     assert.ok(!other || !other.value.includes('商业银行数据中心监管指引'));
   });
+
+  it('a diagnostic citing a clause opens it through relatedInformation', () => {
+    const text = `casebook: proposal/v1
+name: 核心
+sites:
+  - { id: fs-1, city: 佛山, role: primary }
+  - { id: fs-2, city: 佛山, role: hot-standby }
+  - { id: gz-1, city: 广州, role: hot-standby }
+systems:
+  - { id: core, name: 核心, tier: 1, rto: 1h, rpo: 0, sites: [fs-1, fs-2, gz-1] }
+`;
+    const diagnostic = ls.doValidation(doc(text), settings('zh-CN')).find((d) => d.code === 'remote-dr-too-close');
+    assert.ok(diagnostic, 'remote-dr-too-close fires');
+    const info = diagnostic.relatedInformation?.find((r) => r.location.uri.endsWith('cbrc-2010-114.yaml'));
+    assert.ok(info, 'the clause is related');
+    assert.equal(info.message, '《商业银行数据中心监管指引》（银监发〔2010〕114号）第三条（四）');
+  });
 });
