@@ -53,10 +53,10 @@ export function runCheck(options: CheckOptions): CheckReport {
   const libraries = new Map<string, CaseLibrary>();
   const reportedConfigs = new Set<string>();
   const libraryFor = (config: LoadedConfig): CaseLibrary => {
-    const key = config.caseFolders.join('\n');
+    const key = [...config.caseFolders, '#', ...config.regulationFolders].join('\n');
     let library = libraries.get(key);
     if (!library) {
-      library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: config.caseFolders });
+      library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: config.caseFolders, regulationPaths: config.regulationFolders });
       libraries.set(key, library);
       report.notices.push(...libraryNotices(library, config.caseFolders, options.cwd));
     }
@@ -95,6 +95,8 @@ export function libraryNotices(library: CaseLibrary, extraFolders: string[], cwd
     if (extraFolders.some((folder) => isInside(p.file, folder))) notices.push(located(p.file, p.range.start, p.message, cwd));
     else builtIn++;
   }
+  // The regulation library: built-in and enterprise problems alike are listed, each where it is written.
+  for (const p of library.regulations?.problems ?? []) notices.push(located(p.file, p.range.start, p.message, cwd));
   if (builtIn > 0) {
     notices.push({
       zh: `内置案例库有 ${builtIn} 处问题（部分案例或模式可能缺失），请升级或重新安装 Casebook。`,

@@ -85,6 +85,7 @@ export function checkFile(
       path: [],
       patterns: [],
       cases: [],
+      regulations: [],
       suppressed: false,
       fixes: [],
     };

@@ -6,8 +6,11 @@
 import type { Finding } from '../service/types';
 import type { CheckReport, FileReport } from './check';
 
-/** Exactly the contract's keys of a finding. */
-export type JsonFinding = Pick<Finding, 'rule' | 'severity' | 'message' | 'range' | 'path' | 'patterns' | 'cases' | 'suppressed'>;
+/** Exactly the contract's keys of a finding (`regulations` is issue 11's extension: clause refs, `<doc-id>#<article>`). */
+export type JsonFinding = Pick<
+  Finding,
+  'rule' | 'severity' | 'message' | 'range' | 'path' | 'patterns' | 'cases' | 'regulations' | 'suppressed'
+>;
 
 export interface JsonReport {
   version: 1;
@@ -32,6 +35,7 @@ export function toJsonFile(file: FileReport): JsonReport['files'][number] {
       path: [...f.path],
       patterns: [...f.patterns],
       cases: [...f.cases],
+      regulations: [...f.regulations],
       suppressed: f.suppressed,
     })),
   };

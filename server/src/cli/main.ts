@@ -17,6 +17,7 @@ import { reportFiles } from './report';
 import { localToday } from './waiverPolicy';
 import { parseShard } from './shard';
 import { isCheckWorker, runWorker } from './workers';
+import { complianceOf, formatComplianceJson, formatComplianceText } from './compliance';
 import { formatSimulateJson, formatSimulateText, simulateFile } from './simulate';
 import { styleFor, terminalSafeLines } from './text';
 import { ReportWriter, type OutputFormat } from './output';
@@ -68,6 +69,7 @@ const USAGE: Localized = {
   casebook render <文件> --format mermaid
   casebook simulate <文件> [--lose <机房|城市|区域>] [--format text|json]
   casebook report <文件|文件夹…> [--format html|md] [-o <输出文件>]
+  casebook compliance <文件> [--format text|json]
   casebook --version
 
 通用选项：--locale zh-CN|en   --config <.casebook.yaml 路径>   --help
@@ -83,6 +85,7 @@ Usage:
   casebook render <file> --format mermaid
   casebook simulate <file> [--lose <site|city|region>] [--format text|json]
   casebook report <files|folders…> [--format html|md] [-o <output file>]
+  casebook compliance <file> [--format text|json]
   casebook --version
 
 Common options: --locale zh-CN|en   --config <path to .casebook.yaml>   --help
@@ -350,6 +353,40 @@ Prints the proposal's topology (cities, sites, systems and where they run) as Me
       return EXIT_OK;
     },
   },
+  compliance: {
+    flags: { ...COMMON, format: { kind: 'value', choices: ['text', 'json'] } },
+    help: {
+      zh: `用法：casebook compliance <文件> [--format text|json]
+
+列出法规库（regulations/ 及 .casebook.yaml 中 regulations: 的企业规范）中适用于本方案和机构（institution）的每一条款：
+满足、不满足、未写明，以及所在行。条款未核实时只标“条款未核实”，不作判断；定义和范围条款标“适用”。
+
+  --format text|json      输出格式（默认 text）`,
+      en: `Usage: casebook compliance <file> [--format text|json]
+
+Lists every clause of the regulation library (regulations/, and the enterprise standards named under regulations: in
+.casebook.yaml) that applies to the proposal and its institution: met, not met or not stated, with the line. A clause
+whose text is unverified is listed as unverified and not judged; definitions and scope clauses as applying.
+
+  --format text|json      output format (default text)`,
+    },
+    run(args, ctx) {
+      if (args.positionals.length !== 1) throw new UsageError({ zh: 'compliance 需要一个文件。', en: 'compliance needs one file.' });
+      const file = path.resolve(ctx.io.cwd, args.positionals[0]!);
+      const result = complianceOf(file, loadCases(ctx), ctx.locale);
+      if ('error' in result) {
+        ctx.warn(result.error);
+        return EXIT_USAGE;
+      }
+      const shown = args.positionals[0]!;
+      ctx.io.stdout.write(
+        flagValue(args, 'format') === 'json'
+          ? formatComplianceJson(shown, result.rows, ctx.locale)
+          : formatComplianceText(shown, result.rows, ctx.locale),
+      );
+      return EXIT_OK;
+    },
+  },
   simulate: {
     flags: { ...COMMON, format: { kind: 'value', choices: ['text', 'json'] }, lose: { kind: 'value' } },
     help: {
@@ -464,7 +501,7 @@ one dossier.
 
 function loadCases(ctx: Context): CaseLibrary {
   const extraPaths = ctx.config?.caseFolders ?? [];
-  const library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths });
+  const library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths, regulationPaths: ctx.config?.regulationFolders ?? [] });
   for (const notice of libraryNotices(library, extraPaths, ctx.io.cwd)) ctx.warn(notice);
   return library;
 }

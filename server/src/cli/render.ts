@@ -21,7 +21,11 @@ export function renderFile(file: string, locale: Locale, cwd: string, configFile
   }
   const configs = new ConfigResolver(cwd);
   const config = configFile ? configs.load(configFile) : configs.forFile(file);
-  const library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: config.caseFolders });
+  const library = loadLibrary({
+    builtInPath: builtInCasesPath(),
+    extraPaths: config.caseFolders,
+    regulationPaths: config.regulationFolders,
+  });
   const model = buildModel(parseYamlTree(read.text));
   const { findings } = analyzeProposal(model, library, { locale, rules: config.config.rules });
   return { mermaid: renderTopology(model, { locale, findings }).mermaid };

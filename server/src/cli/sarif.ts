@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { ALL_RULES } from '../service/analyze';
 import { customerName } from '../service/library/figures';
 import { listOf, pick, type Locale } from '../service/locale';
+import { clauseTitle } from '../service/regulations';
 import type { CaseLibrary, Finding, RuleMeta, Severity } from '../service/types';
 import { FILE_RULES } from '../node/files';
 import { homepage, ruleHelpUri, version } from './about';
@@ -28,7 +29,8 @@ export interface SarifRule {
   help: { text: string; markdown: string };
   helpUri: string;
   defaultConfiguration: { level: SarifLevel };
-  properties: { family: string; patterns: string[]; cases: string[] };
+  /** `regulations`: the clauses the rule rests on (`<doc-id>#<article>`, issue 11). */
+  properties: { family: string; patterns: string[]; cases: string[]; regulations: string[] };
 }
 
 export interface SarifResult {
@@ -43,7 +45,7 @@ export interface SarifResult {
     };
   }[];
   suppressions?: { kind: 'inSource'; status: 'accepted'; justification: string }[];
-  properties: { path: (string | number)[]; patterns: string[]; cases: string[] };
+  properties: { path: (string | number)[]; patterns: string[]; cases: string[]; regulations: string[] };
 }
 
 export interface SarifLog {
@@ -117,7 +119,12 @@ function toResult(
         },
       },
     ],
-    properties: { path: [...finding.path], patterns: [...finding.patterns], cases: [...finding.cases] },
+    properties: {
+      path: [...finding.path],
+      patterns: [...finding.patterns],
+      cases: [...finding.cases],
+      regulations: [...finding.regulations],
+    },
   };
   if (finding.suppressed) {
     const s = finding.suppression;
@@ -145,6 +152,7 @@ function bareMeta(finding: Finding): RuleMeta {
     description: { zh: finding.rule, en: finding.rule },
     patterns: finding.patterns,
     cases: finding.cases,
+    regulations: finding.regulations,
   };
 }
 
@@ -173,6 +181,11 @@ function describeRule(meta: RuleMeta, locale: Locale, library: CaseLibrary | und
     textLines.push(`${zh ? '参考案例：' : 'Cases: '}${listOf(caseNames, locale)}`);
     mdLines.push('', `${zh ? '**参考案例：**' : '**Cases:**'} ${listOf(caseNames, locale)}`);
   }
+  const clauses = regulationNames(meta.regulations ?? [], locale, library);
+  if (clauses.length) {
+    textLines.push(`${zh ? '依据条款：' : 'Regulations: '}${clauses.map((c) => c.text).join(zh ? '；' : '; ')}`);
+    mdLines.push('', zh ? '**依据条款：**' : '**Regulations:**', '', ...clauses.map((c) => `- ${c.markdown}`));
+  }
   return {
     id: meta.id,
     name: pascal(meta.id),
@@ -181,8 +194,23 @@ function describeRule(meta: RuleMeta, locale: Locale, library: CaseLibrary | und
     help: { text: textLines.join('\n'), markdown: mdLines.join('\n') },
     helpUri: ruleHelpUri(meta.id),
     defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
-    properties: { family: meta.family, patterns: [...meta.patterns], cases: [...meta.cases] },
+    properties: { family: meta.family, patterns: [...meta.patterns], cases: [...meta.cases], regulations: [...(meta.regulations ?? [])] },
   };
+}
+
+/** Each clause a rule cites, named, with its text, or what is unverified about it. */
+function regulationNames(refs: readonly string[], locale: Locale, library: CaseLibrary | undefined): { text: string; markdown: string }[] {
+  const zh = locale === 'zh-CN';
+  return refs.map((ref) => {
+    const regs = library?.regulations;
+    const clause = regs?.clauses.get(ref);
+    if (!regs || !clause) return { text: ref, markdown: `\`${ref}\`` };
+    const name = pick(clauseTitle(regs, clause), locale);
+    const body = clause.verified
+      ? `“${clause.text}”`
+      : `${zh ? '未核实' : 'unverified'}${clause.note ? `: ${pick(clause.note, locale)}` : ''}`;
+    return { text: `${name} ${body}`, markdown: `${name} (\`${ref}\`): ${body}` };
+  });
 }
 
 /** SARIF `name` is an identifier-like string: tier1-two-regions → Tier1TwoRegions. */

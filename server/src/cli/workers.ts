@@ -142,10 +142,14 @@ export function runWorker(): void {
     let reply: Reply;
     try {
       const config = options.configFile ? configs.load(path.resolve(options.cwd, options.configFile)) : configs.forFile(task.absolute);
-      const key = config.caseFolders.join('\n');
+      const key = [...config.caseFolders, '#', ...config.regulationFolders].join('\n');
       let library = libraries.get(key);
       if (!library) {
-        library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: config.caseFolders });
+        library = loadLibrary({
+          builtInPath: builtInCasesPath(),
+          extraPaths: config.caseFolders,
+          regulationPaths: config.regulationFolders,
+        });
         libraries.set(key, library);
       }
       const file = displayPath(task.absolute, options.cwd);

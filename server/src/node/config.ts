@@ -17,10 +17,12 @@ export interface LoadedConfig {
   config: CasebookConfig;
   /** `config.cases` resolved to absolute folders. */
   caseFolders: string[];
+  /** `config.regulations` resolved to absolute folders. */
+  regulationFolders: string[];
   problems: ConfigProblem[];
 }
 
-const EMPTY: LoadedConfig = { config: { rules: {}, cases: [] }, caseFolders: [], problems: [] };
+const EMPTY: LoadedConfig = { config: { rules: {}, cases: [] }, caseFolders: [], regulationFolders: [], problems: [] };
 
 /** Reads one config file. An unreadable file is a problem at 0:0, not an exception. */
 export function loadConfigFile(file: string): LoadedConfig {
@@ -42,7 +44,7 @@ export function loadConfigFile(file: string): LoadedConfig {
     };
   }
   const text = read.bytes.toString('utf8');
-  const { config, caseRanges, problems } = parseConfig(text.replace(/^\uFEFF/, ''), absolute);
+  const { config, caseRanges, regulationRanges, problems } = parseConfig(text.replace(/^\uFEFF/, ''), absolute);
   const dir = path.dirname(absolute);
   const caseFolders: string[] = [];
   config.cases.forEach((entry, i) => {
@@ -72,7 +74,25 @@ export function loadConfigFile(file: string): LoadedConfig {
       message: { zh: `案例文件夹 ${entry} 不存在（${folder}）。`, en: `Case folder ${entry} does not exist (${folder}).` },
     });
   });
-  return { file: absolute, config, caseFolders, problems };
+  const regulationFolders: string[] = [];
+  (config.regulations ?? []).forEach((entry, i) => {
+    const folder = path.resolve(dir, entry);
+    const range = regulationRanges[i]!;
+    if (isDirectory(folder) && isInside(dir, folder)) regulationFolders.push(folder);
+    else
+      problems.push({
+        file: absolute,
+        range,
+        severity: 'error',
+        message: isDirectory(folder)
+          ? {
+              zh: `法规文件夹 ${entry} 在 .casebook.yaml 所在目录之外（${folder}），未读取。`,
+              en: `Regulation folder ${entry} lies outside the folder of .casebook.yaml (${folder}) and was not read.`,
+            }
+          : { zh: `法规文件夹 ${entry} 不存在（${folder}）。`, en: `Regulation folder ${entry} does not exist (${folder}).` },
+      });
+  });
+  return { file: absolute, config, caseFolders, regulationFolders, problems };
 }
 
 /** A .casebook.yaml is a few lines; 1 MiB is far past any real one. */

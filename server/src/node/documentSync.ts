@@ -172,7 +172,7 @@ export class DocumentSync {
     const settings = await pendingSettings;
     if (!isCurrent()) return;
 
-    this.options.library.useExtraPaths(uri, settings.extraCasePaths);
+    this.options.library.useExtraPaths(uri, settings.extraCasePaths, settings.extraRegulationPaths ?? []);
     const stamp = this.stamp(version, settings);
     if (this.published.get(uri) === stamp) return;
 

@@ -16,7 +16,8 @@ import * as path from 'node:path';
 import { buildLibrary, libraryFileKind, type LibraryFile } from '../service/library/build';
 import { messages } from '../service/library/messages';
 import type { Localized } from '../service/locale';
-import type { CaseLibrary, LibraryProblem } from '../service/types';
+import { buildRegulationLibrary, type RegulationFile } from '../service/regulations';
+import type { CaseLibrary, LibraryProblem, RegulationLibrary } from '../service/types';
 import { readCapped, type CappedRead } from './fileReader';
 
 export interface LoadLibraryOptions {
@@ -24,6 +25,13 @@ export interface LoadLibraryOptions {
   builtInPath: string;
   /** Enterprise case folders (the `casebook.extraCasePaths` setting). */
   extraPaths: string[];
+  /**
+   * The built-in `regulations/` folder; by default the `regulations` folder
+   * beside `builtInPath`, read when it exists.
+   */
+  builtInRegulationsPath?: string;
+  /** Enterprise regulation folders (行内规范, 集团标准: `.casebook.yaml` `regulations:`). */
+  regulationPaths?: string[];
 }
 
 const SUBFOLDERS = ['cases', 'patterns', 'topologies'];
@@ -36,6 +44,34 @@ export function loadLibrary(options: LoadLibraryOptions): CaseLibrary {
     ...options.extraPaths.flatMap((folder) => readLibraryFolder(path.resolve(folder), false, problems)),
   ];
   const library = buildLibrary(files);
+  library.problems.unshift(...problems);
+  library.regulations = loadRegulations(
+    options.builtInRegulationsPath ?? path.join(path.dirname(path.resolve(options.builtInPath)), 'regulations'),
+    options.regulationPaths ?? [],
+  );
+  return library;
+}
+
+/**
+ * The regulation library: every `*.yaml` of the built-in folder (skipped
+ * silently when absent, as beside a test's case folder) and of each enterprise
+ * folder (a missing one is a problem). One document per file.
+ */
+export function loadRegulations(builtInPath: string, extraPaths: readonly string[]): RegulationLibrary {
+  const problems: LibraryProblem[] = [];
+  const files: RegulationFile[] = [];
+  const read = (folder: string, builtIn: boolean) => {
+    for (const entry of listFolder(folder, problems) ?? []) {
+      const full = path.join(folder, entry.name);
+      if (!entry.isFile() || !/\.ya?ml$/i.test(entry.name)) continue;
+      const got = readCapped(full, MAX_LIBRARY_FILE_BYTES);
+      if (got.kind === 'bytes') files.push({ path: full, text: got.bytes.toString('utf8'), builtIn });
+      else problems.push({ file: full, range: ORIGIN, message: messages.unreadableFile(full, readFailure(got)) });
+    }
+  };
+  if (fs.existsSync(builtInPath)) read(builtInPath, true);
+  for (const folder of extraPaths) read(path.resolve(folder), false);
+  const library = buildRegulationLibrary(files);
   library.problems.unshift(...problems);
   return library;
 }

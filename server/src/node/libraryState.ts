@@ -12,7 +12,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { pick, type Locale } from '../service/locale';
 import type { CaseLibrary } from '../service/types';
 
-export type LoadLibrary = (options: { builtInPath: string; extraPaths: string[] }) => CaseLibrary;
+export type LoadLibrary = (options: { builtInPath: string; extraPaths: string[]; regulationPaths?: string[] }) => CaseLibrary;
 
 export interface LibraryStateOptions {
   builtInPath: string;
@@ -27,8 +27,11 @@ const EMPTY_LIBRARY: CaseLibrary = { cases: new Map(), patterns: new Map(), prod
 export class LibraryState {
   private current: CaseLibrary = EMPTY_LIBRARY;
   private loadedExtra: string[] = [];
+  private loadedRegulations: string[] = [];
   /** Enterprise folders each open document's settings ask for. */
   private readonly wanted = new Map<string, string[]>();
+  /** Enterprise regulation folders each open document's `.casebook.yaml` asks for. */
+  private readonly wantedRegs = new Map<string, string[]>();
   /** Case files with published problems (cleared when they are fixed). */
   private problemUris = new Set<string>();
   private generationCount = 0;
@@ -63,13 +66,15 @@ export class LibraryState {
   /** Loads the library (at start, and when a watched case file changes). */
   reload(): void {
     const extraPaths = this.wantedPaths();
+    const regulationPaths = union(this.wantedRegs);
     try {
-      this.current = this.options.load({ builtInPath: this.options.builtInPath, extraPaths });
+      this.current = this.options.load({ builtInPath: this.options.builtInPath, extraPaths, regulationPaths });
     } catch (error) {
       // The loader reports broken files as problems; a throw is a bug there. Keep the previous library.
       this.options.log(`loading the case library failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
     this.loadedExtra = extraPaths;
+    this.loadedRegulations = regulationPaths;
     this.generationCount++;
     void this.publishProblems();
     for (const listener of this.listeners) listener();
@@ -80,9 +85,10 @@ export class LibraryState {
    * when the folders wanted by all documents differ from those loaded.
    * Returns true when it reloaded.
    */
-  useExtraPaths(uri: string, paths: string[]): boolean {
+  useExtraPaths(uri: string, paths: string[], regulationPaths: string[] = []): boolean {
     this.wanted.set(uri, paths);
-    if (sameSet(this.wantedPaths(), this.loadedExtra)) return false;
+    this.wantedRegs.set(uri, regulationPaths);
+    if (sameSet(this.wantedPaths(), this.loadedExtra) && sameSet(union(this.wantedRegs), this.loadedRegulations)) return false;
     this.reload();
     return true;
   }
@@ -90,6 +96,7 @@ export class LibraryState {
   /** A closed document no longer asks for folders (they stay loaded until the set changes again). */
   forget(uri: string): void {
     this.wanted.delete(uri);
+    this.wantedRegs.delete(uri);
   }
 
   /** Does a changed file belong to the library (a reload is due)? */
@@ -104,7 +111,7 @@ export class LibraryState {
   async publishProblems(): Promise<void> {
     const locale = await this.options.locale().catch((): Locale => 'en');
     const byUri = new Map<string, Diagnostic[]>();
-    for (const problem of this.current.problems) {
+    for (const problem of [...this.current.problems, ...(this.current.regulations?.problems ?? [])]) {
       const uri = URI.file(problem.file).toString();
       const list = byUri.get(uri) ?? [];
       list.push({
@@ -128,6 +135,12 @@ export class LibraryState {
     for (const paths of this.wanted.values()) for (const p of paths) all.add(p);
     return [...all].sort();
   }
+}
+
+function union(wanted: Map<string, string[]>): string[] {
+  const all = new Set<string>();
+  for (const paths of wanted.values()) for (const p of paths) all.add(p);
+  return [...all].sort();
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

@@ -26,6 +26,8 @@ export interface DocumentSettings {
   analysis: AnalysisSettings;
   /** Absolute enterprise case folders: the config file's and the editor's. */
   extraCasePaths: string[];
+  /** Absolute enterprise regulation folders (`.casebook.yaml` `regulations:`). */
+  extraRegulationPaths?: string[];
   /** The `.casebook.yaml` that applied, with its problems. */
   config?: LoadedConfig;
   /** Equal keys give equal findings for the same text and library. */
@@ -187,6 +189,7 @@ function mergeSettings(
   return {
     analysis,
     extraCasePaths,
+    extraRegulationPaths: config?.regulationFolders ?? [],
     ...(config ? { config } : {}),
     key: JSON.stringify([locale, Object.entries(rules).sort(([a], [b]) => a.localeCompare(b))]),
   };

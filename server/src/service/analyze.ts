@@ -50,6 +50,7 @@ export function analyzeProposal(model: ProposalModel, library: CaseLibrary, sett
       path: finding.path,
       patterns: finding.patterns ?? meta?.patterns ?? [],
       cases: finding.cases ?? meta?.cases ?? [],
+      regulations: finding.regulations ?? meta?.regulations ?? [],
       suppressed: !!suppression,
       ...(suppression ? { suppression } : {}),
       fixes: (finding.fixes ?? []).map((f) => ({ title: pick(f.title, settings.locale), edits: f.edits })),

@@ -8,6 +8,8 @@
  *     waiver-unused: off
  *   cases:                        # extra case folders, relative to this file
  *     - ./enterprise-cases
+ *   regulations:                  # extra regulation folders (行内规范, 集团标准), likewise
+ *     - ./bank-standards
  *
  * Pure: text in, settings and located problems out. A problem in one entry
  * never discards the others.
@@ -23,6 +25,8 @@ export interface CasebookConfig {
   rules: Record<string, SeveritySetting>;
   /** Extra case folders as written (relative to the config file, or absolute). */
   cases: string[];
+  /** Extra regulation folders as written (relative to the config file, or absolute); absent when none. */
+  regulations?: string[];
   locale?: Locale;
 }
 
@@ -37,10 +41,12 @@ export interface ParsedConfig {
   config: CasebookConfig;
   /** Where each entry of `config.cases` is written (to locate "folder not found"). */
   caseRanges: Range[];
+  /** Where each entry of `config.regulations` is written. */
+  regulationRanges: Range[];
   problems: ConfigProblem[];
 }
 
-const KEYS = ['rules', 'cases', 'locale'] as const;
+const KEYS = ['rules', 'cases', 'regulations', 'locale'] as const;
 
 export interface ConfigOptions {
   /** Rule ids the `rules` map may name; every rule of the engine by default. */
@@ -50,6 +56,7 @@ export interface ConfigOptions {
 export function parseConfig(text: string, file: string, options: ConfigOptions = {}): ParsedConfig {
   const config: CasebookConfig = { rules: {}, cases: [] };
   const caseRanges: Range[] = [];
+  const regulationRanges: Range[] = [];
   const problems: ConfigProblem[] = [];
   const problem = (range: Range, message: Localized, severity: ConfigProblem['severity'] = 'error') =>
     problems.push({ file, range, severity, message });
@@ -58,13 +65,13 @@ export function parseConfig(text: string, file: string, options: ConfigOptions =
   const tree = parseYamlTree(text);
   for (const p of tree.problems) problem(p.range, p.message);
   const root = tree.root;
-  if (!root) return { config, caseRanges, problems };
+  if (!root) return { config, caseRanges, regulationRanges, problems };
   if (root.kind !== 'map') {
     problem(root.range, {
       zh: '.casebook.yaml 的顶层必须是映射（rules、cases、locale）。',
       en: 'The top level of .casebook.yaml must be a map (rules, cases, locale).',
     });
-    return { config, caseRanges, problems };
+    return { config, caseRanges, regulationRanges, problems };
   }
 
   for (const entry of root.entries) {
@@ -120,6 +127,21 @@ export function parseConfig(text: string, file: string, options: ConfigOptions =
         }
         break;
       }
+      case 'regulations': {
+        if (isEmpty(value)) break;
+        const items = value.kind === 'seq' ? value.items : [value];
+        for (const item of items) {
+          if (item.kind === 'scalar' && typeof item.value === 'string' && item.value.trim()) {
+            (config.regulations ??= []).push(item.value.trim());
+            regulationRanges.push(item.range);
+          } else
+            problem(item.range, {
+              zh: 'regulations 的每一项必须是法规文件夹路径（相对于 .casebook.yaml）。',
+              en: 'Each entry of regulations must be a regulation folder path (relative to .casebook.yaml).',
+            });
+        }
+        break;
+      }
       default: {
         const near = suggest(entry.key, KEYS);
         problem(
@@ -133,7 +155,7 @@ export function parseConfig(text: string, file: string, options: ConfigOptions =
       }
     }
   }
-  return { config, caseRanges, problems };
+  return { config, caseRanges, regulationRanges, problems };
 }
 
 const isEmpty = (node: YNode) => node.kind === 'scalar' && node.value === null;

@@ -89,6 +89,10 @@ export interface SystemModel {
   cityLossRpo?: Located<Duration>;
   /** The system's own 等保 level, overriding `compliance.mlps`. */
   mlps?: Located<number>;
+  /** Supports 重要业务 / is a 重要信息系统 (issue 11). */
+  important?: Located<boolean>;
+  /** The GB/T 20988 DR capability level the proposal claims, 1–6. */
+  drLevel?: Located<number>;
   peakTps?: Located<number>;
   dailyTransactions?: Located<number>;
   averageDailyTransactions?: Located<number>;
@@ -137,6 +141,15 @@ export interface Topology {
 export type TopologyWord =
   'same-city-active-active' | 'two-regions-three-dcs' | 'multi-site-active-active' | 'three-regions-five-dcs' | 'cold-standby';
 
+export interface InstitutionModel {
+  node: YMap;
+  keyRange: Range;
+  /** state-owned | joint-stock | city-commercial | rural-commercial | rural-credit-union | insurer | securities | fund | other. */
+  type?: Located<string>;
+  totalAssets?: Located<number>;
+  crossProvince?: Located<boolean>;
+}
+
 export interface ProposalModel {
   tree: YamlTree;
   root: YMap | null;
@@ -145,6 +158,8 @@ export interface ProposalModel {
   customer?: Located<string>;
   industry?: Located<string>;
   mlps?: Located<number>;
+  /** The institution profile (issue 11): what regulation clauses apply to. */
+  institution?: InstitutionModel;
   sites: SiteModel[];
   zones?: Located<Located<string>[]>;
   links: LinkModel[];
@@ -244,12 +259,28 @@ export function buildModel(tree: YamlTree): ProposalModel {
     customer: located(rootNode, 'customer', asString),
     industry: located(rootNode, 'industry', asString),
     mlps: located(compliance, 'mlps', asNumber),
+    ...institutionOf(rootNode),
     sites,
     zones: located(rootNode, 'zones', asStringList),
     links,
     systems,
     siteById,
     systemById,
+  };
+}
+
+function institutionOf(rootNode: YNode | undefined): { institution?: InstitutionModel } {
+  const entry = entryOf(rootNode, 'institution');
+  if (!entry || entry.value.kind !== 'map') return {};
+  const node = entry.value;
+  return {
+    institution: {
+      node,
+      keyRange: entry.keyRange,
+      type: located(node, 'type', asString),
+      totalAssets: located(node, 'totalAssets', asNumber),
+      crossProvince: located(node, 'crossProvince', asBoolean),
+    },
   };
 }
 
@@ -321,6 +352,8 @@ function readSystem(node: YMap): Omit<SystemModel, 'topology'> {
     cityLossRto: located(cityLoss, 'rto', asDuration),
     cityLossRpo: located(cityLoss, 'rpo', asDuration),
     mlps: located(node, 'mlps', asNumber),
+    important: located(node, 'important', asBoolean),
+    drLevel: located(node, 'drLevel', asNumber),
     peakTps: located(load, 'peakTps', asNumber),
     dailyTransactions: located(load, 'dailyTransactions', asNumber),
     averageDailyTransactions: located(load, 'averageDailyTransactions', asNumber),

@@ -133,6 +133,75 @@ export interface CaseLibrary {
   products: Map<string, ProductRecord>;
   /** Broken library files; the rest of the library still loads. */
   problems: LibraryProblem[];
+  /** The regulation library (`regulations/` and enterprise folders), when loaded. */
+  regulations?: RegulationLibrary;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The regulation library (issue 11)                                         */
+/* ------------------------------------------------------------------------ */
+
+export const INSTITUTION_TYPES = [
+  'state-owned',
+  'joint-stock',
+  'city-commercial',
+  'rural-commercial',
+  'rural-credit-union',
+  'insurer',
+  'securities',
+  'fund',
+  'other',
+] as const;
+export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
+
+/** What a clause requires, in a form a check can read (only on verified clauses does a check act on it). */
+export const CLAUSE_REQUIREMENTS = ['remote-dr-centre'] as const;
+export type ClauseRequirement = (typeof CLAUSE_REQUIREMENTS)[number];
+
+export interface RegulationClause {
+  /** `<doc-id>#<article>`: `cbrc-2010-114#第三条（四）`. */
+  ref: string;
+  docId: string;
+  article: string;
+  /** The requirement verbatim, as the public text found words it; empty when it was not found. */
+  text: string;
+  summary: Localized;
+  appliesTo: { institutions?: InstitutionType[]; important?: boolean; mlps?: number[] };
+  /** Rule ids this clause grounds. */
+  grounds: string[];
+  source: { url?: string; also?: string; read?: string };
+  /** False: the text or figure could not be confirmed; no check may warn on it. */
+  verified: boolean;
+  note?: Localized;
+  /** Recovery ceilings for the systems the clause applies to, in seconds. */
+  ceiling?: { rtoSeconds?: number; rpoSeconds?: number };
+  requires?: ClauseRequirement;
+  location: SourceLocation;
+}
+
+export interface RegulationDocument {
+  id: string;
+  builtIn: boolean;
+  file: string;
+  title: Localized;
+  /** 银监发〔2010〕114号, GB/T 20988-2007. */
+  number: string;
+  aliases: string[];
+  issuer: Localized;
+  year?: number;
+  /** `in-force`, `replaced` or `unverified`. */
+  status: string;
+  replacedBy?: string;
+  statusNote?: Localized;
+  clauses: RegulationClause[];
+  source: SourceLocation;
+}
+
+export interface RegulationLibrary {
+  documents: Map<string, RegulationDocument>;
+  /** Every clause by ref. */
+  clauses: Map<string, RegulationClause>;
+  problems: LibraryProblem[];
 }
 
 /* ------------------------------------------------------------------------ */
@@ -157,6 +226,8 @@ export interface RawFinding {
   fixes?: RuleFix[];
   /** Overrides the rule's default severity for this one finding. */
   severity?: Severity;
+  /** Clauses cited (`<doc-id>#<article>`); defaults to the rule's. */
+  regulations?: string[];
 }
 
 export interface RuleContext {
@@ -175,6 +246,8 @@ export interface RuleDefinition {
   description: Localized;
   patterns: string[];
   cases: string[];
+  /** Regulation clauses the rule rests on (`<doc-id>#<article>`). */
+  regulations?: string[];
   check(context: RuleContext): RawFinding[];
 }
 
@@ -190,6 +263,8 @@ export interface Finding {
   path: JsonPath;
   patterns: string[];
   cases: string[];
+  /** Regulation clauses cited (`<doc-id>#<article>`); empty when none. */
+  regulations: string[];
   suppressed: boolean;
   /** Why it is suppressed (the waiver's reason), when it is. */
   suppression?: { reason: string; owner?: string; until?: string; range: Range };

@@ -105,7 +105,17 @@ describe('casebook CLI (process)', function () {
       assert.deepEqual(Object.keys(out.files[0]!), ['file', 'findings']);
       assert.equal(out.files[0]!.file, 'test/fixtures/cli/waiver-warning.arch.yaml');
       const [finding] = out.files[0]!.findings;
-      assert.deepEqual(Object.keys(finding!), ['rule', 'severity', 'message', 'range', 'path', 'patterns', 'cases', 'suppressed']);
+      assert.deepEqual(Object.keys(finding!), [
+        'rule',
+        'severity',
+        'message',
+        'range',
+        'path',
+        'patterns',
+        'cases',
+        'regulations',
+        'suppressed',
+      ]);
       assert.equal(finding!.rule, 'waiver-missing-reason');
       assert.equal(finding!.severity, 'warning');
       assert.equal(typeof finding!.message, 'string');
@@ -128,7 +138,7 @@ describe('casebook CLI (process)', function () {
         for (const f of file.findings) {
           assert.deepEqual(
             Object.keys(f),
-            ['rule', 'severity', 'message', 'range', 'path', 'patterns', 'cases', 'suppressed'],
+            ['rule', 'severity', 'message', 'range', 'path', 'patterns', 'cases', 'regulations', 'suppressed'],
             f.rule as string,
           );
           assert.ok(['error', 'warning', 'info', 'hint'].includes(f.severity as string));

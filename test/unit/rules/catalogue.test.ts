@@ -5,11 +5,13 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { builtInCasesPath, loadLibrary } from '../../../server/src/node/libraryLoader';
+import * as path from 'node:path';
+import { builtInCasesPath, loadLibrary, loadRegulations } from '../../../server/src/node/libraryLoader';
+import { actionable } from '../../../server/src/service/regulations';
 import { RULES, QUOTED_FIGURES, type CasebookRule } from '../../../server/src/service/rules';
 import { figure } from '../../../server/src/service/library/figures';
 import { renderRuleReference, RULES_BEGIN, RULES_END } from '../../../server/src/service/rules/reference';
-import type { RawFinding } from '../../../server/src/service/types';
+import type { CaseLibrary, RawFinding } from '../../../server/src/service/types';
 import { validate } from '../../../server/src/service/validation';
 import { nodeAtPath } from '../../../server/src/service/yamlTree';
 import { assertFixesWork, FIXTURES, fixture, library, modelOf } from './harness';
@@ -25,10 +27,25 @@ const rules = RULES as CasebookRule[];
 const GOOD = fs.readdirSync(FIXTURES).filter((f) => f.startsWith('good-'));
 const BAD = 'bad-legacy-core.arch.yaml';
 
-function runAll(text: string): RawFinding[] {
+const REGULATIONS = path.resolve(__dirname, '../../../regulations');
+/** The built-in regulation library: its unverified clauses ground no finding. */
+const builtInRegulations: CaseLibrary = { ...library, regulations: loadRegulations(REGULATIONS, []) };
+/** Plus a fictional bank's own verified standard (行内规范), so the regulation checks have figures to check against. */
+const withBankStandard: CaseLibrary = {
+  ...library,
+  regulations: loadRegulations(REGULATIONS, [path.resolve(__dirname, '../../fixtures/regulations/bank-standards')]),
+};
+
+function runAll(text: string, lib: CaseLibrary = withBankStandard): RawFinding[] {
   const model = modelOf(text);
-  return rules.flatMap((r) => r.check({ model, library }));
+  return rules.flatMap((r) => r.check({ model, library: lib }));
 }
+
+/** Rules whose ground (the first clause they cite; the others are context) is unverified in the built-in library. */
+const groundedOnlyOnUnverified = rules.filter((r) => {
+  const ground = r.regulations?.[0];
+  return ground !== undefined && !actionable(builtInRegulations.regulations!.clauses.get(ground));
+});
 
 describe('rules: catalogue', () => {
   it('has at least 16 rules with stable kebab-case ids, bilingual texts and contract patterns/cases', () => {
@@ -37,7 +54,7 @@ describe('rules: catalogue', () => {
     for (const r of rules) {
       assert.match(r.id, /^[a-z0-9]+(-[a-z0-9]+)+$/, r.id);
       assert.ok(
-        ['availability', 'geography', 'consistency', 'data', 'integration', 'delivery', 'cloud', 'legacy'].includes(r.family),
+        ['availability', 'geography', 'consistency', 'data', 'integration', 'delivery', 'cloud', 'legacy', 'regulation'].includes(r.family),
         `${r.id}: family ${r.family}`,
       );
       for (const text of [r.title, r.description]) assert.ok(text.zh.trim() && text.en.trim() && text.zh !== text.en, `${r.id}: bilingual`);
@@ -90,6 +107,23 @@ describe('rules: catalogue', () => {
         name,
       );
     }
+  });
+
+  it('cites only clauses the built-in regulation library has; the regulation family cites at least one each', () => {
+    const clauses = builtInRegulations.regulations!.clauses;
+    for (const r of rules) {
+      for (const ref of r.regulations ?? []) assert.ok(clauses.has(ref), `${r.id}: ${ref} is in regulations/`);
+      if (r.family === 'regulation') assert.ok((r.regulations ?? []).length > 0, `${r.id} cites a clause`);
+    }
+    assert.deepEqual(
+      groundedOnlyOnUnverified.map((r) => r.id),
+      ['important-recovery-ceiling', 'remote-dr-centre-required'],
+    );
+  });
+
+  it('no rule grounded only on unverified clauses fires with the built-in regulation library', () => {
+    const fired = runAll(fixture(BAD), builtInRegulations).map((f) => f.rule);
+    for (const r of groundedOnlyOnUnverified) assert.ok(!fired.includes(r.id), `${r.id} fired on an unverified clause`);
   });
 
   for (const name of GOOD) {

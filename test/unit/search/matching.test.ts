@@ -28,7 +28,7 @@ systems:
 
 function finding(rule: string, patterns: string[], cases: string[], suppressed = false): Finding {
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
-  return { rule, severity: 'warning', message: rule, range, path: [], patterns, cases, suppressed, fixes: [] };
+  return { rule, severity: 'warning', message: rule, range, path: [], patterns, cases, regulations: [], suppressed, fixes: [] };
 }
 
 describe('matching cases', () => {

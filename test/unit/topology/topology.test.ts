@@ -44,7 +44,7 @@ systems:
 
 function finding(path: (string | number)[], suppressed = false): Finding {
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
-  return { rule: 'r', severity: 'warning', message: 'm', range, path, patterns: [], cases: [], suppressed, fixes: [] };
+  return { rule: 'r', severity: 'warning', message: 'm', range, path, patterns: [], cases: [], regulations: [], suppressed, fixes: [] };
 }
 
 /** Mermaid entity codes back to characters, as Mermaid does when it renders. */

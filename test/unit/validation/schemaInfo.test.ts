@@ -50,7 +50,7 @@ describe('schemaInfo', () => {
   it('lists the keys valid at a map, with docs and required flags', () => {
     assert.deepEqual(
       keysAt([]).map((k) => k.key),
-      ['casebook', 'name', 'customer', 'description', 'industry', 'compliance', 'sites', 'zones', 'links', 'systems'],
+      ['casebook', 'name', 'customer', 'description', 'industry', 'institution', 'compliance', 'sites', 'zones', 'links', 'systems'],
     );
     const site = keysAt(['sites', 0]);
     assert.deepEqual(

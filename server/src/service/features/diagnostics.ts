@@ -10,6 +10,7 @@
  * and its entries are built once per library and shared.
  */
 import { URI } from 'vscode-uri';
+import { clauseTitle } from '../regulations';
 import {
   DiagnosticSeverity,
   DiagnosticTag,
@@ -111,6 +112,16 @@ function relatedInformation(finding: Finding, library: CaseLibrary, locale: Loca
     let entry = cache.get(key);
     if (entry === undefined) cache.set(key, (entry = relatedEntry(library, caseId, finding.patterns, locale)));
     if (entry) out.push(entry);
+  }
+  // Each cited clause opens where its regulation file records it (regulations/…yaml).
+  const regs = library.regulations;
+  for (const ref of finding.regulations) {
+    const clause = regs?.clauses.get(ref);
+    if (!regs || !clause) continue;
+    out.push({
+      location: { uri: URI.file(clause.location.file).toString(), range: clause.location.range },
+      message: `${pick(clauseTitle(regs, clause), locale)}${clause.verified ? '' : locale === 'zh-CN' ? '（未核实）' : ' (unverified)'}`,
+    });
   }
   return out;
 }

@@ -2,7 +2,8 @@
  * Hover: what a word means to an architect. On a site or system id: where it
  * runs and what depends on it. On `tier`: what the tier requires, who did it
  * (with figures) and whether this system meets it. On a pattern, customer or
- * product word anywhere (values and comments): the library's record. On a
+ * product word anywhere (values and comments): the library's record; on a
+ * regulation's number or name, its clauses (regulationHover.ts). On a
  * key: the schema's documentation. All Markdown, in the settings' locale.
  */
 import type { Hover, MarkupContent, Position, Range } from 'vscode-languageserver-types';
@@ -27,6 +28,7 @@ import {
   TIER_LABELS,
   TOPOLOGY_LABELS,
 } from './labels';
+import { regulationHover } from './regulationHover';
 import { termIndex, type TermMatch } from './terms';
 import { tierRequirement, tierVerdict, verdictTitle } from './tiers';
 import { outcomeText, outcomesOf, scopeName } from '../scenarioText';
@@ -59,6 +61,8 @@ export function doHover(context: FeatureContext, position: Position): Hover | nu
   const cursor = cursorAt(model, position);
   // Words from the library win inside values and comments: `# 参考网商银行` or `name: 两地三中心改造`.
   if (cursor.place !== 'key') {
+    const regulation = regulationHover(library, lineText, position.character, locale);
+    if (regulation) return markdown(regulation.text, lineRange(position.line, regulation.start, regulation.end));
     const match = termIndex(library).at(lineText, position.character);
     if (match) {
       const text = termHover(library, match, locale);

@@ -13,7 +13,9 @@ const FAMILY = 'geography';
 /** Above this great-circle distance a synchronous commit waits ≥ 3 ms more per round trip (fibre runs longer still). */
 const SYNC_MAX_KM = 300;
 /** 银监发〔2010〕114号 第三条（四）: 同城模式 "一般距离数十公里", 异地模式 "一般距离在数百公里以上". */
-const REMOTE_MIN_KM = 100;
+export const REMOTE_MIN_KM = 100;
+/** The clause of the regulation library that defines the two modes (regulations/cbrc-2010-114.yaml). */
+export const REMOTE_MODE_CLAUSE = 'cbrc-2010-114#第三条（四）';
 /** Light in fibre: about 1 ms of round trip per 100 km. */
 const KM_PER_MS_ROUND_TRIP = 100;
 
@@ -76,6 +78,7 @@ export const remoteDrTooClose: CasebookRule = {
   patterns: ['two-regions-three-dcs'],
   cases: [],
   quotes: [],
+  regulations: [REMOTE_MODE_CLAUSE],
   check({ model }) {
     const out: RawFinding[] = [];
     for (const system of model.systems) {

@@ -14,6 +14,7 @@ import type { CasebookRule } from './helpers';
 import { GEOGRAPHY_RULES } from './geography';
 import { INTEGRATION_RULES } from './integration';
 import { LEGACY_RULES } from './legacy';
+import { REGULATION_RULES } from './regulation';
 
 const CASEBOOK_RULES: readonly CasebookRule[] = [
   ...AVAILABILITY_RULES,
@@ -24,6 +25,7 @@ const CASEBOOK_RULES: readonly CasebookRule[] = [
   ...DELIVERY_RULES,
   ...CLOUD_RULES,
   ...LEGACY_RULES,
+  ...REGULATION_RULES,
 ];
 
 export const RULES: RuleDefinition[] = [...CASEBOOK_RULES];

@@ -43,6 +43,20 @@ function caseLines(rule: CasebookRule, library: CaseLibrary): string[] {
   return lines;
 }
 
+function regulationLines(rule: CasebookRule, library: CaseLibrary): string[] {
+  const refs = rule.regulations ?? [];
+  if (refs.length === 0) return [];
+  const lines = ['- **Regulations / 法规**：'];
+  for (const ref of refs) {
+    const clause = library.regulations?.clauses.get(ref);
+    const doc = clause ? library.regulations?.documents.get(clause.docId) : undefined;
+    const name = clause && doc ? `《${doc.title.zh}》（${doc.number}）${clause.article}` : ref;
+    const state = clause?.verified ? 'verified / 已核实' : 'unverified: grounds no finding / 未核实，不据此报告';
+    lines.push(`  - ${name} (\`${ref}\`): ${state}`);
+  }
+  return lines;
+}
+
 /** The summary table and one section per rule, in catalogue order. */
 export function renderRuleReference(rules: readonly CasebookRule[], library: CaseLibrary): string {
   const out: string[] = ['| Rule / 规则 | 标题 / Title | Family | Default |', '|---|---|---|---|'];
@@ -59,6 +73,7 @@ export function renderRuleReference(rules: readonly CasebookRule[], library: Cas
       `- **Checks**: ${cell(r.description.en)}`,
       `- **Patterns / 模式**：${patternNames(r, library)}`,
       ...caseLines(r, library),
+      ...regulationLines(r, library),
     );
   }
   return out.join('\n');

@@ -1,0 +1,110 @@
+/**
+ * The regulation library (issue 11): every built-in clause records where its
+ * text was found; an unverified clause quotes nothing it could not find and
+ * grounds no finding; a broken enterprise file is a located problem.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadConfigFile } from '../../../server/src/node/config';
+import { builtInCasesPath, loadLibrary, loadRegulations } from '../../../server/src/node/libraryLoader';
+import { actionable, clausesFor, documentsNamedIn } from '../../../server/src/service/regulations';
+import { RULES } from '../../../server/src/service/rules';
+
+const BUILT_IN = path.resolve(__dirname, '../../../regulations');
+const BANK = path.resolve(__dirname, '../../fixtures/regulations/bank-standards');
+
+describe('regulation library', () => {
+  const library = loadRegulations(BUILT_IN, []);
+
+  it('loads every built-in document without problems', () => {
+    assert.deepEqual(library.problems, []);
+    assert.deepEqual([...library.documents.keys()].sort(), ['cbrc-2010-114', 'cbrc-2011-104', 'gbt-20988-2007', 'gbt-22239-2019']);
+  });
+
+  it('is loaded beside the built-in cases', () => {
+    const cases = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] });
+    assert.equal(cases.regulations?.documents.size, 4);
+  });
+
+  it('records for every clause where its text was found and when it was read', () => {
+    for (const clause of library.clauses.values()) {
+      assert.match(clause.source.url ?? '', /^https?:\/\//, `${clause.ref}: source url`);
+      assert.match(clause.source.read ?? '', /^\d{4}-\d{2}-\d{2}$/, `${clause.ref}: read date`);
+      assert.ok(clause.summary.zh && clause.summary.en, `${clause.ref}: bilingual summary`);
+      if (clause.verified) assert.match(clause.text, /[\u4e00-\u9fff]/, `${clause.ref}: a verified clause quotes its Chinese text`);
+      else assert.ok(clause.note?.zh && clause.note.en, `${clause.ref}: an unverified clause says what is unverified`);
+    }
+  });
+
+  it('quotes 114号 第三条（四） as the public text words it', () => {
+    const clause = library.clauses.get('cbrc-2010-114#第三条（四）')!;
+    assert.ok(clause.verified);
+    assert.ok(clause.text.includes('一般距离数十公里'));
+    assert.ok(clause.text.includes('一般距离在数百公里以上'));
+    assert.equal(clause.source.url, 'https://www.safety-officer.cn/archives/241.html');
+  });
+
+  it('records no figure for an unverified clause, and no check acts on one', () => {
+    for (const clause of library.clauses.values()) {
+      if (clause.verified) continue;
+      assert.equal(clause.text, '', `${clause.ref} quotes no text it could not find`);
+      assert.equal(clause.ceiling, undefined, `${clause.ref} records no ceiling`);
+      assert.equal(actionable(clause), false);
+    }
+    for (const rule of RULES)
+      assert.deepEqual(
+        clausesFor(library, { rule: rule.id }).filter((c) => !c.verified),
+        [],
+      );
+  });
+
+  it('every clause grounds only rules that exist, and every regulation rule cites a clause', () => {
+    const ids = new Set(RULES.map((r) => r.id));
+    for (const clause of library.clauses.values()) for (const g of clause.grounds) assert.ok(ids.has(g), `${clause.ref} grounds ${g}`);
+    for (const rule of RULES.filter((r) => r.family === 'regulation')) assert.ok((rule.regulations ?? []).length > 0, rule.id);
+  });
+
+  it('finds documents by number, short number, name or alias', () => {
+    const named = (text: string) => documentsNamedIn(library, text).map((m) => m.doc.id);
+    assert.deepEqual(named('按 银监发〔2010〕114号 建设'), ['cbrc-2010-114']);
+    assert.deepEqual(named('见银监发[2011]104号'), ['cbrc-2011-104']);
+    assert.deepEqual(named('GB/T 20988'), ['gbt-20988-2007']);
+    assert.deepEqual(named('等保三级'), ['gbt-22239-2019']);
+    assert.deepEqual(named('nothing here'), []);
+  });
+
+  describe('an enterprise folder', () => {
+    const both = loadRegulations(BUILT_IN, [BANK]);
+
+    it('adds its documents and reports each broken file where it is written; the rest load', () => {
+      assert.ok(both.documents.has('acme-dr-standard'));
+      const files = both.problems.map((p) => path.basename(p.file));
+      assert.ok(files.includes('broken.yaml'), 'YAML error located');
+      assert.ok(files.includes('no-id.yaml'), 'missing id located');
+      const noSource = both.problems.find((p) => p.message.en.includes('acme-dr-standard#第三条'));
+      assert.ok(noSource && noSource.range.start.line > 0, 'a clause without a source is reported on its line');
+      assert.equal(both.clauses.get('acme-dr-standard#第三条')!.verified, false, 'and loaded as unverified');
+      assert.equal(both.documents.size, 5);
+    });
+
+    it('cannot replace a built-in document', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regs-'));
+      fs.copyFileSync(path.join(BUILT_IN, 'cbrc-2010-114.yaml'), path.join(dir, 'copy.yaml'));
+      const lib = loadRegulations(BUILT_IN, [dir]);
+      assert.equal(lib.documents.get('cbrc-2010-114')!.builtIn, true);
+      assert.ok(lib.problems.some((p) => p.file.endsWith('copy.yaml') && p.message.en.includes('already defined')));
+    });
+
+    it('is named in .casebook.yaml under regulations:, resolved against the file', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regs-cfg-'));
+      fs.mkdirSync(path.join(dir, 'standards'));
+      fs.writeFileSync(path.join(dir, '.casebook.yaml'), 'regulations:\n  - ./standards\n  - ./missing\n');
+      const config = loadConfigFile(path.join(dir, '.casebook.yaml'));
+      assert.deepEqual(config.regulationFolders, [path.join(dir, 'standards')]);
+      assert.equal(config.problems.length, 1);
+      assert.equal(config.problems[0]!.range.start.line, 2);
+    });
+  });
+});
