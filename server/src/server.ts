@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { registerCustomRequests } from './node/customRequests';
-import { createGuard } from './node/guard';
+import { NotInitializedError, createGuard } from './node/guard';
 import { Session } from './node/session';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -25,7 +25,7 @@ let session: Session | undefined;
 
 /** Requests before `initialize` completes have nothing to answer with. */
 const current = (): Session => {
-  if (!session) throw new Error('the server is not initialized');
+  if (!session) throw new NotInitializedError();
   return session;
 };
 
