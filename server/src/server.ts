@@ -13,13 +13,13 @@ import {
   createConnection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SafeTextDocument } from './node/textModel';
 import { registerCustomRequests } from './node/customRequests';
 import { NotInitializedError, createGuard } from './node/guard';
 import { Session } from './node/session';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments(SafeTextDocument);
 const guard = createGuard(connection.console);
 let session: Session | undefined;
 

@@ -54,7 +54,7 @@ export function createGuard(console: RemoteConsole): Guard {
           if (error instanceof ResponseError) throw error;
           if (error instanceof NotInitializedError) throw new ResponseError(ErrorCodes.ServerNotInitialized, error.message);
           // A malformed object (no textDocument, a position of strings) fails inside the handler with a TypeError.
-          if (error instanceof TypeError && (params === undefined || !isWellFormed(params as object))) {
+          if (error instanceof TypeError && (params === undefined || !isWellFormed(params))) {
             throw new ResponseError(ErrorCodes.InvalidParams, `${name}: ${error.message}`);
           }
           report(name, error);
@@ -81,11 +81,10 @@ export function createGuard(console: RemoteConsole): Guard {
 
 /** The shapes the guarded requests share: a `textDocument` with a string uri, a `position` of numbers, when present. */
 function isWellFormed(params: object): boolean {
-  const { textDocument, position } = params as { textDocument?: unknown; position?: unknown };
+  const { textDocument, position } = params as { textDocument?: unknown; position?: { line?: unknown; character?: unknown } | null };
   if (textDocument !== undefined && (textDocument === null || typeof (textDocument as { uri?: unknown }).uri !== 'string')) return false;
   if (position !== undefined) {
-    const p = position as { line?: unknown; character?: unknown } | null;
-    if (p === null || typeof p.line !== 'number' || typeof p.character !== 'number') return false;
+    if (position === null || typeof position.line !== 'number' || typeof position.character !== 'number') return false;
   }
   return true;
 }
