@@ -42,7 +42,14 @@ export interface SettingsOptions {
   lookupConfig: ConfigLookup;
   /** Logs a problem reading settings. */
   log: (message: string) => void;
+  /** How long a `workspace/configuration` pull may take before the defaults are used (default 3 s). */
+  pullTimeoutMs?: number;
 }
+
+/** A client that never answers `workspace/configuration` must not leave documents without diagnostics, or hovers waiting forever. */
+export const DEFAULT_PULL_TIMEOUT_MS = 3_000;
+
+const TIMED_OUT = Symbol('timed out');
 
 const DEFAULT_CASEBOOK_SETTINGS: CasebookSettings = { rules: {}, extraCasePaths: [], locale: 'auto', trace: { server: 'off' } };
 
@@ -151,14 +158,26 @@ export class SettingsStore {
 
   private async editorSettings(uri: string | undefined): Promise<CasebookSettings> {
     if (!this.options.pullConfiguration) return this.pushed;
+    const timeoutMs = this.options.pullTimeoutMs ?? DEFAULT_PULL_TIMEOUT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<typeof TIMED_OUT>((resolve) => {
+      timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs);
+    });
     try {
-      const value: unknown = await this.connection.workspace.getConfiguration(
-        uri ? { scopeUri: uri, section: 'casebook' } : { section: 'casebook' },
-      );
+      const value: unknown = await Promise.race([
+        this.connection.workspace.getConfiguration(uri ? { scopeUri: uri, section: 'casebook' } : { section: 'casebook' }),
+        timedOut,
+      ]);
+      if (value === TIMED_OUT) {
+        this.options.log(`workspace/configuration for ${uri ?? 'the workspace'} got no answer within ${timeoutMs} ms: using the defaults`);
+        return DEFAULT_CASEBOOK_SETTINGS;
+      }
       return sanitizeSettings(value);
     } catch (error) {
       this.options.log(`workspace/configuration failed: ${String(error)}`);
       return DEFAULT_CASEBOOK_SETTINGS;
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import type { Connection } from 'vscode-languageserver/node';
 import { SettingsStore } from '../../../server/src/node/settings';
 
-function store() {
+function store(pullTimeoutMs?: number) {
   const pulls: { scopeUri?: string; answer: (value: unknown) => void }[] = [];
   const connection = {
     workspace: { getConfiguration: (item: { scopeUri?: string }) => new Promise((answer) => pulls.push({ ...item, answer })) },
@@ -18,6 +18,7 @@ function store() {
     workspaceFolders: () => [],
     lookupConfig: () => ({ problems: [] }) as never,
     log: () => {},
+    ...(pullTimeoutMs === undefined ? {} : { pullTimeoutMs }),
   });
   return { settings, pulls };
 }
@@ -51,5 +52,16 @@ describe('server: settings work may start on', () => {
     await b;
     await settle();
     assert.equal(settings.likely('file:///w/b.arch.yaml'), undefined, 'an answer to a withdrawn pull is not taken up');
+  });
+  it('uses the defaults when the client never answers workspace/configuration', async () => {
+    const { settings, pulls } = store(30);
+    const started = Date.now();
+    const resolved = await settings.get('file:///w/a.arch.yaml'); // never answered: would hang without the timeout
+    assert.equal(pulls.length, 1);
+    assert.ok(Date.now() - started < 5_000);
+    assert.deepEqual(resolved.analysis.rules, {});
+    assert.equal(resolved.analysis.locale, 'en', 'the display locale');
+    await settle();
+    assert.equal(settings.likely('file:///w/a.arch.yaml'), resolved);
   });
 });
