@@ -44,7 +44,22 @@ describe('reading files from disk (one capped reader)', () => {
       this.skip();
     }
     assert.deepEqual(readCapped(fifo, 1024), { kind: 'not-regular' });
-    assert.equal(readProposalFile(fifo).kind, 'unreadable');
+    const refused = readProposalFile(fifo);
+    assert.equal(refused.kind, 'unreadable');
+    assert.equal(refused.kind === 'unreadable' && refused.reason, 'not-regular');
+    assert.match(refused.kind === 'unreadable' ? refused.message.zh : '', /不是普通文件/);
+  });
+
+  it('refuses a device behind a proposal name (/dev/zero never ends), located', function () {
+    const link = path.join(dir, 'zero.arch.yaml');
+    try {
+      symlinkSync('/dev/zero', link);
+    } catch {
+      this.skip();
+    }
+    assert.deepEqual(readCapped(link, 1024), { kind: 'not-regular' });
+    const refused = readProposalFile(link);
+    assert.equal(refused.kind === 'unreadable' && refused.reason, 'not-regular');
   });
 
   it('tells a missing file from a folder', () => {
