@@ -8,6 +8,7 @@
  *     waiver-unused: off
  *   cases:                        # extra case folders, relative to this file
  *     - ./enterprise-cases
+ *   allowCasesOutsideWorkspace: true   # opt in to `cases:` outside this file's folder (../shared, /srv/cases)
  *
  * Pure: text in, settings and located problems out. A problem in one entry
  * never discards the others.
@@ -23,6 +24,8 @@ export interface CasebookConfig {
   rules: Record<string, SeveritySetting>;
   /** Extra case folders as written (relative to the config file, or absolute). */
   cases: string[];
+  /** `cases:` may name folders outside the config file's folder: an explicit opt-in, off by default. */
+  allowCasesOutsideWorkspace?: boolean;
   locale?: Locale;
 }
 
@@ -40,7 +43,7 @@ export interface ParsedConfig {
   problems: ConfigProblem[];
 }
 
-const KEYS = ['rules', 'cases', 'locale'] as const;
+const KEYS = ['rules', 'cases', 'allowCasesOutsideWorkspace', 'locale'] as const;
 
 export interface ConfigOptions {
   /** Rule ids the `rules` map may name; every rule of the engine by default. */
@@ -118,6 +121,15 @@ export function parseConfig(text: string, file: string, options: ConfigOptions =
               en: 'Each entry of cases must be a case folder path (relative to .casebook.yaml).',
             });
         }
+        break;
+      }
+      case 'allowCasesOutsideWorkspace': {
+        if (value.kind === 'scalar' && typeof value.value === 'boolean') config.allowCasesOutsideWorkspace = value.value;
+        else
+          problem(value.range, {
+            zh: `allowCasesOutsideWorkspace 应为 true 或 false，而不是 ${show(value)}。`,
+            en: `allowCasesOutsideWorkspace takes true or false, not ${show(value)}.`,
+          });
         break;
       }
       default: {
