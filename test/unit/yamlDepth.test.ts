@@ -66,7 +66,7 @@ describe('YAML nesting depth, before parsing', () => {
       `# ${brackets}`,
       `name: "${brackets}"`,
       `customer: '${brackets}'`,
-      'description: |',
+      'description: |- # a comment after the indicator',
       ...Array.from({ length: MAX_PARSE_DEPTH * 2 }, (_, i) => `${' '.repeat(2 + i)}${brackets}`),
       'systems: []',
     ].join('\n');

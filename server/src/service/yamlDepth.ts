@@ -64,16 +64,20 @@ export function tooDeepAt(text: string, limit = MAX_PARSE_DEPTH): number | undef
       } else if ((c === CLOSE_SQUARE || c === CLOSE_CURLY) && flow > 0) flow--;
       previous = c;
     }
-    if (flow === 0 && isBlockIndicatorEnd(text, at, end)) blockScalarIndent = indent;
+    if (flow === 0 && isBlockIndicatorEnd(text, at, i)) blockScalarIndent = indent;
     at = end + 1;
   }
   return undefined;
 }
 
-/** `key: |-`, `- >2`: the line ends in a block scalar indicator with its modifiers. */
+/** `key: |-`, `- >2 # note`: the line's content (up to `end`, where a comment starts) ends in a block scalar indicator with its modifiers. */
 function isBlockIndicatorEnd(text: string, start: number, end: number): boolean {
-  const line = text.slice(Math.max(start, end - 8), end).replace(/\s+#.*$/, '');
-  return /(^|[\s:-])[|>][-+0-9]{0,2}\s*$/.test(line);
+  // Most lines end in a letter, a digit run or a quote: decided without slicing.
+  let last = end - 1;
+  while (last >= start && isSpace(text.charCodeAt(last))) last--;
+  const c = text.charCodeAt(last);
+  if (c !== PIPE && c !== GREATER && c !== PLUS && c !== DASH && !(c >= 48 && c <= 57)) return false;
+  return /(^|[\s:-])[|>][-+0-9]{0,2}\s*$/.test(text.slice(Math.max(start, last - 8), last + 1));
 }
 
 function closingQuote(text: string, open: number, quote: number): number {
@@ -108,3 +112,6 @@ const OPEN_CURLY = 123;
 const CLOSE_CURLY = 125;
 const COMMA = 44;
 const COLON = 58;
+const PIPE = 124;
+const GREATER = 62;
+const PLUS = 43;
