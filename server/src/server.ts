@@ -6,6 +6,18 @@
  */
 import {
   CodeActionKind,
+  CodeActionRequest,
+  CodeLensRequest,
+  CompletionRequest,
+  DefinitionRequest,
+  DocumentLinkRequest,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  HoverRequest,
+  PrepareRenameRequest,
+  ReferencesRequest,
+  RenameRequest,
+  WorkspaceSymbolRequest,
   ProposedFeatures,
   ResponseError,
   TextDocumentSyncKind,
@@ -13,19 +25,19 @@ import {
   createConnection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SafeTextDocument } from './node/textModel';
 import { registerCustomRequests } from './node/customRequests';
-import { createGuard } from './node/guard';
+import { NotInitializedError, createGuard } from './node/guard';
 import { Session } from './node/session';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments(SafeTextDocument);
 const guard = createGuard(connection.console);
 let session: Session | undefined;
 
 /** Requests before `initialize` completes have nothing to answer with. */
 const current = (): Session => {
-  if (!session) throw new Error('the server is not initialized');
+  if (!session) throw new NotInitializedError();
   return session;
 };
 
@@ -69,67 +81,79 @@ documents.onDidOpen(guard.event('didOpen', (event) => current().sync.opened(even
 documents.onDidChangeContent(guard.event('didChange', (event) => current().sync.changed(event.document)));
 documents.onDidClose(guard.event('didClose', (event) => current().sync.closed(event.document)));
 
-connection.onHover(
+// Registered by request type rather than through `connection.onHover` and the like: those read
+// `params.workDoneToken` before the guard sees the params, so a null answered an internal error.
+connection.onRequest(
+  HoverRequest.type,
   guard.request('hover', null, async ({ textDocument, position }) => {
     const target = await current().proposal(textDocument.uri);
     return target ? current().service.doHover(target.document, position, target.settings.analysis) : null;
   }),
 );
 
-connection.onCompletion(
+connection.onRequest(
+  CompletionRequest.type,
   guard.request('completion', { isIncomplete: false, items: [] }, async ({ textDocument, position }) => {
     const target = await current().proposal(textDocument.uri);
     return target ? current().service.doComplete(target.document, position, target.settings.analysis) : { isIncomplete: false, items: [] };
   }),
 );
 
-connection.onCodeAction(
+connection.onRequest(
+  CodeActionRequest.type,
   guard.request('codeAction', [], async ({ textDocument, range, context }) => {
     const target = await current().proposal(textDocument.uri);
     return target ? current().service.getCodeActions(target.document, range, context, target.settings.analysis) : [];
   }),
 );
 
-connection.onCodeLens(
+connection.onRequest(
+  CodeLensRequest.type,
   guard.request('codeLens', [], async ({ textDocument }) => {
     const target = await current().proposal(textDocument.uri);
     return target ? current().service.getCodeLenses(target.document, target.settings.analysis) : [];
   }),
 );
 
-connection.onDocumentSymbol(
+connection.onRequest(
+  DocumentSymbolRequest.type,
   guard.request('documentSymbol', [], ({ textDocument }) => {
     const document = current().sync.proposal(textDocument.uri);
     return document ? current().service.findDocumentSymbols(document) : [];
   }),
 );
 
-connection.onWorkspaceSymbol(
+connection.onRequest(
+  WorkspaceSymbolRequest.type,
   guard.request('workspaceSymbol', [], ({ query }) => current().service.findWorkspaceSymbols(current().workspaceProposals(), query)),
 );
 
-connection.onDefinition(
+connection.onRequest(
+  DefinitionRequest.type,
   guard.request('definition', [], ({ textDocument, position }) => {
     const document = current().sync.proposal(textDocument.uri);
     return document ? current().service.findDefinition(document, position) : [];
   }),
 );
 
-connection.onReferences(
+connection.onRequest(
+  ReferencesRequest.type,
   guard.request('references', [], ({ textDocument, position, context }) => {
     const document = current().sync.proposal(textDocument.uri);
     return document ? current().service.findReferences(document, position, context.includeDeclaration) : [];
   }),
 );
 
-connection.onPrepareRename(
+connection.onRequest(
+  PrepareRenameRequest.type,
   guard.request('prepareRename', null, ({ textDocument, position }) => {
     const document = current().sync.proposal(textDocument.uri);
     return document ? current().service.prepareRename(document, position) : null;
   }),
 );
 
-connection.onRenameRequest(
+connection.onRequest(
+  RenameRequest.type,
   guard.request('rename', null, async ({ textDocument, position, newName }) => {
     const target = await current().proposal(textDocument.uri);
     if (!target) return null;
@@ -140,14 +164,16 @@ connection.onRenameRequest(
   }),
 );
 
-connection.onFoldingRanges(
+connection.onRequest(
+  FoldingRangeRequest.type,
   guard.request('foldingRange', [], ({ textDocument }) => {
     const document = current().sync.proposal(textDocument.uri);
     return document ? current().service.getFoldingRanges(document) : [];
   }),
 );
 
-connection.onDocumentLinks(
+connection.onRequest(
+  DocumentLinkRequest.type,
   guard.request('documentLink', [], ({ textDocument }) => {
     const document = current().sync.proposal(textDocument.uri);
     return document ? current().service.findDocumentLinks(document) : [];

@@ -60,6 +60,8 @@ export interface StartOptions {
   configuration?: Record<string, unknown>;
   /** Leave out `workspace.configuration` (a client that only pushes settings). */
   noConfigurationSupport?: boolean;
+  /** Announce `workspace.configuration` but never answer a pull (a broken client). */
+  neverAnswerConfiguration?: boolean;
   /** Per-message safety net: a wait that exceeds it fails with what arrived instead. */
   timeoutMs?: number;
   /** Extra node flags, e.g. `--cpu-prof`. */
@@ -91,6 +93,7 @@ export class LspClient {
   private readonly versions = new Map<string, number>();
   private readonly texts = new Map<string, string>();
   private exited = false;
+  private neverAnswerConfiguration = false;
 
   private constructor(
     readonly connection: ProtocolConnection,
@@ -108,6 +111,7 @@ export class LspClient {
     const child = spawn(command[0]!, command.slice(1), { cwd: options.cwd ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(connection, child, options.timeoutMs ?? 15_000, { ...(options.configuration ?? {}) });
+    client.neverAnswerConfiguration = options.neverAnswerConfiguration === true;
     client.listen();
     connection.listen();
     const rootPath = options.rootPath ?? ROOT;
@@ -267,7 +271,9 @@ export class LspClient {
     // vscode-jsonrpc routes $/logTrace to its own tracer rather than the star handler: keep it like any other notification.
     connection.onNotification(LogTraceNotification.type, (params) => this.receive(LogTraceNotification.type.method, params));
     connection.onRequest(ConfigurationRequest.type, (params) =>
-      params.items.map((item) => (item.section ? (this.configuration[item.section] ?? null) : null)),
+      this.neverAnswerConfiguration
+        ? new Promise<never>(() => {})
+        : params.items.map((item) => (item.section ? (this.configuration[item.section] ?? null) : null)),
     );
     connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations);

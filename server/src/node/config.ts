@@ -50,15 +50,17 @@ export function loadConfigFile(file: string): LoadedConfig {
   config.cases.forEach((entry, i) => {
     const folder = path.resolve(dir, entry);
     // A repository's config may not make the tool read (and echo in messages) folders outside it, such as /etc
-    // or ../other-repo: only the user's own setting casebook.extraCasePaths reaches further.
-    if (isDirectory(folder) && !isInside(dir, folder)) {
+    // or ../other-repo, whether they exist or not, unless it opts in with `allowCasesOutsideWorkspace: true`;
+    // the user's own setting casebook.extraCasePaths always reaches further. The message names only what the
+    // config wrote, never what lies there.
+    if (!config.allowCasesOutsideWorkspace && !isInside(dir, folder)) {
       problems.push({
         file: absolute,
         range: caseRanges[i]!,
         severity: 'error',
         message: {
-          zh: `案例文件夹 ${entry} 在 .casebook.yaml 所在目录之外（${folder}），未读取。仓库中的配置只能引用本目录内的文件夹；其他位置请在 VS Code 设置 casebook.extraCasePaths 中添加。`,
-          en: `Case folder ${entry} lies outside the folder of .casebook.yaml (${folder}) and was not read. A repository's config can only name folders inside it; add other places to the VS Code setting casebook.extraCasePaths.`,
+          zh: `案例文件夹 ${entry} 在 .casebook.yaml 所在目录之外，未读取。仓库中的配置默认只能引用本目录内的文件夹；确需引用其他位置时，在 .casebook.yaml 中写 allowCasesOutsideWorkspace: true，或在 VS Code 设置 casebook.extraCasePaths 中添加。`,
+          en: `Case folder ${entry} lies outside the folder of .casebook.yaml and was not read. A repository's config can only name folders inside it unless it sets allowCasesOutsideWorkspace: true; or add the folder to the VS Code setting casebook.extraCasePaths.`,
         },
       });
       return;

@@ -22,9 +22,9 @@ import { caseDetail, caseSummaries, patternSummaries } from '../service/caseView
 import { matchingCases } from '../service/matching';
 import { renderReport } from '../service/report';
 import { renderTopology } from '../service/topology';
-import { normalizeLocale, type Locale } from '../service/locale';
+import { normalizeLocale, pick, type Locale, type Localized } from '../service/locale';
 import { searchIndexFor } from '../service/search';
-import { readProposalFile } from './files';
+import { readProposalFile, type ReadResult } from './files';
 import { isProposalDocument } from './proposals';
 import type { Session } from './session';
 import { fsPath } from './settings';
@@ -146,7 +146,24 @@ async function checkFiles(
       if (!file) continue;
       // The CLI's reader: regular files only, capped in bytes read (a FIFO or /proc file must not hang the request).
       const read = readProposalFile(file);
-      if (read.kind !== 'text') continue; // deleted, unreadable, too large, binary or not UTF-8
+      const refusal = refusalOf(read, file);
+      if (refusal) {
+        // Too large, binary, not UTF-8, a FIFO, a device or no permission: one located finding on the file, never a hang.
+        const { locale } = (await session.settings.get(uri)).analysis;
+        const at = { line: refusal.line, character: refusal.character };
+        const diagnostic = {
+          range: { start: at, end: at },
+          severity: DiagnosticSeverity.Error,
+          code: refusal.rule,
+          source: 'casebook',
+          message: pick(refusal.message, locale),
+        };
+        void connection.sendDiagnostics({ uri, diagnostics: [diagnostic] });
+        result.files++;
+        result.errors++;
+        continue;
+      }
+      if (read.kind !== 'text') continue; // deleted or unreadable
       const candidate = TextDocument.create(uri, 'yaml', nextDiskVersion(), read.text);
       if (!isProposalDocument(candidate)) continue;
       document = candidate;
@@ -171,4 +188,19 @@ function localDate(): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** What a file that cannot be checked is told, at its top: refused files, and proposals that are not regular files or cannot be read. */
+function refusalOf(read: ReadResult, file: string): { rule: string; message: Localized; line: number; character: number } | undefined {
+  if (!/\.arch\.ya?ml$/i.test(file)) return undefined;
+  if (read.kind === 'refused') return read;
+  if (read.kind === 'unreadable' && (read.reason === 'not-regular' || read.reason === 'unreadable')) {
+    return {
+      rule: read.reason === 'not-regular' ? 'document-not-regular' : 'document-unreadable',
+      message: read.message,
+      line: 0,
+      character: 0,
+    };
+  }
+  return undefined;
 }

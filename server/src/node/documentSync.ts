@@ -5,7 +5,8 @@
  * an in-flight check drop its result, so stale diagnostics are never
  * published; a check whose version, settings and library are those of the
  * last publish is skipped, so neither are duplicates. Closing a document
- * clears its diagnostics.
+ * clears its diagnostics. At most `MAX_PUBLISHED_DIAGNOSTICS` are published
+ * per document, the most severe first, with a summary of the rest.
  *
  * With the client's trace at `verbose` (`casebook.trace.server`), each
  * published check logs where its time went ($/logTrace): parse, analysis and
@@ -19,7 +20,7 @@ import type { LanguageService } from '../service/languageService';
 import type { AnalysisSettings } from '../service/types';
 import type { Guard } from './guard';
 import type { LibraryState } from './libraryState';
-import { isTooLarge, tooLargeDiagnostic } from './limits';
+import { capDiagnostics, isTooLarge, tooLargeDiagnostic } from './limits';
 import { isProposalDocument } from './proposals';
 import type { DocumentSettings, SettingsStore } from './settings';
 
@@ -184,7 +185,7 @@ export class DocumentSync {
     const publishStarted = performance.now();
     const diagnostics: Diagnostic[] = tooLarge
       ? [tooLargeDiagnostic(document, settings.analysis.locale)]
-      : this.options.service.doValidation(document, settings.analysis); // the cached analysis, converted
+      : capDiagnostics(this.options.service.doValidation(document, settings.analysis), settings.analysis.locale); // the cached analysis, converted and capped
     this.published.set(uri, stamp);
     // Awaited so that the trace below counts the write; a connection gone by then has nobody to tell.
     if (

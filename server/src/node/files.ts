@@ -218,20 +218,31 @@ export type ReadResult =
   | { kind: 'text'; text: string }
   /** Read, but not checkable: one located finding explains why. */
   | { kind: 'refused'; rule: string; message: Localized; line: number; character: number }
-  /** Could not be read at all (missing, a folder, no permission): a usage error. */
-  | { kind: 'unreadable'; message: Localized };
+  /** Could not be read at all (missing, a folder, a device or FIFO, no permission): a usage error for the CLI. */
+  | { kind: 'unreadable'; message: Localized; reason: 'not-found' | 'folder' | 'not-regular' | 'unreadable' };
 
 export function readProposalFile(file: string, maxBytes: number = MAX_DOCUMENT_BYTES): ReadResult {
   const read = readCapped(file, maxBytes);
   switch (read.kind) {
     case 'not-found':
-      return { kind: 'unreadable', message: { zh: `找不到文件 ${file}。`, en: `File not found: ${file}.` } };
+      return { kind: 'unreadable', reason: 'not-found', message: { zh: `找不到文件 ${file}。`, en: `File not found: ${file}.` } };
     case 'folder':
-      return { kind: 'unreadable', message: { zh: `${file} 是文件夹。`, en: `${file} is a folder.` } };
+      return { kind: 'unreadable', reason: 'folder', message: { zh: `${file} 是文件夹。`, en: `${file} is a folder.` } };
     case 'not-regular':
-      return { kind: 'unreadable', message: { zh: `${file} 不是普通文件。`, en: `${file} is not a regular file.` } };
+      return {
+        kind: 'unreadable',
+        reason: 'not-regular',
+        message: {
+          zh: `${file} 不是普通文件（设备、FIFO 或套接字），未读取。`,
+          en: `${file} is not a regular file (a device, FIFO or socket), so it is not read.`,
+        },
+      };
     case 'unreadable':
-      return { kind: 'unreadable', message: { zh: `无法读取 ${file}（${read.code}）。`, en: `Cannot read ${file} (${read.code}).` } };
+      return {
+        kind: 'unreadable',
+        reason: 'unreadable',
+        message: { zh: `无法读取 ${file}（${read.code}）。`, en: `Cannot read ${file} (${read.code}).` },
+      };
     case 'too-large': {
       const limit = (maxBytes / 1024 / 1024).toFixed(maxBytes % (1024 * 1024) === 0 ? 0 : 1);
       const size = read.size === undefined ? undefined : (read.size / 1024 / 1024).toFixed(1);

@@ -63,6 +63,8 @@ export class Session {
       workspaceFolders: () => this.folders,
       lookupConfig: this.config.lookup,
       log,
+      // A client that answered a timed-out pull after all: what is open is re-checked with its settings.
+      onLateAnswer: () => void this.status.busy(() => this.sync.recheckAll()),
     });
     const builtInPath =
       typeof options.builtInCasesPath === 'string' && options.builtInCasesPath ? options.builtInCasesPath : builtInCasesPath();

@@ -44,7 +44,16 @@ export interface SettingsOptions {
   lookupConfig: ConfigLookup;
   /** Logs a problem reading settings. */
   log: (message: string) => void;
+  /** How long a `workspace/configuration` pull may take before the defaults are used (default 3 s). */
+  pullTimeoutMs?: number;
+  /** A pull that timed out was answered after all: its settings now apply (re-check what is open). */
+  onLateAnswer?: () => void;
 }
+
+/** A client that never answers `workspace/configuration` must not leave documents without diagnostics, or hovers waiting forever. */
+export const DEFAULT_PULL_TIMEOUT_MS = 3_000;
+
+const TIMED_OUT = Symbol('timed out');
 
 const DEFAULT_CASEBOOK_SETTINGS: CasebookSettings = { rules: {}, extraCasePaths: [], locale: 'auto', trace: { server: 'off' } };
 
@@ -53,6 +62,8 @@ export class SettingsStore {
   /** The settings each cached entry resolved to, and the latest of them: what `likely` answers. */
   private readonly resolved = new Map<string, DocumentSettings>();
   private latest: DocumentSettings | undefined;
+  /** Settings that stand in for a timed-out pull → the client's answer, should it come. */
+  private readonly latePulls = new WeakMap<DocumentSettings, Promise<CasebookSettings>>();
   /** What a client without `workspace/configuration` pushed last. */
   private pushed: CasebookSettings = DEFAULT_CASEBOOK_SETTINGS;
   /** Config files whose problems are on screen. */
@@ -68,13 +79,26 @@ export class SettingsStore {
     const key = uri ?? '';
     const entry = this.cache.get(key);
     if (entry) return entry;
-    const pending = this.resolve(uri);
+    return this.store(uri, this.resolve(uri));
+  }
+
+  private store(uri: string | undefined, pending: Promise<DocumentSettings>): Promise<DocumentSettings> {
+    const key = uri ?? '';
     this.cache.set(key, pending);
     pending.then(
       (settings) => {
         if (this.cache.get(key) !== pending) return; // invalidated while it was pulled
         this.resolved.set(key, settings);
         this.latest = settings;
+        // Defaults stood in for a pull that timed out: when the client answers after all, its settings replace them
+        // (without a new pull, which a slow client would let time out again).
+        this.latePulls.get(settings)?.then(
+          (editor) => {
+            if (this.cache.get(key) !== pending) return; // changed meanwhile: a fresh pull is under way or due
+            void this.store(uri, this.resolve(uri, editor)).then(() => this.options.onLateAnswer?.());
+          },
+          () => undefined,
+        );
       },
       () => undefined, // the caller of get() hears of it
     );
@@ -119,8 +143,9 @@ export class SettingsStore {
     this.latest = undefined;
   }
 
-  private async resolve(uri: string | undefined): Promise<DocumentSettings> {
-    const editor = await this.editorSettings(uri);
+  private async resolve(uri: string | undefined, answered?: CasebookSettings): Promise<DocumentSettings> {
+    const pulled = answered ? { editor: answered } : await this.editorSettings(uri);
+    const { editor } = pulled;
     const filePath = uri ? fsPath(uri) : undefined;
     let config: LoadedConfig | undefined;
     try {
@@ -133,6 +158,7 @@ export class SettingsStore {
     }
     const settings = mergeSettings(editor, config, this.options.displayLocale, this.baseFolder(filePath));
     if (config) this.publishConfigProblems(config, settings.analysis.locale);
+    if (pulled.late) this.latePulls.set(settings, pulled.late);
     return settings;
   }
 
@@ -151,16 +177,29 @@ export class SettingsStore {
     void this.connection.sendDiagnostics({ uri, diagnostics });
   }
 
-  private async editorSettings(uri: string | undefined): Promise<CasebookSettings> {
-    if (!this.options.pullConfiguration) return this.pushed;
+  /** The editor's settings; `late` when the pull timed out and the defaults stand in, resolving if the client answers after all. */
+  private async editorSettings(uri: string | undefined): Promise<{ editor: CasebookSettings; late?: Promise<CasebookSettings> }> {
+    if (!this.options.pullConfiguration) return { editor: this.pushed };
+    const timeoutMs = this.options.pullTimeoutMs ?? DEFAULT_PULL_TIMEOUT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<typeof TIMED_OUT>((resolve) => {
+      timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs);
+    });
+    const pull = Promise.resolve(
+      this.connection.workspace.getConfiguration(uri ? { scopeUri: uri, section: 'casebook' } : { section: 'casebook' }),
+    ) as Promise<unknown>;
     try {
-      const value: unknown = await this.connection.workspace.getConfiguration(
-        uri ? { scopeUri: uri, section: 'casebook' } : { section: 'casebook' },
-      );
-      return sanitizeSettings(value);
+      const value = await Promise.race([pull, timedOut]);
+      if (value === TIMED_OUT) {
+        this.options.log(`workspace/configuration for ${uri ?? 'the workspace'} got no answer within ${timeoutMs} ms: using the defaults`);
+        return { editor: DEFAULT_CASEBOOK_SETTINGS, late: pull.then(sanitizeSettings) };
+      }
+      return { editor: sanitizeSettings(value) };
     } catch (error) {
       this.options.log(`workspace/configuration failed: ${String(error)}`);
-      return DEFAULT_CASEBOOK_SETTINGS;
+      return { editor: DEFAULT_CASEBOOK_SETTINGS };
+    } finally {
+      clearTimeout(timer);
     }
   }
 

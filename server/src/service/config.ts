@@ -10,6 +10,7 @@
  *     - ./enterprise-cases
  *   regulations:                  # extra regulation folders (行内规范, 集团标准), likewise
  *     - ./bank-standards
+ *   allowCasesOutsideWorkspace: true   # opt in to `cases:` outside this file's folder (../shared, /srv/cases)
  *
  * Pure: text in, settings and located problems out. A problem in one entry
  * never discards the others.
@@ -27,6 +28,8 @@ export interface CasebookConfig {
   cases: string[];
   /** Extra regulation folders as written (relative to the config file, or absolute); absent when none. */
   regulations?: string[];
+  /** `cases:` may name folders outside the config file's folder: an explicit opt-in, off by default. */
+  allowCasesOutsideWorkspace?: boolean;
   locale?: Locale;
 }
 
@@ -46,7 +49,7 @@ export interface ParsedConfig {
   problems: ConfigProblem[];
 }
 
-const KEYS = ['rules', 'cases', 'regulations', 'locale'] as const;
+const KEYS = ['rules', 'cases', 'regulations', 'allowCasesOutsideWorkspace', 'locale'] as const;
 
 export interface ConfigOptions {
   /** Rule ids the `rules` map may name; every rule of the engine by default. */
@@ -140,6 +143,15 @@ export function parseConfig(text: string, file: string, options: ConfigOptions =
               en: 'Each entry of regulations must be a regulation folder path (relative to .casebook.yaml).',
             });
         }
+        break;
+      }
+      case 'allowCasesOutsideWorkspace': {
+        if (value.kind === 'scalar' && typeof value.value === 'boolean') config.allowCasesOutsideWorkspace = value.value;
+        else
+          problem(value.range, {
+            zh: `allowCasesOutsideWorkspace 应为 true 或 false，而不是 ${show(value)}。`,
+            en: `allowCasesOutsideWorkspace takes true or false, not ${show(value)}.`,
+          });
         break;
       }
       default: {

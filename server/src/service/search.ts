@@ -54,6 +54,8 @@ export interface SearchIndex {
 
 /** Longer queries are pasted text, not searches: they return nothing rather than work hard. */
 export const MAX_QUERY_LENGTH = 200;
+/** How much of a name its search forms are derived from (see addForms). */
+const MAX_FORM_SOURCE = 2 * MAX_QUERY_LENGTH;
 const DEFAULT_LIMIT = 20;
 
 /* ------------------------------------------------------------------------ */
@@ -284,7 +286,10 @@ class IndexBuilder {
       seen.add(form);
       this.forms.push({ form, entity, kind });
     };
-    for (const name of names) {
+    for (const whole of names) {
+      // Forms are matched by prefix against a query of at most MAX_QUERY_LENGTH characters: a name's head is all
+      // that can match, and deriving every tail of a long name is quadratic (a 100,000-character name took 82 s).
+      const name = whole.length > MAX_FORM_SOURCE ? whole.slice(0, MAX_FORM_SOURCE) : whole;
       push(compact(name), FormKind.Name);
       const { words } = tokenize(normalize(name));
       for (let i = 1; i < words.length; i++) push(words.slice(i).join(''), FormKind.WordTail);

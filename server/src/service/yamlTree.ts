@@ -2,6 +2,7 @@ import * as YAML from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import { LineIndex, comparePositions } from './lineIndex';
 import { YAML_OPTIONS, readSimpleChunk } from './yamlCst';
+import { MAX_PARSE_DEPTH, tooDeepAt } from './yamlDepth';
 import type { Localized } from './locale';
 import type { JsonPath, ScalarValue, YEntry, YMap, YNode, YScalar, YSeq } from './yamlNodes';
 
@@ -539,6 +540,18 @@ export class YamlTreeParser {
   parse(text: string): YamlTree {
     const index = new LineIndex(text);
     const comments = extractComments(text, index);
+    // Checked before either path: `yaml` would overflow the stack, and only on some chunks.
+    const deep = tooDeepAt(text);
+    if (deep !== undefined) {
+      this.chunks.clear();
+      return {
+        root: null,
+        problems: [tooDeepProblem(index, deep)],
+        comments,
+        lineIndex: index,
+        stats: { mode: 'full', chunks: 1, reparsed: 0, composed: 0 },
+      };
+    }
     const chunked = this.parseChunked(text);
     if (chunked) return { ...chunked, comments, lineIndex: index };
     this.chunks.clear();
@@ -692,6 +705,17 @@ function parseChunkAt(chunk: Chunk, itemPath: JsonPath | undefined, readSyntaxTr
   const { root, problems } = converter.convert();
   const content = !root ? [] : root.kind === 'map' && !root.flow ? root.entries : null;
   return { ...base, content, problems, composed: true };
+}
+
+function tooDeepProblem(index: LineIndex, offset: number): YamlProblem {
+  return {
+    code: 'yaml-too-deep',
+    range: index.rangeOf(offset, offset + 1),
+    message: {
+      zh: `嵌套层级超过 ${MAX_PARSE_DEPTH} 层，Casebook 不读取此文档（YAML 解析器会因此栈溢出）。请减少此处的嵌套。`,
+      en: `Nesting deeper than ${MAX_PARSE_DEPTH} levels here, so Casebook does not read the document (the YAML parser would overflow its stack). Reduce the nesting.`,
+    },
+  };
 }
 
 /** One-shot parse without a cache (the CLI, tests). */

@@ -8,6 +8,8 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Connection, PublishDiagnosticsParams, TextDocuments } from 'vscode-languageserver/node';
 import { DocumentSync } from '../../../server/src/node/documentSync';
+import { capDiagnostics } from '../../../server/src/node/limits';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Guard } from '../../../server/src/node/guard';
 import type { LibraryState } from '../../../server/src/node/libraryState';
 import type { DocumentSettings, SettingsStore } from '../../../server/src/node/settings';
@@ -190,6 +192,31 @@ describe('server: document sync', () => {
     s.open();
     await s.publishedFor(1);
     assert.deepEqual(log.slice(0, 5), ['parse', 'request', 'analyze', 'request', 'convert']);
+    s.close();
+  });
+  it('publishes at most 500 diagnostics, the most severe, and one bilingual summary of the rest', async () => {
+    const many: Diagnostic[] = Array.from({ length: 1_200 }, (_, i) => ({
+      range: { start: { line: i, character: 0 }, end: { line: i, character: 1 } },
+      severity: i % 3 === 0 ? DiagnosticSeverity.Error : i % 3 === 1 ? DiagnosticSeverity.Warning : DiagnosticSeverity.Hint,
+      message: `finding ${i}`,
+    }));
+    const s = setup({ ...service(), doValidation: () => many });
+    s.open();
+    await s.publishedFor(1);
+    const { diagnostics } = s.published[0]!;
+    assert.equal(diagnostics.length, 501);
+    const [summary, ...kept] = diagnostics;
+    assert.equal(summary!.code, 'diagnostics-capped');
+    assert.match(summary!.message, /1200 problems.*500 most severe.*700 more \(0 errors, 300 warnings, 400 others\)/);
+    assert.equal(kept.filter((d) => d.severity === DiagnosticSeverity.Error).length, 400, 'every error kept');
+    assert.equal(kept.filter((d) => d.severity === DiagnosticSeverity.Warning).length, 100);
+    assert.deepEqual(
+      kept.map((d) => d.range.start.line),
+      [...kept.map((d) => d.range.start.line)].sort((a, b) => a - b),
+      'in document order',
+    );
+    assert.match(capDiagnostics(many, 'zh-CN')[0]!.message, /编辑器只显示最严重的 500 条/);
+    assert.equal(capDiagnostics(many.slice(0, 500), 'en').length, 500, 'up to the cap, all of them and no summary');
     s.close();
   });
 });

@@ -44,7 +44,22 @@ describe('reading files from disk (one capped reader)', () => {
       this.skip();
     }
     assert.deepEqual(readCapped(fifo, 1024), { kind: 'not-regular' });
-    assert.equal(readProposalFile(fifo).kind, 'unreadable');
+    const refused = readProposalFile(fifo);
+    assert.equal(refused.kind, 'unreadable');
+    assert.equal(refused.kind === 'unreadable' && refused.reason, 'not-regular');
+    assert.match(refused.kind === 'unreadable' ? refused.message.zh : '', /不是普通文件/);
+  });
+
+  it('refuses a device behind a proposal name (/dev/zero never ends), located', function () {
+    const link = path.join(dir, 'zero.arch.yaml');
+    try {
+      symlinkSync('/dev/zero', link);
+    } catch {
+      this.skip();
+    }
+    assert.deepEqual(readCapped(link, 1024), { kind: 'not-regular' });
+    const refused = readProposalFile(link);
+    assert.equal(refused.kind === 'unreadable' && refused.reason, 'not-regular');
   });
 
   it('tells a missing file from a folder', () => {
@@ -68,5 +83,35 @@ describe('reading files from disk (one capped reader)', () => {
       assert.match(p.message.en, /outside the folder of \.casebook\.yaml/);
       assert.match(p.message.zh, /casebook\.extraCasePaths/);
     }
+  });
+
+  it('refuses outside folders that do not exist too, echoes nothing of what lies there, and reads them only on an explicit opt-in', () => {
+    const repo = path.join(dir, 'repo2');
+    const shared = path.join(dir, 'shared-cases');
+    mkdirSync(repo, { recursive: true });
+    mkdirSync(shared);
+    writeFileSync(path.join(shared, 'secret.yaml'), 'top-secret-key: hunter2\n');
+    const config = (extra: string) => {
+      writeFileSync(path.join(repo, '.casebook.yaml'), `${extra}cases:\n  - ../shared-cases\n  - ../no-such-folder\n  - /etc\n`);
+      return loadConfigFile(path.join(repo, '.casebook.yaml'));
+    };
+    const refused = config('');
+    assert.deepEqual(refused.caseFolders, []);
+    assert.equal(refused.problems.length, 3, 'a missing outside folder is refused as outside, not probed');
+    for (const p of refused.problems) {
+      assert.match(p.message.en, /allowCasesOutsideWorkspace: true/);
+      assert.doesNotMatch(JSON.stringify(p.message), /top-secret|hunter2|shared-cases\/secret/);
+      assert.doesNotMatch(p.message.en, new RegExp(dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), 'not even the resolved absolute path');
+    }
+    const allowed = config('allowCasesOutsideWorkspace: true\n');
+    assert.deepEqual(allowed.caseFolders, [shared, '/etc']);
+    assert.deepEqual(
+      allowed.problems.map((p) => p.range.start.line),
+      [3],
+      'only the folder that does not exist',
+    );
+    const wrong = config('allowCasesOutsideWorkspace: yes please\n');
+    assert.equal(wrong.caseFolders.length, 0);
+    assert.ok(wrong.problems.some((p) => p.range.start.line === 0 && /true or false/.test(p.message.en)));
   });
 });

@@ -7,7 +7,7 @@ import type { FeatureContext } from '../featureContext';
 import { t, pick, type Locale } from '../locale';
 import { topologyWords, type ProposalModel, type SystemModel } from '../model';
 import type { CaseLibrary, Finding } from '../types';
-import { customerLabel, OPEN_CASE, patternName, SHOW_MATCHING_CASES, SHOW_TOPOLOGY, TOPOLOGY_LABELS } from './labels';
+import { customerLabel, OPEN_CASE, patternName, plain, SHOW_MATCHING_CASES, SHOW_TOPOLOGY, TOPOLOGY_LABELS } from './labels';
 import { tierRequirement, tierVerdict, verdictTitle } from './tiers';
 
 const MAX_CASES = 3;
@@ -23,7 +23,7 @@ export function getCodeLenses(context: FeatureContext): CodeLens[] {
     const at = system.node.range.start;
     const range = { start: at, end: at };
     const cases = referenceCases(system, findingsBySystem.get(system.index) ?? [], library);
-    const names = cases.slice(0, MAX_CASES).map((id) => customerLabel(library, id, locale));
+    const names = cases.slice(0, MAX_CASES).map((id) => plain(customerLabel(library, id, locale)));
     lenses.push({
       range,
       command:
@@ -37,7 +37,7 @@ export function getCodeLenses(context: FeatureContext): CodeLens[] {
     });
     lenses.push({
       range,
-      command: { title: topologyTitle(model, system, library, locale), command: SHOW_TOPOLOGY, arguments: [uri, system.id.value] },
+      command: { title: plain(topologyTitle(model, system, library, locale)), command: SHOW_TOPOLOGY, arguments: [uri, system.id.value] },
     });
   }
   return lenses;

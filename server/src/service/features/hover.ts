@@ -17,6 +17,7 @@ import type { CaseLibrary } from '../types';
 import { cursorAt } from './cursor';
 import { dependents, idAt, nodeAt, systemsAtSite } from './indexes';
 import {
+  code,
   colon,
   commandUri,
   customerLabel,
@@ -98,14 +99,14 @@ export function doHover(context: FeatureContext, position: Position): Hover | nu
     const info = describeField(path);
     const value = hit.node.value === null ? '' : String(hit.node.value);
     const valueDoc = info?.valueDocs?.[value];
-    if (valueDoc) return markdown(`\`${hit.entry.key}: ${md(value)}\`${colon(locale)}${pick(valueDoc, locale)}`, hit.node.range);
+    if (valueDoc) return markdown(`${code(`${hit.entry.key}: ${value}`)}${colon(locale)}${pick(valueDoc, locale)}`, hit.node.range);
   }
   if (hit && hit.node.kind === 'scalar' && !hit.entry) {
     // A list item: `observability: [metrics, tracing]`, `zones: [dmz]`.
     const info = describeField(hit.node.path);
     const value = String(hit.node.value ?? '');
     const valueDoc = info?.valueDocs?.[value];
-    if (valueDoc) return markdown(`\`${md(value)}\`${colon(locale)}${pick(valueDoc, locale)}`, hit.node.range);
+    if (valueDoc) return markdown(`${code(value)}${colon(locale)}${pick(valueDoc, locale)}`, hit.node.range);
   }
   return null;
 }
@@ -129,7 +130,7 @@ function fieldHover(path: (string | number)[], locale: L): string | undefined {
     lines.push('', t(locale, info.openEnum ? '**常用取值**' : '**可选值**', info.openEnum ? '**Common values**' : '**Allowed values**'));
     for (const value of values) {
       const doc = docs?.[value];
-      lines.push(`- \`${md(value)}\`${doc ? ` — ${pick(doc, locale)}` : ''}`);
+      lines.push(`- ${code(value)}${doc ? ` — ${pick(doc, locale)}` : ''}`);
     }
   }
   if (info.range) {
@@ -174,7 +175,7 @@ function tierHover(model: ProposalModel, library: CaseLibrary, system: SystemMod
   }
   const verdict = tierVerdict(model, system);
   const where = deploymentSummary(system, locale);
-  const name = system.id ? `\`${md(system.id.value)}\`` : t(locale, '本系统', 'This system');
+  const name = system.id ? code(system.id.value) : t(locale, '本系统', 'This system');
   if (verdict) {
     const reason = md(pick(verdict.reason, locale));
     lines.push(
@@ -239,8 +240,8 @@ function siteHover(model: ProposalModel, siteId: string, locale: L): string | un
   const roleLabel = role ? ROLE_LABELS[role] : undefined;
   const facts = [
     site.city ? md(site.city.value) : t(locale, '城市未填写', 'no city'),
-    role ? (roleLabel ? `${pick(roleLabel, locale)} (\`${md(role)}\`)` : `\`${md(role)}\``) : t(locale, '角色未填写', 'no role'),
-    ...(site.platform ? [`\`${md(site.platform.value)}\``] : []),
+    role ? (roleLabel ? `${pick(roleLabel, locale)} (${code(role)})` : code(role)) : t(locale, '角色未填写', 'no role'),
+    ...(site.platform ? [code(site.platform.value)] : []),
   ];
   const systems = systemsAtSite(model, siteId);
   const lines = [`**${md(siteId)}** · ${facts.join(' · ')}`, ''];
@@ -261,7 +262,7 @@ function systemList(model: ProposalModel, ids: readonly string[], locale: L): st
 
 const systemLabel = (model: ProposalModel) => (id: string) => {
   const name = model.systemById.get(id)?.name?.value;
-  return name ? `\`${md(id)}\` ${md(name)}` : `\`${md(id)}\``;
+  return name ? `${code(id)} ${md(name)}` : code(id);
 };
 
 function systemHover(model: ProposalModel, library: CaseLibrary, systemId: string, locale: L): string | undefined {

@@ -13,6 +13,18 @@ import { messages, type Expected } from './messages';
 /** Lowercase kebab-case: the shape of every case, pattern, product and outcome id. */
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * The longest text a library field may hold: names (a customer, an alias, a
+ * title, a metric) are searched by prefix and shown in one line; prose
+ * (challenge, solution, evidence) in a hover or the case page. Longer text is
+ * reported where it is written and cut, so a case file cannot make search or
+ * a hover slow (a 100,000-character customer name once cost 82 s).
+ */
+export const MAX_NAME_CHARS = 200;
+export const MAX_TEXT_CHARS = 20_000;
+const NAME_KEYS = new Set(['customer', 'aliases', 'title', 'name', 'zhName', 'metric', 'value', 'phrase', 'unit', 'kind', 'year']);
+const limitOf = (key: string): number => (NAME_KEYS.has(key) ? MAX_NAME_CHARS : MAX_TEXT_CHARS);
+
 /** A value with the node it was read from. */
 export interface Read<T> {
   value: T;
@@ -80,7 +92,18 @@ export class FieldReader {
     const node = this.value(map, key, required);
     if (!node) return undefined;
     const value = scalarText(node);
-    return value !== undefined && value.trim() !== '' ? { value: value.trim(), node } : this.wrong(node, key, 'text');
+    return value !== undefined && value.trim() !== ''
+      ? { value: this.capped(value.trim(), node, key), node }
+      : this.wrong(node, key, 'text');
+  }
+
+  /** The text, or its first `limit` characters with a located problem (a surrogate pair is not split). */
+  private capped(value: string, node: YNode, key: string): string {
+    const limit = limitOf(key);
+    if (value.length <= limit) return value;
+    this.report(this.firstLine(node), messages.tooLong(key, value.length, limit));
+    const end = /[\uD800-\uDBFF]/.test(value.charAt(limit - 1)) ? limit - 1 : limit;
+    return value.slice(0, end);
   }
 
   id(map: YMap, key: string, required = false): Read<string> | undefined {
@@ -99,7 +122,7 @@ export class FieldReader {
     const out: Read<string>[] = [];
     for (const item of this.list(map, key)) {
       const value = scalarText(item);
-      if (value !== undefined && value.trim() !== '') out.push({ value: value.trim(), node: item });
+      if (value !== undefined && value.trim() !== '') out.push({ value: this.capped(value.trim(), item, key), node: item });
       else this.wrong(item, key, 'text');
     }
     return out;
@@ -128,8 +151,8 @@ export class FieldReader {
     if (!node) return undefined;
     if (node.kind !== 'map') return this.wrong(node, key, 'localized');
     this.checkKeys(node, ['zh', 'en']);
-    const zh = this.languageText(node, 'zh');
-    const en = this.languageText(node, 'en');
+    const zh = this.languageText(node, 'zh', key);
+    const en = this.languageText(node, 'en', key);
     if (zh === undefined && en === undefined) {
       this.report(node.range, messages.wrongType(key, 'localized'));
       return undefined;
@@ -139,10 +162,10 @@ export class FieldReader {
     return { value: { zh: zh ?? en!, en: en ?? zh! }, node };
   }
 
-  private languageText(map: YMap, language: 'zh' | 'en'): string | undefined {
+  private languageText(map: YMap, language: 'zh' | 'en', key: string): string | undefined {
     const node = entryOf(map, language)?.value;
     const value = node ? scalarText(node) : undefined;
-    return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
+    return node && value !== undefined && value.trim() !== '' ? this.capped(value.trim(), node, key) : undefined;
   }
 
   quantity(map: YMap, key: string): Quantity | undefined {

@@ -22,6 +22,10 @@ const EXPECTED = {
 export type Expected = keyof typeof EXPECTED;
 
 export const messages = {
+  tooLong: (key: string, length: number, limit: number): Localized => ({
+    zh: `“${key}”过长（${length} 个字符，上限 ${limit}），只读取前 ${limit} 个字符。`,
+    en: `"${key}" is too long (${length} characters; the limit is ${limit}), so only its first ${limit} characters are read.`,
+  }),
   missingField: (key: string): Localized => ({
     zh: `缺少必填字段“${key}”。`,
     en: `Missing required field "${key}".`,

@@ -1,0 +1,200 @@
+/**
+ * The server under bad input, as a client sees it: null params, a client that
+ * never answers workspace/configuration, incremental edits past the end and
+ * joining `\r\n`, deep nesting, and Check Workspace on a FIFO.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ErrorCodes, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { CheckWorkspaceRequest } from '../../shared/src/protocol';
+import { LspClient, SERVER_JS, fileUri } from './harness';
+import { CORE_TEXT, WORKSPACE, freshUri, rules } from './fixtures';
+
+describe('LSP: robustness', function () {
+  this.timeout(60_000);
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ rootPath: WORKSPACE, initializationOptions: { locale: 'en' }, configuration: { casebook: {} } });
+  });
+  after(() => client.stop());
+
+  it('keeps working after a request with null params', async () => {
+    // Through the protocol connection a null is sent as `[null]`; the wire form `"params": null` is tested raw below.
+    await client.connection.sendRequest(HoverRequest.method, null).catch(() => undefined);
+    const uri = freshUri('after-null.arch.yaml');
+    await client.open(uri, CORE_TEXT);
+    assert.ok((await client.diagnostics(uri, 1)).diagnostics.length > 0);
+  });
+
+  it('keeps its text in step through edits past the end and edits joining \\r and \\n', async () => {
+    const uri = freshUri('desync.arch.yaml');
+    const text = CORE_TEXT.replace(/\n/g, '\r\n');
+    await client.open(uri, text);
+    await client.diagnostics(uri, 1);
+    const lines = text.split('\r\n').length;
+    // Past the end: appends, as a clamped range does.
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: lines + 5, character: 0 }, end: { line: lines + 6, character: 0 } }, text: '\n' }],
+    });
+    // The first CRLF replaced by a lone \r, then a \n inserted after it: the two join into one CRLF again.
+    const first = text.split('\r\n')[0]!.length;
+    const tierLine = text.split('\r\n').findIndex((l) => l.includes('tier: 1'));
+    const tierAt = text.split('\r\n')[tierLine]!.indexOf('tier: 1') + 'tier: '.length;
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [
+        { range: { start: { line: 0, character: first }, end: { line: 1, character: 0 } }, text: '\r' },
+        { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n' },
+        // A later edit lands where the joined line table says: `tier: 1` becomes `tier: 3`.
+        { range: { start: { line: tierLine, character: tierAt }, end: { line: tierLine, character: tierAt + 1 } }, text: '3' },
+      ],
+    });
+    const expected = `${text.replace('tier: 1', 'tier: 3')}\n`;
+    const fresh = freshUri('desync-fresh.arch.yaml');
+    await client.open(fresh, expected);
+    const [edited, reference] = await Promise.all([client.diagnostics(uri, 3), client.diagnostics(fresh, 1)]);
+    assert.deepEqual(
+      edited.diagnostics.map((d) => [d.code, d.range]),
+      reference.diagnostics.map((d) => [d.code, d.range]),
+    );
+    assert.ok(!rules(edited).includes('tier1-two-regions-three-dcs'), 'the edit reached the tier line');
+  });
+
+  it('gives a located nesting-limit finding for 2,000 levels, never a stack overflow', async () => {
+    const uri = freshUri('deep.arch.yaml');
+    await client.open(uri, `${CORE_TEXT}x-deep: ${'['.repeat(2_000)}${']'.repeat(2_000)}\n`);
+    const published = await client.diagnostics(uri, 1);
+    assert.ok(rules(published).includes('yaml-too-deep'), rules(published).join(', '));
+    assert.ok(!published.diagnostics.some((d) => /call stack/i.test(d.message)));
+  });
+
+  it('answers Check Workspace on a FIFO named as a proposal, with a located finding on it', async function () {
+    const dir = mkdtempSync(path.join(tmpdir(), 'casebook-fifo-'));
+    try {
+      const fifo = path.join(dir, 'pipe.arch.yaml');
+      try {
+        execFileSync('mkfifo', [fifo]);
+      } catch {
+        this.skip();
+      }
+      const regular = path.join(dir, 'core.arch.yaml');
+      writeFileSync(regular, CORE_TEXT);
+      const mark = client.mark();
+      const result = await client.connection.sendRequest(CheckWorkspaceRequest.type, { uris: [fileUri(fifo), fileUri(regular)] });
+      assert.equal(result.files, 2);
+      const published = await client.nextDiagnostics(fileUri(fifo), mark);
+      assert.deepEqual(rules(published), ['document-not-regular']);
+      assert.deepEqual(published.diagnostics[0]!.range.start, { line: 0, character: 0 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('LSP: a client that never answers workspace/configuration', function () {
+  this.timeout(60_000);
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ rootPath: WORKSPACE, initializationOptions: { locale: 'en' }, neverAnswerConfiguration: true });
+  });
+  after(() => client.stop());
+
+  it('still gets diagnostics and hovers, with the default settings', async () => {
+    const uri = freshUri('silent.arch.yaml');
+    await client.open(uri, CORE_TEXT);
+    const published = await client.diagnostics(uri, 1);
+    assert.ok(rules(published).includes('tier1-two-regions-three-dcs'), rules(published).join(', '));
+    const line = CORE_TEXT.split('\n').findIndex((l) => /^\s+tier: 1/.test(l));
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line, character: CORE_TEXT.split('\n')[line]!.indexOf('tier') + 1 },
+    });
+    assert.ok(hover && (hover.contents as MarkupContent).value.length > 0);
+  });
+});
+
+/** The server over raw stdio, for messages a protocol connection will not send as they are. */
+class RawServer {
+  private readonly child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  private buffer = Buffer.alloc(0);
+  readonly messages: {
+    id?: number | string;
+    method?: string;
+    params?: unknown;
+    error?: { code: number; message: string };
+    result?: unknown;
+  }[] = [];
+  readonly stderr: string[] = [];
+  constructor() {
+    this.child.stdout.on('data', (chunk: Buffer) => {
+      this.buffer = Buffer.concat([this.buffer, chunk]);
+      for (;;) {
+        const header = this.buffer.indexOf('\r\n\r\n');
+        if (header < 0) return;
+        const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, header).toString())?.[1]);
+        if (this.buffer.length < header + 4 + length) return;
+        this.messages.push(JSON.parse(this.buffer.subarray(header + 4, header + 4 + length).toString()) as RawServer['messages'][number]);
+        this.buffer = this.buffer.subarray(header + 4 + length);
+      }
+    });
+    this.child.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+  }
+  send(message: object): void {
+    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }));
+    this.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    this.child.stdin.write(body);
+  }
+  async response(id: number): Promise<RawServer['messages'][number]> {
+    for (let i = 0; i < 600; i++) {
+      const found = this.messages.find((m) => m.id === id && m.method === undefined);
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`no response ${id}; stderr: ${this.stderr.join('')}`);
+  }
+  stop(): void {
+    this.child.kill();
+  }
+}
+
+describe('LSP: protocol abuse on the wire', function () {
+  this.timeout(60_000);
+  let raw: RawServer;
+  before(() => {
+    raw = new RawServer();
+  });
+  after(() => raw.stop());
+
+  it('ignores notifications before initialize quietly, and answers null params with InvalidParams', async () => {
+    const uri = fileUri(path.join(WORKSPACE, 'early.arch.yaml'));
+    raw.send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'yaml', version: 1, text: CORE_TEXT } } });
+    raw.send({ method: 'workspace/didChangeConfiguration', params: { settings: {} } });
+    raw.send({ method: 'textDocument/didClose', params: { textDocument: { uri } } });
+    raw.send({
+      id: 1,
+      method: 'initialize',
+      params: { processId: null, rootUri: fileUri(WORKSPACE), capabilities: {}, initializationOptions: { locale: 'en' } },
+    });
+    assert.ok((await raw.response(1)).result);
+    raw.send({ method: 'initialized', params: {} });
+    for (const [id, method] of [
+      [2, 'textDocument/hover'],
+      [3, 'textDocument/completion'],
+      [4, 'textDocument/documentSymbol'],
+      [5, 'workspace/symbol'],
+    ] as const) {
+      raw.send({ id, method, params: null });
+      const answer = await raw.response(id);
+      assert.equal(answer.error?.code, ErrorCodes.InvalidParams, `${method}: ${JSON.stringify(answer)}`);
+    }
+    const logged = raw.messages.filter((m) => m.method === 'window/logMessage').map((m) => JSON.stringify(m.params));
+    assert.deepEqual(
+      logged.filter((m) => /failed|not initialized|Cannot read/i.test(m)),
+      [],
+    );
+  });
+});
