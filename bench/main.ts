@@ -4,6 +4,7 @@
  */
 import { loadavg } from 'node:os';
 import { benchAnalysis } from './analysis';
+import { benchCli } from './cli';
 import { benchLsp } from './lsp';
 import { benchSearch } from './search';
 
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   await section('2. case search', benchSearch);
   // 3. The language server over JSON-RPC (bench/lsp.ts).
   await section('3. language server', benchLsp);
+  await section('4. casebook check at repository scale', benchCli);
 }
 
 async function section(title: string, run: () => unknown): Promise<void> {
