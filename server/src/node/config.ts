@@ -80,18 +80,20 @@ export function loadConfigFile(file: string): LoadedConfig {
   (config.regulations ?? []).forEach((entry, i) => {
     const folder = path.resolve(dir, entry);
     const range = regulationRanges[i]!;
-    if (isDirectory(folder) && isInside(dir, folder)) regulationFolders.push(folder);
+    // As for case folders: outside the config's folder only by opt-in, and a message names only what the config wrote.
+    const outside = !config.allowCasesOutsideWorkspace && !isInside(dir, folder);
+    if (!outside && isDirectory(folder)) regulationFolders.push(folder);
     else
       problems.push({
         file: absolute,
         range,
         severity: 'error',
-        message: isDirectory(folder)
+        message: outside
           ? {
-              zh: `法规文件夹 ${entry} 在 .casebook.yaml 所在目录之外（${folder}），未读取。`,
-              en: `Regulation folder ${entry} lies outside the folder of .casebook.yaml (${folder}) and was not read.`,
+              zh: `法规文件夹 ${entry} 在 .casebook.yaml 所在目录之外，未读取。确需引用其他位置时，在 .casebook.yaml 中写 allowCasesOutsideWorkspace: true。`,
+              en: `Regulation folder ${entry} lies outside the folder of .casebook.yaml and was not read. Set allowCasesOutsideWorkspace: true in .casebook.yaml to read it anyway.`,
             }
-          : { zh: `法规文件夹 ${entry} 不存在（${folder}）。`, en: `Regulation folder ${entry} does not exist (${folder}).` },
+          : { zh: `法规文件夹 ${entry} 不存在。`, en: `Regulation folder ${entry} does not exist.` },
       });
   });
   return { file: absolute, config, caseFolders, regulationFolders, problems };

@@ -114,4 +114,20 @@ describe('reading files from disk (one capped reader)', () => {
     assert.equal(wrong.caseFolders.length, 0);
     assert.ok(wrong.problems.some((p) => p.range.start.line === 0 && /true or false/.test(p.message.en)));
   });
+
+  it('holds regulation folders to the same rule: inside the config folder, or by the same opt-in', () => {
+    const repo = path.join(dir, 'repo3');
+    const standards = path.join(dir, 'group-standards');
+    mkdirSync(repo, { recursive: true });
+    mkdirSync(standards);
+    const config = (extra: string) => {
+      writeFileSync(path.join(repo, '.casebook.yaml'), `${extra}regulations:\n  - ../group-standards\n`);
+      return loadConfigFile(path.join(repo, '.casebook.yaml'));
+    };
+    const refused = config('');
+    assert.deepEqual(refused.regulationFolders, []);
+    assert.match(refused.problems[0]!.message.en, /lies outside the folder of \.casebook\.yaml and was not read/);
+    assert.doesNotMatch(refused.problems[0]!.message.en, new RegExp(dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), 'no resolved path');
+    assert.deepEqual(config('allowCasesOutsideWorkspace: true\n').regulationFolders, [standards]);
+  });
 });
