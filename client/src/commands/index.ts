@@ -1,5 +1,6 @@
 /** Every command, by id. One factory per command; each takes the services. */
 import * as vscode from 'vscode';
+import { COMMAND, type CommandId } from '../../../shared/src/commands';
 import type { Services } from '../services';
 import { checkWorkspace } from './checkWorkspace';
 import { exportReport } from './exportReport';
@@ -19,24 +20,24 @@ import { simulateLoss } from './simulateLoss';
 
 type Factory = (s: Services) => (...args: unknown[]) => unknown;
 
-const COMMANDS: Record<string, Factory> = {
-  'casebook.searchCases': searchCases,
-  'casebook.openCase': openCase,
-  'casebook.showTopology': showTopology,
-  'casebook.exportTopologySvg': exportTopologySvg,
-  'casebook.simulateLoss': simulateLoss,
-  'casebook.exportReport': exportReport,
-  'casebook.newProposal': newProposal,
-  'casebook.insertReferenceTopology': insertReferenceTopology,
-  'casebook.checkWorkspace': checkWorkspace,
-  'casebook.restartServer': restartServer,
-  'casebook.showOutput': showOutput,
-  'casebook.showMatchingCases': showMatchingCases,
-  'casebook.refreshViews': refreshViews,
-  'casebook.revealPattern': revealPattern,
-  'casebook.caseBrowser.groupByIndustry': groupCasesBy('industry'),
-  'casebook.caseBrowser.groupByPattern': groupCasesBy('pattern'),
-  'casebook.caseBrowser.groupByProduct': groupCasesBy('product'),
+const COMMANDS: Record<CommandId, Factory> = {
+  [COMMAND.searchCases]: searchCases,
+  [COMMAND.openCase]: openCase,
+  [COMMAND.showTopology]: showTopology,
+  [COMMAND.exportTopologySvg]: exportTopologySvg,
+  [COMMAND.simulateLoss]: simulateLoss,
+  [COMMAND.exportReport]: exportReport,
+  [COMMAND.newProposal]: newProposal,
+  [COMMAND.insertReferenceTopology]: insertReferenceTopology,
+  [COMMAND.checkWorkspace]: checkWorkspace,
+  [COMMAND.restartServer]: restartServer,
+  [COMMAND.showOutput]: showOutput,
+  [COMMAND.showMatchingCases]: showMatchingCases,
+  [COMMAND.refreshViews]: refreshViews,
+  [COMMAND.revealPattern]: revealPattern,
+  [COMMAND.groupByIndustry]: groupCasesBy('industry'),
+  [COMMAND.groupByPattern]: groupCasesBy('pattern'),
+  [COMMAND.groupByProduct]: groupCasesBy('product'),
 };
 
 export function registerCommands(s: Services): void {

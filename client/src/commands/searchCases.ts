@@ -5,6 +5,7 @@
  * knows no pinyin, does not hide them.
  */
 import * as vscode from 'vscode';
+import { COMMAND } from '../../../shared/src/commands';
 import { SearchCasesRequest, type CaseSummary, type SearchResult } from '../../../shared/src/protocol';
 import { errorMessage } from '../ctx';
 import type { Services } from '../services';
@@ -81,12 +82,12 @@ export function searchCases(s: Services) {
 
     const result = item.result;
     if (item.caseId || result?.kind === 'case') {
-      await vscode.commands.executeCommand('casebook.openCase', item.caseId ?? result?.id);
+      await vscode.commands.executeCommand(COMMAND.openCase, item.caseId ?? result?.id);
     } else if (result) {
       // A pattern or product leads on to the cases that use it.
       const ref = (c: CaseSummary) => (result.kind === 'pattern' ? c.patterns : c.products).some((p) => p.id === result.id);
       const chosen = await pickCase(s, vscode.l10n.t('Cases with {0}', result.title), ref);
-      if (chosen) await vscode.commands.executeCommand('casebook.openCase', chosen.id);
+      if (chosen) await vscode.commands.executeCommand(COMMAND.openCase, chosen.id);
     }
   };
 }

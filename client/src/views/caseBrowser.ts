@@ -4,6 +4,7 @@
  * expands into its challenge, solution, outcome figures and patterns.
  */
 import * as vscode from 'vscode';
+import { COMMAND } from '../../../shared/src/commands';
 import { CaseDetailRequest, ListCasesRequest, type CaseDetail, type CaseSummary } from '../../../shared/src/protocol';
 import { errorMessage, type Ctx } from '../ctx';
 import { CASE_GROUPINGS, groupCases, type CaseGroup, type CaseGrouping } from './caseGrouping';
@@ -162,7 +163,7 @@ export class CaseBrowserProvider implements vscode.TreeDataProvider<CaseBrowserN
         item.tooltip = caseTooltip(c);
         item.iconPath = new vscode.ThemeIcon(c.builtIn ? 'book' : 'organization');
         item.contextValue = 'case';
-        item.command = { command: 'casebook.openCase', title: vscode.l10n.t('Open Case'), arguments: [c.id] };
+        item.command = { command: COMMAND.openCase, title: vscode.l10n.t('Open Case'), arguments: [c.id] };
         return item;
       }
       case 'text': {
@@ -203,7 +204,7 @@ export class CaseBrowserProvider implements vscode.TreeDataProvider<CaseBrowserN
         item.description = oneLine(node.evidence);
         item.tooltip = node.evidence || node.name;
         item.iconPath = new vscode.ThemeIcon('symbol-structure');
-        item.command = { command: 'casebook.revealPattern', title: vscode.l10n.t('Show Pattern'), arguments: [node.id] };
+        item.command = { command: COMMAND.revealPattern, title: vscode.l10n.t('Show Pattern'), arguments: [node.id] };
         return item;
       }
     }

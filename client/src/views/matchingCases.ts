@@ -4,6 +4,7 @@
  * and refreshes when its diagnostics change (i.e. after each check).
  */
 import * as vscode from 'vscode';
+import { COMMAND } from '../../../shared/src/commands';
 import { MatchingCasesRequest, type MatchingCase } from '../../../shared/src/protocol';
 import { errorMessage, type Ctx } from '../ctx';
 
@@ -100,7 +101,7 @@ export class MatchingCasesProvider implements vscode.TreeDataProvider<MatchingCa
     item.tooltip = md;
     item.iconPath = new vscode.ThemeIcon('book');
     item.contextValue = 'case';
-    item.command = { command: 'casebook.openCase', title: vscode.l10n.t('Open Case'), arguments: [match.id] };
+    item.command = { command: COMMAND.openCase, title: vscode.l10n.t('Open Case'), arguments: [match.id] };
     return item;
   }
 

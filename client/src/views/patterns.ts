@@ -3,6 +3,7 @@
  * cases that show it working.
  */
 import * as vscode from 'vscode';
+import { COMMAND } from '../../../shared/src/commands';
 import { ListPatternsRequest, type NamedRef, type PatternSummary } from '../../../shared/src/protocol';
 import { errorMessage, type Ctx } from '../ctx';
 
@@ -65,7 +66,7 @@ export class PatternsProvider implements vscode.TreeDataProvider<PatternNode>, v
       item.id = `${node.pattern.id}/${node.ref.id}`;
       item.iconPath = new vscode.ThemeIcon('book');
       item.contextValue = 'case';
-      item.command = { command: 'casebook.openCase', title: vscode.l10n.t('Open Case'), arguments: [node.ref.id] };
+      item.command = { command: COMMAND.openCase, title: vscode.l10n.t('Open Case'), arguments: [node.ref.id] };
       return item;
     }
     const p = node.pattern;

@@ -3,6 +3,7 @@
  * figures, patterns and reference topology (drawn like the preview).
  */
 import * as vscode from 'vscode';
+import { COMMAND } from '../../../shared/src/commands';
 import type { CaseDetail } from '../../../shared/src/protocol';
 import type { FromCasePage, RenderedMessage, ToCasePage } from '../../../media/src/messages';
 import type { Ctx } from '../ctx';
@@ -103,7 +104,7 @@ export class CasePages implements vscode.Disposable {
         this.ctx.outputChannel.appendLine(`[case ${page.detail.id}] ${message.message}`);
         return;
       case 'openPattern':
-        void vscode.commands.executeCommand('casebook.revealPattern', message.id);
+        void vscode.commands.executeCommand(COMMAND.revealPattern, message.id);
         return;
       case 'openFile':
         void openCaseFile(page.detail);

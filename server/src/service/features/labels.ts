@@ -3,6 +3,7 @@
  * languages. Library names win where the library has the thing (a pattern's
  * own name); these are the fallbacks and the words the library has no record for.
  */
+import { COMMAND } from '../../../../shared/src/commands';
 import type { Locale } from '../locale';
 
 // The domain's words live in ../vocabulary; features import them from here with the feature-only helpers below.
@@ -24,10 +25,10 @@ export function commandUri(command: string, args: unknown[]): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
 }
 
-export const OPEN_CASE = 'casebook.openCase';
-export const SEARCH_CASES = 'casebook.searchCases';
-export const SHOW_MATCHING_CASES = 'casebook.showMatchingCases';
-export const SHOW_TOPOLOGY = 'casebook.showTopology';
+export const OPEN_CASE = COMMAND.openCase;
+export const SEARCH_CASES = COMMAND.searchCases;
+export const SHOW_MATCHING_CASES = COMMAND.showMatchingCases;
+export const SHOW_TOPOLOGY = COMMAND.showTopology;
 
 /** The full-width colon in Chinese, `: ` in English. */
 export const colon = (locale: Locale) => (locale === 'zh-CN' ? '：' : ': ');
