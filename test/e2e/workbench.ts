@@ -79,13 +79,28 @@ export class Workbench {
     await this.page.screenshot({ path: path.join(RESULTS, `${name}.png`) });
   }
 
-  /** Opens a file by clicking its Explorer row (more reliable than Quick Open here). */
+  /**
+   * Opens a file by clicking its Explorer row (more reliable than Quick Open here). The Explorer may not come
+   * up on the first try (focus still moving from a webview, a palette entry chosen before the list settled),
+   * so it is shown again before giving up; a row scrolled out of the virtual list is reached by Quick Open.
+   */
   async openFile(name: string): Promise<void> {
-    await this.page.keyboard.press('Escape');
-    await this.runCommand('workbench.view.explorer', 'View: Show Explorer');
     const row = this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
-    await row.waitFor({ timeout: 30_000 });
-    await row.click();
+    let shown = false;
+    for (let attempt = 0; attempt < 3 && !shown; attempt++) {
+      await this.page.keyboard.press('Escape');
+      await this.runCommand('workbench.view.explorer', 'View: Show Explorer');
+      shown = await row.waitFor({ timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      );
+    }
+    if (shown) await row.click();
+    else {
+      const input = await this.quickInput(() => this.page.keyboard.press('Control+p'), name);
+      await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
+      await input.press('Enter');
+    }
     // By resource name: a preview of the same file ("Topology: name") may be the active tab of another group.
     await this.page.locator(`.tab.active[data-resource-name="${name}"]`).first().waitFor({ timeout: 30_000 });
     await this.page.locator('.editor-instance .view-lines').first().waitFor();
