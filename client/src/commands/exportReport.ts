@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { ReportRequest } from '../../../shared/src/protocol';
 import { errorMessage } from '../ctx';
 import type { Services } from '../services';
+import { exportUriFor, saveExport } from './saveExport';
 import { proposalDocument } from './showTopology';
 
 export function exportReport(s: Services) {
@@ -23,16 +24,16 @@ export function exportReport(s: Services) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the review report: {0}', errorMessage(error)));
       return undefined;
     }
-    const uri =
-      target instanceof vscode.Uri
-        ? target
-        : await vscode.window.showSaveDialog({
-            defaultUri: reportUriFor(document.uri),
-            filters: { HTML: ['html'] },
-            title: vscode.l10n.t('Export Review Report'),
-          });
+    const uri = await saveExport(
+      target,
+      {
+        defaultUri: exportUriFor(document.uri, '.review.html', 'proposal'),
+        filters: { HTML: ['html'] },
+        title: vscode.l10n.t('Export Review Report'),
+      },
+      html,
+    );
     if (!uri) return undefined;
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(html));
     if (!(target instanceof vscode.Uri)) {
       const open = vscode.l10n.t('Open');
       const choice = await vscode.window.showInformationMessage(
@@ -43,12 +44,4 @@ export function exportReport(s: Services) {
     }
     return uri;
   };
-}
-
-/** `core.arch.yaml` → `core.review.html`, next to it (untitled documents: the first workspace folder). */
-function reportUriFor(source: vscode.Uri): vscode.Uri | undefined {
-  const name = source.path.slice(source.path.lastIndexOf('/') + 1).replace(/(\.arch)?\.ya?ml$/i, '') || 'proposal';
-  if (source.scheme === 'file') return vscode.Uri.joinPath(source, '..', `${name}.review.html`);
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  return folder ? vscode.Uri.joinPath(folder, `${name}.review.html`) : undefined;
 }

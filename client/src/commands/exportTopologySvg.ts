@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../ctx';
 import type { Services } from '../services';
 import { proposalDocument } from './showTopology';
+import { exportUriFor, saveExport } from './saveExport';
 
 export function exportTopologySvg(s: Services) {
   return async (target?: unknown): Promise<vscode.Uri | undefined> => {
@@ -24,29 +25,21 @@ export function exportTopologySvg(s: Services) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the topology: {0}', errorMessage(error)));
       return undefined;
     }
-    const uri =
-      target instanceof vscode.Uri
-        ? target
-        : await vscode.window.showSaveDialog({
-            defaultUri: svgUriFor(document.uri),
-            filters: { SVG: ['svg'] },
-            title: vscode.l10n.t('Export Topology as SVG'),
-          });
+    const uri = await saveExport(
+      target,
+      {
+        defaultUri: exportUriFor(document.uri, '.svg', 'topology'),
+        filters: { SVG: ['svg'] },
+        title: vscode.l10n.t('Export Topology as SVG'),
+      },
+      withXmlHeader(svg),
+    );
     if (!uri) return undefined;
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(withXmlHeader(svg)));
     if (!(target instanceof vscode.Uri)) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Topology saved to {0}', vscode.workspace.asRelativePath(uri)));
     }
     return uri;
   };
-}
-
-/** `core.arch.yaml` → `core.svg`, next to it (untitled documents: the first workspace folder). */
-function svgUriFor(source: vscode.Uri): vscode.Uri | undefined {
-  const name = source.path.slice(source.path.lastIndexOf('/') + 1).replace(/(\.arch)?\.ya?ml$/i, '') || 'topology';
-  if (source.scheme === 'file') return vscode.Uri.joinPath(source, '..', `${name}.svg`);
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  return folder ? vscode.Uri.joinPath(folder, `${name}.svg`) : undefined;
 }
 
 function withXmlHeader(svg: string): string {

@@ -9,26 +9,15 @@ import { complianceMatrix, COMPLIANCE_LABELS, type ComplianceRow } from '../serv
 import { pick, type Locale, type Localized } from '../service/locale';
 import { buildModel } from '../service/model';
 import type { CaseLibrary } from '../service/types';
-import { parseYamlTree } from '../service/yamlTree';
-import { readProposalFile } from '../node/files';
+import { readProposal } from './proposalFile';
 import { terminalSafe } from './text';
 
 export type ComplianceResult = { rows: ComplianceRow[] } | { error: Localized };
 
 export function complianceOf(file: string, library: CaseLibrary, locale: Locale): ComplianceResult {
-  const read = readProposalFile(file);
-  if (read.kind === 'unreadable') return { error: read.message };
-  if (read.kind === 'refused') {
-    const where = `${file}:${read.line + 1}:${read.character + 1}`;
-    return { error: { zh: `${where} ${read.message.zh}`, en: `${where} ${read.message.en}` } };
-  }
-  const tree = parseYamlTree(read.text);
-  const problem = tree.problems[0];
-  if (problem) {
-    const where = `${file}:${problem.range.start.line + 1}:${problem.range.start.character + 1}`;
-    return { error: { zh: `${where} ${problem.message.zh}`, en: `${where} ${problem.message.en}` } };
-  }
-  const model = buildModel(tree);
+  const read = readProposal(file, { requireSoundYaml: true });
+  if ('error' in read) return read;
+  const model = buildModel(read.tree);
   const { findings } = analyzeProposal(model, library, { locale, rules: {} });
   const regs = library.regulations;
   return { rows: regs ? complianceMatrix(model, regs, findings) : [] };

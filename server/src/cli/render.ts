@@ -7,18 +7,13 @@ import { analyzeProposal } from '../service/analyze';
 import type { Locale, Localized } from '../service/locale';
 import { buildModel } from '../service/model';
 import { renderTopology } from '../service/topology';
-import { parseYamlTree } from '../service/yamlTree';
 import { ConfigResolver } from '../node/config';
-import { readProposalFile } from '../node/files';
+import { readProposal } from './proposalFile';
 import { builtInCasesPath, loadLibrary } from '../node/libraryLoader';
 
 export function renderFile(file: string, locale: Locale, cwd: string, configFile?: string): { mermaid: string } | { error: Localized } {
-  const read = readProposalFile(file);
-  if (read.kind === 'unreadable') return { error: read.message };
-  if (read.kind === 'refused') {
-    const where = `${file}:${read.line + 1}:${read.character + 1}`;
-    return { error: { zh: `${where} ${read.message.zh}`, en: `${where} ${read.message.en}` } };
-  }
+  const read = readProposal(file);
+  if ('error' in read) return read;
   const configs = new ConfigResolver(cwd);
   const config = configFile ? configs.load(configFile) : configs.forFile(file);
   const library = loadLibrary({
@@ -26,7 +21,7 @@ export function renderFile(file: string, locale: Locale, cwd: string, configFile
     extraPaths: config.caseFolders,
     regulationPaths: config.regulationFolders,
   });
-  const model = buildModel(parseYamlTree(read.text));
+  const model = buildModel(read.tree);
   const { findings } = analyzeProposal(model, library, { locale, rules: config.config.rules });
   return { mermaid: renderTopology(model, { locale, findings }).mermaid };
 }

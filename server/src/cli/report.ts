@@ -10,9 +10,9 @@ import type { Locale, Localized } from '../service/locale';
 import { buildModel } from '../service/model';
 import { renderReport, type ReportFormat, type ReportProposal } from '../service/report';
 import type { CaseLibrary } from '../service/types';
-import { parseYamlTree } from '../service/yamlTree';
 import { ConfigResolver } from '../node/config';
-import { expandOperands, readProposalFile } from '../node/files';
+import { expandOperands } from '../node/files';
+import { readProposal } from './proposalFile';
 import { displayPath } from './paths';
 
 export interface ReportOptions {
@@ -35,18 +35,13 @@ export function reportFiles(options: ReportOptions): ReportResult {
   const proposals: ReportProposal[] = [];
   for (const absolute of expanded.files) {
     const file = displayPath(absolute, options.cwd);
-    const read = readProposalFile(absolute);
-    if (read.kind === 'unreadable') {
-      errors.push(read.message);
-      continue;
-    }
-    if (read.kind === 'refused') {
-      const where = `${file}:${read.line + 1}:${read.character + 1}`;
-      errors.push({ zh: `${where} ${read.message.zh}`, en: `${where} ${read.message.en}` });
+    const read = readProposal(absolute, { shown: file });
+    if ('error' in read) {
+      errors.push(read.error);
       continue;
     }
     const config = options.configFile ? configs.load(path.resolve(options.cwd, options.configFile)) : configs.forFile(absolute);
-    const model = buildModel(parseYamlTree(read.text));
+    const model = buildModel(read.tree);
     const { findings } = analyzeProposal(model, options.library, {
       locale: options.locale,
       rules: config.config.rules,

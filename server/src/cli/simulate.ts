@@ -8,27 +8,16 @@ import { pick, type Locale, type Localized } from '../service/locale';
 import { buildModel } from '../service/model';
 import { scenariosOf } from '../service/scenarios';
 import { matchScopes, scenarioTable, STATUS_LABELS, type ScopeScenario } from '../service/scenarioText';
-import { parseYamlTree } from '../service/yamlTree';
-import { readProposalFile } from '../node/files';
+import { readProposal } from './proposalFile';
 import { TIER_LABELS } from '../service/features/labels';
 import { terminalSafe, type Style } from './text';
 
 export type SimulateResult = { table: ScopeScenario[] } | { error: Localized; usage?: boolean };
 
 export function simulateFile(file: string, lose: string | undefined): SimulateResult {
-  const read = readProposalFile(file);
-  if (read.kind === 'unreadable') return { error: read.message };
-  if (read.kind === 'refused') {
-    const where = `${file}:${read.line + 1}:${read.character + 1}`;
-    return { error: { zh: `${where} ${read.message.zh}`, en: `${where} ${read.message.en}` } };
-  }
-  const tree = parseYamlTree(read.text);
-  const problem = tree.problems[0];
-  if (problem) {
-    const where = `${file}:${problem.range.start.line + 1}:${problem.range.start.character + 1}`;
-    return { error: { zh: `${where} ${problem.message.zh}`, en: `${where} ${problem.message.en}` } };
-  }
-  const model = buildModel(tree);
+  const read = readProposal(file, { requireSoundYaml: true });
+  if ('error' in read) return read;
+  const model = buildModel(read.tree);
   const scopes = scenariosOf(model).map((s) => s.scope);
   const chosen = matchScopes(scopes, lose);
   if (lose !== undefined && chosen.length === 0) {

@@ -348,8 +348,8 @@ export const activeActiveSingleDatabase: CasebookRule = {
   defaultSeverity: 'warning',
   title: { zh: '异地多活建立在集中式数据库上', en: 'Multi-city active-active on one centralized database' },
   description: {
-    zh: '系统在两个以上城市都有主中心或双活中心（primary / active），数据库却是集中式（单主实例）：只有主库所在城市能就近写入，另一城的每次写都要跨城，主库城市故障时两城都要等数据库切换，实际是主备而不是多活。网商银行的多活建立在数据单元化之上。同城两个以上中心共用集中式数据库时给出提示（info）：跨机房时延很小，但失去主库所在中心时各中心都要等数据库切换。',
-    en: 'The system has primary or active sites in two or more cities but a centralized database (one primary instance): only the primary’s city writes locally, every write from the other city crosses the distance, and when the primary’s city fails both cities wait for the database to fail over. That is primary/standby, not active-active. MYbank’s multi-site active-active rests on unitized data. Two or more live sites in one city on one centralized database get advice (info): the distance costs little, but losing the database’s site makes every site wait for its failover.',
+    zh: '系统在两个以上城市都有主中心或双活中心（primary / active），数据库却是集中式（单主实例）：只有主库所在城市能就近写入，另一城的每次写都要跨城，主库城市故障时两城都要等数据库切换，实际是主备而不是多活。网商银行实现了全业务三地五中心多活、数据单元化。同城两个以上中心共用集中式数据库时给出提示（info）：跨机房时延很小，但失去主库所在中心时各中心都要等数据库切换。',
+    en: 'The system has primary or active sites in two or more cities but a centralized database (one primary instance): only the primary’s city writes locally, every write from the other city crosses the distance, and when the primary’s city fails both cities wait for the database to fail over. That is primary/standby, not active-active. MYbank runs every business active across three regions and five data centres, with unitized data. Two or more live sites in one city on one centralized database get advice (info): the distance costs little, but losing the database’s site makes every site wait for its failover.',
   },
   patterns: ['unitization', 'distributed-database', 'multi-site-active-active'],
   cases: ['mybank'],
