@@ -35,6 +35,26 @@ export function scopeName(scope: Scope): Localized {
  * with nothing lost; degraded: it serves after a takeover that takes time or
  * loses data (or both are unknown); down: no copy, or a hard dependency, is left.
  */
+/**
+ * Scopes lost one at a time are alternatives: "成都或机房 a" / "成都 or site a is", never "成都, site a are".
+ * `total` counts the scopes behind the names shown; the English carries the verb so the number agrees.
+ */
+export function anyOfScopes(names: readonly Localized[], total: number): Localized {
+  const last = names.at(-1);
+  if (!last) return { zh: '', en: '' };
+  const head = names.slice(0, -1);
+  if (total > names.length)
+    return {
+      zh: `${names.map((n) => n.zh).join('、')} 等 ${total} 种情况中的任何一种`,
+      en: `any of ${names.map((n) => n.en).join(', ')} and ${total - names.length} more is`,
+    };
+  if (head.length === 0) return { zh: last.zh, en: `${last.en} is` };
+  return {
+    zh: `${head.map((n) => n.zh).join('、')}或${last.zh}`,
+    en: `${head.map((n) => n.en).join(', ')} or ${last.en} is`,
+  };
+}
+
 export type SystemStatus = 'unaffected' | 'survives' | 'degraded' | 'down';
 
 export function statusOf(outcome: SystemOutcome): SystemStatus {

@@ -184,6 +184,13 @@ systems:
       assert.match(f.message.en, /If 成都 is lost, System "app" still has a copy, but ledger, which it cannot work without, has none left/);
     });
 
+    it('joins separate losses with "or": each is a failure of its own', () => {
+      // ledger only in cd-1: losing 成都 or losing site cd-1 each leaves app without it.
+      const f = single(dependencyLostInScope, run(dependencyLostInScope, text('ledger', '[cd-1]')));
+      assert.match(f.message.zh, /如果失去成都或机房 cd-1，/);
+      assert.match(f.message.en, /If 成都 or site cd-1 is lost, /);
+    });
+
     it('names the chain when a dependency of a dependency is what stops', () => {
       const chained = proposal(
         `  - id: app\n    tier: 1\n    sites: [cd-1, cd-2, cq-1]\n    dependsOn: [mid]\n  - id: mid\n    sites: [cd-1, cq-1]\n    dependsOn: [ledger]\n  - id: ledger\n    sites: [cd-1, cd-2]\n`,

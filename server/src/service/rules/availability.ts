@@ -7,7 +7,7 @@ import type { RawFinding, RuleFix } from '../types';
 import type { Localized } from '../locale';
 import type { ProposalModel, SiteModel, SystemModel } from '../model';
 import { requiredScopeKinds, scenariosOf, type Scope, type SystemOutcome } from '../scenarios';
-import { outcomesOf, scopeName } from '../scenarioText';
+import { anyOfScopes, outcomesOf, scopeName } from '../scenarioText';
 import {
   FAST_RTO_SECONDS,
   HIGH_AVAILABILITY,
@@ -288,10 +288,7 @@ export const dependencyLostInScope: CasebookRule = {
         // Name the widest loss first: a city says more than the site inside it.
         const shown = [...scopes].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'city' ? -1 : 1)).slice(0, 3);
         const names = shown.map(scopeName);
-        const more =
-          scopes.length > shown.length
-            ? { zh: ` 等 ${scopes.length} 种情况`, en: ` and ${scopes.length - shown.length} more` }
-            : { zh: '', en: '' };
+        const lostScopes = anyOfScopes(names, scopes.length);
         const via = chain.length > 1 ? { zh: `（经由 ${chain.join(' → ')}）`, en: ` (through ${chain.join(' → ')})` } : { zh: '', en: '' };
         const id = dependency.id.value;
         out.push({
@@ -299,8 +296,8 @@ export const dependencyLostInScope: CasebookRule = {
           range: dependency.id.range,
           path: dependency.id.path,
           message: {
-            zh: `如果失去${names.map((n) => n.zh).join('、')}${more.zh}，${label.zh} 自己仍有副本，但它强依赖的 ${id}${via.zh} 没有可用副本：接管后也无法工作。请把 ${id} 部署到能承受同样故障的中心，或把这项依赖改为异步/非关键（mode: async 或 critical: false）并说明降级方式。`,
-            en: `If ${names.map((n) => n.en).join(', ')}${more.en} ${scopes.length === 1 ? 'is' : 'are'} lost, ${label.en} still has a copy, but ${id}${via.en}, which it cannot work without, has none left, so the surviving copy cannot work. Deploy ${id} where it survives the same loss, or make the dependency async or non-critical (mode: async or critical: false) and state how it degrades.`,
+            zh: `如果失去${lostScopes.zh}，${label.zh} 自己仍有副本，但它强依赖的 ${id}${via.zh} 没有可用副本：接管后也无法工作。请把 ${id} 部署到能承受同样故障的中心，或把这项依赖改为异步/非关键（mode: async 或 critical: false）并说明降级方式。`,
+            en: `If ${lostScopes.en} lost, ${label.en} still has a copy, but ${id}${via.en}, which it cannot work without, has none left, so the surviving copy cannot work. Deploy ${id} where it survives the same loss, or make the dependency async or non-critical (mode: async or critical: false) and state how it degrades.`,
           },
         });
       }
