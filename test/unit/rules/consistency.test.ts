@@ -89,12 +89,34 @@ describe('rules: consistency', () => {
         [['systems', 0, 'availability']],
       );
       const [channel] = findings;
-      assert.equal(availabilityExceedsDependencies.defaultSeverity, 'error');
       assert.deepEqual(channel!.range, rangeOf(text, 'availability: 99.99'));
-      // 0.9999 × 0.9999 = 0.99980001 → at most 99.98%.
-      assert.match(channel!.message.en, /99\.99% availability, but the 2 systems it depends on in series allow at most 99\.98%/);
-      assert.match(channel!.message.zh, /最多只允许 99\.98%/);
+      // 0.9999 × 0.9999 = 0.99980001 → at most 99.98% with independent outages; no single dependency is below the
+      // promise, so it holds if they always fail together: a warning, not an error.
+      assert.equal(channel!.severity, 'warning');
+      assert.match(
+        channel!.message.en,
+        /99\.99% availability, no more than any one of its hard dependencies alone, but with independent outages the 2 systems it depends on in series allow at most 99\.98% in series/,
+      );
+      assert.match(channel!.message.zh, /不高于任何一个强依赖单独的可用性.*最多只允许 99\.98%/);
       assertFixesWork(availabilityExceedsDependencies, text, channel!);
+    });
+
+    it('is an error (the rule default) when the promise is above a single dependency it cannot do without', () => {
+      const text = proposal(chain.replace('  - id: ledger\n    availability: 99.99', '  - id: ledger\n    availability: 99.9'));
+      const findings = run(availabilityExceedsDependencies, text);
+      assert.equal(availabilityExceedsDependencies.defaultSeverity, 'error');
+      assert.deepEqual(
+        findings.map((f) => [f.path.join('.'), f.severity]),
+        [
+          ['systems.0.availability', undefined],
+          ['systems.1.availability', undefined],
+        ],
+      );
+      assert.match(
+        findings[1]!.message.en,
+        /core" promises 99\.99% availability, but the one system it depends on allows at most 99\.9% \(weakest: ledger 99\.9%\)/,
+      );
+      assert.match(findings[1]!.message.zh, /最多只允许 99\.9%（最弱：ledger 99\.9%）/);
     });
 
     it('counts only dependencies it waits on and cannot do without (sync and critical)', () => {

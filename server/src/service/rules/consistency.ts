@@ -248,6 +248,10 @@ class DependencyCeilings {
     if (weakest.length > 3) weakest.pop();
   }
 
+  availabilityOf(j: number): number {
+    return this.availability[j] ?? 1;
+  }
+
   label(j: number): string {
     const s = this.systems[j]!;
     return `${s.id?.value ?? `#${j + 1}`} ${formatPercent(this.availability[j]! * 100)}`;
@@ -288,8 +292,8 @@ export const availabilityExceedsDependencies: CasebookRule = {
   defaultSeverity: 'error',
   title: { zh: '可用性承诺高于依赖所能提供的', en: 'Availability promised above what dependencies allow' },
   description: {
-    zh: '系统同步调用、且离开它就无法工作的依赖（dependsOn 中的裸 id，或 mode: sync 且未写 critical: false 的项）全部可用时，系统才可用，所以它的可用性上限是这些依赖（含传递依赖，每个只计一次）可用性的乘积。承诺高于这个上限的数字无法兑现。异步或非关键依赖不计入。',
-    en: 'A system is up only when every dependency it calls synchronously and cannot work without is up (a bare id in dependsOn, or an item with mode: sync and no critical: false), so its availability is bounded by the product of theirs, transitive ones included, each counted once. A promise above that bound cannot be kept. Async and non-critical dependencies do not count.',
+    zh: '系统同步调用、且离开它就无法工作的依赖（dependsOn 中的裸 id，或 mode: sync 且未写 critical: false 的项）全部可用时，系统才可用，所以它的可用性上限是这些依赖（含传递依赖，每个只计一次）可用性的乘积。乘积假定各依赖的故障相互独立；故障总是同时发生时（例如部署在同一机房），上限是最弱的那个依赖。所以：承诺高于最弱的单个强依赖，怎样都无法兑现，报错误（error）；承诺不高于任何一个依赖、只是高于乘积，只有依赖总是同时故障才成立，报警告（warning）。异步或非关键依赖不计入。',
+    en: 'A system is up only when every dependency it calls synchronously and cannot work without is up (a bare id in dependsOn, or an item with mode: sync and no critical: false), so its availability is bounded by the product of theirs, transitive ones included, each counted once. The product assumes their outages are independent; were they always to fail together (all in one data centre, say), the bound would be the weakest one alone. So a promise above the weakest single hard dependency can never be kept (error), while a promise no higher than any one of them but above the product holds only if they always fail together (warning). Async and non-critical dependencies do not count.',
   },
   patterns: ['unitization', 'multi-site-active-active'],
   cases: [],
@@ -308,25 +312,33 @@ export const availabilityExceedsDependencies: CasebookRule = {
       const promised = formatPercent(system.availability.value);
       const weakest = ceiling.weakest.map((j) => ceilings!.label(j));
       const label = opening(systemLabel(system));
+      // Above the weakest single dependency nothing can keep the promise; between it and the product only outages
+      // that always coincide could, which a reviewer questions but does not call impossible.
+      const weakestOne = ceiling.weakest[0];
+      const withinEach = weakestOne !== undefined && promise <= ceilings.availabilityOf(weakestOne) * (1 + EPSILON);
       const scope = ceiling.exact
         ? {
             zh: `它串行依赖的 ${ceiling.count} 个系统`,
             en: ceiling.count === 1 ? 'the one system it depends on' : `the ${ceiling.count} systems it depends on in series`,
           }
         : { zh: `它串行依赖的系统（已计入 ${ceiling.count} 个）`, en: `the systems it depends on in series (${ceiling.count} counted)` };
-      out.push(
-        finding(
-          availabilityExceedsDependencies,
-          on(system.availability),
-          {
-            zh: `${label.zh} 承诺可用性 ${promised}，但${scope.zh}最多只允许 ${atMost}（最弱：${weakest.join('、')}）。请提高依赖的可用性、把依赖改为异步或可降级（在 dependsOn 中写明 mode: async 或 critical: false），或如实降低承诺。`,
-            en: `${label.en} promises ${promised} availability, but ${scope.en} ${ceiling.count === 1 && ceiling.exact ? 'allows' : 'allow'} at most ${atMost} (weakest: ${weakest.join(', ')}). Raise the dependencies, make them non-blocking (and say so in dependsOn: mode: async or critical: false), or promise what the chain allows.`,
-          },
-          allowed > 0
-            ? [replaceValue(system.availability, String(allowed), { zh: `将可用性承诺改为 ${atMost}`, en: `Promise ${atMost} instead` })]
-            : undefined,
-        ),
+      const raw = finding(
+        availabilityExceedsDependencies,
+        on(system.availability),
+        withinEach
+          ? {
+              zh: `${label.zh} 承诺可用性 ${promised}，不高于任何一个强依赖单独的可用性，但${scope.zh}的故障相互独立时，串联起来最多只允许 ${atMost}（最弱：${weakest.join('、')}）：只有这些依赖总是同时故障，这个承诺才成立。请提高依赖的可用性、把依赖改为异步或可降级（在 dependsOn 中写明 mode: async 或 critical: false），或如实降低承诺。`,
+              en: `${label.en} promises ${promised} availability, no more than any one of its hard dependencies alone, but with independent outages ${scope.en} allow at most ${atMost} in series (weakest: ${weakest.join(', ')}): the promise holds only if they always fail together. Raise the dependencies, make them non-blocking (and say so in dependsOn: mode: async or critical: false), or promise what the chain allows.`,
+            }
+          : {
+              zh: `${label.zh} 承诺可用性 ${promised}，但${scope.zh}最多只允许 ${atMost}（最弱：${weakest.join('、')}）。请提高依赖的可用性、把依赖改为异步或可降级（在 dependsOn 中写明 mode: async 或 critical: false），或如实降低承诺。`,
+              en: `${label.en} promises ${promised} availability, but ${scope.en} ${ceiling.count === 1 && ceiling.exact ? 'allows' : 'allow'} at most ${atMost} (weakest: ${weakest.join(', ')}). Raise the dependencies, make them non-blocking (and say so in dependsOn: mode: async or critical: false), or promise what the chain allows.`,
+            },
+        allowed > 0
+          ? [replaceValue(system.availability, String(allowed), { zh: `将可用性承诺改为 ${atMost}`, en: `Promise ${atMost} instead` })]
+          : undefined,
       );
+      out.push(withinEach ? { ...raw, severity: 'warning' } : raw);
     });
     return out;
   },
