@@ -24,9 +24,20 @@ export function listOf(items: string[], locale: Locale): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** Chinese text around an embedded id: a space between a Latin or digit end and a following Han character ("机房 cd-1 即中断"). */
+/**
+ * Chinese text around an embedded id or figure: a space where Han meets Latin or digits, either way round
+ * ("失去机房 cd-1 即中断", "承诺 RPO 0"), as Chinese typesetting does; parts already spaced are left alone.
+ */
 export function zhJoin(...parts: string[]): string {
-  return parts.reduce((out, part) => (/[A-Za-z0-9)\]]$/.test(out) && /^[\u4e00-\u9fff]/.test(part) ? `${out} ${part}` : out + part), '');
+  const latinEnd = /[A-Za-z0-9%)\]]$/;
+  const latinStart = /^[A-Za-z0-9(\[]/;
+  const hanEnd = /[\u4e00-\u9fff]$/;
+  const hanStart = /^[\u4e00-\u9fff]/;
+  return parts.reduce(
+    (out, part) =>
+      (latinEnd.test(out) && hanStart.test(part)) || (hanEnd.test(out) && latinStart.test(part)) ? `${out} ${part}` : out + part,
+    '',
+  );
 }
 
 /** The text for the locale, for short inline strings: `t(locale, '案例', 'Cases')`. */

@@ -4,7 +4,7 @@
  * compliance level. A topology passes by surviving, not by its site count.
  */
 import type { RawFinding, RuleFix } from '../types';
-import type { Localized } from '../locale';
+import { zhJoin, type Localized } from '../locale';
 import type { ProposalModel, SiteModel, SystemModel } from '../model';
 import { requiredScopeKinds, scenariosOf, type Scope, type SystemOutcome } from '../scenarios';
 import { anyOfScopes, outcomesOf, scopeName } from '../scenarioText';
@@ -88,7 +88,7 @@ export const tier1TwoRegionsThreeDcs: CasebookRule = {
       const where = footprint(system);
       out.push(
         finding(tier1TwoRegionsThreeDcs, deploymentAnchor(system), {
-          zh: `${label.zh} 是一级业务系统，部署在 ${where.zh}：失去${lost.zh}后没有任何副本可以接管。一级系统应能承受任一城市的整体损失，例如两地三中心（同城两个中心 + 异地一个）或三个城市各一个中心。参考：${refs.zh}。`,
+          zh: `${label.zh} 是一级业务系统，部署在 ${where.zh}：失去${zhJoin(lost.zh, '后')}没有任何副本可以接管。一级系统应能承受任一城市的整体损失，例如两地三中心（同城两个中心 + 异地一个）或三个城市各一个中心。参考：${refs.zh}。`,
           en: `${label.en} is tier 1 and runs in ${where.en}: if ${lost.en} is lost, no copy is left to take over. A tier-1 system must survive losing any one city, e.g. two regions, three DCs (two sites in one city plus one in another) or one site in each of three cities. For reference: ${refs.en}.`,
         }),
       );
@@ -120,7 +120,7 @@ export const tier2SameCityDr: CasebookRule = {
       const where = footprint(system);
       out.push(
         finding(tier2SameCityDr, deploymentAnchor(system), {
-          zh: `${label.zh} 是二级业务系统，只部署在 ${where.zh}：失去${scopeName(scope).zh}后全部中断，没有同城容灾。参考：${ref.zh}。建议在同城再部署一个中心（双活或热备）。`,
+          zh: `${label.zh} 是二级业务系统，只部署在 ${where.zh}：失去${zhJoin(scopeName(scope).zh, '后')}全部中断，没有同城容灾。参考：${ref.zh}。建议在同城再部署一个中心（双活或热备）。`,
           en: `${label.en} is tier 2 but runs in only ${where.en}: losing ${scopeName(scope).en} stops it, with no same-city DR. For reference: ${ref.en}. Add a second site in the same city (active-active or hot standby).`,
         }),
       );
@@ -207,7 +207,7 @@ export const highAvailabilityColdStandby: CasebookRule = {
           highAvailabilityColdStandby,
           on(hit.field),
           {
-            zh: `${label.zh} 承诺${hit.promise.zh}，但失去${lost.zh}后只能由冷备中心 ${coldId} 接管：冷备要启动、校验、切换，按小时计，做不到该承诺。参考：${sichuan.zh}；${mybank.zh}。建议把 ${coldId} 改为热备或多活，或如实放宽承诺。`,
+            zh: `${label.zh} ${zhJoin('承诺', hit.promise.zh)}，但失去${zhJoin(lost.zh, '后')}只能由冷备中心 ${coldId} 接管：冷备要启动、校验、切换，按小时计，做不到该承诺。参考：${sichuan.zh}；${mybank.zh}。建议把 ${coldId} 改为热备或多活，或如实放宽承诺。`,
             en: `${label.en} promises ${hit.promise.en}, but if ${lost.en} is lost only the cold standby ${coldId} can take over, and a cold copy must be started, checked and switched to, which takes hours. For reference: ${sichuan.en}; ${mybank.en}. Make ${coldId} a hot standby or active, or promise what it can do.`,
           },
           fix ? [fix] : undefined,

@@ -12,6 +12,7 @@ import {
   type SiteModel,
   type SystemModel,
 } from '../model';
+import { zhJoin } from '../locale';
 import { scenariosOf, type DataLoss, type Scope, type SystemOutcome } from '../scenarios';
 import { scopeName } from '../scenarioText';
 import type { RawFinding } from '../types';
@@ -86,7 +87,7 @@ export const rpoZeroAsyncReplication: CasebookRule = {
             rpoZeroAsyncReplication,
             on(rpo),
             {
-              zh: `${label.zh} 承诺${which.zh}，但失去${lost.zh}后由 ${targetId} 接管，而它的数据只经由异步链路复制${names.length ? `（${names.join('、')}）` : ''}：未复制的数据会丢失。请改为同步（或多数派）复制，或如实写明可接受的 RPO。`,
+              zh: `${label.zh} ${zhJoin('承诺', which.zh)}，但失去${zhJoin(lost.zh, '后')}由 ${targetId} 接管，而它的数据只经由异步链路复制${names.length ? `（${names.join('、')}）` : ''}：未复制的数据会丢失。请改为同步（或多数派）复制，或如实写明可接受的 RPO。`,
               en: `${label.en} promises ${which.en}, but if ${lost.en} is lost ${targetId} takes over, and its data arrives only over async replication${names.length ? ` (${names.join(', ')})` : ''}: whatever was not yet copied is lost. Replicate synchronously (or by majority), or state the RPO it can keep.`,
             },
             links.length > 0
@@ -130,7 +131,7 @@ export const recoveryPointUnreachable: CasebookRule = {
         const lost = scopeName(scope);
         out.push(
           finding(recoveryPointUnreachable, on(rpo), {
-            zh: `${label.zh} 承诺 RPO ${rpo.value.text}，但失去${lost.zh}后由 ${targetId} 接管，它的数据最多落后 ${loss.text}（链路 lag）：做不到该 RPO。请缩短复制延迟、改为同步复制，或如实写明 RPO。`,
+            zh: `${label.zh} 承诺 RPO ${rpo.value.text}，但失去${zhJoin(lost.zh, '后')}由 ${targetId} 接管，它的数据最多落后 ${loss.text}（链路 lag）：做不到该 RPO。请缩短复制延迟、改为同步复制，或如实写明 RPO。`,
             en: `${label.en} promises an RPO of ${rpo.value.text}, but if ${lost.en} is lost ${targetId} takes over, and its data may trail by ${loss.text} (the link’s lag): the RPO cannot be kept. Shorten the lag, replicate synchronously, or state the real RPO.`,
           }),
         );
@@ -327,7 +328,7 @@ export const availabilityExceedsDependencies: CasebookRule = {
         on(system.availability),
         withinEach
           ? {
-              zh: `${label.zh} 承诺可用性 ${promised}，不高于任何一个强依赖单独的可用性，但${scope.zh}的故障相互独立时，串联起来最多只允许 ${atMost}（最弱：${weakest.join('、')}）：只有这些依赖总是同时故障，这个承诺才成立。请提高依赖的可用性、把依赖改为异步或可降级（在 dependsOn 中写明 mode: async 或 critical: false），或如实降低承诺。`,
+              zh: `${label.zh} 承诺可用性 ${promised}，不高于任何一个强依赖单独的可用性；但若${scope.zh}的故障相互独立，串联起来最多只允许 ${atMost}（最弱：${weakest.join('、')}）：只有这些依赖总是同时故障，这个承诺才成立。请提高依赖的可用性、把依赖改为异步或可降级（在 dependsOn 中写明 mode: async 或 critical: false），或如实降低承诺。`,
               en: `${label.en} promises ${promised} availability, no more than any one of its hard dependencies alone, but with independent outages ${scope.en} allow at most ${atMost} in series (weakest: ${weakest.join(', ')}): the promise holds only if they always fail together. Raise the dependencies, make them non-blocking (and say so in dependsOn: mode: async or critical: false), or promise what the chain allows.`,
             }
           : {
