@@ -10,6 +10,7 @@ const FAMILY = 'integration';
 const JIANGXI_ESB_AGE = fig('jiangxi-rcu', 'esb-age');
 const JIANGXI_NON_INTRUSIVE = fig('jiangxi-rcu', 'non-intrusive');
 const JIANGXI_OBSERVABILITY = fig('jiangxi-rcu', 'observability');
+const JIANGXI_INTEROPERABILITY = fig('jiangxi-rcu', 'interoperability');
 
 /** How Chinese prose names the architectures that spread a request across services (never the raw enum value). */
 const DISTRIBUTED_LABELS: Record<string, string> = { microservices: '微服务', unitized: '单元化', 'service-mesh': '服务网格' };
@@ -25,7 +26,7 @@ export const esbToServiceMesh: CasebookRule = {
   },
   patterns: ['service-mesh'],
   cases: ['jiangxi-rcu'],
-  quotes: [JIANGXI_ESB_AGE, JIANGXI_NON_INTRUSIVE],
+  quotes: [JIANGXI_ESB_AGE, JIANGXI_NON_INTRUSIVE, JIANGXI_INTEROPERABILITY],
   check({ model, library }) {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
@@ -33,13 +34,14 @@ export const esbToServiceMesh: CasebookRule = {
       const label = opening(systemLabel(system));
       const age = cite(library, JIANGXI_ESB_AGE);
       const mesh = figureOf(library, JIANGXI_NON_INTRUSIVE);
+      const interop = figureOf(library, JIANGXI_INTEROPERABILITY);
       out.push(
         finding(
           esbToServiceMesh,
           on(system.integration, true),
           {
-            zh: `${label.zh} 通过集中式 ESB 集成：ESB 是所有调用的单点和瓶颈。${age.zh}，后以 Service Mesh 演进（${mesh.zh}），并兼容原有 ESB 服务。建议采用服务网格（service-mesh）。`,
-            en: `${label.en} integrates through a central ESB, a single point and bottleneck for every call. ${age.en}; it moved to a service mesh (${mesh.en}), staying compatible with its ESB services. Use a service mesh.`,
+            zh: `${label.zh} 通过集中式 ESB 集成：ESB 是所有调用的单点和瓶颈。参考：${age.zh}；为它提出的 Service Mesh 方案（${mesh.zh}；${interop.zh}）。建议采用服务网格（service-mesh）。`,
+            en: `${label.en} integrates through a central ESB, a single point and bottleneck for every call. For reference: ${age.en}; the service-mesh solution proposed for it (${mesh.en}; ${interop.en}). Use a service mesh.`,
           },
           [replaceValue(system.integration, 'service-mesh', { zh: '改为服务网格（service-mesh）', en: 'Use a service mesh' })],
         ),
