@@ -283,7 +283,7 @@ export const dependencyLostInScope: CasebookRule = {
           else byDependency.set(lost.dependency, { scopes: [scope], chain: lost.chain });
         }
       }
-      const label = opening(systemLabel(system));
+      const label = systemLabel(system); // mid-sentence in English: "If 成都 is lost, system "app" still has…"
       for (const [dependency, { scopes, chain }] of byDependency) {
         // Name the widest loss first: a city says more than the site inside it.
         const shown = [...scopes].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'city' ? -1 : 1)).slice(0, 3);
@@ -377,7 +377,7 @@ export const activeActiveSingleDatabase: CasebookRule = {
       const cities = [...liveCities.values()];
       out.push(
         finding(activeActiveSingleDatabase, on(system.databaseMode, true), {
-          zh: `${label.zh} 在 ${cities.join('、')} 多城同时承载业务，却使用集中式数据库：只有主库所在城市能就近写入，其他城市的每次写都要跨城，主库城市故障时各城都要等数据库切换。参考：${ref.zh}。建议数据单元化（按客户分片、单元内读写）或分布式数据库；否则把非主库城市的中心如实标为热备（hot-standby）。`,
+          zh: `${label.zh} ${zhJoin('在', cities.join('、'), '同时承载业务')}，却使用集中式数据库：只有主库所在城市能就近写入，其他城市的每次写都要跨城，主库城市故障时各城都要等数据库切换。参考：${ref.zh}。建议数据单元化（按客户分片、单元内读写）或分布式数据库；否则把非主库城市的中心如实标为热备（hot-standby）。`,
           en: `${label.en} serves from ${cities.join(', ')} at once on a centralized database: only the city holding the primary writes locally, every write from the others crosses the distance, and when that city fails all of them wait for the database to fail over. For reference: ${ref.en}. Unitize the data (shard by customer, read and write within a unit) or use a distributed database; otherwise mark the other cities’ sites as hot standby.`,
         }),
       );

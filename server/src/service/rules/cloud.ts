@@ -155,8 +155,8 @@ export const heterogeneousPlatforms: CasebookRule = {
     const firstId = first.id?.value ?? `#${first.index + 1}`;
     return [
       finding(heterogeneousPlatforms, on(other.platform!, true), {
-        zh: `各中心运行在 ${list.length} 种不同平台上（${list.join('、')}；如 ${firstId} 是 ${first.platform.value}，${otherId} 是 ${other.platform!.value}）。参考：${ref.zh}，借助统一 PaaS 屏蔽异构资源、统一调度与编排。`,
-        en: `The sites run on ${list.length} different platforms (${list.join(', ')}; ${firstId} is ${first.platform.value}, ${otherId} is ${other.platform!.value}). For reference: ${ref.en}, with one PaaS hiding the heterogeneous resources and scheduling across them.`,
+        zh: `各中心运行在 ${list.length} 种不同平台上（${list.join('、')}；如 ${firstId} 是 ${first.platform.value}，${otherId} 是 ${other.platform!.value}）。每种平台都要单独适配应用、单独运维。参考：${ref.zh}。建议用统一的 PaaS 屏蔽这些异构资源，应用只面对一种运行环境。`,
+        en: `The sites run on ${list.length} different platforms (${list.join(', ')}; ${firstId} is ${first.platform.value}, ${otherId} is ${other.platform!.value}). Each needs its own application adaptation and its own operations. For reference: ${ref.en}. Put one PaaS over them so applications face a single runtime.`,
       }),
     ];
   },

@@ -312,6 +312,11 @@ export const availabilityExceedsDependencies: CasebookRule = {
       const atMost = formatPercent(allowed);
       const promised = formatPercent(system.availability.value);
       const weakest = ceiling.weakest.map((j) => ceilings!.label(j));
+      // Up to three are listed; "weakest" over a list would call each of them the weakest.
+      const weakestTag =
+        weakest.length > 1
+          ? { zh: `由弱到强：${weakest.join('、')}`, en: `weakest first: ${weakest.join(', ')}` }
+          : { zh: `最弱：${weakest.join('')}`, en: `weakest: ${weakest.join('')}` };
       const label = opening(systemLabel(system));
       // Above the weakest single dependency nothing can keep the promise; between it and the product only outages
       // that always coincide could, which a reviewer questions but does not call impossible.
@@ -328,12 +333,12 @@ export const availabilityExceedsDependencies: CasebookRule = {
         on(system.availability),
         withinEach
           ? {
-              zh: `${label.zh} 承诺可用性 ${promised}，不高于任何一个强依赖单独的可用性；但若${scope.zh}的故障相互独立，串联起来最多只允许 ${atMost}（最弱：${weakest.join('、')}）：只有这些依赖总是同时故障，这个承诺才成立。请提高依赖的可用性、把依赖改为异步或可降级（在 dependsOn 中写明 mode: async 或 critical: false），或如实降低承诺。`,
-              en: `${label.en} promises ${promised} availability, no more than any one of its hard dependencies alone, but with independent outages ${scope.en} allow at most ${atMost} in series (weakest: ${weakest.join(', ')}): the promise holds only if they always fail together. Raise the dependencies, make them non-blocking (and say so in dependsOn: mode: async or critical: false), or promise what the chain allows.`,
+              zh: `${label.zh} 承诺可用性 ${promised}，不高于任何一个强依赖单独的可用性；但若${scope.zh}的故障相互独立，串联起来最多只允许 ${atMost}（${weakestTag.zh}）：只有这些依赖总是同时故障，这个承诺才成立。请提高依赖的可用性、把依赖改为异步或可降级（在 dependsOn 中写明 mode: async 或 critical: false），或如实降低承诺。`,
+              en: `${label.en} promises ${promised} availability, no more than any one of its hard dependencies alone, but with independent outages ${scope.en} allow at most ${atMost} in series (${weakestTag.en}): the promise holds only if they always fail together. Raise the dependencies, make them non-blocking (and say so in dependsOn: mode: async or critical: false), or promise what the chain allows.`,
             }
           : {
-              zh: `${label.zh} 承诺可用性 ${promised}，但${scope.zh}最多只允许 ${atMost}（最弱：${weakest.join('、')}）。请提高依赖的可用性、把依赖改为异步或可降级（在 dependsOn 中写明 mode: async 或 critical: false），或如实降低承诺。`,
-              en: `${label.en} promises ${promised} availability, but ${scope.en} ${ceiling.count === 1 && ceiling.exact ? 'allows' : 'allow'} at most ${atMost} (weakest: ${weakest.join(', ')}). Raise the dependencies, make them non-blocking (and say so in dependsOn: mode: async or critical: false), or promise what the chain allows.`,
+              zh: `${label.zh} 承诺可用性 ${promised}，但${scope.zh}最多只允许 ${atMost}（${weakestTag.zh}）。请提高依赖的可用性、把依赖改为异步或可降级（在 dependsOn 中写明 mode: async 或 critical: false），或如实降低承诺。`,
+              en: `${label.en} promises ${promised} availability, but ${scope.en} ${ceiling.count === 1 && ceiling.exact ? 'allows' : 'allow'} at most ${atMost} (${weakestTag.en}). Raise the dependencies, make them non-blocking (and say so in dependsOn: mode: async or critical: false), or promise what the chain allows.`,
             },
         allowed > 0
           ? [replaceValue(system.availability, String(allowed), { zh: `将可用性承诺改为 ${atMost}`, en: `Promise ${atMost} instead` })]

@@ -3,6 +3,7 @@
  * recovery. Cities are identities with coordinates (./geo); a city the data
  * does not know is reported once as advice and every distance check skips it.
  */
+import { zhJoin } from '../locale';
 import { cityCandidates, distanceKm, lookupCity, type CityInfo } from '../geo';
 import type { SiteModel } from '../model';
 import type { RawFinding } from '../types';
@@ -101,8 +102,8 @@ export const remoteDrTooClose: CasebookRule = {
       }));
       out.push(
         finding(remoteDrTooClose, on(system.sites), {
-          zh: `${label.zh} 的主中心在${home.name.short}，主城市之外的中心 ${list.map((l) => l.zh).join('、')} 离它都不到 ${REMOTE_MIN_KM} 公里。按《商业银行数据中心监管指引》（银监发〔2010〕114号）第三条，这属于同城模式（一般距离数十公里），不是异地模式（一般距离在数百公里以上），挡不住地震、台风、洪水等区域性灾难。建议在数百公里外的城市建设异地灾备。`,
-          en: `${label.en} has its primary in ${home.name.en}, and every site outside that city, ${list.map((l) => l.en).join(', ')}, lies within ${REMOTE_MIN_KM} km of it. By Article 3 of the CBRC data-centre guidelines (银监发〔2010〕114号) that is the same-city mode (generally tens of kilometres), not the remote mode (generally hundreds of kilometres or more), and it does not withstand regional disasters such as earthquakes, typhoons or floods. Put the remote DR site in a city hundreds of kilometres away.`,
+          zh: `${label.zh} 的主中心在${home.name.short}，${zhJoin('主城市之外的中心', list.map((l) => l.zh).join('、'), `离它${list.length > 1 ? '都' : ''}不到 ${REMOTE_MIN_KM} 公里`)}。按《商业银行数据中心监管指引》（银监发〔2010〕114号）第三条，这属于同城模式（一般距离数十公里），不是异地模式（一般距离在数百公里以上），挡不住地震、台风、洪水等区域性灾难。建议在数百公里外的城市建设异地灾备。`,
+          en: `${label.en} has its primary in ${home.name.en}, and ${list.length > 1 ? `every site outside that city, ${list.map((l) => l.en).join(', ')}, lies` : `its only site outside that city, ${list.map((l) => l.en).join('')}, lies`} within ${REMOTE_MIN_KM} km of it. By Article 3 of the CBRC data-centre guidelines (银监发〔2010〕114号) that is the same-city mode (generally tens of kilometres), not the remote mode (generally hundreds of kilometres or more), and it does not withstand regional disasters such as earthquakes, typhoons or floods. Put the remote DR site in a city hundreds of kilometres away.`,
         }),
       );
     }
