@@ -47,6 +47,25 @@ describe('rules: delivery', () => {
       );
     });
 
+    it('only advises (info) a tier-3 system promising under 99.9% to plan its maintenance window; warns above', () => {
+      const reporting = proposal(`  - id: report\n    tier: 3\n    availability: 99.5\n    release: downtime\n`);
+      const f = single(downtimeRelease, run(downtimeRelease, reporting));
+      assert.equal(f.severity, 'info');
+      assert.match(f.message.zh, /是 3 级系统、采用停机发布：在维护窗口内停机升级对它是常见做法/);
+      assert.match(
+        f.message.en,
+        /is a tier-3 system released with downtime: stopping for upgrades in a maintenance window is common practice/,
+      );
+      assert.equal(
+        single(downtimeRelease, run(downtimeRelease, reporting.replace('tier: 3', 'tier: 4').replace('    availability: 99.5\n', '')))
+          .severity,
+        'info',
+      );
+      // A tier-3 system that promises 99.9% or more, and any tier-1 or tier-2 system, keeps the warning (rule default).
+      assert.equal(single(downtimeRelease, run(downtimeRelease, reporting.replace('99.5', '99.95'))).severity, undefined);
+      assert.equal(single(downtimeRelease, run(downtimeRelease, reporting.replace('tier: 3', 'tier: 2'))).severity, undefined);
+    });
+
     it('is quiet on rolling, gray and blue-green', () => {
       for (const mode of ['rolling', 'gray', 'blue-green']) assert.deepEqual(run(downtimeRelease, bad.replace('downtime', mode)), []);
     });

@@ -26,6 +26,9 @@ const SHUNDE_RELEASE = fig('shunde-rcb', 'release-time');
 const PICC_PEAK = fig('picc-health', 'daily-peak');
 const PICC_AVERAGE = fig('picc-health', 'daily-average');
 
+/** Below this promise (and at tier 3 or below) a release in a maintenance window is ordinary practice. */
+const LOW_TIER_AVAILABILITY = 99.9;
+
 const CONTAINER_FIX = { zh: '改为容器运行（container）', en: 'Run it in containers' };
 
 export const vmRuntimeContainers: CasebookRule = {
@@ -71,8 +74,8 @@ export const downtimeRelease: CasebookRule = {
   defaultSeverity: 'warning',
   title: { zh: '停机发布应改为灰度发布', en: 'Downtime releases should become gray releases' },
   description: {
-    zh: '停机发布让每次升级都中断业务。写明批处理窗口（batchWindow）的系统在窗口内停机不算中断，不报告；批处理系统（kind: batch）没写窗口时只提示写明窗口（info）。案例库中没有直接对应灰度发布成效的客户数字，这里只引用灰度发布模式。',
-    en: 'Downtime releases interrupt the business at every upgrade. A system that states a batch window (batchWindow) may stop inside it, and is not reported; a batch system (kind: batch) without one only gets advice to state it (info). The case library has no customer figure that bears on gray releases directly; the rule cites the pattern only.',
+    zh: '停机发布让每次升级都中断业务。写明批处理窗口（batchWindow）的系统在窗口内停机不算中断，不报告；批处理系统（kind: batch）没写窗口时只提示写明窗口（info）；三级及以下、承诺可用性低于 99.9%（或不写）的系统在维护窗口内停机发布是常见做法，也只提示（info）。案例库中没有直接对应灰度发布成效的客户数字，这里只引用灰度发布模式。',
+    en: 'Downtime releases interrupt the business at every upgrade. A system that states a batch window (batchWindow) may stop inside it, and is not reported; a batch system (kind: batch) without one only gets advice to state it (info), and so does a system of tier 3 or below promising under 99.9% availability (or nothing), for which stopping in a maintenance window is common practice. The case library has no customer figure that bears on gray releases directly; the rule cites the pattern only.',
   },
   patterns: ['gray-release'],
   cases: [],
@@ -94,6 +97,24 @@ export const downtimeRelease: CasebookRule = {
             {
               zh: `${label.zh} 是批处理系统、采用停机发布：在两次批处理之间发布并不中断业务，但方案没有写明批处理窗口。请写明 batchWindow（如 "22:00-06:00"），说明发布落在窗口内。`,
               en: `${label.en} is a batch system released with downtime: releasing between runs interrupts nothing, but the proposal states no batch window. State batchWindow (e.g. "22:00-06:00") so the release is seen to fall inside it.`,
+            },
+            fix,
+          ),
+          severity: 'info',
+        });
+        continue;
+      }
+      const tier = system.tier?.value;
+      const availability = system.availability?.value;
+      if (tier !== undefined && tier >= 3 && (availability === undefined || availability < LOW_TIER_AVAILABILITY)) {
+        // A low-tier system may stop for an upgrade in a maintenance window; a reviewer asks only that it be planned.
+        out.push({
+          ...finding(
+            downtimeRelease,
+            on(system.release, true),
+            {
+              zh: `${label.zh} 是 ${tier} 级系统、采用停机发布：在维护窗口内停机升级对它是常见做法，但每次升级仍会中断使用它的业务。请在方案中写明维护窗口并通知使用方；有条件时改为灰度发布（gray）。`,
+              en: `${label.en} is a tier-${tier} system released with downtime: stopping for upgrades in a maintenance window is common practice at its tier, but each upgrade still interrupts whoever uses it. State the maintenance window in the proposal and tell its users; release gradually (gray) where you can.`,
             },
             fix,
           ),
