@@ -94,7 +94,9 @@ describe('review corpus (issue 9)', () => {
   let report: CheckReport;
   const totals = { tp: 0, fn: 0, fp: 0, gaps: [] as string[] };
 
-  before(() => {
+  before(function () {
+    // The whole corpus in one check: a loaded machine (or `--no-config`, which drops .mocharc's timeout) needs time.
+    this.timeout(120_000);
     // One job: worker threads run the built bundle, and this test runs the sources.
     report = runCheck({ operands: proposals.map((p) => path.join(CORPUS, p)), locale: 'en', cwd: CORPUS, jobs: 1 });
   });
