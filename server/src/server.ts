@@ -2,7 +2,9 @@
  * The Casebook language server: the connection (stdio, node-ipc or socket, as
  * the command line says), open documents with incremental sync, the
  * capabilities, and each LSP message routed to the language service through
- * the session. Nothing else lives here.
+ * the session: the notifications one by one, the requests through one table
+ * (`ROUTES`; the `casebook/…` ones in node/customRequests.ts). Nothing else
+ * lives here.
  */
 import {
   CodeActionKind,
@@ -28,6 +30,7 @@ import {
 import { SafeTextDocument } from './node/textModel';
 import { registerCustomRequests } from './node/customRequests';
 import { NotInitializedError, createGuard } from './node/guard';
+import { documentRoute, registerRoutes, sessionRoute, targetRoute, type Route } from './node/routes';
 import { Session } from './node/session';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -83,102 +86,55 @@ documents.onDidClose(guard.event('didClose', (event) => current().sync.closed(ev
 
 // Registered by request type rather than through `connection.onHover` and the like: those read
 // `params.workDoneToken` before the guard sees the params, so a null answered an internal error.
-connection.onRequest(
-  HoverRequest.type,
-  guard.request('hover', null, async ({ textDocument, position }) => {
-    const target = await current().proposal(textDocument.uri);
-    return target ? current().service.doHover(target.document, position, target.settings.analysis) : null;
-  }),
-);
+const byTextDocument = (params: { textDocument: { uri: string } }): string => params.textDocument.uri;
 
-connection.onRequest(
-  CompletionRequest.type,
-  guard.request('completion', { isIncomplete: false, items: [] }, async ({ textDocument, position }) => {
-    const target = await current().proposal(textDocument.uri);
-    return target ? current().service.doComplete(target.document, position, target.settings.analysis) : { isIncomplete: false, items: [] };
-  }),
-);
-
-connection.onRequest(
-  CodeActionRequest.type,
-  guard.request('codeAction', [], async ({ textDocument, range, context }) => {
-    const target = await current().proposal(textDocument.uri);
-    return target ? current().service.getCodeActions(target.document, range, context, target.settings.analysis) : [];
-  }),
-);
-
-connection.onRequest(
-  CodeLensRequest.type,
-  guard.request('codeLens', [], async ({ textDocument }) => {
-    const target = await current().proposal(textDocument.uri);
-    return target ? current().service.getCodeLenses(target.document, target.settings.analysis) : [];
-  }),
-);
-
-connection.onRequest(
-  DocumentSymbolRequest.type,
-  guard.request('documentSymbol', [], ({ textDocument }) => {
-    const document = current().sync.proposal(textDocument.uri);
-    return document ? current().service.findDocumentSymbols(document) : [];
-  }),
-);
-
-connection.onRequest(
-  WorkspaceSymbolRequest.type,
-  guard.request('workspaceSymbol', [], ({ query }) => current().service.findWorkspaceSymbols(current().workspaceProposals(), query)),
-);
-
-connection.onRequest(
-  DefinitionRequest.type,
-  guard.request('definition', [], ({ textDocument, position }) => {
-    const document = current().sync.proposal(textDocument.uri);
-    return document ? current().service.findDefinition(document, position) : [];
-  }),
-);
-
-connection.onRequest(
-  ReferencesRequest.type,
-  guard.request('references', [], ({ textDocument, position, context }) => {
-    const document = current().sync.proposal(textDocument.uri);
-    return document ? current().service.findReferences(document, position, context.includeDeclaration) : [];
-  }),
-);
-
-connection.onRequest(
-  PrepareRenameRequest.type,
-  guard.request('prepareRename', null, ({ textDocument, position }) => {
-    const document = current().sync.proposal(textDocument.uri);
-    return document ? current().service.prepareRename(document, position) : null;
-  }),
-);
-
-connection.onRequest(
-  RenameRequest.type,
-  guard.request('rename', null, async ({ textDocument, position, newName }) => {
-    const target = await current().proposal(textDocument.uri);
-    if (!target) return null;
+/** Every standard request: its type, the name it is logged under, the answer when there is none, and what its handler needs. */
+const ROUTES: readonly Route[] = [
+  targetRoute(HoverRequest.type, 'hover', null, byTextDocument, ({ service }, { document, settings }, { position }) =>
+    service.doHover(document, position, settings.analysis),
+  ),
+  targetRoute(
+    CompletionRequest.type,
+    'completion',
+    { isIncomplete: false, items: [] },
+    byTextDocument,
+    ({ service }, { document, settings }, { position }) => service.doComplete(document, position, settings.analysis),
+  ),
+  targetRoute(CodeActionRequest.type, 'codeAction', [], byTextDocument, ({ service }, { document, settings }, { range, context }) =>
+    service.getCodeActions(document, range, context, settings.analysis),
+  ),
+  targetRoute(CodeLensRequest.type, 'codeLens', [], byTextDocument, ({ service }, { document, settings }) =>
+    service.getCodeLenses(document, settings.analysis),
+  ),
+  documentRoute(DocumentSymbolRequest.type, 'documentSymbol', [], byTextDocument, ({ service }, document) =>
+    service.findDocumentSymbols(document),
+  ),
+  sessionRoute(WorkspaceSymbolRequest.type, 'workspaceSymbol', [], (session, { query }) =>
+    session.service.findWorkspaceSymbols(session.workspaceProposals(), query),
+  ),
+  documentRoute(DefinitionRequest.type, 'definition', [], byTextDocument, ({ service }, document, { position }) =>
+    service.findDefinition(document, position),
+  ),
+  documentRoute(ReferencesRequest.type, 'references', [], byTextDocument, ({ service }, document, { position, context }) =>
+    service.findReferences(document, position, context.includeDeclaration),
+  ),
+  documentRoute(PrepareRenameRequest.type, 'prepareRename', null, byTextDocument, ({ service }, document, { position }) =>
+    service.prepareRename(document, position),
+  ),
+  targetRoute(RenameRequest.type, 'rename', null, byTextDocument, ({ service }, { document, settings }, { position, newName }) => {
     // A clash or an invalid id is the user's to fix: answer with the reason, which the editor shows.
-    const problem = current().service.renameProblem(target.document, position, newName, target.settings.analysis);
+    const problem = service.renameProblem(document, position, newName, settings.analysis);
     if (problem) throw new ResponseError(-32803 /* RequestFailed */, problem);
-    return current().service.doRename(target.document, position, newName);
+    return service.doRename(document, position, newName);
   }),
-);
-
-connection.onRequest(
-  FoldingRangeRequest.type,
-  guard.request('foldingRange', [], ({ textDocument }) => {
-    const document = current().sync.proposal(textDocument.uri);
-    return document ? current().service.getFoldingRanges(document) : [];
-  }),
-);
-
-connection.onRequest(
-  DocumentLinkRequest.type,
-  guard.request('documentLink', [], ({ textDocument }) => {
-    const document = current().sync.proposal(textDocument.uri);
-    return document ? current().service.findDocumentLinks(document) : [];
-  }),
-);
+  documentRoute(FoldingRangeRequest.type, 'foldingRange', [], byTextDocument, ({ service }, document) =>
+    service.getFoldingRanges(document),
+  ),
+  documentRoute(DocumentLinkRequest.type, 'documentLink', [], byTextDocument, ({ service }, document) =>
+    service.findDocumentLinks(document),
+  ),
+];
+registerRoutes(connection, guard, current, ROUTES);
 
 documents.listen(connection);
 connection.listen();

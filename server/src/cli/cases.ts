@@ -6,8 +6,8 @@ import path from 'node:path';
 import { sourceDocument } from '../service/caseViews';
 import { industryLabel } from '../service/vocabulary';
 import { figurePhrase, KIND_LABELS, productName } from '../service/library/figures';
+import type { LibraryService } from '../service/languageService';
 import { pick, type Locale } from '../service/locale';
-import { searchIndexFor } from '../service/search';
 import type { CaseLibrary, CaseRecord, EvidenceKind } from '../service/types';
 import { terminalSafeLines } from './text';
 
@@ -15,8 +15,8 @@ export interface SearchJson {
   results: { id: string; title: string; score: number }[];
 }
 
-export function searchCases(library: CaseLibrary, query: string, limit: number, locale: Locale): SearchJson {
-  const { results } = searchIndexFor(library).searchCases(query, { limit, locale });
+export function searchCases(library: LibraryService, query: string, limit: number, locale: Locale): SearchJson {
+  const { results } = library.search(query, { limit, locale });
   return { results: results.map((r) => ({ id: r.id, title: r.title, score: r.score })) };
 }
 

@@ -4,10 +4,9 @@
  * met / not met / not stated (or unverified, or a definition) and the line.
  * The matrix itself is service/compliance.ts.
  */
-import { analyzeProposal } from '../service/analyze';
-import { complianceMatrix, COMPLIANCE_LABELS, type ComplianceRow } from '../service/compliance';
+import { COMPLIANCE_LABELS, type ComplianceRow } from '../service/compliance';
+import { getLanguageService } from '../service/languageService';
 import { pick, type Locale, type Localized } from '../service/locale';
-import { buildModel } from '../service/model';
 import type { CaseLibrary } from '../service/types';
 import { readProposal } from './proposalFile';
 import { terminalSafe } from './text';
@@ -15,12 +14,10 @@ import { terminalSafe } from './text';
 export type ComplianceResult = { rows: ComplianceRow[] } | { error: Localized };
 
 export function complianceOf(file: string, library: CaseLibrary, locale: Locale): ComplianceResult {
-  const read = readProposal(file, { requireSoundYaml: true });
+  const service = getLanguageService({ library: () => library });
+  const read = readProposal(service, file, { requireSoundYaml: true });
   if ('error' in read) return read;
-  const model = buildModel(read.tree);
-  const { findings } = analyzeProposal(model, library, { locale, rules: {} });
-  const regs = library.regulations;
-  return { rows: regs ? complianceMatrix(model, regs, findings) : [] };
+  return { rows: service.compliance(read.document, { locale, rules: {} }) };
 }
 
 export function formatComplianceText(file: string, rows: readonly ComplianceRow[], locale: Locale): string {

@@ -21,6 +21,7 @@ import { complianceOf, formatComplianceJson, formatComplianceText } from './comp
 import { formatSimulateJson, formatSimulateText, simulateFile } from './simulate';
 import { styleFor, terminalSafeLines } from './text';
 import { ReportWriter, type OutputFormat } from './output';
+import { getLanguageService } from '../service/languageService';
 import type { CaseLibrary } from '../service/types';
 import { writeFileSync } from 'node:fs';
 
@@ -278,6 +279,7 @@ Takes check's --config, --today, --no-inline-waivers, --shard and --jobs options
       const [sub, ...rest] = args.positionals;
       const format = flagValue(args, 'format') ?? 'text';
       const library = loadCases(ctx);
+      const service = getLanguageService({ library: () => library });
       if (sub === 'search') {
         const query = rest.join(' ').trim();
         if (!query) throw new UsageError({ zh: 'cases search 需要一个关键词。', en: 'cases search needs a query.' });
@@ -285,7 +287,7 @@ Takes check's --config, --today, --no-inline-waivers, --shard and --jobs options
         const limit = limitText === undefined ? 10 : Number(limitText);
         if (!Number.isInteger(limit) || limit < 1)
           throw new UsageError({ zh: '--limit 必须是正整数。', en: '--limit must be a positive whole number.' });
-        const found = searchCases(library, query, limit, ctx.locale);
+        const found = searchCases(service.library, query, limit, ctx.locale);
         ctx.io.stdout.write(format === 'json' ? JSON.stringify(found, null, 2) + '\n' : formatSearchText(found, query, ctx.locale));
         return EXIT_OK;
       }
@@ -295,7 +297,7 @@ Takes check's --config, --today, --no-inline-waivers, --shard and --jobs options
           throw new UsageError({ zh: '用法：casebook cases show <案例 ID>', en: 'Usage: casebook cases show <case-id>' });
         const record = library.cases.get(id);
         if (!record) {
-          const near = searchCases(library, id, 3, ctx.locale).results.map((r) => r.id);
+          const near = searchCases(service.library, id, 3, ctx.locale).results.map((r) => r.id);
           throw new UsageError({
             zh: `没有 ID 为 ${id} 的案例。${near.length ? `是否要找：${near.join('、')}？` : '运行 casebook cases list 查看全部案例。'}`,
             en: `No case with id ${id}.${near.length ? ` Did you mean ${near.join(', ')}?` : ' Run casebook cases list to see them all.'}`,

@@ -5,10 +5,9 @@
  * `service/report` module.
  */
 import path from 'node:path';
-import { analyzeProposal } from '../service/analyze';
+import { getLanguageService, type ReportEntry } from '../service/languageService';
 import type { Locale, Localized } from '../service/locale';
-import { buildModel } from '../service/model';
-import { renderReport, type ReportFormat, type ReportProposal } from '../service/report';
+import type { ReportFormat } from '../service/report';
 import type { CaseLibrary } from '../service/types';
 import { ConfigResolver } from '../node/config';
 import { expandOperands } from '../node/files';
@@ -32,25 +31,20 @@ export function reportFiles(options: ReportOptions): ReportResult {
   const expanded = expandOperands(options.operands, options.cwd);
   const errors: Localized[] = expanded.problems.map((p) => p.message);
   const configs = new ConfigResolver(options.cwd);
-  const proposals: ReportProposal[] = [];
+  const service = getLanguageService({ library: () => options.library });
+  const entries: ReportEntry[] = [];
   for (const absolute of expanded.files) {
     const file = displayPath(absolute, options.cwd);
-    const read = readProposal(absolute, { shown: file });
+    const read = readProposal(service, absolute, { shown: file });
     if ('error' in read) {
       errors.push(read.error);
       continue;
     }
     const config = options.configFile ? configs.load(path.resolve(options.cwd, options.configFile)) : configs.forFile(absolute);
-    const model = buildModel(read.tree);
-    const { findings } = analyzeProposal(model, options.library, {
-      locale: options.locale,
-      rules: config.config.rules,
-      today: options.today,
-    });
-    proposals.push({ file, model, findings });
+    entries.push({ document: read.document, file, settings: { locale: options.locale, rules: config.config.rules, today: options.today } });
   }
-  if (proposals.length === 0)
+  if (entries.length === 0)
     return { error: { zh: '没有可生成评审材料的方案文件。', en: 'No proposal to build a review dossier from.' }, errors };
-  const text = renderReport({ proposals, library: options.library, locale: options.locale, today: options.today }, options.format);
-  return { text, files: proposals.length, errors };
+  const text = service.report(entries, { locale: options.locale, today: options.today, format: options.format });
+  return { text, files: entries.length, errors };
 }

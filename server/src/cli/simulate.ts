@@ -4,23 +4,25 @@
  * named), every system it touches: survives, degraded or down, who takes
  * over, how fast, and how much data the takeover copy lacks.
  */
+import { getLanguageService } from '../service/languageService';
 import { pick, type Locale, type Localized } from '../service/locale';
-import { buildModel } from '../service/model';
-import { scenariosOf } from '../service/scenarios';
-import { matchScopes, scenarioTable, STATUS_LABELS, type ScopeScenario } from '../service/scenarioText';
+import { STATUS_LABELS, type ScopeScenario } from '../service/scenarioText';
+import type { CaseLibrary } from '../service/types';
 import { readProposal } from './proposalFile';
 import { TIER_LABELS } from '../service/features/labels';
 import { terminalSafe, type Style } from './text';
 
 export type SimulateResult = { table: ScopeScenario[] } | { error: Localized; usage?: boolean };
 
+/** The scenario table reads the proposal alone. */
+const NO_LIBRARY: CaseLibrary = { cases: new Map(), patterns: new Map(), products: new Map(), problems: [] };
+
 export function simulateFile(file: string, lose: string | undefined): SimulateResult {
-  const read = readProposal(file, { requireSoundYaml: true });
+  const service = getLanguageService({ library: () => NO_LIBRARY });
+  const read = readProposal(service, file, { requireSoundYaml: true });
   if ('error' in read) return read;
-  const model = buildModel(read.tree);
-  const scopes = scenariosOf(model).map((s) => s.scope);
-  const chosen = matchScopes(scopes, lose);
-  if (lose !== undefined && chosen.length === 0) {
+  const { scopes, table } = service.scenarios(read.document, lose);
+  if (lose !== undefined && table.length === 0) {
     const known = scopes.map((s) => s.label);
     return {
       usage: true,
@@ -30,7 +32,7 @@ export function simulateFile(file: string, lose: string | undefined): SimulateRe
       },
     };
   }
-  return { table: scenarioTable(model, chosen) };
+  return { table };
 }
 
 export function formatSimulateText(table: readonly ScopeScenario[], locale: Locale, style: Style): string {

@@ -1,8 +1,9 @@
 /**
- * The `casebook/…` requests of shared/src/protocol.ts: the case library
- * (list, search, detail), a proposal's topology and matching cases, and a
- * check of files that are not open. Each answers from the current library and
- * the cached model of the document.
+ * The `casebook/…` requests of shared/src/protocol.ts, as one table of routes
+ * (node/routes.ts): the case library (list, search, detail), a proposal's
+ * topology, matching cases and review dossier, and a check of files that are
+ * not open. Each is answered by the language service from the current library
+ * and the cached parse and analysis of the document.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type CancellationToken, type Connection } from 'vscode-languageserver/node';
@@ -16,113 +17,86 @@ import {
   SearchCasesRequest,
   TopologyRequest,
   type CheckWorkspaceResult,
+  type DocumentParams,
   type LocaleParams,
 } from '../../../shared/src/protocol';
-import { caseDetail, caseSummaries, patternSummaries } from '../service/caseViews';
-import { matchingCases } from '../service/matching';
-import { renderReport } from '../service/report';
-import { renderTopology } from '../service/topology';
 import { normalizeLocale, pick, type Locale, type Localized } from '../service/locale';
-import { searchIndexFor } from '../service/search';
+import type { ReportFormat } from '../service/report';
+import type { AnalysisSettings } from '../service/types';
 import { readProposalFile, type ReadResult } from './files';
 import { isProposalDocument } from './proposals';
-import type { Session } from './session';
+import { registerRoutes, sessionRoute, targetRoute, type Route } from './routes';
+import type { ProposalTarget, Session } from './session';
 import { fsPath } from './settings';
 import { nextDiskVersion } from './workspaceProposals';
 
-export function registerCustomRequests(connection: Connection, session: Session): void {
-  const { guard } = session;
-  const localeOf = async (params: LocaleParams | undefined, uri?: string): Promise<Locale> =>
-    params?.locale ? normalizeLocale(params.locale) : (await session.settings.get(uri)).analysis.locale;
+/** The locale a request asks for, else the server's. */
+async function localeOf(session: Session, params: LocaleParams | undefined): Promise<Locale> {
+  return params?.locale ? normalizeLocale(params.locale) : (await session.settings.get(undefined)).analysis.locale;
+}
 
-  connection.onRequest(
-    ListCasesRequest.type,
-    guard.request('casebook/listCases', [], async (params) => caseSummaries(session.library.library, await localeOf(params))),
-  );
+/** A proposal's settings in the locale its request asks for, else in its own. */
+function settingsFor(params: LocaleParams, target: ProposalTarget): AnalysisSettings {
+  const { analysis } = target.settings;
+  return params.locale ? { ...analysis, locale: normalizeLocale(params.locale) } : analysis;
+}
 
-  connection.onRequest(
-    ListPatternsRequest.type,
-    guard.request('casebook/listPatterns', [], async (params) => patternSummaries(session.library.library, await localeOf(params))),
-  );
+const byUri = (params: DocumentParams): string => params.uri;
+const noCounts: CheckWorkspaceResult = { files: 0, errors: 0, warnings: 0 };
 
-  connection.onRequest(
-    CaseDetailRequest.type,
-    guard.request('casebook/caseDetail', null, async (params) => {
-      const record = session.library.library.cases.get(String(params.id));
-      return record ? caseDetail(record, session.library.library, await localeOf(params)) : null;
+/**
+ * Every `casebook/…` request, one route each, answered by the language service: `service.library` for the case
+ * library, its document methods for a proposal. A new request is one route here (in its group), its type declared
+ * in shared/src/protocol.ts.
+ */
+function customRoutes(connection: Connection): Route[] {
+  return [
+    // The case library.
+    sessionRoute(ListCasesRequest.type, 'casebook/listCases', [], async (session, params) =>
+      session.service.library.list(await localeOf(session, params)),
+    ),
+    sessionRoute(ListPatternsRequest.type, 'casebook/listPatterns', [], async (session, params) =>
+      session.service.library.patterns(await localeOf(session, params)),
+    ),
+    sessionRoute(CaseDetailRequest.type, 'casebook/caseDetail', null, async (session, params) =>
+      session.service.library.detail(String(params.id), await localeOf(session, params)),
+    ),
+    sessionRoute(SearchCasesRequest.type, 'casebook/searchCases', { results: [] }, async (session, params) => {
+      const locale = await localeOf(session, params);
+      const limit = typeof params.limit === 'number' && params.limit > 0 ? Math.min(params.limit, 100) : 20;
+      return session.service.library.search(String(params.query ?? ''), { locale, limit });
     }),
-  );
 
-  connection.onRequest(
-    TopologyRequest.type,
-    guard.request('casebook/topology', null, async (params, token) => {
-      const target = await session.proposal(params.uri);
-      if (!target || token.isCancellationRequested) return null;
-      const locale = await localeOf(params, params.uri);
-      const settings = { ...target.settings.analysis, locale };
-      const { model } = session.service.parse(target.document);
-      const { findings } = session.service.analyze(target.document, settings);
-      const lose = typeof params.lose === 'string' && params.lose.trim() ? params.lose : undefined;
-      const rendered = renderTopology(model, { locale, findings, ...(lose ? { lose } : {}) });
-      return {
-        uri: params.uri,
-        version: target.document.version,
-        mermaid: rendered.mermaid,
-        nodes: rendered.nodes,
-        omittedEdges: rendered.omittedEdges,
-        scopes: rendered.scopes,
-        ...(rendered.lost ? { lost: rendered.lost } : {}),
-      };
-    }),
-  );
-
-  connection.onRequest(
-    MatchingCasesRequest.type,
-    guard.request('casebook/matchingCases', { cases: [] }, async (params, token) => {
-      const target = await session.proposal(params.uri);
-      if (!target || token.isCancellationRequested) return { cases: [] };
-      const locale = await localeOf(params, params.uri);
-      const settings = { ...target.settings.analysis, locale };
-      const { model } = session.service.parse(target.document);
-      const { findings } = session.service.analyze(target.document, settings);
-      return { cases: matchingCases(model, findings, session.library.library, locale) };
-    }),
-  );
-
-  connection.onRequest(
-    ReportRequest.type,
-    guard.request('casebook/report', null, async (params, token) => {
-      const target = await session.proposal(params.uri);
-      if (!target || token.isCancellationRequested) return null;
-      const locale = await localeOf(params, params.uri);
-      const today = target.settings.analysis.today ?? localDate();
-      const settings = { ...target.settings.analysis, locale, today };
-      const { model } = session.service.parse(target.document);
-      const { findings } = session.service.analyze(target.document, settings);
-      const format = params.format === 'md' ? 'md' : 'html';
+    // One open proposal.
+    targetRoute(TopologyRequest.type, 'casebook/topology', null, byUri, ({ service }, target, params) => ({
+      ...service.topology(target.document, settingsFor(params, target), typeof params.lose === 'string' ? { lose: params.lose } : {}),
+      uri: params.uri,
+    })),
+    targetRoute(MatchingCasesRequest.type, 'casebook/matchingCases', { cases: [] }, byUri, ({ service }, target, params) => ({
+      cases: service.matchingCases(target.document, settingsFor(params, target)),
+    })),
+    targetRoute(ReportRequest.type, 'casebook/report', null, byUri, ({ service }, target, params) => {
+      const settings = settingsFor(params, target);
+      const today = settings.today ?? localDate();
+      const format: ReportFormat = params.format === 'md' ? 'md' : 'html';
       const file = decodeURIComponent(params.uri.slice(params.uri.lastIndexOf('/') + 1));
-      const library = session.library.library;
-      const text = renderReport({ proposals: [{ file, model, findings }], library, locale, today }, format);
+      const text = service.report([{ document: target.document, file, settings: { ...settings, today } }], {
+        locale: settings.locale,
+        today,
+        format,
+      });
       return { uri: params.uri, version: target.document.version, format, text };
     }),
-  );
 
-  connection.onRequest(
-    SearchCasesRequest.type,
-    guard.request('casebook/searchCases', { results: [] }, async (params) => {
-      const locale = await localeOf(params);
-      const limit = typeof params.limit === 'number' && params.limit > 0 ? Math.min(params.limit, 100) : 20;
-      return searchIndexFor(session.library.library).searchCases(String(params.query ?? ''), { locale, limit });
-    }),
-  );
-
-  const noCounts: CheckWorkspaceResult = { files: 0, errors: 0, warnings: 0 };
-  connection.onRequest(
-    CheckWorkspaceRequest.type,
-    guard.request('casebook/checkWorkspace', noCounts, (params, token) =>
+    // Files that need not be open.
+    sessionRoute(CheckWorkspaceRequest.type, 'casebook/checkWorkspace', noCounts, (session, params, token) =>
       session.status.busy(() => checkFiles(connection, session, Array.isArray(params.uris) ? params.uris : [], token)),
     ),
-  );
+  ];
+}
+
+export function registerCustomRequests(connection: Connection, session: Session): void {
+  registerRoutes(connection, session.guard, () => session, customRoutes(connection));
 }
 
 /**
@@ -139,7 +113,7 @@ async function checkFiles(
   const result: CheckWorkspaceResult = { files: 0, errors: 0, warnings: 0 };
   for (const uri of uris) {
     if (token.isCancellationRequested) break;
-    const open = session.sync.proposal(uri);
+    const open = session.sync.document(uri);
     let document = open;
     if (!document) {
       const file = fsPath(uri);

@@ -53,8 +53,8 @@ export class DocumentSync {
 
   constructor(private readonly options: DocumentSyncOptions) {}
 
-  /** Is this document one the server answers for (a proposal, not too large)? */
-  proposal(uri: string): TextDocument | undefined {
+  /** The open document at `uri` when it is one the server answers for (a proposal, not too large). */
+  document(uri: string): TextDocument | undefined {
     const document = this.options.documents.get(uri);
     if (!document || !isProposalDocument(document) || isTooLarge(document)) return undefined;
     return document;

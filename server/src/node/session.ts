@@ -24,6 +24,12 @@ import { WorkspaceProposals } from './workspaceProposals';
 /** Within a burst of edits (keystrokes closer than this), the quiet time before re-checking; a lone edit is checked at once. */
 const DEBOUNCE_MS = 20;
 
+/** An open proposal the server answers for, with the settings that apply to it. */
+export interface ProposalTarget {
+  document: TextDocument;
+  settings: DocumentSettings;
+}
+
 export interface SessionOverrides {
   load?: LoadLibrary;
   debounceMs?: number;
@@ -123,16 +129,16 @@ export class Session {
     this.status.ready();
   }
 
-  /** The document, its settings, when it is a proposal the server answers for. */
-  async proposal(uri: string): Promise<{ document: TextDocument; settings: DocumentSettings } | undefined> {
-    const document = this.sync.proposal(uri);
+  /** The open document at `uri` and its settings, when it is a proposal the server answers for. */
+  async target(uri: string): Promise<ProposalTarget | undefined> {
+    const document = this.sync.document(uri);
     if (!document) return undefined;
     return { document, settings: await this.settings.get(uri) };
   }
 
   /** Every proposal of the workspace, for workspace symbols: the open ones as edited, the others as on disk. */
   workspaceProposals(): TextDocument[] {
-    const open = this.documents.all().filter((d) => this.sync.proposal(d.uri));
+    const open = this.documents.all().filter((d) => this.sync.document(d.uri));
     return [...open, ...this.onDisk.closedDocuments((uri) => !!this.documents.get(uri))];
   }
 

@@ -8,6 +8,8 @@ import { WAIVER_RULES, applyWaivers } from './waivers';
 /** Every rule the engine knows, validation first: for settings, docs and SARIF. */
 export const ALL_RULES: readonly RuleMeta[] = [...VALIDATION_RULES, ...RULES, ...WAIVER_RULES];
 const RULES_BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
+/** The rule ids a waiver may name. */
+const KNOWN_RULES: ReadonlySet<string> = new Set(RULES_BY_ID.keys());
 
 export function ruleMeta(id: string): RuleMeta | undefined {
   return RULES_BY_ID.get(id);
@@ -35,7 +37,7 @@ export function analyzeProposal(model: ProposalModel, library: CaseLibrary, sett
       internalErrors.push({ rule: rule.id, error });
     }
   }
-  const waived = applyWaivers(model, raw, settings);
+  const waived = applyWaivers(model, raw, settings, { knownRules: KNOWN_RULES });
   const findings: Finding[] = [];
   for (const { finding, suppression } of waived) {
     const meta = RULES_BY_ID.get(finding.rule);

@@ -7,8 +7,8 @@ import type { AnalysisOutput } from './analyze';
 import type { ProposalModel } from './model';
 import type { AnalysisSettings, CaseLibrary } from './types';
 
-/** What the service keeps per document version: parse once, every feature reads it. */
-export interface ProposalDocument {
+/** A document version parsed into its model: what the service keeps per version, parsed once, read by every feature. */
+export interface ParsedProposal {
   uri: string;
   version: number;
   model: ProposalModel;
@@ -17,7 +17,7 @@ export interface ProposalDocument {
 /** What every feature receives: the parsed document, its analysis on demand, the library and the options. */
 export interface FeatureContext {
   document: TextDocument;
-  proposal: ProposalDocument;
+  proposal: ParsedProposal;
   library: CaseLibrary;
   settings: AnalysisSettings;
   ruleDocsBase?: string;

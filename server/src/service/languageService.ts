@@ -1,8 +1,12 @@
 /**
  * The Casebook language service: TextDocument + position + settings → LSP
- * types. Pure: it never imports `vscode` or the connection; the server, the
- * CLI and the tests all call it. Each method lives in its own feature module;
- * this file only combines them.
+ * types, and the answers behind the `casebook/…` requests and the CLI's
+ * single-file commands (topology, matching cases, the scenario table, the
+ * compliance matrix, the review dossier) and the case library's questions
+ * (`library`). Pure: it never imports `vscode` or the connection; the server,
+ * the CLI and the tests all call it, so none of them parses, builds a model or
+ * analyses by hand. Each method lives in its own module; this file only
+ * combines them over one parse and one analysis per document version.
  */
 import type {
   CodeAction,
@@ -21,7 +25,10 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CaseDetail, CaseSummary, MatchingCase, PatternSummary, SearchResult, TopologyResult } from '../../../shared/src/protocol';
 import { analyzeProposal, type AnalysisOutput } from './analyze';
+import { caseDetail, caseSummaries, patternSummaries } from './caseViews';
+import { complianceMatrix, type ComplianceRow } from './compliance';
 import { getCodeActions } from './features/codeActions';
 import { getCodeLenses } from './features/codeLens';
 import { doComplete } from './features/completion';
@@ -31,12 +38,19 @@ import { getFoldingRanges } from './features/folding';
 import { doHover } from './features/hover';
 import { doRename, findDefinition, findReferences, prepareRename, renameProblem } from './features/navigation';
 import { findDocumentSymbols, findWorkspaceSymbols } from './features/symbols';
+import type { Locale } from './locale';
+import { matchingCases } from './matching';
 import { buildModel, type ProposalModel } from './model';
+import { renderReport, type ReportFormat } from './report';
+import { scenariosOf, type Scope } from './scenarios';
+import { matchScopes, scenarioTable, type ScopeScenario } from './scenarioText';
+import { searchIndexFor } from './search';
+import { renderTopology } from './topology';
 import type { AnalysisSettings, CaseLibrary } from './types';
 import { YamlTreeParser } from './yamlTree';
-import type { FeatureContext, ProposalDocument } from './featureContext';
+import type { FeatureContext, ParsedProposal } from './featureContext';
 
-export type { FeatureContext, ProposalDocument } from './featureContext';
+export type { FeatureContext, ParsedProposal } from './featureContext';
 
 export interface LanguageServiceOptions {
   /** The current case library (a getter: the server reloads it when case folders change). */
@@ -49,9 +63,30 @@ export interface LanguageServiceOptions {
   onError?: (feature: string, error: unknown) => void;
 }
 
+/** The case library's questions, answered from the library the host's getter gives now. */
+export interface LibraryService {
+  /** The library answering (the getter's current value): for callers that format records themselves. */
+  current(): CaseLibrary;
+  /** Every case, built-in first, then by id (`casebook/listCases`). */
+  list(locale: Locale): CaseSummary[];
+  /** Every pattern by id (`casebook/listPatterns`). */
+  patterns(locale: Locale): PatternSummary[];
+  /** The case page (`casebook/caseDetail`), or null when no case has this id. */
+  detail(id: string, locale: Locale): CaseDetail | null;
+  /** Cases by customer, pinyin, initials, alias, pattern or product (`casebook/searchCases`, `casebook cases search`). */
+  search(query: string, options: { locale: Locale; limit: number }): { results: SearchResult[] };
+}
+
+/** One proposal of a review dossier: the document, the name the dossier shows for it, and its settings (its rules, the dossier's date). */
+export interface ReportEntry {
+  document: TextDocument;
+  file: string;
+  settings: AnalysisSettings;
+}
+
 export interface LanguageService {
   /** Parses (incrementally, reusing the previous version's chunks) and caches per uri + version. */
-  parse(document: TextDocument): ProposalDocument;
+  parse(document: TextDocument): ParsedProposal;
   analyze(document: TextDocument, settings: AnalysisSettings): AnalysisOutput;
   doValidation(document: TextDocument, settings: AnalysisSettings): Diagnostic[];
   doHover(document: TextDocument, position: Position, settings: AnalysisSettings): Hover | null;
@@ -69,6 +104,25 @@ export interface LanguageService {
   getFoldingRanges(document: TextDocument): FoldingRange[];
   /** Link tooltips follow `settings.locale` when given. */
   findDocumentLinks(document: TextDocument, settings?: AnalysisSettings): DocumentLink[];
+  /**
+   * The topology (`casebook/topology`, `casebook render`): Mermaid text with what has findings marked, the nodes to
+   * click, and every loss the failure mode can show; with `lose` (a site id, a city or a region; blank is none) that
+   * loss is drawn, its sites greyed and each system marked survives, degraded or down.
+   */
+  topology(document: TextDocument, settings: AnalysisSettings, options?: { lose?: string }): TopologyResult;
+  /** The library's cases most like the proposal, with the reasons (`casebook/matchingCases`). */
+  matchingCases(document: TextDocument, settings: AnalysisSettings): MatchingCase[];
+  /**
+   * The failure-scenario table (`casebook simulate`): for every loss, or only the one `lose` names, each system it
+   * touches. `scopes` are every loss the proposal has; `lose` naming none of them gives an empty table.
+   */
+  scenarios(document: TextDocument, lose?: string): { scopes: Scope[]; table: ScopeScenario[] };
+  /** Every clause of the library's regulations that applies to the proposal, met or not (`casebook compliance`). */
+  compliance(document: TextDocument, settings: AnalysisSettings): ComplianceRow[];
+  /** The review dossier of one or more proposals (`casebook/report`, `casebook report`). */
+  report(entries: readonly ReportEntry[], options: { locale: Locale; today: string; format: ReportFormat }): string;
+  /** The case library's questions: list, detail, search. */
+  readonly library: LibraryService;
   /** Drops the cached parse of a closed document. */
   closeDocument(uri: string): void;
 }
@@ -87,7 +141,7 @@ function settingsKey(settings: AnalysisSettings): string {
 
 export function getLanguageService(options: LanguageServiceOptions): LanguageService {
   const parsers = new Map<string, YamlTreeParser>();
-  const parsed = new Map<string, ProposalDocument>();
+  const parsed = new Map<string, ParsedProposal>();
   const analyses = new Map<string, CachedAnalysis>();
   const analyze = options.analyze ?? analyzeProposal;
   /** Runs a feature, turning any exception into the empty answer: no request may fail on odd input. */
@@ -102,12 +156,12 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       }
     };
 
-  const parse = (document: TextDocument): ProposalDocument => {
+  const parse = (document: TextDocument): ParsedProposal => {
     const cached = parsed.get(document.uri);
     if (cached && cached.version === document.version) return cached;
     let parser = parsers.get(document.uri);
     if (!parser) parsers.set(document.uri, (parser = new YamlTreeParser()));
-    const proposal: ProposalDocument = {
+    const proposal: ParsedProposal = {
       uri: document.uri,
       version: document.version,
       model: buildModel(parser.parse(document.getText())),
@@ -137,6 +191,55 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
   });
   const noSettings: AnalysisSettings = { locale: 'en', rules: {} };
 
+  const library: LibraryService = {
+    current: () => options.library(),
+    list: (locale) => caseSummaries(options.library(), locale),
+    patterns: (locale) => patternSummaries(options.library(), locale),
+    detail: (id, locale) => {
+      const current = options.library();
+      const record = current.cases.get(id);
+      return record ? caseDetail(record, current, locale) : null;
+    },
+    search: (query, { locale, limit }) => searchIndexFor(options.library()).searchCases(query, { locale, limit }),
+  };
+
+  const topology = (document: TextDocument, settings: AnalysisSettings, { lose }: { lose?: string } = {}): TopologyResult => {
+    const { model } = parse(document);
+    const { findings } = analysisOf(document, settings);
+    const rendered = renderTopology(model, { locale: settings.locale, findings, ...(lose?.trim() ? { lose } : {}) });
+    return {
+      uri: document.uri,
+      version: document.version,
+      mermaid: rendered.mermaid,
+      nodes: rendered.nodes,
+      omittedEdges: rendered.omittedEdges,
+      scopes: rendered.scopes,
+      ...(rendered.lost ? { lost: rendered.lost } : {}),
+    };
+  };
+
+  const scenarios = (document: TextDocument, lose?: string): { scopes: Scope[]; table: ScopeScenario[] } => {
+    const { model } = parse(document);
+    const scopes = scenariosOf(model).map((s) => s.scope);
+    return { scopes, table: scenarioTable(model, matchScopes(scopes, lose)) };
+  };
+
+  const compliance = (document: TextDocument, settings: AnalysisSettings): ComplianceRow[] => {
+    const { model } = parse(document);
+    const { findings } = analysisOf(document, settings);
+    const regulations = options.library().regulations;
+    return regulations ? complianceMatrix(model, regulations, findings) : [];
+  };
+
+  const report = (entries: readonly ReportEntry[], { locale, today, format }: { locale: Locale; today: string; format: ReportFormat }) => {
+    const proposals = entries.map(({ document, file, settings }) => ({
+      file,
+      model: parse(document).model,
+      findings: analysisOf(document, settings).findings,
+    }));
+    return renderReport({ proposals, library: options.library(), locale, today }, format);
+  };
+
   return {
     parse,
     analyze: analysisOf,
@@ -165,6 +268,13 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       guard('findDocumentLinks')([], () => findDocumentLinks(context(document, settings ?? noSettings))),
     renameProblem: (document, position, newName, settings) =>
       guard('renameProblem')(null, () => renameProblem(context(document, settings), position, newName)),
+    topology,
+    matchingCases: (document, settings) =>
+      matchingCases(parse(document).model, analysisOf(document, settings).findings, options.library(), settings.locale),
+    scenarios,
+    compliance,
+    report,
+    library,
     closeDocument: (uri) => {
       parsers.delete(uri);
       parsed.delete(uri);

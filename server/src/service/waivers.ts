@@ -13,10 +13,8 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Localized } from './locale';
 import type { ProposalModel } from './model';
-import { RULES } from './rules';
 import type { AnalysisSettings, Finding, RawFinding, RuleMeta } from './types';
-import { VALIDATION_RULES } from './validation';
-import type { JsonPath, YNode } from './yamlTree';
+import { nodeAtLine, type JsonPath } from './yamlTree';
 
 const WAIVER_FAMILY = 'waivers';
 const SYNTAX = '# casebook-ignore <rule-id>: <reason> (owner: <name>, until <YYYY-MM-DD>)';
@@ -271,16 +269,9 @@ function localToday(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-let engineRuleIds: Set<string> | undefined;
-function allRuleIds(): Set<string> {
-  // Built lazily: the rule modules are complete only once every import has run.
-  engineRuleIds ??= new Set([...VALIDATION_RULES, ...RULES, ...WAIVER_RULES].map((r) => r.id));
-  return engineRuleIds;
-}
-
 export interface WaiverOptions {
-  /** The rule ids a waiver may name; every rule of the engine by default (tests pass their own). */
-  knownRules?: ReadonlySet<string>;
+  /** The rule ids a waiver may name: the analysis passes every rule of the engine (tests pass their own). */
+  knownRules: ReadonlySet<string>;
 }
 
 const isWaiverRule = (id: string) => id.startsWith('waiver-');
@@ -293,12 +284,11 @@ export function applyWaivers(
   model: ProposalModel,
   findings: RawFinding[],
   settings: AnalysisSettings,
-  options: WaiverOptions = {},
+  options: WaiverOptions,
 ): { finding: RawFinding; suppression?: Finding['suppression'] }[] {
   const waivers = parseWaivers(model);
   if (waivers.length === 0) return findings.map((finding) => ({ finding }));
-  const known = options.knownRules ?? allRuleIds();
-  const isKnownRule = (id: string) => known.has(id);
+  const isKnownRule = (id: string) => options.knownRules.has(id);
 
   const today = settings.today ?? localToday();
   const out: { finding: RawFinding; suppression?: Finding['suppression'] }[] = [];
@@ -312,7 +302,8 @@ export function applyWaivers(
   const pathOf = new Map<Waiver, JsonPath>();
   waivers.forEach((waiver, index) => {
     indexOf.set(waiver, index);
-    const path = pathAtLine(model.root, waiver.targetLine);
+    // Where the waiver points: the deepest node on the line it covers.
+    const path = nodeAtLine(model.root, waiver.targetLine)?.path ?? [];
     pathOf.set(waiver, path);
     for (const problem of waiver.problems) report('waiver-malformed', problem.message, problem.range, path);
     for (const rule of waiver.rules) {
@@ -389,38 +380,4 @@ function unused(id: string, targetLine: number): Localized {
     zh: `第 ${targetLine + 1} 行没有“${id}”的问题，此豁免未生效；若问题已修复，可删除它。`,
     en: `No “${id}” finding starts on line ${targetLine + 1}, so this waiver suppresses nothing; if the finding was fixed, remove it.`,
   };
-}
-
-/** The JSON path of the deepest node starting on `line` (or containing it): where a waiver points. */
-function pathAtLine(root: YNode | null, line: number): JsonPath {
-  let node: YNode | null = root;
-  let path: JsonPath = [];
-  while (node) {
-    let next: YNode | null = null;
-    if (node.kind === 'map') {
-      for (const entry of node.entries) {
-        if (entry.keyRange.start.line === line) return entry.value.path;
-        if (entry.keyRange.start.line < line && entry.value.range.end.line >= line) next = entry.value;
-      }
-    } else if (node.kind === 'seq') {
-      next = itemAtLine(node.items, line);
-    }
-    if (next) path = next.path;
-    node = next;
-  }
-  return path;
-}
-
-/** Items are in document order: a binary search keeps a waiver in a list of 5,000 systems cheap. */
-function itemAtLine(items: YNode[], line: number): YNode | null {
-  let lo = 0;
-  let hi = items.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const item = items[mid]!;
-    if (item.range.end.line < line) lo = mid + 1;
-    else if (item.range.start.line > line) hi = mid - 1;
-    else return item;
-  }
-  return null;
 }

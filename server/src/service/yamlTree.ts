@@ -747,6 +747,40 @@ export function nodeAtPath(root: YNode | null, path: JsonPath): YNode | undefine
   return node;
 }
 
+/**
+ * The deepest node starting on `line` (a key written there gives its value) or holding it: where a line
+ * comment points. O(depth · log width) in lists, which are in document order.
+ */
+export function nodeAtLine(root: YNode | null, line: number): YNode | undefined {
+  let node: YNode | undefined;
+  let next: YNode | null = root;
+  while (next) {
+    const at: YNode = next;
+    next = null;
+    if (at.kind === 'map') {
+      for (const entry of at.entries) {
+        if (entry.keyRange.start.line === line) return entry.value;
+        if (entry.keyRange.start.line < line && entry.value.range.end.line >= line) next = entry.value;
+      }
+    } else if (at.kind === 'seq') next = itemAtLine(at.items, line);
+    if (next) node = next;
+  }
+  return node;
+}
+
+function itemAtLine(items: readonly YNode[], line: number): YNode | null {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const item = items[mid]!;
+    if (item.range.end.line < line) lo = mid + 1;
+    else if (item.range.start.line > line) hi = mid - 1;
+    else return item;
+  }
+  return null;
+}
+
 /** Plain values of collections already converted: nodes are never mutated, and an edit reuses most of them. */
 const plainValues = new WeakMap<YNode, unknown>();
 
