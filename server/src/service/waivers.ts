@@ -16,7 +16,7 @@ import type { ProposalModel } from './model';
 import { RULES } from './rules';
 import type { AnalysisSettings, Finding, RawFinding, RuleMeta } from './types';
 import { VALIDATION_RULES } from './validation';
-import type { JsonPath, YNode } from './yamlTree';
+import type { JsonPath, YNode } from './yamlNodes';
 
 const WAIVER_FAMILY = 'waivers';
 const SYNTAX = '# casebook-ignore <rule-id>: <reason> (owner: <name>, until <YYYY-MM-DD>)';
