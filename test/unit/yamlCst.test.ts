@@ -4,7 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as YAML from 'yaml';
-import { YamlTreeParser, toPlain, type YamlTree } from '../../server/src/service/yamlTree';
+import { YamlTreeParser, type YamlTree } from '../../server/src/service/yamlTree';
+import { toPlain } from '../../server/src/service/yamlNodes';
 
 const both = (text: string): { read: YamlTree; composed: YamlTree } => ({
   read: new YamlTreeParser().parse(text),

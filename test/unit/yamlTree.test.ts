@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { YamlTreeParser, parseYamlTree, toPlain, nodeAtPath } from '../../server/src/service/yamlTree';
+import { YamlTreeParser, parseYamlTree } from '../../server/src/service/yamlTree';
+import { toPlain, nodeAtPath } from '../../server/src/service/yamlNodes';
 import * as YAML from 'yaml';
 
 const PROPOSAL = `# comment

@@ -10,7 +10,8 @@
 import { createHash } from 'node:crypto';
 import type { ProposalModel } from '../service/model';
 import type { Finding } from '../service/types';
-import { findCommentStart, type JsonPath, type YNode } from '../service/yamlTree';
+import { findCommentStart } from '../service/yamlTree';
+import type { JsonPath, YNode } from '../service/yamlNodes';
 
 /** One fingerprint per finding, in the same order; the n-th repeat of the same one gets `#n` mixed in, so all are distinct. */
 export function fingerprintFindings(file: string, findings: readonly Finding[], model: ProposalModel | undefined): string[] {

@@ -20,7 +20,8 @@ import type { Range } from 'vscode-languageserver-types';
 import { ALL_RULES } from './analyze';
 import type { Locale, Localized } from './locale';
 import { SEVERITIES, type SeveritySetting } from './types';
-import { parseYamlTree, type YNode } from './yamlTree';
+import { parseYamlTree } from './yamlTree';
+import type { YNode } from './yamlNodes';
 
 export interface CasebookConfig {
   rules: Record<string, SeveritySetting>;

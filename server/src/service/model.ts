@@ -1,6 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import { cityKey } from './geo';
-import { entryOf, type JsonPath, type YMap, type YNode, type YamlTree } from './yamlTree';
+import type { YamlTree } from './yamlTree';
+import { entryOf, type JsonPath, type YMap, type YNode } from './yamlNodes';
 
 /** A value read from the proposal, with where it was written. */
 export interface Located<T> {

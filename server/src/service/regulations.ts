@@ -19,7 +19,8 @@ import {
   type RegulationLibrary,
   type SourceLocation,
 } from './types';
-import { entryOf, parseYamlTree, toPlain, type YNode } from './yamlTree';
+import { parseYamlTree } from './yamlTree';
+import { entryOf, toPlain, type YNode } from './yamlNodes';
 
 export interface RegulationFile {
   path: string;

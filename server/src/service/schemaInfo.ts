@@ -6,7 +6,7 @@
  */
 import proposalSchemaJson from '../../../schema/proposal.schema.json';
 import type { Localized } from './locale';
-import type { JsonPath } from './yamlTree';
+import type { JsonPath } from './yamlNodes';
 
 /** The schema file itself (for ajv, and for serving it to yaml-language-server). */
 export const PROPOSAL_SCHEMA: Readonly<Record<string, unknown>> = proposalSchemaJson;

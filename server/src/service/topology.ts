@@ -19,7 +19,7 @@ import { scenariosOf, type Scope, type SystemOutcome } from './scenarios';
 import { matchScopes, scopeName, STATUS_LABELS, statusOf } from './scenarioText';
 import type { Finding } from './types';
 import { ROLE_LABELS, tierWord } from './vocabulary';
-import type { JsonPath } from './yamlTree';
+import type { JsonPath } from './yamlNodes';
 
 export interface TopologyOptions {
   locale: Locale;

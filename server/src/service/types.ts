@@ -1,7 +1,7 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { Locale, Localized } from './locale';
 import type { Industry, ProposalModel } from './model';
-import type { JsonPath } from './yamlTree';
+import type { JsonPath } from './yamlNodes';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';

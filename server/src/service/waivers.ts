@@ -14,7 +14,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Localized } from './locale';
 import type { ProposalModel } from './model';
 import type { AnalysisSettings, Finding, RawFinding, RuleMeta } from './types';
-import { nodeAtLine, type JsonPath } from './yamlTree';
+import { nodeAtLine, type JsonPath } from './yamlNodes';
 
 const WAIVER_FAMILY = 'waivers';
 const SYNTAX = '# casebook-ignore <rule-id>: <reason> (owner: <name>, until <YYYY-MM-DD>)';

@@ -10,7 +10,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import * as YAML from 'yaml';
-import { YamlTreeParser, parseYamlTree, toPlain, type YamlTree } from '../../../server/src/service/yamlTree';
+import { YamlTreeParser, parseYamlTree, type YamlTree } from '../../../server/src/service/yamlTree';
+import { toPlain } from '../../../server/src/service/yamlNodes';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples');
 const SOURCES = readdirSync(EXAMPLES)

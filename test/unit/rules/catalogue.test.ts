@@ -13,7 +13,7 @@ import { figure } from '../../../server/src/service/library/figures';
 import { renderRuleReference, RULES_BEGIN, RULES_END } from '../../../server/src/service/rules/reference';
 import type { CaseLibrary, RawFinding } from '../../../server/src/service/types';
 import { validate } from '../../../server/src/service/validation';
-import { nodeAtPath } from '../../../server/src/service/yamlTree';
+import { nodeAtPath } from '../../../server/src/service/yamlNodes';
 import { assertFixesWork, FIXTURES, fixture, library, modelOf } from './harness';
 import { fixtureFigures } from './library';
 

@@ -4,7 +4,8 @@ import { analyzeProposal } from '../../../server/src/service/analyze';
 import { buildModel } from '../../../server/src/service/model';
 import type { AnalysisSettings, RawFinding } from '../../../server/src/service/types';
 import { WAIVER_RULES, applyWaivers, parseWaivers } from '../../../server/src/service/waivers';
-import { nodeAtPath, parseYamlTree, type JsonPath } from '../../../server/src/service/yamlTree';
+import { parseYamlTree } from '../../../server/src/service/yamlTree';
+import { nodeAtPath, type JsonPath } from '../../../server/src/service/yamlNodes';
 
 /** A fake rule set: the waiver engine only needs ids. */
 const KNOWN = new Set(['tier-rule', 'db-rule', ...WAIVER_RULES.map((r) => r.id)]);

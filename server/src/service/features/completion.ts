@@ -18,7 +18,7 @@ import type { FeatureContext } from '../featureContext';
 import { isSubsequence, t, pick, type Locale, type Localized } from '../locale';
 import { type ProposalModel } from '../model';
 import { describeField, keysAt, type FieldInfo } from '../schemaInfo';
-import { nodeAtPath, type JsonPath } from '../yamlTree';
+import { nodeAtPath, type JsonPath } from '../yamlNodes';
 import { cursorAt, lineShape, type Cursor } from './cursor';
 import { memo } from './indexes';
 import { colon, ROLE_LABELS, TIER_LABELS } from './labels';

@@ -8,7 +8,8 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { ProposalModel } from '../model';
 import { describeField } from '../schemaInfo';
-import { findCommentStart, type JsonPath } from '../yamlTree';
+import { findCommentStart } from '../yamlTree';
+import type { JsonPath } from '../yamlNodes';
 import { nodeAt } from './indexes';
 
 /** The shape of one line of block YAML. */

@@ -4,7 +4,7 @@
  */
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../featureContext';
-import type { YNode } from '../yamlTree';
+import type { YNode } from '../yamlNodes';
 
 export function getFoldingRanges(context: FeatureContext): FoldingRange[] {
   const { model } = context.proposal;

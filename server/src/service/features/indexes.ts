@@ -9,7 +9,7 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import { comparePositions, rangeContains } from '../lineIndex';
 import type { ProposalModel } from '../model';
-import type { JsonPath, YEntry, YNode } from '../yamlTree';
+import type { JsonPath, YEntry, YNode } from '../yamlNodes';
 
 const memos = new WeakMap<ProposalModel, Map<string, unknown>>();
 

@@ -7,7 +7,7 @@ import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation } f
 import { isSubsequence } from '../locale';
 import type { FeatureContext } from '../featureContext';
 import type { ProposalModel } from '../model';
-import type { YMap } from '../yamlTree';
+import type { YMap } from '../yamlNodes';
 
 const systemName = (id: string, name?: string) => (name ? `${id} — ${name}` : id);
 

@@ -7,7 +7,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { LineIndex } from '../lineIndex';
 import type { Localized } from '../locale';
 import type { LibraryProblem, Quantity, SourceLocation } from '../types';
-import { entryOf, type YMap, type YNode } from '../yamlTree';
+import { entryOf, type YMap, type YNode } from '../yamlNodes';
 import { messages, type Expected } from './messages';
 
 /** Lowercase kebab-case: the shape of every case, pattern, product and outcome id. */

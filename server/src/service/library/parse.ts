@@ -17,7 +17,8 @@ import type {
   SourceLocation,
 } from '../types';
 import { EVIDENCE_KINDS } from '../types';
-import { parseYamlTree, type YamlTree, type YMap, type YNode } from '../yamlTree';
+import { parseYamlTree, type YamlTree } from '../yamlTree';
+import type { YMap, YNode } from '../yamlNodes';
 import { FieldReader, type Read } from './fields';
 import { messages, WHAT } from './messages';
 

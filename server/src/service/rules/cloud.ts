@@ -5,7 +5,7 @@
 import type { RawFinding } from '../types';
 import { listOf } from '../locale';
 import { ZONES, type SystemModel } from '../model';
-import { entryOf } from '../yamlTree';
+import { entryOf } from '../yamlNodes';
 import { appendToList, cite, cites, fig, finding, on, replaceValue, setEntry, opening, systemLabel, type CasebookRule } from './helpers';
 
 const FAMILY = 'cloud';

@@ -16,7 +16,7 @@ import { zhJoin } from '../locale';
 import { scenariosOf, type DataLoss, type Scope, type SystemOutcome } from '../scenarios';
 import { scopeName } from '../scenarioText';
 import type { RawFinding } from '../types';
-import { entryOf } from '../yamlTree';
+import { entryOf } from '../yamlNodes';
 import { cites, fig, finding, formatPercent, on, replaceValue, opening, systemLabel, type CasebookRule } from './helpers';
 
 const FAMILY = 'consistency';

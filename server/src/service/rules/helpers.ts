@@ -8,7 +8,7 @@ import { customerName, customerWithFigure, figure } from '../library/figures';
 import type { Localized } from '../locale';
 import type { Located, ProposalModel, SystemModel } from '../model';
 import type { CaseLibrary, RawFinding, RuleDefinition, RuleFix } from '../types';
-import { entryOf, type JsonPath, type YMap, type YNode } from '../yamlTree';
+import { entryOf, type JsonPath, type YMap, type YNode } from '../yamlNodes';
 
 /* ------------------------------------------------------------------------ */
 /* Thresholds (documented in docs/rules.md)                                  */

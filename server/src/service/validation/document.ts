@@ -1,7 +1,7 @@
 /** Whole-document checks: YAML problems from the parser, an empty file, the `casebook: proposal/v1` marker. */
 import type { ProposalModel } from '../model';
 import type { RawFinding } from '../types';
-import { entryOf } from '../yamlTree';
+import { entryOf } from '../yamlNodes';
 import { replaceFix, show, textAt } from './located';
 import { RULE } from './rules';
 

@@ -4,7 +4,7 @@
  * from it (a unit test compares them).
  */
 import { describeField, keysAt, type FieldInfo } from '../schemaInfo';
-import type { JsonPath } from '../yamlTree';
+import type { JsonPath } from '../yamlNodes';
 import { VALIDATION_RULES } from './rules';
 
 export const GENERATED_BEGIN = '<!-- BEGIN GENERATED: field reference (npm run test:unit with CASEBOOK_UPDATE_DOCS=1 rewrites it) -->';

@@ -2,7 +2,8 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { Localized } from '../locale';
 import type { RuleFix } from '../types';
-import type { YamlTree, YNode, YSeq } from '../yamlTree';
+import type { YamlTree } from '../yamlTree';
+import type { YNode, YSeq } from '../yamlNodes';
 
 export function textAt(tree: YamlTree, range: Range): string {
   const index = tree.lineIndex;

@@ -5,7 +5,8 @@
 import type { Localized } from '../locale';
 import type { Located, ProposalModel, SystemModel } from '../model';
 import type { RawFinding, RuleFix } from '../types';
-import { entryOf, valueOf, type YamlTree, type YNode, type YSeq } from '../yamlTree';
+import type { YamlTree } from '../yamlTree';
+import { entryOf, valueOf, type YNode, type YSeq } from '../yamlNodes';
 import { removeItemEdit, replaceFix, writtenAt } from './located';
 import { RULE } from './rules';
 import { suggest } from '../suggest';
