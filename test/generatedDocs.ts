@@ -6,10 +6,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { builtInCasesPath, loadLibrary } from '../server/src/node/libraryLoader';
 import { RULES, type CasebookRule } from '../server/src/service/rules';
 import { renderRuleReference, RULES_BEGIN, RULES_END } from '../server/src/service/rules/reference';
 import { GENERATED_BEGIN, GENERATED_END, renderFieldReference } from '../server/src/service/validation/formatReference';
+import { realLibrary } from './fixtures/library';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -23,7 +23,7 @@ export interface GeneratedDoc {
 }
 
 export function generatedDocs(): GeneratedDoc[] {
-  const library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] });
+  const library = realLibrary();
   return [
     {
       file: path.join(ROOT, 'docs', 'rules.md'),

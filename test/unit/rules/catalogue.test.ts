@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { builtInCasesPath, loadLibrary, loadRegulations } from '../../../server/src/node/libraryLoader';
+import { loadRegulations } from '../../../server/src/node/libraryLoader';
 import { actionable } from '../../../server/src/service/regulations';
 import { RULES, QUOTED_FIGURES, type CasebookRule } from '../../../server/src/service/rules';
 import { figure } from '../../../server/src/service/library/figures';
@@ -15,7 +15,8 @@ import { validate } from '../../../server/src/service/validation';
 import { nodeAtPath } from '../../../server/src/service/yamlTree';
 import { currentBlock, generatedDocs, staleMessage } from '../../generatedDocs';
 import { assertFixesWork, FIXTURES, fixture, library, modelOf } from './harness';
-import { fixtureFigures } from './library';
+import { realLibrary } from '../../fixtures/library';
+import { fixtureFigures } from '../../fixtures/rules/library';
 
 const CONTRACT_PATTERNS = new Set(
   'two-regions-three-dcs three-regions-five-dcs same-city-active-active multi-site-active-active unitization distributed-database microservices saga service-mesh containers dual-mode-release unified-paas hybrid-cloud security-zones full-link-tracing rate-limiting gray-release realtime-risk-control unified-user-center tech-stack-unification mainframe-downsizing elastic-scaling devops'.split(
@@ -182,7 +183,7 @@ describe('rules: catalogue', () => {
   });
 
   describe('with the real case library', () => {
-    const real = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] });
+    const real = realLibrary();
 
     it('holds every figure the rules quote', () => {
       for (const [caseId, outcomeId] of QUOTED_FIGURES) {
