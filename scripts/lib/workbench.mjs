@@ -14,14 +14,17 @@ export const CHROMIUM = process.env.CASEBOOK_CHROMIUM || '/usr/bin/chromium';
 const CACHE = path.join(ROOT, '.cache', 'workbench');
 const CODE_SERVER_BIN = path.join(CACHE, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 
-const SYSTEM_PACKAGES = [
-  // [what we look for, Debian package]
-  [() => existsSync(CHROMIUM), 'chromium'],
-  [() => existsSync('/usr/bin/rg'), 'ripgrep'],
-  [() => existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'), 'fonts-noto-cjk'],
-  [() => existsSync('/usr/include/krb5.h') || existsSync('/usr/include/gssapi/gssapi.h'), 'libkrb5-dev'],
-  [() => existsSync('/usr/bin/pkg-config'), 'pkg-config'],
-];
+/**
+ * The Debian packages in scripts/system-packages.txt (shared with .ci/run), each with the paths
+ * that show it is installed; Chromium's is CASEBOOK_CHROMIUM when set.
+ */
+function systemPackages() {
+  return readFileSync(path.join(ROOT, 'scripts', 'system-packages.txt'), 'utf8')
+    .split('\n')
+    .map((line) => line.replace(/#.*/, '').trim().split(/\s+/))
+    .filter(([pkg]) => pkg)
+    .map(([pkg, ...paths]) => ({ pkg, paths: pkg === 'chromium' ? [CHROMIUM] : paths }));
+}
 
 function log(message) {
   process.stderr.write(`[workbench] ${message}\n`);
@@ -29,7 +32,9 @@ function log(message) {
 
 /** Installs Chromium, ripgrep, CJK fonts and build headers from Debian when missing (needs root). */
 export function ensureSystemPackages() {
-  const missing = SYSTEM_PACKAGES.filter(([present]) => !present()).map(([, pkg]) => pkg);
+  const missing = systemPackages()
+    .filter(({ paths }) => !paths.some((p) => existsSync(p)))
+    .map(({ pkg }) => pkg);
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
     throw new Error(

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type * as Sarif from 'sarif';
 import { ALL_RULES } from '../service/analyze';
 import { customerName } from '../service/library/figures';
 import { listOf, pick, type Locale } from '../service/locale';
@@ -18,11 +19,16 @@ import type { CheckReport } from './check';
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
 
-type SarifLevel = 'error' | 'warning' | 'note';
+/** The levels Casebook writes (never `none`). */
+type SarifLevel = Exclude<Sarif.Result.level, 'none'>;
 const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-export interface SarifRule {
-  id: string;
+/*
+ * The official SARIF types (@types/sarif), narrowed to what Casebook always
+ * writes, so a consumer (and the tests) can rely on it.
+ */
+
+export interface SarifRule extends Sarif.ReportingDescriptor {
   name: string;
   shortDescription: { text: string };
   fullDescription: { text: string };
@@ -30,35 +36,44 @@ export interface SarifRule {
   helpUri: string;
   defaultConfiguration: { level: SarifLevel };
   /** `regulations`: the clauses the rule rests on (`<doc-id>#<article>`, issue 11). */
-  properties: { family: string; patterns: string[]; cases: string[]; regulations: string[] };
+  properties: Sarif.PropertyBag & { family: string; patterns: string[]; cases: string[]; regulations: string[] };
 }
 
-export interface SarifResult {
+type ArtifactLocation = Sarif.ArtifactLocation & { uri: string };
+
+export interface SarifResult extends Sarif.Result {
   ruleId: string;
   ruleIndex: number;
   level: SarifLevel;
   message: { text: string };
   locations: {
     physicalLocation: {
-      artifactLocation: { uri: string; uriBaseId?: string };
-      region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+      artifactLocation: ArtifactLocation;
+      region: Required<Pick<Sarif.Region, 'startLine' | 'startColumn' | 'endLine' | 'endColumn'>>;
     };
   }[];
-  suppressions?: { kind: 'inSource'; status: 'accepted'; justification: string }[];
-  properties: { path: (string | number)[]; patterns: string[]; cases: string[]; regulations: string[] };
+  suppressions?: (Sarif.Suppression & { kind: 'inSource'; status: 'accepted'; justification: string })[];
+  properties: Sarif.PropertyBag & { path: (string | number)[]; patterns: string[]; cases: string[]; regulations: string[] };
 }
 
-export interface SarifLog {
+export interface SarifDriver extends Sarif.ToolComponent {
+  version: string;
+  semanticVersion: string;
+  informationUri: string;
+  language: string;
+  rules: SarifRule[];
+}
+
+export interface SarifRun extends Sarif.Run {
+  tool: { driver: SarifDriver };
+  originalUriBaseIds: Record<string, { uri: string }>;
+  columnKind: 'utf16CodeUnits';
+  results: SarifResult[];
+}
+
+export interface SarifLog extends Sarif.Log {
   $schema: string;
-  version: '2.1.0';
-  runs: {
-    tool: {
-      driver: { name: string; version: string; semanticVersion: string; informationUri: string; language: string; rules: SarifRule[] };
-    };
-    originalUriBaseIds: Record<string, { uri: string }>;
-    columnKind: 'utf16CodeUnits';
-    results: SarifResult[];
-  }[];
+  runs: SarifRun[];
 }
 
 function toSarif(report: CheckReport, locale: Locale, cwd: string, library?: CaseLibrary): SarifLog {
@@ -99,11 +114,7 @@ export function formatSarif(report: CheckReport, locale: Locale, cwd: string): s
   return JSON.stringify(toSarif(report, locale, cwd), null, 2) + '\n';
 }
 
-function toResult(
-  finding: Finding,
-  ruleIndex: number,
-  artifactLocation: SarifResult['locations'][number]['physicalLocation']['artifactLocation'],
-): SarifResult {
+function toResult(finding: Finding, ruleIndex: number, artifactLocation: ArtifactLocation): SarifResult {
   const { start, end } = finding.range;
   const result: SarifResult = {
     ruleId: finding.rule,
@@ -135,7 +146,7 @@ function toResult(
 }
 
 /** Relative to the working directory (percent-encoded, `/`) when inside it, else an absolute file URI. */
-function artifact(absolute: string, cwd: string): { uri: string; uriBaseId?: string } {
+function artifact(absolute: string, cwd: string): ArtifactLocation {
   const relative = path.relative(cwd, absolute);
   if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) {
     return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };

@@ -5,6 +5,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
+import picomatch from 'picomatch';
 import type { Localized } from '../service/locale';
 import type { RuleMeta } from '../service/types';
 import { readCapped } from './fileReader';
@@ -31,8 +32,10 @@ export interface ExpandedOperands {
 /**
  * Files are taken as named; folders yield every proposal below them
  * (`*.arch.yaml`, `*.arch.yml`, or YAML starting with the marker); globs
- * (`*`, `**`, `?`) yield the proposals they match. `node_modules` and `.git`
- * are never entered.
+ * (picomatch: `*`, `**`, `?`, `[…]`, `{a,b}`, extglobs) yield the proposals
+ * they match. An operand that names an existing file or folder is taken
+ * literally even when it has glob characters (`方案(一期).arch.yaml`).
+ * `node_modules` and `.git` are never entered.
  */
 export function expandOperands(operands: string[], cwd: string = process.cwd()): ExpandedOperands {
   const files: string[] = [];
@@ -46,14 +49,14 @@ export function expandOperands(operands: string[], cwd: string = process.cwd()):
   };
   for (const operand of operands) {
     const absolute = path.resolve(cwd, operand);
-    if (hasGlob(operand)) {
+    const stat = statOrUndefined(absolute);
+    if (!stat && isGlob(operand)) {
       const matches = expandGlob(operand, cwd);
       if (matches.length === 0)
         problems.push({ operand, message: { zh: `没有与 ${operand} 匹配的方案文件。`, en: `No proposal files match ${operand}.` } });
       matches.forEach(add);
       continue;
     }
-    const stat = statOrUndefined(absolute);
     if (!stat) {
       problems.push({ operand, message: { zh: `找不到 ${operand}。`, en: `${operand} does not exist.` } });
     } else if (stat.isDirectory()) {
@@ -71,43 +74,31 @@ export function expandOperands(operands: string[], cwd: string = process.cwd()):
   return { files, problems };
 }
 
-function hasGlob(operand: string): boolean {
-  return /[*?]/.test(operand);
+/** Backslashes are folder separators in an operand (Windows shells), as in VS Code's globs. */
+function slashes(operand: string): string {
+  return operand.replace(/\\/g, '/');
+}
+
+function isGlob(operand: string): boolean {
+  return picomatch.scan(slashes(operand)).isGlob;
 }
 
 /** The proposals a glob matches, relative to `cwd` unless the glob is absolute. */
 function expandGlob(pattern: string, cwd: string): string[] {
-  const normalized = pattern.replace(/\\/g, '/');
-  const segments = normalized.split('/');
-  const firstGlob = segments.findIndex(hasGlob);
   // Walk only from the longest folder prefix without wildcards.
-  const base = path.resolve(cwd, segments.slice(0, firstGlob).join('/') || '.');
-  const matcher = globToRegExp(segments.slice(firstGlob).join('/'));
-  return walk(base).filter((file) => matcher.test(toSlashes(path.relative(base, file))) && isProposalFile(file));
+  const { base, glob } = picomatch.scan(slashes(pattern));
+  const root = path.resolve(cwd, base || '.');
+  const matches = globMatcher(glob);
+  return walk(root).filter((file) => matches(toSlashes(path.relative(root, file))) && isProposalFile(file));
 }
 
 /**
- * `**` any folders (including none), `*` any characters but `/`, `?` one
- * character but `/`. Like shells, wildcards do not match a leading `.`.
+ * A matcher for `/`-separated relative paths (picomatch): `**` any folders
+ * (including none), `*` any characters but `/`, `?` one character but `/`,
+ * `{yaml,yml}` either. Like shells, wildcards do not match a leading `.`.
  */
-export function globToRegExp(glob: string): RegExp {
-  let out = '^';
-  const parts = glob.split('/');
-  parts.forEach((part, i) => {
-    const last = i === parts.length - 1;
-    if (part === '**') {
-      out += last ? '(?:(?!\\.)[^/]*(?:/|$))*' : '(?:(?!\\.)[^/]*/)*';
-      return;
-    }
-    if (!part.startsWith('.') && /^[*?]/.test(part)) out += '(?!\\.)';
-    for (const c of part) {
-      if (c === '*') out += '[^/]*';
-      else if (c === '?') out += '[^/]';
-      else out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-    if (!last) out += '/';
-  });
-  return new RegExp(out + '$');
+export function globMatcher(glob: string): (relative: string) => boolean {
+  return picomatch(slashes(glob), { dot: false });
 }
 
 function toSlashes(p: string): string {

@@ -12,6 +12,7 @@ import { runCheck } from '../../../server/src/cli/check';
 import { complianceOf, formatComplianceJson, formatComplianceText, type ComplianceJson } from '../../../server/src/cli/compliance';
 import { toJsonReport } from '../../../server/src/cli/json';
 import { formatSarif, type SarifLog } from '../../../server/src/cli/sarif';
+import { realLibrary } from '../../fixtures/library';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BANK = path.join(ROOT, 'test/fixtures/regulations/bank-standards/acme-dr-standard.yaml');
@@ -134,7 +135,7 @@ describe('cli: regulations', () => {
   });
 
   it('compliance on the bank-core example: the tier-1 core is important, its unverified clauses are not judged', () => {
-    const library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] });
+    const library = realLibrary();
     const result = complianceOf(path.join(ROOT, 'examples/bank-core.arch.yaml'), library, 'zh-CN');
     assert.ok('rows' in result);
     const of = (ref: string) => result.rows.filter((r) => r.clause.ref === ref).map((r) => `${r.status}${r.system ? `:${r.system}` : ''}`);

@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { firstInvalidUtf8, globToRegExp } from '../../../server/src/node/files';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expandOperands, firstInvalidUtf8, globMatcher } from '../../../server/src/node/files';
 
 describe('files: glob matching', () => {
-  const matches = (glob: string, file: string) => globToRegExp(glob).test(file);
+  const matches = (glob: string, file: string) => globMatcher(glob)(file);
 
   it('* stays within a folder, ** crosses any number of them (including none)', () => {
     assert.ok(matches('*.arch.yaml', 'core.arch.yaml'));
@@ -25,6 +28,74 @@ describe('files: glob matching', () => {
     assert.ok(!matches('*.yaml', '.casebook.yaml'));
     assert.ok(!matches('**/*.yaml', '.hidden/a.yaml'));
     assert.ok(matches('.*.yaml', '.casebook.yaml'));
+  });
+
+  it("braces choose among alternatives: the extension's own activation pattern", () => {
+    const activation = '**/*.arch.{yaml,yml}';
+    assert.ok(matches(activation, 'core.arch.yaml'));
+    assert.ok(matches(activation, 'a/b/core.arch.yml'));
+    assert.ok(!matches(activation, 'core.arch.json'));
+    assert.ok(!matches(activation, 'core.arch.yamlx'));
+    assert.ok(matches('{payments,core}/*.arch.yaml', 'core/x.arch.yaml'));
+    assert.ok(!matches('{payments,core}/*.arch.yaml', 'ledger/x.arch.yaml'));
+    assert.ok(matches('v{1..3}.arch.yaml', 'v2.arch.yaml'), 'numeric ranges');
+    assert.ok(!matches('v{1..3}.arch.yaml', 'v4.arch.yaml'));
+  });
+
+  it('brackets and negated extglobs', () => {
+    assert.ok(matches('[ab].arch.yaml', 'a.arch.yaml'));
+    assert.ok(!matches('[ab].arch.yaml', 'c.arch.yaml'));
+    assert.ok(matches('!(draft)*.arch.yaml', 'core.arch.yaml'));
+    assert.ok(!matches('!(draft)*.arch.yaml', 'draft.arch.yaml'));
+  });
+
+  it('a backslash is a folder separator, as Windows shells write it', () => {
+    assert.ok(matches('a\\**\\*.arch.yaml', 'a/b/core.arch.yaml'));
+  });
+});
+
+describe('files: expanding operands', () => {
+  let dir: string;
+  const touch = (rel: string, text = 'casebook: proposal/v1\n') => {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  };
+  const relative = (files: string[]) => files.map((f) => path.relative(dir, f).split(path.sep).join('/'));
+
+  before(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'casebook-glob-'));
+    touch('core.arch.yaml');
+    touch('pay/ment.arch.yml');
+    touch('pay/notes.yaml', 'title: not a proposal\n');
+    touch('pay/marked.yaml');
+    touch('node_modules/dep/x.arch.yaml');
+    touch('.hidden/y.arch.yaml');
+    touch('方案{一期}.arch.yaml');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('expands braces relative to the working folder, skipping node_modules and hidden folders', () => {
+    const { files, problems } = expandOperands(['**/*.arch.{yaml,yml}'], dir);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(relative(files), ['core.arch.yaml', 'pay/ment.arch.yml', '方案{一期}.arch.yaml']);
+  });
+
+  it('walks from the literal prefix and keeps only proposals (name or marker)', () => {
+    assert.deepEqual(relative(expandOperands(['pay/*.{yaml,yml}'], dir).files), ['pay/marked.yaml', 'pay/ment.arch.yml']);
+    assert.deepEqual(relative(expandOperands([path.join(dir, 'pay', '*.yml')], dir).files), ['pay/ment.arch.yml'], 'an absolute glob');
+  });
+
+  it('takes an existing file literally even when its name has glob characters', () => {
+    assert.deepEqual(relative(expandOperands(['方案{一期}.arch.yaml'], dir).files), ['方案{一期}.arch.yaml']);
+  });
+
+  it('a glob that matches nothing is a located usage error, in both languages', () => {
+    const { files, problems } = expandOperands(['**/*.arch.{json,toml}'], dir);
+    assert.deepEqual(files, []);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]?.operand, '**/*.arch.{json,toml}');
+    assert.match(problems[0]?.message.en ?? '', /No proposal files match/);
+    assert.match(problems[0]?.message.zh ?? '', /没有与/);
   });
 });
 

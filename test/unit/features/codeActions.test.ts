@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { parseWaivers } from '../../../server/src/service/waivers';
 import { applyEdits, doc, fixture, service, settings } from './helpers';
-import { realLibrary } from './library';
+import { realLibrary } from '../../fixtures/library';
 
 const TEXT = fixture('findings.arch.yaml');
 const ls = service({ lib: realLibrary() });

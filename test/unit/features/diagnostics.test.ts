@@ -4,7 +4,7 @@ import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
 import { isDiagnosticData } from '../../../server/src/service/features/diagnostics';
 import type { CasePatternEvidence, CaseRecord } from '../../../server/src/service/types';
 import { doc, fixture, service, settings } from './helpers';
-import { realLibrary } from './library';
+import { realLibrary } from '../../fixtures/library';
 
 const TEXT = fixture('findings.arch.yaml');
 const ls = service({ lib: realLibrary(), ruleDocsBase: 'file:///docs/rules.md' });

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import type { AnalysisOutput } from '../../../server/src/service/analyze';
 import { analyzeProposal } from '../../../server/src/service/analyze';
 import { doc, fixture, service, settings } from './helpers';
-import { realLibrary } from './library';
+import { realLibrary } from '../../fixtures/library';
 
 const BANK = fixture('bank.arch.yaml');
 

@@ -5,7 +5,7 @@ import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { getLanguageService, type LanguageService, type LanguageServiceOptions } from '../../../server/src/service/languageService';
 import type { Locale } from '../../../server/src/service/locale';
 import type { AnalysisSettings, CaseLibrary } from '../../../server/src/service/types';
-import { testLibrary } from '../../fixtures/features/library';
+import { testLibrary } from '../../fixtures/library';
 
 export const FIXTURES = path.join(__dirname, '../../fixtures/features');
 

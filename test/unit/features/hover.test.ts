@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { doc, fixture, service, settings, withCursor } from './helpers';
-import { realLibrary } from './library';
-import { builtInCasesPath, loadLibrary } from '../../../server/src/node/libraryLoader';
+import { realLibrary } from '../../fixtures/library';
 import type { LanguageService } from '../../../server/src/service/languageService';
 
 const ls = service();
@@ -179,7 +178,7 @@ describe('features/hover over the built-in library (issue 10)', () => {
   // Loaded lazily so the fixture-library tests above do not pay for it.
   let real: LanguageService | undefined;
   const realHover = (marked: string, locale: 'en' | 'zh-CN') => {
-    real ??= service({ lib: loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] }) });
+    real ??= service({ lib: realLibrary() });
     const { text, position } = withCursor(marked);
     return (real.doHover(doc(text), position, settings(locale))!.contents as MarkupContent).value;
   };

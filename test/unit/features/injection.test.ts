@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { code, md } from '../../../server/src/service/features/labels';
 import { doc, fixture, service, settings } from './helpers';
-import { testLibrary } from '../../fixtures/features/library';
+import { testLibrary } from '../../fixtures/library';
 
 const EVIL = '**bold** [l](javascript:alert(1)) <b>x</b> <img src=x onerror=alert(1)> https://evil.example &lt;i&gt;';
 const BANK = fixture('bank.arch.yaml')

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { loadRegulations } from '../../../server/src/node/libraryLoader';
-import { testLibrary } from '../../fixtures/features/library';
+import { testLibrary } from '../../fixtures/library';
 import { doc, service, settings, withCursor } from './helpers';
 
 const library = { ...testLibrary(), regulations: loadRegulations(path.resolve(__dirname, '../../../regulations'), []) };

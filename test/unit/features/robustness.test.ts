@@ -6,9 +6,8 @@ import { getLanguageService, type LanguageService } from '../../../server/src/se
 import type { ProposalModel } from '../../../server/src/service/model';
 import { analyzeProposal } from '../../../server/src/service/analyze';
 import type { AnalysisSettings, CaseLibrary } from '../../../server/src/service/types';
-import { testLibrary } from '../../fixtures/features/library';
 import { fixture, settings } from './helpers';
-import { realLibrary } from './library';
+import { realLibrary, testLibrary } from '../../fixtures/library';
 
 const BANK = fixture('bank.arch.yaml');
 

@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ALL_RULES, analyzeProposal } from '../../../server/src/service/analyze';
-import { builtInCasesPath, loadLibrary } from '../../../server/src/node/libraryLoader';
 import { figure } from '../../../server/src/service/library/figures';
 import { LineIndex } from '../../../server/src/service/lineIndex';
 import type { Localized } from '../../../server/src/service/locale';
@@ -10,6 +9,7 @@ import { buildModel, topologyWords } from '../../../server/src/service/model';
 import { QUOTED_FIGURES } from '../../../server/src/service/rules';
 import type { CaseLibrary, SourceLocation } from '../../../server/src/service/types';
 import { parseYamlTree } from '../../../server/src/service/yamlTree';
+import { realLibrary } from '../../fixtures/library';
 
 const CASE_IDS = [
   'sofastack-overview',
@@ -94,7 +94,7 @@ function lineAt(location: SourceLocation): string {
 describe('built-in case library', () => {
   let library: CaseLibrary;
   before(() => {
-    library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] });
+    library = realLibrary();
   });
 
   it('loads without a single problem', () => {
@@ -243,7 +243,7 @@ const CLAIMED_WORDS: Record<string, { tier: number; words: string[] }[]> = {
 describe('reference topologies', () => {
   let library: CaseLibrary;
   before(() => {
-    library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] });
+    library = realLibrary();
   });
 
   it('exist for exactly the cases whose seed states one', () => {

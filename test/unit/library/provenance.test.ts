@@ -7,11 +7,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { builtInCasesPath, loadLibrary } from '../../../server/src/node/libraryLoader';
 import { buildLibrary } from '../../../server/src/service/library/build';
 import { figure } from '../../../server/src/service/library/figures';
 import type { CaseLibrary, EvidenceKind } from '../../../server/src/service/types';
 import { EVIDENCE_KINDS } from '../../../server/src/service/types';
+import { realLibrary } from '../../fixtures/library';
 
 const SEED_COPY = path.join(__dirname, 'seed.txt');
 const SHARED_SEED = '/work/shared/seed/000_ee510504cc575341.txt';
@@ -62,7 +62,7 @@ describe('provenance of the built-in library (issue 10)', () => {
   let library: CaseLibrary;
   before(() => {
     seed = normalise(fs.readFileSync(SEED_COPY, 'utf8'));
-    library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] });
+    library = realLibrary();
   });
 
   it('tests against the shared seed document, unchanged', function () {

@@ -11,9 +11,9 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { builtInCasesPath, loadLibrary } from '../../../server/src/node/libraryLoader';
 import { getLanguageService } from '../../../server/src/service/languageService';
 import type { AnalysisSettings } from '../../../server/src/service/types';
+import { realLibrary } from '../../fixtures/library';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const EXAMPLES = path.join(ROOT, 'examples');
@@ -156,7 +156,7 @@ function assertWorkspaceEdit(document: TextDocument, edit: WorkspaceEdit, what: 
 describe('property: the language service on randomly edited proposals', function () {
   // About a second of CPU per 10 runs; the shared machine may be busy.
   this.timeout(120_000);
-  const library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] });
+  const library = realLibrary();
   const errors: string[] = [];
   const service = getLanguageService({
     library: () => library,

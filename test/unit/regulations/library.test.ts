@@ -8,9 +8,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadConfigFile } from '../../../server/src/node/config';
-import { builtInCasesPath, loadLibrary, loadRegulations } from '../../../server/src/node/libraryLoader';
+import { loadRegulations } from '../../../server/src/node/libraryLoader';
 import { actionable, clausesFor, documentsNamedIn } from '../../../server/src/service/regulations';
 import { RULES } from '../../../server/src/service/rules';
+import { realLibrary } from '../../fixtures/library';
 
 const BUILT_IN = path.resolve(__dirname, '../../../regulations');
 const BANK = path.resolve(__dirname, '../../fixtures/regulations/bank-standards');
@@ -24,7 +25,7 @@ describe('regulation library', () => {
   });
 
   it('is loaded beside the built-in cases', () => {
-    const cases = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] });
+    const cases = realLibrary();
     assert.equal(cases.regulations?.documents.size, 4);
   });
 

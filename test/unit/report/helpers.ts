@@ -1,20 +1,20 @@
 /** Fixtures for the dossier tests: proposals analysed the way `casebook report` does, against the built-in library. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { builtInCasesPath, loadLibrary } from '../../../server/src/node/libraryLoader';
 import { analyzeProposal } from '../../../server/src/service/analyze';
 import type { Locale } from '../../../server/src/service/locale';
 import { buildModel } from '../../../server/src/service/model';
 import { renderReport, type ReportFormat, type ReportProposal } from '../../../server/src/service/report';
 import type { CaseLibrary } from '../../../server/src/service/types';
 import { parseYamlTree } from '../../../server/src/service/yamlTree';
+import { realLibrary } from '../../fixtures/library';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const TODAY = '2026-12-02';
 
 let library: CaseLibrary | undefined;
 export function builtInLibrary(): CaseLibrary {
-  library ??= loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] });
+  library ??= realLibrary();
   return library;
 }
 

@@ -6,16 +6,17 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { builtInCasesPath, loadLibrary, loadRegulations } from '../../../server/src/node/libraryLoader';
+import { loadRegulations } from '../../../server/src/node/libraryLoader';
 import { actionable } from '../../../server/src/service/regulations';
 import { RULES, QUOTED_FIGURES, type CasebookRule } from '../../../server/src/service/rules';
 import { figure } from '../../../server/src/service/library/figures';
-import { renderRuleReference, RULES_BEGIN, RULES_END } from '../../../server/src/service/rules/reference';
 import type { CaseLibrary, RawFinding } from '../../../server/src/service/types';
 import { validate } from '../../../server/src/service/validation';
 import { nodeAtPath } from '../../../server/src/service/yamlNodes';
+import { currentBlock, generatedDocs, staleMessage } from '../../generatedDocs';
 import { assertFixesWork, FIXTURES, fixture, library, modelOf } from './harness';
-import { fixtureFigures } from './library';
+import { realLibrary } from '../../fixtures/library';
+import { fixtureFigures } from '../../fixtures/rules/library';
 
 const CONTRACT_PATTERNS = new Set(
   'two-regions-three-dcs three-regions-five-dcs same-city-active-active multi-site-active-active unitization distributed-database microservices saga service-mesh containers dual-mode-release unified-paas hybrid-cloud security-zones full-link-tracing rate-limiting gray-release realtime-risk-control unified-user-center tech-stack-unification mainframe-downsizing elastic-scaling devops'.split(
@@ -67,24 +68,11 @@ describe('rules: catalogue', () => {
     }
   });
 
-  it('documents every rule in docs/rules.md, generated from the rules and the library (CASEBOOK_UPDATE_DOCS=1 rewrites it)', () => {
-    const file = `${FIXTURES}/../../../docs/rules.md`;
-    const real = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] });
-    const generated = `${RULES_BEGIN}\n\n${renderRuleReference(rules, real)}\n\n${RULES_END}`;
-    if (process.env.CASEBOOK_UPDATE_DOCS === '1') {
-      const old = fs.readFileSync(file, 'utf8');
-      const [begin, end] = [old.indexOf(RULES_BEGIN), old.indexOf(RULES_END)];
-      fs.writeFileSync(
-        file,
-        begin >= 0 && end > begin
-          ? old.slice(0, begin) + generated + old.slice(end + RULES_END.length)
-          : `${old.trimEnd()}\n\n${generated}\n`,
-      );
-    }
-    const docs = fs.readFileSync(file, 'utf8');
-    const [begin, end] = [docs.indexOf(RULES_BEGIN), docs.indexOf(RULES_END)];
-    assert.ok(begin >= 0 && end > begin, 'docs/rules.md has the generated markers');
-    assert.equal(docs.slice(begin, end + RULES_END.length), generated);
+  it('documents every rule in docs/rules.md, generated from the rules and the library (npm run docs rewrites it)', () => {
+    const doc = generatedDocs().find((d) => d.file.endsWith('rules.md'))!;
+    const docs = fs.readFileSync(doc.file, 'utf8');
+    assert.ok(currentBlock(doc, docs) !== undefined, 'docs/rules.md has the generated markers');
+    assert.ok(currentBlock(doc, docs) === doc.block, staleMessage(doc));
     const headings = new Set([...docs.matchAll(/^## ([a-z0-9-]+)$/gm)].map((m) => m[1]));
     assert.deepEqual(
       rules.map((r) => r.id).filter((id) => !headings.has(id)),
@@ -195,7 +183,7 @@ describe('rules: catalogue', () => {
   });
 
   describe('with the real case library', () => {
-    const real = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] });
+    const real = realLibrary();
 
     it('holds every figure the rules quote', () => {
       for (const [caseId, outcomeId] of QUOTED_FIGURES) {

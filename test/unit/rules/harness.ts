@@ -8,7 +8,7 @@ import { buildModel, type ProposalModel } from '../../../server/src/service/mode
 import type { CasebookRule } from '../../../server/src/service/rules';
 import type { CaseLibrary, RawFinding, RuleFix } from '../../../server/src/service/types';
 import { parseYamlTree } from '../../../server/src/service/yamlTree';
-import { fixtureLibrary } from './library';
+import { fixtureLibrary } from '../../fixtures/library';
 
 export const library: CaseLibrary = fixtureLibrary();
 export const FIXTURES = path.resolve(__dirname, '../../fixtures/proposals');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { builtInCasesPath, loadLibrary } from '../../../server/src/node/libraryLoader';
+
 import {
   caseDetail,
   caseSummaries,
@@ -10,7 +10,8 @@ import {
   patternSummary,
 } from '../../../server/src/service/caseViews';
 import { INDUSTRIES } from '../../../server/src/service/model';
-import { caseRecord, libraryOf, seedLibrary } from '../../fixtures/search/library';
+import { libraryOf, realLibrary, seedLibrary } from '../../fixtures/library';
+import { caseRecord } from '../../fixtures/search/library';
 
 const HAN = /\p{Script=Han}/u;
 /** English text may gloss a Chinese term in parentheses: "MLPS (等保)". */
@@ -170,7 +171,7 @@ describe('case views', () => {
   });
 
   describe('over the built-in library', () => {
-    const real = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] });
+    const real = realLibrary();
     // Names stay as written (aliases and some product names are Chinese); everything else must be English.
     // `source` is the seed sentence, verbatim Chinese by design; `sourceDocument` names the Chinese document.
     const NAMES = new Set(['aliases', 'products', 'topologyMermaid', 'referenceTopology', 'file', 'source', 'sourceDocument']);

@@ -9,7 +9,8 @@ import * as assert from 'node:assert/strict';
 import { MAX_NAME_CHARS, MAX_TEXT_CHARS } from '../../../server/src/service/library/fields';
 import { parseCaseFile } from '../../../server/src/service/library/parse';
 import { createSearchIndex } from '../../../server/src/service/search';
-import { caseRecord, libraryOf } from '../../fixtures/search/library';
+import { libraryOf } from '../../fixtures/library';
+import { caseRecord } from '../../fixtures/search/library';
 
 const caseFile = (customerZh: string, challengeEn = 'Challenge') =>
   [

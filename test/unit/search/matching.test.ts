@@ -1,13 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { builtInCasesPath, loadLibrary } from '../../../server/src/node/libraryLoader';
 import { analyzeProposal } from '../../../server/src/service/analyze';
 import { matchingCases } from '../../../server/src/service/matching';
 import { buildModel } from '../../../server/src/service/model';
 import { DEFAULT_SETTINGS, type Finding } from '../../../server/src/service/types';
 import { parseYamlTree } from '../../../server/src/service/yamlTree';
-import { seedLibrary } from '../../fixtures/search/library';
+import { realLibrary, seedLibrary } from '../../fixtures/library';
 
 const model = (text: string) => buildModel(parseYamlTree(text));
 
@@ -96,7 +95,7 @@ describe('matching cases', () => {
   });
 
   it('matches an insurer to insurance cases first over the built-in library, with analysis findings', () => {
-    const real = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] });
+    const real = realLibrary();
     const file = path.join(__dirname, '../../fixtures/proposals/good-internet-insurance.arch.yaml');
     const proposal = model(fs.readFileSync(file, 'utf8'));
     const { findings } = analyzeProposal(proposal, real, DEFAULT_SETTINGS);

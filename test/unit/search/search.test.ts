@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { builtInCasesPath, loadLibrary } from '../../../server/src/node/libraryLoader';
 import { createSearchIndex, MAX_QUERY_LENGTH, searchIndexFor, toCaseResults, type SearchHit } from '../../../server/src/service/search';
-import { caseRecord, libraryOf, patternRecord, productRecord, seedLibrary } from '../../fixtures/search/library';
+import { libraryOf, realLibrary, seedLibrary } from '../../fixtures/library';
+import { caseRecord, patternRecord, productRecord } from '../../fixtures/search/library';
 
 /** Strings mixing the library's own characters, punctuation, surrogates and any code point. */
 const QUERY = fc
@@ -353,7 +353,7 @@ describe('search', () => {
   });
 
   describe('the built-in library', () => {
-    const library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] });
+    const library = realLibrary();
     const real = createSearchIndex(library);
     const topCase = (q: string) => real.searchCases(q, { locale: 'zh-CN' }).results[0]?.id;
 

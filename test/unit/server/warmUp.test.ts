@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { warmUp, warmUpProposal } from '../../../server/src/node/warmUp';
 import { service, settings } from '../features/helpers';
-import { realLibrary } from '../features/library';
+import { realLibrary } from '../../fixtures/library';
 
 describe('server: warm-up at start', () => {
   it('runs the engine over a proposal that reaches many rules, without errors', () => {

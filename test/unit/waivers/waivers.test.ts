@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { builtInCasesPath, loadLibrary } from '../../../server/src/node/libraryLoader';
+
 import { analyzeProposal } from '../../../server/src/service/analyze';
 import { buildModel } from '../../../server/src/service/model';
 import type { AnalysisSettings, RawFinding } from '../../../server/src/service/types';
 import { WAIVER_RULES, applyWaivers, parseWaivers } from '../../../server/src/service/waivers';
 import { parseYamlTree } from '../../../server/src/service/yamlTree';
 import { nodeAtPath, type JsonPath } from '../../../server/src/service/yamlNodes';
+import { realLibrary } from '../../fixtures/library';
 
 /** A fake rule set: the waiver engine only needs ids. */
 const KNOWN = new Set(['tier-rule', 'db-rule', ...WAIVER_RULES.map((r) => r.id)]);
@@ -212,7 +213,7 @@ describe('waivers', () => {
 });
 
 describe('waivers with the real engine', () => {
-  const library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: [] });
+  const library = realLibrary();
   const analyze = (text: string, today = '2026-01-15') =>
     analyzeProposal(buildModel(parseYamlTree(text)), library, { locale: 'zh-CN', rules: {}, today }).findings;
   const ONE_CITY = (tierLine: string) => `casebook: proposal/v1

@@ -8,7 +8,7 @@ import { customerName, figure } from '../library/figures';
 import type { CaseLibrary } from '../types';
 import type { CasebookRule } from './helpers';
 
-export const RULES_BEGIN = '<!-- BEGIN GENERATED: rule reference (npm run test:unit with CASEBOOK_UPDATE_DOCS=1 rewrites it) -->';
+export const RULES_BEGIN = '<!-- BEGIN GENERATED: rule reference (npm run docs rewrites it) -->';
 export const RULES_END = '<!-- END GENERATED -->';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');

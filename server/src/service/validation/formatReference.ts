@@ -7,7 +7,7 @@ import { describeField, keysAt, type FieldInfo } from '../schemaInfo';
 import type { JsonPath } from '../yamlNodes';
 import { VALIDATION_RULES } from './rules';
 
-export const GENERATED_BEGIN = '<!-- BEGIN GENERATED: field reference (npm run test:unit with CASEBOOK_UPDATE_DOCS=1 rewrites it) -->';
+export const GENERATED_BEGIN = '<!-- BEGIN GENERATED: field reference (npm run docs rewrites it) -->';
 export const GENERATED_END = '<!-- END GENERATED -->';
 
 const SECTIONS: { title: string; path: JsonPath; prefix: string }[] = [

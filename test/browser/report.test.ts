@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { BANK, proposal, report, WAIVERS, XSS } from './helpers';
+import { BANK, proposal, report, WAIVERS, XSS } from '../unit/report/helpers';
 
 const CHROMIUM = process.env.CASEBOOK_CHROMIUM || '/usr/bin/chromium';
 const PAGE_URL = 'http://dossier.invalid/report.html';

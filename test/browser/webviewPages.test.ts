@@ -11,18 +11,18 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Browser, Page } from 'playwright-core';
-import type { CaseDetail, TopologyNode } from '../../../shared/src/protocol';
-import { webviewHtml, type WebviewPage } from '../../../client/src/webviews/html';
-import type { FromCasePage, FromPreview } from '../../../media/src/messages';
-import { buildModel } from '../../../server/src/service/model';
-import { renderTopology } from '../../../server/src/service/topology';
-import { parseYamlTree } from '../../../server/src/service/yamlTree';
+import type { CaseDetail, TopologyNode } from '../../shared/src/protocol';
+import { webviewHtml, type WebviewPage } from '../../client/src/webviews/html';
+import type { FromCasePage, FromPreview } from '../../media/src/messages';
+import { buildModel } from '../../server/src/service/model';
+import { renderTopology } from '../../server/src/service/topology';
+import { parseYamlTree } from '../../server/src/service/yamlTree';
 
 function postedOf<T extends Posted['type']>(h: Harness, type: T): Extract<Posted, { type: T }>[] {
   return h.posted.filter((m): m is Extract<Posted, { type: T }> => m.type === type);
 }
 
-const ROOT = path.resolve(__dirname, '../../..');
+const ROOT = path.resolve(__dirname, '../..');
 const CHROMIUM = process.env.CASEBOOK_CHROMIUM || '/usr/bin/chromium';
 const XSS = '<img src=x onerror=alert(1)>';
 
