@@ -1,7 +1,8 @@
 /**
  * The server under bad input, as a client sees it: null params, a client that
  * never answers workspace/configuration, incremental edits past the end and
- * joining `\r\n`, deep nesting, and Check Workspace on a FIFO.
+ * joining `\r\n`, changes with stale versions, deep nesting, and Check
+ * Workspace on a FIFO.
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
@@ -11,7 +12,7 @@ import * as path from 'node:path';
 import { ErrorCodes, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { CheckWorkspaceRequest } from '../../shared/src/protocol';
 import { LspClient, SERVER_JS, fileUri } from './harness';
-import { CORE_TEXT, WORKSPACE, freshUri, rules } from './fixtures';
+import { CORE_TEXT, WORKSPACE, freshUri, rangeOf, rules } from './fixtures';
 
 describe('LSP: robustness', function () {
   this.timeout(60_000);
@@ -62,6 +63,40 @@ describe('LSP: robustness', function () {
       reference.diagnostics.map((d) => [d.code, d.range]),
     );
     assert.ok(!rules(edited).includes('tier1-two-regions-three-dcs'), 'the edit reached the tier line');
+  });
+
+  it('ignores a change whose version is not above the current one, with a warning, and never publishes an older version', async () => {
+    const uri = freshUri('out-of-order.arch.yaml');
+    await client.open(uri, CORE_TEXT);
+    await client.diagnostics(uri, 1);
+    const tier = rangeOf(CORE_TEXT, 'tier: 1');
+    await client.change(uri, [{ range: tier, text: 'tier: 2' }]);
+    await client.diagnostics(uri, 2);
+    // Protocol abuse, sent past the harness's own version count: a lower version and the same version again.
+    for (const version of [1, 2]) {
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ text: `casebook: proposal/v1\nsystems: [\n# stale ${version}\n` }],
+      });
+    }
+    // The next valid edit lands on the text of version 2: the stale changes were not applied.
+    const name = rangeOf(client.text(uri), 'tier: 2');
+    const version = await client.change(uri, [{ range: name, text: 'tier: 3' }]);
+    assert.equal(version, 3);
+    const fresh = freshUri('out-of-order-fresh.arch.yaml');
+    await client.open(fresh, client.text(uri));
+    const [edited, reference] = await Promise.all([client.diagnostics(uri, 3), client.diagnostics(fresh, 1)]);
+    assert.deepEqual(
+      edited.diagnostics.map((d) => [d.code, d.range, d.message]),
+      reference.diagnostics.map((d) => [d.code, d.range, d.message]),
+    );
+    const versions = client.allDiagnostics(uri).map((p) => p.version ?? 0);
+    assert.deepEqual(
+      versions,
+      [...versions].sort((a, b) => a - b),
+      `published versions ${versions.join(', ')}`,
+    );
+    assert.equal(client.logs.filter((l) => l.includes(`ignored a change to ${uri}`)).length, 2, client.logs.join('\n'));
   });
 
   it('gives a located nesting-limit finding for 2,000 levels, never a stack overflow', async () => {

@@ -74,7 +74,7 @@ export function checkFile(
   policy: WaiverPolicy,
 ): FileOutcome {
   const read = readProposalFile(absolute);
-  if (read.kind === 'unreadable') return { findings: [], fingerprints: [], notices: [], error: read.message };
+  if (read.kind === 'unreadable') return { findings: [], fingerprints: [], notices: [], error: unreadable(file, read) };
   if (read.kind === 'refused') {
     const at = { line: read.line, character: read.character };
     const finding: Finding = {
@@ -104,4 +104,13 @@ export function checkFile(
     });
   }
   return { findings, fingerprints: fingerprintFindings(file, findings, model), notices };
+}
+
+/** Why a file was not read, named as the user sees it; a FIFO, device or socket is skipped (reading could block). */
+function unreadable(file: string, read: Extract<ReturnType<typeof readProposalFile>, { kind: 'unreadable' }>): Localized {
+  if (read.reason !== 'not-regular') return read.message;
+  return {
+    zh: `${file}：已跳过，不是普通文件（FIFO、设备或套接字），未读取。`,
+    en: `${file}: skipped, not a regular file (a FIFO, a device or a socket); it is not read.`,
+  };
 }

@@ -23,6 +23,7 @@ import type { LibraryState } from './libraryState';
 import { capDiagnostics, isTooLarge, tooLargeDiagnostic } from './limits';
 import { isProposalDocument } from './proposals';
 import type { DocumentSettings, SettingsStore } from './settings';
+import { takeStaleVersion } from './textModel';
 
 export interface DocumentSyncOptions {
   connection: Connection;
@@ -73,6 +74,14 @@ export class DocumentSync {
    */
   changed(document: TextDocument): void {
     const { uri } = document;
+    const stale = takeStaleVersion(document);
+    if (stale !== undefined) {
+      // Not applied (textModel.ts): nothing changed, and no older version may be checked or published after a newer one.
+      this.options.connection.console.warn(
+        `[casebook] ignored a change to ${uri} with version ${String(stale)}: the document is at version ${document.version}, and versions must increase`,
+      );
+      return;
+    }
     // TextDocuments reports an open as a change too: that version is already scheduled, at once.
     if (this.openedVersion.get(uri) === document.version) return;
     const now = performance.now();

@@ -9,6 +9,12 @@
  * So each incremental change is first clamped to the document (as the
  * library's own `offsetAt` reads it), and a change that would join `\r` and
  * `\n` is applied as the whole new text, which rebuilds the line table.
+ *
+ * A change whose version is not above the document's (a stale or repeated
+ * version: protocol abuse, or a client replaying old edits) is ignored, not
+ * applied: applying it would move the document back to an older version and
+ * its diagnostics would follow a newer publish. `takeStaleVersion` tells the
+ * document sync, which logs a warning.
  */
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 
@@ -17,12 +23,25 @@ export const SafeTextDocument = {
   create: (uri: string, languageId: string, version: number, content: string): TextDocument =>
     TextDocument.create(uri, languageId, version, content),
   update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+    if (!(Number.isInteger(version) && version > document.version)) {
+      stale.set(document, version);
+      return document;
+    }
     // One at a time: each change's range refers to the text after the ones before it.
     for (const change of changes) TextDocument.update(document, [safeChange(document, change)], version);
     if (changes.length === 0) TextDocument.update(document, [], version);
     return document;
   },
 };
+
+/** The version of the last change ignored as stale for a document, if any since the last call (then forgotten). */
+export function takeStaleVersion(document: TextDocument): number | undefined {
+  const version = stale.get(document);
+  stale.delete(document);
+  return version;
+}
+
+const stale = new WeakMap<TextDocument, number>();
 
 function safeChange(document: TextDocument, change: TextDocumentContentChangeEvent): TextDocumentContentChangeEvent {
   if (!('range' in change) || !change.range) return { text: change.text };

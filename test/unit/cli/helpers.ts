@@ -18,7 +18,7 @@ export interface RunResult {
   timedOut: boolean;
 }
 
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): RunResult {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NO_COLOR: '1',
@@ -32,7 +32,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
     cwd: options.cwd ?? ROOT,
     env,
     encoding: 'utf8',
-    timeout: CHILD_TIMEOUT_MS,
+    timeout: options.timeoutMs ?? CHILD_TIMEOUT_MS,
     maxBuffer: 64 * 1024 * 1024,
   });
   return {

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { DocumentSymbol, Position, Range } from 'vscode-languageserver-types';
+import { assertCompletion, assertSymbols, linesOf } from '../../fixtures/lspChecks';
 import { doc, service, settings } from './helpers';
 
 const ls = service();
@@ -20,21 +20,6 @@ const ODD: Record<string, string> = {
   'indented blank': 'casebook: proposal/v1\nsystems:\n  - id: core\n    \n    tier: 1\n',
 };
 
-function inside(range: Range, lines: string[]): boolean {
-  const ok = (p: Position) => p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line]!.length;
-  const ordered =
-    range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character);
-  return ok(range.start) && ok(range.end) && ordered;
-}
-
-function checkSymbols(symbols: DocumentSymbol[], lines: string[], where: string): void {
-  for (const s of symbols) {
-    assert.ok(s.name.trim() !== '', `${where}: a symbol has an empty name`);
-    assert.ok(inside(s.range, lines) && inside(s.selectionRange, lines), `${where}: ${s.name} lies outside the document`);
-    checkSymbols(s.children ?? [], lines, where);
-  }
-}
-
 describe('features: every answer is one an LSP client accepts', () => {
   const texts: [string, string][] = [
     ...fs.readdirSync(path.join(ROOT, 'proposals')).map((f): [string, string] => [f, read('proposals', f)]),
@@ -47,25 +32,17 @@ describe('features: every answer is one an LSP client accepts', () => {
   for (const [name, text] of texts) {
     it(`completes and outlines ${name} validly at every position`, () => {
       const document = doc(text);
-      const lines = text.split('\n');
+      const lines = linesOf(text);
       let items = 0;
       for (let line = 0; line < lines.length; line++) {
         for (let character = 0; character <= lines[line]!.length; character++) {
           const list = ls.doComplete(document, { line, character }, settings());
-          for (const item of list.items) {
-            items++;
-            const edit = item.textEdit;
-            if (!edit || !('range' in edit)) continue;
-            const { start, end } = edit.range;
-            assert.ok(
-              start.line === line && end.line === line && start.character <= character && character <= end.character,
-              `${name} ${line}:${character} "${item.label}" edits ${JSON.stringify(edit.range)}, which does not hold the cursor`,
-            );
-          }
+          items += list.items.length;
+          assertCompletion(list.items, { line, character }, lines, name);
         }
       }
       assert.ok(items > 0, 'some completion is offered somewhere');
-      checkSymbols(ls.findDocumentSymbols(document), lines, name);
+      assertSymbols(ls.findDocumentSymbols(document), lines, name);
     });
   }
 

@@ -10,9 +10,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Range } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../../server/src/service/languageService';
 import type { AnalysisSettings } from '../../../server/src/service/types';
+import {
+  assertCompletion,
+  assertDiagnostics,
+  assertFolding,
+  assertHover,
+  assertLenses,
+  assertLinks,
+  assertRange,
+  assertSymbols,
+  assertWorkspaceEdit,
+  linesOf,
+} from '../../fixtures/lspChecks';
 import { realLibrary } from '../../fixtures/library';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -118,41 +130,6 @@ function applyEdit(text: string, edit: Edit): string {
   }
 }
 
-/** Checks that a range lies inside the document and is ordered. */
-function assertRange(document: TextDocument, range: Range, what: string): void {
-  const at = `${what}: ${JSON.stringify(range)} in a document of ${document.lineCount} lines`;
-  assertPosition(document, range.start, at);
-  assertPosition(document, range.end, at);
-  assert.ok(document.offsetAt(range.start) <= document.offsetAt(range.end), `reversed range — ${at}`);
-}
-
-function assertPosition(document: TextDocument, position: Position, at: string): void {
-  assert.ok(Number.isInteger(position.line) && Number.isInteger(position.character), `non-integer position — ${at}`);
-  assert.ok(position.line >= 0 && position.character >= 0, `negative position — ${at}`);
-  assert.ok(position.line < document.lineCount, `line past the end — ${at}`);
-  const lineText = document
-    .getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } })
-    .replace(/\r?\n$/, '');
-  assert.ok(position.character <= lineText.length, `character past the end of line ${position.line} — ${at}`);
-}
-
-function assertEdits(document: TextDocument, edits: TextEdit[], what: string): void {
-  for (const edit of edits) {
-    assertRange(document, edit.range, what);
-    assert.equal(typeof edit.newText, 'string', what);
-  }
-}
-
-function assertWorkspaceEdit(document: TextDocument, edit: WorkspaceEdit, what: string): void {
-  for (const [uri, edits] of Object.entries(edit.changes ?? {})) {
-    assert.equal(uri, document.uri, what);
-    assertEdits(document, edits, what);
-  }
-  for (const change of edit.documentChanges ?? []) {
-    if ('edits' in change) assertEdits(document, change.edits, what);
-  }
-}
-
 describe('property: the language service on randomly edited proposals', function () {
   // About a second of CPU per 10 runs; the shared machine may be busy.
   this.timeout(120_000);
@@ -194,54 +171,34 @@ describe('property: the language service on randomly edited proposals', function
   });
 
   function check(document: TextDocument, settings: AnalysisSettings, probes: [number, number][], newName: string): void {
+    const lines = linesOf(document.getText());
     const diagnostics = service.doValidation(document, settings);
-    for (const d of diagnostics) {
-      assertRange(document, d.range, `diagnostic ${String(d.code)}`);
-      assert.ok(d.message.length > 0, 'an empty diagnostic message');
-    }
+    assertDiagnostics(diagnostics, lines, 'property');
     const whole: Range = { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) };
     for (const action of service.getCodeActions(document, whole, { diagnostics }, settings)) {
-      if (action.edit) assertWorkspaceEdit(document, action.edit, `code action ${action.title}`);
+      if (action.edit) assertWorkspaceEdit(action.edit, document.uri, lines, `code action ${action.title}`);
     }
-    for (const lens of service.getCodeLenses(document, settings)) assertRange(document, lens.range, 'code lens');
-    const symbols = service.findDocumentSymbols(document);
-    const walk = (list: typeof symbols): void => {
-      for (const s of list) {
-        assertRange(document, s.range, `symbol ${s.name}`);
-        assertRange(document, s.selectionRange, `symbol ${s.name} selection`);
-        walk(s.children ?? []);
-      }
-    };
-    walk(symbols);
-    for (const s of service.findWorkspaceSymbols([document], '')) assertRange(document, s.location.range, 'workspace symbol');
-    for (const f of service.getFoldingRanges(document)) {
-      assert.ok(f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < document.lineCount, `folding ${JSON.stringify(f)}`);
-    }
-    for (const link of service.findDocumentLinks(document)) assertRange(document, link.range, 'document link');
+    assertLenses(service.getCodeLenses(document, settings), lines, 'property');
+    assertSymbols(service.findDocumentSymbols(document), lines, 'property');
+    for (const s of service.findWorkspaceSymbols([document], '')) assertRange(s.location.range, lines, 'workspace symbol');
+    assertFolding(service.getFoldingRanges(document), lines, 'property');
+    assertLinks(service.findDocumentLinks(document), lines, 'property');
 
     for (const [lineSeed, character] of probes) {
-      const line = lineSeed % document.lineCount;
-      const lineLength = document
-        .getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } })
-        .replace(/\r?\n$/, '').length;
-      const position = { line, character: Math.min(character, lineLength) };
-      const hover = service.doHover(document, position, settings);
-      if (hover?.range) assertRange(document, hover.range, 'hover');
+      const line = lineSeed % lines.length;
+      const position = { line, character: Math.min(character, lines[line]!.length) };
+      assertHover(service.doHover(document, position, settings), position, lines, 'property');
       const completion = service.doComplete(document, position, settings);
       assert.ok(Array.isArray(completion.items));
-      for (const item of completion.items) {
-        if (item.textEdit && 'range' in item.textEdit) assertRange(document, item.textEdit.range, `completion ${item.label}`);
-        if (item.textEdit && 'insert' in item.textEdit) assertRange(document, item.textEdit.insert, `completion ${item.label}`);
-        assertEdits(document, item.additionalTextEdits ?? [], `completion ${item.label}`);
-      }
-      for (const location of service.findDefinition(document, position)) assertRange(document, location.range, 'definition');
-      for (const location of service.findReferences(document, position, true)) assertRange(document, location.range, 'reference');
+      assertCompletion(completion.items, position, lines, 'property');
+      for (const location of service.findDefinition(document, position)) assertRange(location.range, lines, 'definition');
+      for (const location of service.findReferences(document, position, true)) assertRange(location.range, lines, 'reference');
       const prepared = service.prepareRename(document, position);
       if (prepared) {
-        assertRange(document, prepared.range, 'prepareRename');
+        assertRange(prepared.range, lines, 'prepareRename');
         service.renameProblem(document, position, newName, settings);
         const edit = service.doRename(document, position, newName);
-        if (edit) assertWorkspaceEdit(document, edit, 'rename');
+        if (edit) assertWorkspaceEdit(edit, document.uri, lines, 'rename');
       }
     }
   }

@@ -10,75 +10,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import * as YAML from 'yaml';
-import { YamlTreeParser, parseYamlTree, type YamlTree } from '../../../server/src/service/yamlTree';
+import { YamlTreeParser, parseYamlTree } from '../../../server/src/service/yamlTree';
 import { toPlain } from '../../../server/src/service/yamlNodes';
+import { applyLineEdit, content, crlf, lineEdit } from './lineEdits';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples');
 const SOURCES = readdirSync(EXAMPLES)
   .filter((f) => f.endsWith('.arch.yaml'))
   .map((f) => readFileSync(path.join(EXAMPLES, f), 'utf8'));
-
-/** The same proposal as written on Windows. */
-const crlf = (text: string) => text.replace(/\n/g, '\r\n');
-
-/** Line-level edits an architect makes: move a block, copy an item, drop or add a line, retype a value. */
-type LineEdit =
-  | { kind: 'move'; from: number; count: number; to: number }
-  | { kind: 'copy'; from: number; count: number; to: number }
-  | { kind: 'drop'; line: number }
-  | { kind: 'insert'; line: number; text: string }
-  | { kind: 'retype'; line: number; text: string };
-
-const LINES = [
-  '',
-  '# 注释',
-  '  - id: extra',
-  '    tier: 2',
-  '  - id: core',
-  'owner: 架构组',
-  '    sites: [a, b]',
-  '  - { from: a, to: b }',
-  'zones: [dmz]',
-  '    name: 核心',
-];
-
-const lineEdit: fc.Arbitrary<LineEdit> = fc.oneof(
-  fc.record({ kind: fc.constant('move' as const), from: fc.nat(), count: fc.integer({ min: 1, max: 8 }), to: fc.nat() }),
-  fc.record({ kind: fc.constant('copy' as const), from: fc.nat(), count: fc.integer({ min: 1, max: 8 }), to: fc.nat() }),
-  fc.record({ kind: fc.constant('drop' as const), line: fc.nat() }),
-  fc.record({ kind: fc.constant('insert' as const), line: fc.nat(), text: fc.constantFrom(...LINES) }),
-  fc.record({ kind: fc.constant('retype' as const), line: fc.nat(), text: fc.constantFrom(...LINES) }),
-);
-
-function applyLineEdit(text: string, edit: LineEdit): string {
-  const lines = text.split('\n');
-  const at = (n: number) => n % Math.max(1, lines.length);
-  switch (edit.kind) {
-    case 'move': {
-      const block = lines.splice(at(edit.from), edit.count);
-      lines.splice(at(edit.to), 0, ...block);
-      break;
-    }
-    case 'copy':
-      lines.splice(at(edit.to), 0, ...lines.slice(at(edit.from), at(edit.from) + edit.count));
-      break;
-    case 'drop':
-      lines.splice(at(edit.line), 1);
-      break;
-    case 'insert':
-      lines.splice(at(edit.line), 0, edit.text);
-      break;
-    case 'retype':
-      lines[at(edit.line)] = edit.text;
-      break;
-  }
-  return lines.join('\n');
-}
-
-/** What a tree says, without the line index (a fresh object per parse). */
-function content(tree: YamlTree): unknown {
-  return { root: tree.root, problems: tree.problems, comments: tree.comments, mode: tree.stats.mode };
-}
 
 describe('yamlTree incremental parse (property)', function () {
   this.timeout(60_000);

@@ -14,6 +14,7 @@ import { describeField } from '../schemaInfo';
 import { keyFigures } from '../caseViews';
 import { kindPrefix, productName } from '../library/figures';
 import type { CaseLibrary } from '../types';
+import { rangeContains } from '../lineIndex';
 import { cursorAt } from './cursor';
 import { dependents, idAt, nodeAt, systemsAtSite } from './indexes';
 import {
@@ -80,6 +81,8 @@ export function doHover(context: FeatureContext, position: Position): Hover | nu
   if (cursor.place === 'key' && path) {
     const keyRange =
       hit?.keyOf?.entry.keyRange ?? (cursor.shape.key ? lineRange(position.line, cursor.shape.key.start, cursor.shape.key.end) : undefined);
+    // In the indentation or the `- ` before a key, the pointer is over nothing: a hover there would name a range it is not in.
+    if (keyRange && !rangeContains(keyRange, position)) return null;
     const last = path[path.length - 1];
     if (last === 'tier' && typeof path[1] === 'number' && path[0] === 'systems') {
       const system = model.systems.find((s) => s.index === path[1]);
