@@ -23,7 +23,11 @@ async function main(): Promise<void> {
   await section('4. casebook check at repository scale', benchCli);
 }
 
+/** `node dist/bench.js 4` (or `npm run bench -- 1 4`) runs only the numbered sections; no argument runs all. */
+const only = new Set(process.argv.slice(2).filter((a) => /^\d+$/.test(a)));
+
 async function section(title: string, run: () => unknown): Promise<void> {
+  if (only.size > 0 && !only.has(title.split('.')[0]!)) return;
   console.log(`── ${title} ${'─'.repeat(Math.max(0, 60 - title.length))}`);
   const started = Date.now();
   try {
