@@ -6,6 +6,7 @@ import { loadavg } from 'node:os';
 import { benchAnalysis } from './analysis';
 import { benchCli } from './cli';
 import { benchLsp } from './lsp';
+import { benchLspLatency } from './lspLatency';
 import { benchSearch } from './search';
 
 async function main(): Promise<void> {
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   await section('2. case search', benchSearch);
   // 3. The language server over JSON-RPC (bench/lsp.ts).
   await section('3. language server', benchLsp);
+  await section('3b. language server under load', benchLspLatency);
   await section('4. casebook check at repository scale', benchCli);
 }
 
