@@ -15,7 +15,7 @@
  */
 import type { Localized } from './locale';
 import type { ProposalModel, SystemModel } from './model';
-import { clauseTitle } from './regulations';
+import { clauseTitle, profileMatch } from './regulations';
 import type { Finding, RegulationClause, RegulationLibrary } from './types';
 
 export type ComplianceStatus = 'met' | 'not-met' | 'not-stated' | 'unverified' | 'informative';
@@ -76,6 +76,23 @@ export function complianceMatrix(model: ProposalModel, library: RegulationLibrar
         continue;
       }
       if (!(scope as readonly string[]).includes(type)) continue;
+    }
+    // Scope: institution profiles (114号 第七条: total assets and cross-province branches).
+    if (clause.appliesTo.profiles) {
+      const i = model.institution;
+      const match = profileMatch(clause, {
+        ...(type !== undefined ? { type } : {}),
+        ...(i?.totalAssets ? { totalAssets: i.totalAssets.value } : {}),
+        ...(i?.crossProvince ? { crossProvince: i.crossProvince.value } : {}),
+      });
+      if (match === 'no') continue;
+      if (match === 'unknown') {
+        row('not-stated', institutionLine, {
+          zh: '条款只适用于部分机构（依资产总额 institution.totalAssets、是否跨省设分支机构 institution.crossProvince）；方案未写明，无法判断是否适用。',
+          en: 'The clause applies only to some institutions (by institution.totalAssets and institution.crossProvince); the proposal does not state them, so whether it applies is unknown.',
+        });
+        continue;
+      }
     }
     // Scope: MLPS levels.
     const levels = clause.appliesTo.mlps;
@@ -161,7 +178,10 @@ function missingInput(clause: RegulationClause, system: SystemModel): Localized 
         en: `The system states no ${absent.join(' or ')} to compare with the ceiling.`,
       };
   }
-  if (clause.requires === 'remote-dr-centre' && (!system.sites || system.topology.sites.some((s) => !s.city)))
+  if (
+    (clause.requires === 'remote-dr-centre' || clause.requires === 'remote-dr-realtime-switch') &&
+    (!system.sites || system.topology.sites.some((s) => !s.city))
+  )
     return {
       zh: '系统未写全站点或站点城市，无法判断是否有异地站点。',
       en: 'The system’s sites or their cities are not all stated, so a remote site cannot be judged.',

@@ -12,6 +12,7 @@ import {
   CLAUSE_REQUIREMENTS,
   INSTITUTION_TYPES,
   type ClauseRequirement,
+  type InstitutionProfile,
   type InstitutionType,
   type LibraryProblem,
   type RegulationClause,
@@ -196,8 +197,9 @@ function parseClause(
     verified = false;
   }
   const applies = (p.appliesTo ?? {}) as Record<string, unknown>;
-  const institutions = Array.isArray(applies.institutions)
-    ? applies.institutions.filter((i): i is InstitutionType => (INSTITUTION_TYPES as readonly unknown[]).includes(i))
+  const institutions = institutionList(applies.institutions);
+  const profiles = Array.isArray(applies.profiles)
+    ? applies.profiles.map(profileOf).filter((x): x is InstitutionProfile => !!x)
     : undefined;
   const mlps = Array.isArray(applies.mlps) ? applies.mlps.filter((n): n is number => typeof n === 'number') : undefined;
   const ceilingPlain = (p.ceiling ?? undefined) as Record<string, unknown> | undefined;
@@ -216,6 +218,7 @@ function parseClause(
       ...(institutions ? { institutions } : {}),
       ...(applies.important === true ? { important: true } : {}),
       ...(mlps ? { mlps } : {}),
+      ...(profiles && profiles.length > 0 ? { profiles } : {}),
     },
     grounds: Array.isArray(p.grounds) ? p.grounds.map(str).filter((g): g is string => !!g) : [],
     source: { ...(url ? { url } : {}), ...(also ? { also } : {}), ...(read ? { read } : {}) },
@@ -226,6 +229,23 @@ function parseClause(
       : {}),
     ...(requires ? { requires } : {}),
     location: { file, range: entryOf(item, 'article')?.keyRange ?? item.range },
+  };
+}
+
+function institutionList(value: unknown): InstitutionType[] | undefined {
+  return Array.isArray(value)
+    ? value.filter((i): i is InstitutionType => (INSTITUTION_TYPES as readonly unknown[]).includes(i))
+    : undefined;
+}
+
+function profileOf(value: unknown): InstitutionProfile | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  const institutions = institutionList(v.institutions);
+  return {
+    ...(institutions ? { institutions } : {}),
+    ...(typeof v.minTotalAssets === 'number' ? { minTotalAssets: v.minTotalAssets } : {}),
+    ...(typeof v.crossProvince === 'boolean' ? { crossProvince: v.crossProvince } : {}),
   };
 }
 
@@ -242,6 +262,36 @@ export function coversInstitution(clause: RegulationClause, type: string | undef
   const scope = clause.appliesTo.institutions;
   if (!scope) return true;
   return type !== undefined && (scope as readonly string[]).includes(type);
+}
+
+/** What a proposal states of its institution, as a clause's profiles read it. */
+export interface InstitutionFacts {
+  type?: string;
+  totalAssets?: number;
+  crossProvince?: boolean;
+}
+
+/**
+ * Whether the institution falls in one of the clause's profiles (114号 第七条:
+ * 1000亿 and cross-province banks, or provincial rural credit unions):
+ * `yes`, `no`, or `unknown` when a condition that could make it apply is not
+ * stated. A clause without profiles: its institution scope alone decides.
+ */
+export function profileMatch(clause: RegulationClause, facts: InstitutionFacts): 'yes' | 'no' | 'unknown' {
+  const profiles = clause.appliesTo.profiles;
+  if (!profiles)
+    return facts.type === undefined && clause.appliesTo.institutions ? 'unknown' : coversInstitution(clause, facts.type) ? 'yes' : 'no';
+  let unknown = false;
+  for (const p of profiles) {
+    const checks: (boolean | undefined)[] = [
+      p.institutions ? (facts.type === undefined ? undefined : (p.institutions as readonly string[]).includes(facts.type)) : true,
+      p.minTotalAssets !== undefined ? (facts.totalAssets === undefined ? undefined : facts.totalAssets >= p.minTotalAssets) : true,
+      p.crossProvince !== undefined ? (facts.crossProvince === undefined ? undefined : facts.crossProvince === p.crossProvince) : true,
+    ];
+    if (checks.every((c) => c === true)) return 'yes';
+    if (!checks.includes(false)) unknown = true;
+  }
+  return unknown ? 'unknown' : 'no';
 }
 
 /** Verified clauses a check may act on: they ground `ruleId`, or carry the requirement asked for. */

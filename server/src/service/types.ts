@@ -155,8 +155,17 @@ export const INSTITUTION_TYPES = [
 export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
 
 /** What a clause requires, in a form a check can read (only on verified clauses does a check act on it). */
-export const CLAUSE_REQUIREMENTS = ['remote-dr-centre'] as const;
+export const CLAUSE_REQUIREMENTS = ['remote-dr-centre', 'offsite-backup', 'remote-dr-realtime-switch'] as const;
 export type ClauseRequirement = (typeof CLAUSE_REQUIREMENTS)[number];
+
+/** One alternative of a clause's institution scope: every stated condition must hold (114号 第七条: 1000亿 and cross-province). */
+export interface InstitutionProfile {
+  institutions?: InstitutionType[];
+  /** institution.totalAssets at least this, in 亿元. */
+  minTotalAssets?: number;
+  /** institution.crossProvince must equal this. */
+  crossProvince?: boolean;
+}
 
 export interface RegulationClause {
   /** `<doc-id>#<article>`: `cbrc-2010-114#第三条（四）`. */
@@ -166,7 +175,7 @@ export interface RegulationClause {
   /** The requirement verbatim, as the public text found words it; empty when it was not found. */
   text: string;
   summary: Localized;
-  appliesTo: { institutions?: InstitutionType[]; important?: boolean; mlps?: number[] };
+  appliesTo: { institutions?: InstitutionType[]; important?: boolean; mlps?: number[]; profiles?: InstitutionProfile[] };
   /** Rule ids this clause grounds. */
   grounds: string[];
   source: { url?: string; also?: string; read?: string };

@@ -30,7 +30,8 @@ describe('hover: regulations', () => {
     assert.ok(h.value.includes('《商业银行数据中心监管指引》（银监发〔2010〕114号）'));
     assert.ok(h.value.includes('一般距离在数百公里以上'));
     assert.ok(h.value.includes('**第三条（四）** · 已核实'));
-    assert.ok(h.value.includes('**第七条** · **未核实**'));
+    assert.ok(h.value.includes('**第七条** · 已核实'));
+    assert.ok(h.value.includes('应设立异地模式灾备中心'));
     assert.ok(h.value.includes('safety-officer.cn'));
     assert.deepEqual(h.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 17 } });
   });

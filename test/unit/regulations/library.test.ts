@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadConfigFile } from '../../../server/src/node/config';
 import { loadRegulations } from '../../../server/src/node/libraryLoader';
-import { actionable, clausesFor, documentsNamedIn } from '../../../server/src/service/regulations';
+import { actionable, clausesFor, documentsNamedIn, profileMatch } from '../../../server/src/service/regulations';
 import { RULES } from '../../../server/src/service/rules';
 import { realLibrary } from '../../fixtures/library';
 
@@ -45,6 +45,32 @@ describe('regulation library', () => {
     assert.ok(clause.text.includes('一般距离数十公里'));
     assert.ok(clause.text.includes('一般距离在数百公里以上'));
     assert.equal(clause.source.url, 'https://www.safety-officer.cn/archives/241.html');
+  });
+
+  it('quotes 104号 第二十五条 with the 4-hour / half-hour ceiling it states', () => {
+    const clause = library.clauses.get('cbrc-2011-104#第二十五条')!;
+    assert.ok(actionable(clause));
+    assert.ok(clause.text.includes('原则上，重要业务恢复时间目标不得大于4小时，重要业务恢复点目标不得大于半小时'));
+    assert.deepEqual(clause.ceiling, { rtoSeconds: 4 * 3600, rpoSeconds: 30 * 60 });
+    assert.equal(library.clauses.has('cbrc-2011-104#恢复目标'), false, 'the placeholder is gone');
+  });
+
+  it('reads 114号 第七条 as two institution profiles', () => {
+    const clause = library.clauses.get('cbrc-2010-114#第七条')!;
+    assert.ok(actionable(clause) && clause.text.includes('应设立异地模式灾备中心'));
+    assert.equal(clause.requires, 'remote-dr-centre');
+    assert.equal(profileMatch(clause, { type: 'joint-stock', totalAssets: 1000, crossProvince: true }), 'yes');
+    assert.equal(profileMatch(clause, { type: 'joint-stock', totalAssets: 999, crossProvince: true }), 'no');
+    assert.equal(profileMatch(clause, { type: 'joint-stock', crossProvince: true }), 'unknown');
+    assert.equal(profileMatch(clause, { type: 'rural-credit-union' }), 'yes');
+    assert.equal(profileMatch(clause, { type: 'insurer', totalAssets: 5000, crossProvince: true }), 'no');
+    assert.equal(profileMatch(clause, {}), 'unknown');
+  });
+
+  it('keeps the GB/T 20988 level table unverified: secondary sources disagree', () => {
+    const clause = library.clauses.get('gbt-20988-2007#附录A')!;
+    assert.equal(clause.verified, false);
+    assert.equal(clause.grounds.length, 0);
   });
 
   it('records no figure for an unverified clause, and no check acts on one', () => {

@@ -105,7 +105,8 @@ describe('rules: catalogue', () => {
     }
     assert.deepEqual(
       groundedOnlyOnUnverified.map((r) => r.id),
-      ['important-recovery-ceiling', 'remote-dr-centre-required'],
+      [],
+      'every regulation rule now cites a verified built-in clause first',
     );
   });
 

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { loadRegulations } from '../../../server/src/node/libraryLoader';
 import { analyzeProposal } from '../../../server/src/service/analyze';
-import { importantRecoveryCeiling, remoteDrCentreRequired } from '../../../server/src/service/rules/regulation';
+import { importantRecoveryCeiling, mlpsBackupRedundancy, remoteDrCentreRequired } from '../../../server/src/service/rules/regulation';
 import { remoteDrTooClose } from '../../../server/src/service/rules/geography';
 import type { CaseLibrary } from '../../../server/src/service/types';
 import { library, modelOf, run } from './harness';
@@ -17,19 +17,37 @@ const BANK = path.resolve(__dirname, '../../fixtures/regulations/bank-standards'
 const builtIn: CaseLibrary = { ...library, regulations: loadRegulations(BUILT_IN, []) };
 const bank: CaseLibrary = { ...library, regulations: loadRegulations(BUILT_IN, [BANK]) };
 
-const proposal = (o: { type?: string; important?: boolean; rto?: string; rpo?: string; sites?: string }) => `casebook: proposal/v1
+const proposal = (o: {
+  type?: string;
+  assets?: number;
+  crossProvince?: boolean;
+  mlps?: number;
+  sysMlps?: number;
+  important?: boolean;
+  rto?: string;
+  rpo?: string;
+  sites?: string;
+  whRole?: string;
+}) => {
+  const inst = [
+    o.type ? `type: ${o.type}` : '',
+    o.assets !== undefined ? `totalAssets: ${o.assets}` : '',
+    o.crossProvince !== undefined ? `crossProvince: ${o.crossProvince}` : '',
+  ].filter(Boolean);
+  return `casebook: proposal/v1
 name: 测试
-${o.type ? `institution: { type: ${o.type} }\n` : ''}sites:
+${o.mlps ? `compliance: { mlps: ${o.mlps} }\n` : ''}${inst.length > 0 ? `institution: { ${inst.join(', ')} }\n` : ''}sites:
   - { id: fs-1, city: 佛山, role: primary }
   - { id: gz-1, city: 广州, role: hot-standby }
-  - { id: wh-1, city: 武汉, role: hot-standby }
+  - { id: wh-1, city: 武汉, role: ${o.whRole ?? 'hot-standby'} }
 systems:
   - id: deposit
     name: 存款
 ${o.important === false ? '' : '    important: true\n'}    rto: ${o.rto ?? '1h'}
     rpo: ${o.rpo ?? '5m'}
-    sites: ${o.sites ?? '[fs-1, gz-1]'}
+${o.sysMlps ? `    mlps: ${o.sysMlps}\n` : ''}    sites: ${o.sites ?? '[fs-1, gz-1]'}
 `;
+};
 
 describe('rules: regulation', () => {
   describe('important-recovery-ceiling', () => {
@@ -86,5 +104,81 @@ describe('rules: regulation', () => {
     assert.deepEqual(byRule.get('important-recovery-ceiling'), ['acme-dr-standard#第一条']);
     assert.deepEqual(byRule.get('remote-dr-too-close'), ['cbrc-2010-114#第三条（四）']);
     for (const f of findings) assert.ok(Array.isArray(f.regulations), `${f.rule} has regulations`);
+  });
+
+  describe('built-in verified clauses', () => {
+    it('important-recovery-ceiling: 104号 第二十五条 (4 h / half an hour) for a bank that states its type', () => {
+      const findings = run(importantRecoveryCeiling, proposal({ type: 'city-commercial', rto: '5h', rpo: '45m' }), builtIn);
+      assert.deepEqual(
+        findings.map((f) => f.path.join('.')),
+        ['systems.0.rto', 'systems.0.rpo'],
+      );
+      assert.deepEqual(findings[0]!.regulations, ['cbrc-2011-104#第二十五条']);
+      assert.ok(findings[0]!.message.zh.includes('重要业务恢复时间目标不得大于4小时'));
+      assert.ok(findings[0]!.message.en.includes('4 h'));
+      assert.ok(findings[1]!.message.en.includes('30 min'));
+    });
+
+    it('important-recovery-ceiling: silent at the ceiling, outside the scope, and without institution.type', () => {
+      assert.deepEqual(run(importantRecoveryCeiling, proposal({ type: 'city-commercial', rto: '4h', rpo: '30m' }), builtIn), []);
+      assert.deepEqual(run(importantRecoveryCeiling, proposal({ type: 'insurer', rto: '8h' }), builtIn), []);
+      assert.deepEqual(run(importantRecoveryCeiling, proposal({ rto: '8h' }), builtIn), []);
+      assert.deepEqual(run(importantRecoveryCeiling, proposal({ type: 'city-commercial', rto: '8h', important: false }), builtIn), []);
+    });
+
+    it('remote-dr-centre-required: 114号 第七条 for a 1000亿+ cross-province bank and for a provincial rural credit union', () => {
+      const big = run(remoteDrCentreRequired, proposal({ type: 'city-commercial', assets: 3000, crossProvince: true }), builtIn);
+      assert.deepEqual(
+        big.map((f) => f.path.join('.')),
+        ['systems.0.sites'],
+      );
+      assert.deepEqual(big[0]!.regulations, ['cbrc-2010-114#第七条', 'cbrc-2010-114#第三条（四）']);
+      assert.ok(big[0]!.message.zh.includes('应设立异地模式灾备中心'));
+      assert.equal(run(remoteDrCentreRequired, proposal({ type: 'rural-credit-union' }), builtIn).length, 1);
+    });
+
+    it('remote-dr-centre-required: silent below 1000亿, without cross-province branches, unstated, or with a remote site', () => {
+      assert.deepEqual(run(remoteDrCentreRequired, proposal({ type: 'city-commercial', assets: 800, crossProvince: true }), builtIn), []);
+      assert.deepEqual(run(remoteDrCentreRequired, proposal({ type: 'city-commercial', assets: 3000, crossProvince: false }), builtIn), []);
+      assert.deepEqual(run(remoteDrCentreRequired, proposal({ type: 'city-commercial', crossProvince: true }), builtIn), []);
+      assert.deepEqual(run(remoteDrCentreRequired, proposal({ type: 'rural-commercial', assets: 3000, crossProvince: true }), builtIn), []);
+      assert.deepEqual(run(remoteDrCentreRequired, proposal({ type: 'rural-credit-union', sites: '[fs-1, wh-1]' }), builtIn), []);
+    });
+
+    it('mlps-backup-redundancy: level 3 with a single site has no backup site (GB/T 22239-2019 第三级)', () => {
+      const findings = run(mlpsBackupRedundancy, proposal({ mlps: 3, sites: '[fs-1]' }), builtIn);
+      assert.deepEqual(
+        findings.map((f) => f.path.join('.')),
+        ['systems.0.sites'],
+      );
+      assert.deepEqual(findings[0]!.regulations, ['gbt-22239-2019#第三级']);
+      assert.ok(findings[0]!.message.zh.includes('异地实时备份'));
+      assert.equal(findings[0]!.severity, 'info', 'where backups go is not in the topology');
+      assert.deepEqual(run(mlpsBackupRedundancy, proposal({ mlps: 3 }), builtIn), [], 'two sites');
+      assert.deepEqual(run(mlpsBackupRedundancy, proposal({ mlps: 2, sites: '[fs-1]' }), builtIn), [], 'level 2');
+      assert.deepEqual(run(mlpsBackupRedundancy, proposal({ sites: '[fs-1]' }), builtIn), [], 'no level stated');
+    });
+
+    it('mlps-backup-redundancy: level 4 needs a hot or active site outside the primary city (第四级)', () => {
+      const cold = run(mlpsBackupRedundancy, proposal({ sysMlps: 4, sites: '[fs-1, wh-1]', whRole: 'cold-standby' }), builtIn);
+      assert.deepEqual(
+        cold.map((f) => f.regulations),
+        [['gbt-22239-2019#第四级']],
+      );
+      assert.ok(cold[0]!.message.en.includes('real time'));
+      assert.equal(cold[0]!.severity, undefined, 'the system states its own level: the rule default, warning');
+      const inherited = run(mlpsBackupRedundancy, proposal({ mlps: 4, sites: '[fs-1, wh-1]', whRole: 'cold-standby' }), builtIn);
+      assert.equal(inherited[0]!.severity, 'info', 'a level from compliance.mlps only: an info');
+      assert.deepEqual(
+        run(mlpsBackupRedundancy, proposal({ mlps: 4, sites: '[fs-1]' }), builtIn).map((f) => f.regulations?.[0]),
+        ['gbt-22239-2019#第三级', 'gbt-22239-2019#第四级'],
+      );
+      assert.deepEqual(run(mlpsBackupRedundancy, proposal({ mlps: 4, sites: '[fs-1, wh-1]' }), builtIn), [], 'hot standby in 武汉');
+      assert.deepEqual(
+        run(mlpsBackupRedundancy, proposal({ mlps: 3, sites: '[fs-1, wh-1]', whRole: 'cold-standby' }), builtIn),
+        [],
+        'level 3',
+      );
+    });
   });
 });

@@ -6,17 +6,28 @@
  */
 import { distanceKm, lookupCity } from '../geo';
 import type { Localized } from '../locale';
-import type { SystemModel } from '../model';
-import { clausesFor, clauseTitle, coversInstitution } from '../regulations';
+import type { ProposalModel, SystemModel } from '../model';
+import { clausesFor, clauseTitle, profileMatch, type InstitutionFacts } from '../regulations';
 import type { RawFinding, RegulationClause, RegulationLibrary } from '../types';
 import { REMOTE_MIN_KM, REMOTE_MODE_CLAUSE } from './geography';
 import { finding, on, opening, systemLabel, type CasebookRule } from './helpers';
 
 const FAMILY = 'regulation';
 
-/** The clauses named in the issue; both are unverified in the built-in library (see regulations/). */
-const RECOVERY_CLAUSE = 'cbrc-2011-104#恢复目标';
+/** The built-in clauses these checks cite (see regulations/: each records where its text was found). */
+const RECOVERY_CLAUSE = 'cbrc-2011-104#第二十五条';
 const REMOTE_CENTRE_CLAUSE = 'cbrc-2010-114#第七条';
+const MLPS3_CLAUSE = 'gbt-22239-2019#第三级';
+const MLPS4_CLAUSE = 'gbt-22239-2019#第四级';
+
+function factsOf(model: ProposalModel): InstitutionFacts {
+  const i = model.institution;
+  return {
+    ...(i?.type ? { type: i.type.value } : {}),
+    ...(i?.totalAssets ? { totalAssets: i.totalAssets.value } : {}),
+    ...(i?.crossProvince ? { crossProvince: i.crossProvince.value } : {}),
+  };
+}
 
 function durationText(seconds: number): Localized {
   if (seconds % 3600 === 0) return { zh: `${seconds / 3600} 小时`, en: `${seconds / 3600} h` };
@@ -37,8 +48,8 @@ export const importantRecoveryCeiling: CasebookRule = {
   defaultSeverity: 'warning',
   title: { zh: '重要系统的恢复目标超过监管上限', en: 'Important system’s recovery objectives above the ceiling' },
   description: {
-    zh: '标为 important: true（支撑重要业务 / 重要信息系统）的系统，其 rto 或 rpo 超过已核实条款规定的上限（条款的 ceiling）。只依据已核实的条款：《商业银行业务连续性监管指引》（银监发〔2011〕104号）中重要业务恢复目标的条号和原文尚未核实，内置法规库不写入上限，因此本检查只在企业法规目录（行内规范）给出已核实的上限时触发。',
-    en: 'A system marked important: true (supports 重要业务 / is a 重要信息系统) states an rto or rpo above the ceiling of a verified clause (its `ceiling`). Only verified clauses count: the article and wording of the recovery objectives for important business in the CBRC business-continuity guidelines (银监发〔2011〕104号) are not verified, so the built-in library records no ceiling, and this check fires only where an enterprise regulation folder (行内规范) gives a verified one.',
+    zh: '标为 important: true（支撑重要业务 / 重要信息系统）的系统，其 rto 或 rpo 超过已核实条款规定的上限（条款的 ceiling）。内置依据：《商业银行业务连续性监管指引》（银监发〔2011〕104号）第二十五条“原则上，重要业务恢复时间目标不得大于4小时，重要业务恢复点目标不得大于半小时”；第二十七条由业务恢复目标确定信息系统恢复目标。条款按机构类型适用（第九十七条），未写 institution.type 时不检查。企业法规目录（行内规范）可给出更严的已核实上限。',
+    en: 'A system marked important: true (supports 重要业务 / is a 重要信息系统) states an rto or rpo above the ceiling of a verified clause (its `ceiling`). Built in: Article 25 of the CBRC business-continuity guidelines (银监发〔2011〕104号), "in principle, the RTO of important business shall not exceed 4 hours and its RPO half an hour"; Article 27 derives system objectives from the business ones. The clause applies by institution type (Article 97), so without institution.type nothing is checked. An enterprise regulation folder (行内规范) can add a stricter verified ceiling.',
   },
   patterns: ['two-regions-three-dcs'],
   cases: [],
@@ -48,9 +59,9 @@ export const importantRecoveryCeiling: CasebookRule = {
     const regs = library.regulations;
     const out: RawFinding[] = [];
     if (!regs) return out;
-    const type = model.institution?.type?.value;
+    const facts = factsOf(model);
     for (const clause of clausesFor(regs, { rule: importantRecoveryCeiling.id, ceiling: true })) {
-      if (!coversInstitution(clause, type)) continue;
+      if (profileMatch(clause, facts) !== 'yes') continue;
       const cited = quote(regs, clause);
       for (const system of model.systems.filter(isImportant)) {
         const label = opening(systemLabel(system));
@@ -81,8 +92,8 @@ export const remoteDrCentreRequired: CasebookRule = {
   defaultSeverity: 'warning',
   title: { zh: '须设异地灾备中心的机构，重要系统没有异地站点', en: 'Remote-mode DR centre required, none for an important system' },
   description: {
-    zh: `已核实条款要求本机构（institution.type）设立异地模式灾备中心（条款的 requires: remote-dr-centre），而一个 important: true 的系统没有任何站点离主中心城市 ${REMOTE_MIN_KM} 公里以上。异地模式的距离依据《商业银行数据中心监管指引》（银监发〔2010〕114号）第三条（四）“一般距离在数百公里以上”。哪些机构须设异地灾备中心（是否为该指引第七条）尚未核实，内置法规库不作要求，因此本检查只在企业法规目录给出已核实的条款时触发。城市无法识别时不检查。`,
-    en: `A verified clause requires this institution (institution.type) to run a remote-mode DR centre (the clause's requires: remote-dr-centre), and a system marked important: true has no site ${REMOTE_MIN_KM} km or more from its primary city. The remote mode's distance is Article 3 (4) of the CBRC data-centre guidelines (银监发〔2010〕114号): "generally hundreds of kilometres or more". Which institutions must run one (whether Article 7 of those guidelines says so) is not verified, so the built-in library requires nothing, and this check fires only where an enterprise regulation folder gives a verified clause. Unknown cities are not checked.`,
+    zh: `已核实条款要求本机构设立异地模式灾备中心（条款的 requires: remote-dr-centre），而一个 important: true 的系统没有任何站点离主中心城市 ${REMOTE_MIN_KM} 公里以上。内置依据：《商业银行数据中心监管指引》（银监发〔2010〕114号）第七条“总资产规模一千亿元人民币以上且跨省设立分支机构的法人商业银行，及省级农村信用联合社应设立异地模式灾备中心”（institution.type、totalAssets（亿元）、crossProvince 未写明时不检查）；异地模式的距离依据第三条（四）“一般距离在数百公里以上”。城市无法识别时不检查。`,
+    en: `A verified clause requires this institution to run a remote-mode DR centre (the clause's requires: remote-dr-centre), and a system marked important: true has no site ${REMOTE_MIN_KM} km or more from its primary city. Built in: Article 7 of the CBRC data-centre guidelines (银监发〔2010〕114号), legal-person commercial banks with total assets of RMB 100 billion or more and branches in more than one province, and provincial rural credit unions, "shall set up a remote-mode DR centre" (not checked while institution.type, totalAssets (亿元) or crossProvince is unstated); the remote mode's distance is Article 3 (4), "generally hundreds of kilometres or more". Unknown cities are not checked.`,
   },
   patterns: ['two-regions-three-dcs'],
   cases: [],
@@ -92,9 +103,9 @@ export const remoteDrCentreRequired: CasebookRule = {
     const regs = library.regulations;
     const out: RawFinding[] = [];
     if (!regs) return out;
-    const type = model.institution?.type?.value;
-    const clauses = clausesFor(regs, { rule: remoteDrCentreRequired.id, requires: 'remote-dr-centre' }).filter((c) =>
-      coversInstitution(c, type),
+    const facts = factsOf(model);
+    const clauses = clausesFor(regs, { rule: remoteDrCentreRequired.id, requires: 'remote-dr-centre' }).filter(
+      (c) => profileMatch(c, facts) === 'yes',
     );
     const clause = clauses[0];
     if (!clause) return out;
@@ -126,4 +137,64 @@ export const remoteDrCentreRequired: CasebookRule = {
   },
 };
 
-export const REGULATION_RULES: CasebookRule[] = [importantRecoveryCeiling, remoteDrCentreRequired];
+const HOT_ROLES = new Set(['primary', 'active', 'hot-standby']);
+
+export const mlpsBackupRedundancy: CasebookRule = {
+  id: 'mlps-backup-redundancy',
+  family: FAMILY,
+  defaultSeverity: 'warning',
+  title: { zh: '等保级别要求的备份与冗余，拓扑没有做到', en: 'Backup or redundancy the MLPS level requires is missing' },
+  description: {
+    zh: '系统的等保级别（系统的 mlps，否则 compliance.mlps）适用一条已核实条款，而拓扑明显不满足它。内置依据 GB/T 22239-2019（引自公开转录，见 regulations/gbt-22239-2019.yaml）：第三级“应提供异地实时备份功能，利用通信网络将重要数据实时备份至备份场地”——系统只有一个站点时方案看不到备份场地（备份去向不在拓扑中，故只作提示 info）；第四级“应建立异地灾难备份中心，提供业务应用的实时切换”——系统没有主中心城市之外的热备或活动站点（冷备不能实时切换）。只判断拓扑上看得出的缺失；站点城市未写全时不检查第四级。第四级只在系统自己写明 mlps 时为 warning；只由 compliance.mlps 得出级别时为 info（方案整体的等保级别不一定是每个系统的定级）。',
+    en: 'The system\'s MLPS level (its own mlps, else compliance.mlps) brings in a verified clause that its topology plainly does not meet. Built in, GB/T 22239-2019 (quoted from public transcriptions, see regulations/gbt-22239-2019.yaml): level 3, "provide real-time off-site backup, backing important data up in real time to a backup site over the network" — a system with a single site shows no backup site (where backups go is not in the topology, so this is an info); level 4, "set up an off-site disaster recovery centre providing real-time switchover of business applications" — a system with no hot-standby or active site outside its primary city (a cold standby cannot switch over in real time). Only what the topology shows is judged; level 4 is not checked while a site\'s city is unstated. Level 4 warns only where the system states its own mlps; a level taken from compliance.mlps gives an info (the proposal\'s level is not necessarily each system\'s grading).',
+  },
+  patterns: ['two-regions-three-dcs'],
+  cases: [],
+  quotes: [],
+  regulations: [MLPS3_CLAUSE, MLPS4_CLAUSE],
+  check({ model, library }) {
+    const regs = library.regulations;
+    const out: RawFinding[] = [];
+    if (!regs) return out;
+    const facts = factsOf(model);
+    const clauses = clausesFor(regs, { rule: mlpsBackupRedundancy.id }).filter((c) => profileMatch(c, facts) === 'yes');
+    for (const system of model.systems) {
+      const level = system.mlps?.value ?? model.mlps?.value;
+      // compliance.mlps is the proposal's level; a system may be graded lower, so only its own mlps warns.
+      const own = system.mlps !== undefined;
+      if (level === undefined || !system.sites) continue;
+      const label = opening(systemLabel(system));
+      const t = system.topology;
+      for (const clause of clauses) {
+        if (!clause.appliesTo.mlps?.includes(level)) continue;
+        const cited = quote(regs, clause);
+        if (clause.requires === 'offsite-backup' && t.sites.length === 1) {
+          out.push({
+            ...finding(mlpsBackupRedundancy, on(system.sites), {
+              zh: `${label.zh} 为等保${level}级，只部署在一个站点，方案里看不到异地实时备份的备份场地（若备份送往其他场地，请把它列入 sites）。${cited.zh}`,
+              en: `${label.en} is at MLPS level ${level} and runs at a single site: the proposal shows no backup site for real-time off-site backup (if backups go to another site, list it in sites). ${cited.en}`,
+            }),
+            // The topology cannot show where backups go: a note, not a warning.
+            severity: 'info',
+            regulations: [clause.ref],
+          });
+        }
+        if (clause.requires === 'remote-dr-realtime-switch' && t.sites.length > 0 && t.sites.every((s) => s.city)) {
+          const remoteHot = t.sites.some((s) => s.cityKey !== t.primaryCityKey && HOT_ROLES.has(s.role?.value ?? ''));
+          if (remoteHot) continue;
+          out.push({
+            ...finding(mlpsBackupRedundancy, on(system.sites), {
+              zh: `${label.zh} 为等保${level}级，但没有主中心城市之外的热备或活动站点，无法实时切换到异地灾难备份中心。${cited.zh}`,
+              en: `${label.en} is at MLPS level ${level} but has no hot-standby or active site outside its primary city, so it cannot switch over in real time to an off-site DR centre. ${cited.en}`,
+            }),
+            ...(own ? {} : { severity: 'info' as const }),
+            regulations: [clause.ref],
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
+
+export const REGULATION_RULES: CasebookRule[] = [importantRecoveryCeiling, remoteDrCentreRequired, mlpsBackupRedundancy];
