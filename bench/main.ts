@@ -25,11 +25,12 @@ async function main(): Promise<void> {
   await section('4. casebook check at repository scale', benchCli);
 }
 
-/** `node dist/bench.js 4` (or `npm run bench -- 1 4`) runs only the numbered sections; no argument runs all. */
-const only = new Set(process.argv.slice(2).filter((a) => /^\d+$/.test(a)));
+/** `node dist/bench.js 4` (or `npm run bench -- 1 4`, `-- 3b`) runs only the numbered sections (3 includes 3b); no argument runs all. */
+const only = new Set(process.argv.slice(2).filter((a) => /^\d+[a-z]?$/.test(a)));
 
 async function section(title: string, run: () => unknown): Promise<void> {
-  if (only.size > 0 && !only.has(title.split('.')[0]!)) return;
+  const key = title.split('.')[0] ?? '';
+  if (only.size > 0 && !only.has(key) && !only.has(key.replace(/[a-z]$/, ''))) return;
   console.log(`── ${title} ${'─'.repeat(Math.max(0, 60 - title.length))}`);
   const started = Date.now();
   try {
