@@ -596,5 +596,11 @@ function locatedProblem(p: LoadedConfig['problems'][number]): Localized {
 // exitCode rather than exit(): large JSON/SARIF output to a pipe must drain first.
 // The same bundle is the worker script of `--jobs` (workers.ts).
 if (isCheckWorker()) runWorker();
-else
+else {
+  // A reader that stops early (`casebook check … | head`) closes the pipe: stop quietly, as Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
   process.exitCode = main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+}
