@@ -574,7 +574,7 @@ function enumCandidates(field: FieldInfo | undefined, locale: Locale, key?: stri
 /** Site or system ids for a reference field, or undefined when the field holds no reference. */
 function idCandidates(model: ProposalModel, field: FieldInfo | undefined, path: JsonPath, written: string[]): Candidate[] | undefined {
   if (!field) return undefined;
-  const kind = field.kind ?? inferKind(path);
+  const kind = field.kind;
   if (kind === 'site-ref') {
     return model.sites
       .filter((s) => s.id && !written.includes(s.id.value))
@@ -602,15 +602,6 @@ function systemCandidates(model: ProposalModel): readonly Candidate[] {
       Object.freeze({ label: s.id!.value, kind: CompletionItemKind.Reference, ...(s.name ? { detail: s.name.value } : {}) }),
     ),
   );
-}
-
-/** Reference fields by position, for a schema that does not mark them. */
-function inferKind(path: JsonPath): string | undefined {
-  const key = [...path].reverse().find((p) => typeof p === 'string');
-  if (path[0] === 'links' && (key === 'from' || key === 'to')) return 'site-ref';
-  if (path[0] === 'systems' && key === 'sites') return 'site-ref';
-  if (path[0] === 'systems' && key === 'dependsOn') return 'system-ref';
-  return undefined;
 }
 
 function cityItems(model: ProposalModel, cursor: Cursor, range: Range, locale: Locale): CompletionItem[] {

@@ -67,9 +67,6 @@ export function lineShape(text: string): LineShape {
   };
 }
 
-/** Lists whose items are plain strings (`sites: [a, b]`), by the key that holds them. */
-const SCALAR_LIST_KEYS = new Set(['sites', 'dependsOn', 'observability', 'data', 'zones']);
-
 export type Place = 'key' | 'value' | 'item' | 'comment';
 
 export interface Cursor {
@@ -277,9 +274,8 @@ function flowItems(text: string, open: number): string[] {
 function isScalarList(path: JsonPath | null): boolean {
   if (!path) return false;
   const field = describeField(path);
-  if (field?.items) return field.items.types[0] !== 'object';
-  const last = path[path.length - 1];
-  return path.length > 1 && typeof last === 'string' && SCALAR_LIST_KEYS.has(last);
+  // The schema says what a list holds; a path it does not know holds nothing to complete.
+  return field?.items ? field.items.types[0] !== 'object' : false;
 }
 
 /** Classifies the position. Never throws: a position past the end is clamped. */
