@@ -3,6 +3,7 @@
  * command. Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage
  * errors and unreadable files (message on stderr, in the chosen language).
  */
+import { setFlagsFromString } from 'node:v8';
 import path from 'node:path';
 import { pick, type Locale, type Localized } from '../service/locale';
 import { findConfigFile, loadConfigFile, type LoadedConfig } from '../node/config';
@@ -595,6 +596,10 @@ function locatedProblem(p: LoadedConfig['problems'][number]): Localized {
 // The bundle's entry (bin/casebook.js requires dist/cli.js, so `require.main` is not this module).
 // exitCode rather than exit(): large JSON/SARIF output to a pipe must drain first.
 // The same bundle is the worker script of `--jobs` (workers.ts).
+// Each file's tree, model and findings die once its result is written; by default V8 lets such garbage grow the
+// old space well past the live heap before collecting it. Growing it more slowly keeps the CLI's memory flat in the
+// number of files at no measured CPU cost (bench section 4). Set before the workers start: they inherit it.
+setFlagsFromString('--heap-growing-percent=50');
 if (isCheckWorker()) runWorker();
 else {
   // A reader that stops early (`casebook check … | head`) closes the pipe: stop quietly, as Unix tools do.
