@@ -11,6 +11,7 @@ const production = process.argv.includes('--production');
 /** [entry, outfile, platform, externals] */
 const targets = [
   ['server/src/server.ts', 'dist/server.js', 'node', []],
+  ['server/src/node/checkWorker.ts', 'dist/checkWorker.js', 'node', []],
   ['server/src/cli/main.ts', 'dist/cli.js', 'node', []],
   ['client/src/extension.ts', 'dist/client.js', 'node', ['vscode']],
   ['media/src/mermaid.ts', 'media/dist/mermaid.js', 'browser', []],

@@ -8,6 +8,16 @@
  * clears its diagnostics. At most `MAX_PUBLISHED_DIAGNOSTICS` are published
  * per document, the most severe first, with a summary of the rest.
  *
+ * With a checker elsewhere (`checker`: the check worker, checkScheduler.ts)
+ * the parse, analysis and conversion run there and this thread stays free
+ * for requests and edits. Its results are published newest-inputs-first: a
+ * result older than what was published, or from before a settings or library
+ * change, is dropped; one that finished after newer edits is still published
+ * (with its own version) while nothing newer has been, and the latest version
+ * is checked next — in an edit storm the diagnostics lag one check behind
+ * instead of waiting for the storm to end. Without one (or when it fails),
+ * checks run here, one step at a time.
+ *
  * With the client's trace at `verbose` (`casebook.trace.server`), each
  * published check logs where its time went ($/logTrace): parse, analysis and
  * publishing, counted from the moment the open or edit arrived.
@@ -18,6 +28,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LanguageService } from '../service/languageService';
 import type { AnalysisSettings } from '../service/types';
+import type { Checker, CheckResult } from './checkScheduler';
 import type { Guard } from './guard';
 import type { LibraryState } from './libraryState';
 import { capDiagnostics, isTooLarge, tooLargeDiagnostic } from './limits';
@@ -34,7 +45,12 @@ export interface DocumentSyncOptions {
   guard: Guard;
   /** Quiet time after an edit before re-checking, within a burst of edits; opening, and an edit after a quiet spell, check at once. */
   debounceMs: number;
+  /** Where checks run when not here: the check worker. */
+  checker?: Checker;
 }
+
+/** Below this a document checks in well under a second (about 200 systems). */
+const SMALL_DOCUMENT_CHARS = 100_000;
 
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
 
@@ -51,6 +67,13 @@ export class DocumentSync {
   /** The version each document was opened at, until its first edit. */
   private readonly openedVersion = new Map<string, number>();
   private inFlight = 0;
+  /** Counts opens per uri: a result for an earlier opening of the same uri is not this one's. */
+  private readonly openings = new Map<string, number>();
+  private openCount = 0;
+  /** Counts re-checks of everything (settings, config or library changed): results from before one are out of date. */
+  private rechecks = 0;
+  /** The version, and the re-check count, of the diagnostics last published per uri (checks elsewhere). */
+  private readonly publishedInputs = new Map<string, { version: number; rechecks: number }>();
 
   constructor(private readonly options: DocumentSyncOptions) {}
 
@@ -62,6 +85,7 @@ export class DocumentSync {
   }
 
   opened(document: TextDocument): void {
+    this.openings.set(document.uri, ++this.openCount);
     this.arrived.set(document.uri, performance.now());
     this.openedVersion.set(document.uri, document.version);
     this.schedule(document.uri, 0);
@@ -97,6 +121,9 @@ export class DocumentSync {
     this.cancel(uri);
     this.arrived.delete(uri);
     this.openedVersion.delete(uri);
+    this.openings.delete(uri);
+    this.publishedInputs.delete(uri);
+    this.options.checker?.close(uri);
     if (this.published.delete(uri)) void this.options.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.options.service.closeDocument(uri);
     this.options.settings.forget(uri);
@@ -105,6 +132,7 @@ export class DocumentSync {
 
   /** Settings, config files or the library changed: re-check every open document. */
   recheckAll(): Promise<void> {
+    this.rechecks++;
     for (const document of this.options.documents.all()) this.schedule(document.uri, 0);
     return this.whenIdle();
   }
@@ -161,6 +189,17 @@ export class DocumentSync {
     const started = performance.now();
     const pendingSettings = this.options.settings.get(uri);
     const tooLarge = isTooLarge(document);
+    const checker = this.options.checker;
+    // While the worker starts, a small document is checked here: a cold open need not wait for it.
+    if (!tooLarge && checker?.available && (checker.ready || document.getText().length > SMALL_DOCUMENT_CHARS)) {
+      const settings = await pendingSettings;
+      if (!isCurrent()) return;
+      this.options.library.useExtraPaths(uri, settings.extraCasePaths, settings.extraRegulationPaths ?? []);
+      const stamp = this.stamp(version, settings);
+      if (this.published.get(uri) === stamp) return;
+      if (await this.checkElsewhere(checker, document, settings, stamp, started)) return;
+      // The worker failed (and said so): check here.
+    }
     const parsed = tooLarge ? undefined : this.options.service.parse(document);
     const parseMs = performance.now() - started;
     let analysisMs = 0;
@@ -213,6 +252,56 @@ export class DocumentSync {
       `checked ${uri} version ${version} in ${ms(done - (this.arrived.get(uri) ?? started))} from its arrival`,
       `${parse}, analysis ${ms(analysisMs)}, ${diagnostics.length} diagnostics converted and written in ${ms(done - publishStarted)}`,
     );
+  }
+
+  /** Checks in the worker and publishes as the class comment says; false when the worker failed. */
+  private async checkElsewhere(
+    checker: Checker,
+    document: TextDocument,
+    settings: DocumentSettings,
+    stamp: string,
+    started: number,
+  ): Promise<boolean> {
+    const { uri, version } = document;
+    const arrived = this.arrived.get(uri) ?? started;
+    const opening = this.openings.get(uri);
+    const rechecks = this.rechecks;
+    const generation = this.options.library.generation;
+    let result: CheckResult | undefined;
+    try {
+      result = await checker.check({ uri, version, text: document.getText(), settings: settings.analysis, generation });
+    } catch (error) {
+      this.options.guard.report(`checking ${uri} in the check worker`, error);
+      return false;
+    }
+    // Superseded before it ran: the newer job publishes.
+    if (!result) return true;
+    const current = this.options.documents.get(uri);
+    if (!current || this.openings.get(uri) !== opening || !isProposalDocument(current) || isTooLarge(current)) return true;
+    // Settings, config or the library changed meanwhile: the re-check they caused publishes.
+    if (this.rechecks !== rechecks || this.options.library.generation !== generation || result.generation !== generation) return true;
+    const last = this.publishedInputs.get(uri);
+    if (last && (last.version > version || (last.version === version && last.rechecks >= rechecks))) return true;
+    this.publishedInputs.set(uri, { version, rechecks });
+    this.published.set(uri, stamp);
+    const publishStarted = performance.now();
+    const { diagnostics } = result;
+    if (
+      !(await this.options.connection.sendDiagnostics({ uri, version, diagnostics }).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return true;
+    const done = performance.now();
+    const parse = !result.stats
+      ? 'parse'
+      : `parse ${ms(result.parseMs)} (${result.stats.mode === 'chunked' ? `${result.stats.reparsed} of ${result.stats.chunks} chunks` : 'whole document'})`;
+    this.options.connection.tracer.log(
+      `checked ${uri} version ${version} in ${ms(done - arrived)} from its arrival${current.version !== version ? ` (published while version ${current.version} waits)` : ''}`,
+      `in the check worker: ${parse}, analysis ${ms(result.analysisMs)}, ${diagnostics.length} diagnostics converted in ${ms(result.convertMs)}; written in ${ms(done - publishStarted)}`,
+    );
+    return true;
   }
 
   private stamp(version: number, settings: DocumentSettings): string {

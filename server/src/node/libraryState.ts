@@ -11,6 +11,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { Connection } from 'vscode-languageserver/node';
 import { pick, type Locale } from '../service/locale';
 import type { CaseLibrary } from '../service/types';
+import type { LibrarySource } from './checkProtocol';
 
 export type LoadLibrary = (options: { builtInPath: string; extraPaths: string[]; regulationPaths?: string[] }) => CaseLibrary;
 
@@ -53,6 +54,16 @@ export class LibraryState {
 
   get extraPaths(): readonly string[] {
     return this.loadedExtra;
+  }
+
+  /** What the current library was loaded from, and its generation: the check worker loads the same. */
+  get source(): LibrarySource {
+    return {
+      generation: this.generationCount,
+      builtInPath: this.options.builtInPath,
+      extraPaths: [...this.loadedExtra],
+      regulationPaths: [...this.loadedRegulations],
+    };
   }
 
   get builtInPath(): string {

@@ -9,8 +9,11 @@ import { URI } from 'vscode-uri';
 import type { ClientCapabilities, Connection, FileEvent, InitializeParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { InitializationOptions } from '../../../shared/src/protocol';
+import { analyzeProposal } from '../service/analyze';
 import { getLanguageService, type LanguageService } from '../service/languageService';
+import type { ProposalModel } from '../service/model';
 import { normalizeLocale } from '../service/locale';
+import { WorkerChecker } from './checkScheduler';
 import { DocumentSync } from './documentSync';
 import type { Guard } from './guard';
 import { builtInCasesPath, loadLibrary } from './libraryLoader';
@@ -41,6 +44,8 @@ export class Session {
   readonly library: LibraryState;
   readonly sync: DocumentSync;
   readonly status: StatusReporter;
+  /** The check worker, when there is one (checkScheduler.ts). */
+  readonly checker: WorkerChecker | undefined;
   private readonly watching: FileWatching;
   private readonly onDisk: WorkspaceProposals;
   private readonly config: ReturnType<typeof workspaceConfigLookup>;
@@ -81,11 +86,40 @@ export class Session {
       log,
     });
     const rulesDoc = path.join(path.dirname(builtInPath), 'docs', 'rules.md');
-    this.service = getLanguageService({
+    const ruleDocsBase = existsSync(rulesDoc) ? URI.file(rulesDoc).toString() : undefined;
+    // Checks run in a worker thread, so that hover, completion and edits are answered while a large proposal is checked.
+    // A test's own library loader cannot cross into it: those sessions check in-process.
+    const checker = (this.checker = overrides.load ? undefined : WorkerChecker.start({ ...(ruleDocsBase ? { ruleDocsBase } : {}), log }));
+    if (checker) this.library.onDidChange(() => checker.library(this.library.source));
+    // Code actions and code lenses read the analysis: the worker's findings for that version, when it checked it.
+    const owners = new WeakMap<ProposalModel, { uri: string; version: number }>();
+    const base = getLanguageService({
       library: () => this.library.library,
-      ...(existsSync(rulesDoc) ? { ruleDocsBase: URI.file(rulesDoc).toString() } : {}),
+      ...(ruleDocsBase ? { ruleDocsBase } : {}),
       onError: (feature, error) => guard.report(feature, error),
+      analyze: (model, library, settings) => {
+        const owner = owners.get(model);
+        const findings =
+          owner && checker && library === this.library.library
+            ? checker.findings(owner.uri, owner.version, settings, this.library.generation)
+            : undefined;
+        return findings ? { findings, internalErrors: [] } : analyzeProposal(model, library, settings);
+      },
     });
+    const own = (document: TextDocument): void => {
+      if (!checker) return;
+      try {
+        owners.set(base.parse(document).model, { uri: document.uri, version: document.version });
+      } catch {
+        // The feature meets the same error and answers empty.
+      }
+    };
+    this.service = {
+      ...base,
+      analyze: (document, settings) => (own(document), base.analyze(document, settings)),
+      getCodeActions: (document, range, context, settings) => (own(document), base.getCodeActions(document, range, context, settings)),
+      getCodeLenses: (document, settings) => (own(document), base.getCodeLenses(document, settings)),
+    };
     this.status = new StatusReporter(connection, () => ({
       cases: this.library.library.cases.size,
       libraryProblems: this.library.library.problems.length,
@@ -98,6 +132,7 @@ export class Session {
       library: this.library,
       guard,
       debounceMs: overrides.debounceMs ?? DEBOUNCE_MS,
+      ...(checker ? { checker } : {}),
     });
     this.watching = new FileWatching(connection, {
       dynamicRegistration: !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration,
