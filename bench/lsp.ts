@@ -335,19 +335,21 @@ async function measureCasebook(text: string, size: number, workspace: string): P
   }
 }
 
-const YLS = path.join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
-const SCHEMA = path.join(ROOT, 'schema', 'proposal.schema.json');
+export const YLS = path.join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+export const SCHEMA = path.join(ROOT, 'schema', 'proposal.schema.json');
+/** The peer's settings: schema validation, hover and completion over the same proposal schema; nothing fetched. */
+export const YAML_SETTINGS = {
+  validate: true,
+  hover: true,
+  completion: true,
+  format: { enable: false },
+  schemaStore: { enable: false },
+  schemas: { [fileUri(SCHEMA)]: ['*.arch.yaml'] },
+};
 
 async function measureYamlLanguageServer(text: string, size: number, workspace: string): Promise<ServerResult> {
   const uri = fileUri(path.join(workspace, `yls-${size}.arch.yaml`));
-  const yaml = {
-    validate: true,
-    hover: true,
-    completion: true,
-    format: { enable: false },
-    schemaStore: { enable: false },
-    schemas: { [fileUri(SCHEMA)]: ['*.arch.yaml'] },
-  };
+  const yaml = YAML_SETTINGS;
   const client = await LspClient.start({
     command: [process.execPath, YLS, '--stdio'],
     rootPath: workspace,

@@ -31,21 +31,11 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { StatusNotification, type ServerStatus } from '../shared/src/protocol';
 import { LspClient, ROOT, fileUri, positionAt, type StartOptions } from '../test/lsp/harness';
-import { generateProposal } from './lsp';
+import { SCHEMA, YAML_SETTINGS, YLS, generateProposal } from './lsp';
 
 const SERVER: Pick<StartOptions, 'command'> = process.env['CASEBOOK_SERVER']
   ? { command: [process.execPath, path.resolve(process.env['CASEBOOK_SERVER']), '--stdio'] }
   : {};
-const YLS = path.join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
-const SCHEMA = path.join(ROOT, 'schema', 'proposal.schema.json');
-const YAML_SETTINGS = {
-  validate: true,
-  hover: true,
-  completion: true,
-  format: { enable: false },
-  schemaStore: { enable: false },
-  schemas: { [fileUri(SCHEMA)]: ['*.arch.yaml'] },
-};
 
 /** Bytes of the large proposal: 2 MB, under the server's 2 MiB limit (past it nothing is checked). */
 const LARGE_BYTES = 2_000_000;
