@@ -28,6 +28,8 @@ const proposal = (o: {
   rpo?: string;
   sites?: string;
   whRole?: string;
+  /** Further single-site systems at fs-1, with no level of their own. */
+  more?: string[];
 }) => {
   const inst = [
     o.type ? `type: ${o.type}` : '',
@@ -46,7 +48,7 @@ systems:
 ${o.important === false ? '' : '    important: true\n'}    rto: ${o.rto ?? '1h'}
     rpo: ${o.rpo ?? '5m'}
 ${o.sysMlps ? `    mlps: ${o.sysMlps}\n` : ''}    sites: ${o.sites ?? '[fs-1, gz-1]'}
-`;
+${(o.more ?? []).map((id) => `  - { id: ${id}, tier: 3, sites: [fs-1] }\n`).join('')}`;
 };
 
 describe('rules: regulation', () => {
@@ -146,7 +148,7 @@ describe('rules: regulation', () => {
     });
 
     it('mlps-backup-redundancy: level 3 with a single site has no backup site (GB/T 22239-2019 第三级)', () => {
-      const findings = run(mlpsBackupRedundancy, proposal({ mlps: 3, sites: '[fs-1]' }), builtIn);
+      const findings = run(mlpsBackupRedundancy, proposal({ sysMlps: 3, sites: '[fs-1]' }), builtIn);
       assert.deepEqual(
         findings.map((f) => f.path.join('.')),
         ['systems.0.sites'],
@@ -154,8 +156,8 @@ describe('rules: regulation', () => {
       assert.deepEqual(findings[0]!.regulations, ['gbt-22239-2019#第三级']);
       assert.ok(findings[0]!.message.zh.includes('异地实时备份'));
       assert.equal(findings[0]!.severity, 'info', 'where backups go is not in the topology');
-      assert.deepEqual(run(mlpsBackupRedundancy, proposal({ mlps: 3 }), builtIn), [], 'two sites');
-      assert.deepEqual(run(mlpsBackupRedundancy, proposal({ mlps: 2, sites: '[fs-1]' }), builtIn), [], 'level 2');
+      assert.deepEqual(run(mlpsBackupRedundancy, proposal({ sysMlps: 3 }), builtIn), [], 'two sites');
+      assert.deepEqual(run(mlpsBackupRedundancy, proposal({ sysMlps: 2, sites: '[fs-1]' }), builtIn), [], 'level 2');
       assert.deepEqual(run(mlpsBackupRedundancy, proposal({ sites: '[fs-1]' }), builtIn), [], 'no level stated');
     });
 
@@ -167,18 +169,40 @@ describe('rules: regulation', () => {
       );
       assert.ok(cold[0]!.message.en.includes('real time'));
       assert.equal(cold[0]!.severity, undefined, 'the system states its own level: the rule default, warning');
-      const inherited = run(mlpsBackupRedundancy, proposal({ mlps: 4, sites: '[fs-1, wh-1]', whRole: 'cold-standby' }), builtIn);
-      assert.equal(inherited[0]!.severity, 'info', 'a level from compliance.mlps only: an info');
+      const single = run(mlpsBackupRedundancy, proposal({ sysMlps: 4, sites: '[fs-1]' }), builtIn);
       assert.deepEqual(
-        run(mlpsBackupRedundancy, proposal({ mlps: 4, sites: '[fs-1]' }), builtIn).map((f) => f.regulations?.[0]),
-        ['gbt-22239-2019#第三级', 'gbt-22239-2019#第四级'],
+        single.map((f) => f.regulations),
+        [['gbt-22239-2019#第三级', 'gbt-22239-2019#第四级']],
+        'one finding citing both levels, not two on the same line',
       );
-      assert.deepEqual(run(mlpsBackupRedundancy, proposal({ mlps: 4, sites: '[fs-1, wh-1]' }), builtIn), [], 'hot standby in 武汉');
+      assert.equal(single[0]!.severity, undefined, 'the level-4 miss decides: a warning');
+      assert.deepEqual(run(mlpsBackupRedundancy, proposal({ sysMlps: 4, sites: '[fs-1, wh-1]' }), builtIn), [], 'hot standby in 武汉');
       assert.deepEqual(
-        run(mlpsBackupRedundancy, proposal({ mlps: 3, sites: '[fs-1, wh-1]', whRole: 'cold-standby' }), builtIn),
+        run(mlpsBackupRedundancy, proposal({ sysMlps: 3, sites: '[fs-1, wh-1]', whRole: 'cold-standby' }), builtIn),
         [],
         'level 3',
       );
+    });
+
+    it('mlps-backup-redundancy: systems that only inherit compliance.mlps are listed in one info on compliance.mlps', () => {
+      const inherited = run(mlpsBackupRedundancy, proposal({ mlps: 4, sites: '[fs-1]', more: ['report', 'notify'] }), builtIn);
+      assert.deepEqual(
+        inherited.map((f) => [f.path.join('.'), f.severity, f.regulations]),
+        [
+          ['compliance.mlps', 'info', ['gbt-22239-2019#第三级']],
+          ['compliance.mlps', 'info', ['gbt-22239-2019#第四级']],
+        ],
+      );
+      assert.ok(inherited[0]!.message.zh.includes('deposit、report、notify'), inherited[0]!.message.zh);
+      assert.ok(inherited[0]!.message.en.includes('deposit, report and notify'), inherited[0]!.message.en);
+      assert.ok(inherited[0]!.message.zh.includes('请在系统上写明 mlps'), 'says how to state a lower grading');
+      const many = run(mlpsBackupRedundancy, proposal({ mlps: 3, sites: '[fs-1]', more: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] }), builtIn);
+      assert.equal(many.length, 1);
+      assert.ok(many[0]!.message.zh.includes('等 8 个系统'), many[0]!.message.zh);
+      assert.ok(many[0]!.message.en.includes('and 2 more'), many[0]!.message.en);
+      // A system's own level overrides the proposal's: graded 2, it is not listed.
+      assert.deepEqual(run(mlpsBackupRedundancy, proposal({ mlps: 3, sysMlps: 2, sites: '[fs-1]' }), builtIn), []);
+      assert.deepEqual(run(mlpsBackupRedundancy, proposal({ mlps: 4, sites: '[fs-1, wh-1]' }), builtIn), [], 'hot standby in 武汉');
     });
   });
 });

@@ -16,6 +16,7 @@ import {
   fig,
   finding,
   formatPercent,
+  mlpsLevel,
   on,
   opening,
   systemLabel,
@@ -247,7 +248,7 @@ export const batchDrMlps3: CasebookRule = {
       const n = system.topology.sites.length;
       out.push(
         finding(batchDrMlps3, on(system.sites ?? system.kind), {
-          zh: `${label.zh} 是批处理系统，只部署在 ${n} 个中心，而它适用等保 ${mlps} 级：没有备份场地。参考：${ref.zh}。建议至少再部署一个中心并复制批处理数据。`,
+          zh: `${label.zh} 是批处理系统，只部署在 ${n} 个中心，而它适用${mlpsLevel(mlps).zh}：没有备份场地。参考：${ref.zh}。建议至少再部署一个中心并复制批处理数据。`,
           en: `${label.en} is a batch system on ${n} site${n === 1 ? '' : 's'} under MLPS level ${mlps}: there is no backup site. For reference: ${ref.en}. Deploy it to a second site and replicate its data.`,
         }),
       );

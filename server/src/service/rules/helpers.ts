@@ -116,6 +116,12 @@ function contentEnd(node: YNode): Range['end'] {
   return last ? contentEnd(last) : node.range.end;
 }
 
+/** An MLPS level as each language says it: "等保三级" / "MLPS level 3" (levels 1–5; others as digits). */
+export function mlpsLevel(level: number): Localized {
+  const zh = ['一', '二', '三', '四', '五'][level - 1];
+  return { zh: `等保${zh ?? ` ${level} `}级`, en: `MLPS level ${level}` };
+}
+
 /** A finding on one field: key..value for conditions, value only when `valueOnly`. */
 export function on(field: Located<unknown>, valueOnly = false): { range: Range; path: JsonPath } {
   return { range: valueOnly ? field.range : keyValueRange(field), path: field.path };
