@@ -11,7 +11,11 @@ import type { CaseLibrary } from '../../../server/src/service/types';
 import { testLibrary } from '../../fixtures/library';
 import { doc, service, settings, withCursor } from './helpers';
 
-export function contextAt(marked: string, locale: Locale = 'en', library: CaseLibrary = testLibrary()): { context: FeatureContext; position: Position } {
+export function contextAt(
+  marked: string,
+  locale: Locale = 'en',
+  library: CaseLibrary = testLibrary(),
+): { context: FeatureContext; position: Position } {
   const { text, position } = withCursor(marked);
   const document = doc(text);
   const ls = service({ lib: library });

@@ -9,7 +9,10 @@ describe('features/hover/keys', () => {
     assert.match(textOf(hover), /^\*\*role\*\* · `string`/);
     assert.match(textOf(hover), /\*\*Allowed values\*\*\n- `primary`/);
     assert.deepEqual(hover.range, { start: { line: 3, character: 4 }, end: { line: 3, character: 8 } });
-    assert.match(textOf(keyDocHover(hoverPlace('casebook: proposal/v1\ncompliance:\n  ml|ps: 3\n', 'zh-CN'))!), /\*\*取值范围\*\*：\[1, 5\]/);
+    assert.match(
+      textOf(keyDocHover(hoverPlace('casebook: proposal/v1\ncompliance:\n  ml|ps: 3\n', 'zh-CN'))!),
+      /\*\*取值范围\*\*：\[1, 5\]/,
+    );
   });
 
   it('an unknown key stops the chain; a value passes', () => {

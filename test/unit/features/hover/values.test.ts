@@ -3,7 +3,7 @@ import { enumItemHover, enumValueHover } from '../../../../server/src/service/fe
 import { hoverPlace, textOf } from '../sources';
 
 describe('features/hover/values', () => {
-  it("an enum value: what the schema says it means, over the value", () => {
+  it('an enum value: what the schema says it means, over the value', () => {
     const hover = enumValueHover(hoverPlace('casebook: proposal/v1\nindustry: rural-c|redit\n', 'zh-CN'));
     assert.ok(hover);
     assert.equal(textOf(hover), '`industry: rural-credit`：农信（省农村信用社联合社）');
