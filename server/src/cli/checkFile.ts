@@ -3,11 +3,11 @@
  * check` runs for each file, in this thread or in a worker (workers.ts), so
  * both give the same findings.
  */
-import { analyzeProposal } from '../service/analyze';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { getLanguageService, type LanguageService } from '../service/languageService';
 import type { Locale, Localized } from '../service/locale';
-import { buildModel } from '../service/model';
 import type { CaseLibrary, Finding } from '../service/types';
-import { parseYamlTree } from '../service/yamlTree';
 import type { LoadedConfig } from '../node/config';
 import { readProposalFile } from '../node/files';
 import { fingerprintFindings } from './fingerprint';
@@ -91,9 +91,11 @@ export function checkFile(
     };
     return { findings: [finding], fingerprints: fingerprintFindings(file, [finding], undefined), notices: [] };
   }
-  const model = buildModel(parseYamlTree(read.text));
+  const document = TextDocument.create(URI.file(absolute).toString(), 'yaml', 1, read.text);
   const settings = { locale: options.locale, rules: config.config.rules, ...(options.today ? { today: options.today } : {}) };
-  const analysis = analyzeProposal(model, library, settings);
+  // Once: the file is parsed and analysed by the façade, and nothing of it stays cached after this call.
+  const { proposal, analysis } = serviceFor(library).analyzeOnce(document, settings);
+  const { model } = proposal;
   const findings = applyWaiverPolicy(analysis.findings, policy);
   const notices = expiringWaivers(file, model, policy);
   for (const { rule, error } of analysis.internalErrors) {
@@ -104,6 +106,15 @@ export function checkFile(
     });
   }
   return { findings, fingerprints: fingerprintFindings(file, findings, model), notices };
+}
+
+/** One language service per library (a run checks against one library per config): creating it is cheap, it caches nothing here. */
+const services = new WeakMap<CaseLibrary, LanguageService>();
+
+function serviceFor(library: CaseLibrary): LanguageService {
+  let service = services.get(library);
+  if (!service) services.set(library, (service = getLanguageService({ library: () => library })));
+  return service;
 }
 
 /** Why a file was not read, named as the user sees it; a FIFO, device or socket is skipped (reading could block). */

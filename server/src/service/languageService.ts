@@ -88,6 +88,11 @@ export interface LanguageService {
   /** Parses (incrementally, reusing the previous version's chunks) and caches per uri + version. */
   parse(document: TextDocument): ParsedProposal;
   analyze(document: TextDocument, settings: AnalysisSettings): AnalysisOutput;
+  /**
+   * The parse and analysis of a document seen once (`casebook check` over many files): nothing is cached, so a run
+   * over thousands of files keeps none of them; a version already parsed is not parsed again.
+   */
+  analyzeOnce(document: TextDocument, settings: AnalysisSettings): { proposal: ParsedProposal; analysis: AnalysisOutput };
   doValidation(document: TextDocument, settings: AnalysisSettings): Diagnostic[];
   doHover(document: TextDocument, position: Position, settings: AnalysisSettings): Hover | null;
   doComplete(document: TextDocument, position: Position, settings: AnalysisSettings): CompletionList;
@@ -170,6 +175,15 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
     return proposal;
   };
 
+  const analyzeOnce = (document: TextDocument, settings: AnalysisSettings) => {
+    const cached = parsed.get(document.uri);
+    const proposal: ParsedProposal =
+      cached && cached.version === document.version
+        ? cached
+        : { uri: document.uri, version: document.version, model: buildModel(new YamlTreeParser().parse(document.getText())) };
+    return { proposal, analysis: analyze(proposal.model, options.library(), settings) };
+  };
+
   const analysisOf = (document: TextDocument, settings: AnalysisSettings): AnalysisOutput => {
     const proposal = parse(document);
     const library = options.library();
@@ -243,6 +257,7 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
   return {
     parse,
     analyze: analysisOf,
+    analyzeOnce,
     doValidation: (document, settings) => guard('doValidation')([], () => doValidation(context(document, settings))),
     doHover: (document, position, settings) => guard('doHover')(null, () => doHover(context(document, settings), position)),
     doComplete: (document, position, settings) =>

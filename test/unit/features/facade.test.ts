@@ -11,6 +11,26 @@ import { realLibrary } from '../../fixtures/library';
 const BANK = fixture('bank.arch.yaml');
 
 describe('language service: the façade', () => {
+  it('analyses a document once without caching it (casebook check), reusing a parse it already has', () => {
+    let analyses = 0;
+    const ls = service({
+      analyze: (model, library, s): AnalysisOutput => {
+        analyses++;
+        return analyzeProposal(model, library, s);
+      },
+    });
+    const document = doc(BANK, 'file:///w/once.arch.yaml', 3);
+    const once = ls.analyzeOnce(document, settings('en'));
+    assert.deepEqual(once.analysis.findings, analyzeProposal(once.proposal.model, ls.library.current(), settings('en')).findings);
+    assert.equal(once.proposal.version, 3);
+    const again = ls.analyzeOnce(document, settings('en'));
+    assert.equal(analyses, 2, 'no analysis is cached');
+    assert.notEqual(again.proposal, once.proposal, 'no parse is cached');
+    const parsed = ls.parse(document);
+    assert.notEqual(parsed, once.proposal);
+    assert.equal(ls.analyzeOnce(document, settings('en')).proposal, parsed, 'a version already parsed is not parsed again');
+  });
+
   it('draws the topology with the findings of the analysis it caches, in the settings’ language', () => {
     let analyses = 0;
     const ls = service({
