@@ -49,12 +49,18 @@ describe('rules: cloud and legacy', () => {
       const f = single(securityZonesIncomplete, run(securityZonesIncomplete, text));
       assert.deepEqual(f.range, rangeOf(text, 'zones: [intranet]'));
       assert.deepEqual(f.path, ['zones']);
-      assert.match(f.message.en, /lack dev-test and dmz/);
+      assert.match(
+        f.message.en,
+        /lack a dev\/test zone \(dev-test\) and a DMZ \(dmz\): development and testing share production and internet-facing systems expose/,
+      );
+      assert.match(f.message.zh, /缺少开发测试区（dev-test）、DMZ 区（dmz）：开发测试与生产混在一起；面向互联网的系统直接暴露生产内网。/);
       assertQuotes(f, 'sichuan-rcu', 'one-cloud-three-zones');
       const [fixed] = assertFixesWork(securityZonesIncomplete, text, f);
       assert.match(fixed!, /zones: \[intranet, dev-test, dmz\]/);
       const onlyDmz = text.replace('zones: [intranet]', 'zones: [intranet, dev-test]');
-      assert.match(single(securityZonesIncomplete, run(securityZonesIncomplete, onlyDmz)).message.zh, /缺少 dmz/);
+      const dmzOnly = single(securityZonesIncomplete, run(securityZonesIncomplete, onlyDmz)).message;
+      assert.match(dmzOnly.zh, /缺少 DMZ 区（dmz）：面向互联网的系统直接暴露生产内网。/);
+      assert.doesNotMatch(dmzOnly.en, /testing/, 'the dev/test risk is said only when that zone is missing');
     });
 
     it('fires when a tier-1 system exists and no zones are given, on its tier line, adding all three', () => {
@@ -73,7 +79,7 @@ describe('rules: cloud and legacy', () => {
       );
       assert.deepEqual(run(securityZonesIncomplete, internal), []);
       const facing = internal.replace('internetFacing: false', 'internetFacing: true');
-      assert.match(single(securityZonesIncomplete, run(securityZonesIncomplete, facing)).message.zh, /缺少 dmz/);
+      assert.match(single(securityZonesIncomplete, run(securityZonesIncomplete, facing)).message.zh, /缺少 DMZ 区（dmz）/);
     });
 
     it('is quiet with dev-test and dmz, and without zones when nothing is tier 1', () => {

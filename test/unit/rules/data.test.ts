@@ -31,7 +31,7 @@ describe('rules: data', () => {
     it('fires on 1,000,000 transactions a day; quiet below both thresholds or when distributed', () => {
       const daily = proposal(`  - id: core\n    load: { peakTps: 10, dailyTransactions: 1000000 }\n    database: { mode: centralized }\n`);
       const f = single(heavyLoadCentralizedDatabase, run(heavyLoadCentralizedDatabase, daily));
-      assert.match(f.message.zh, /日交易量 100 万 笔/);
+      assert.match(f.message.zh, /日交易量 100 万笔/);
       assert.deepEqual(run(heavyLoadCentralizedDatabase, bad.replace('peakTps: 1000', 'peakTps: 999')), []);
       assert.deepEqual(run(heavyLoadCentralizedDatabase, bad.replace('mode: centralized', 'mode: distributed')), []);
     });

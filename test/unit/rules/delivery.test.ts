@@ -51,7 +51,7 @@ describe('rules: delivery', () => {
       const reporting = proposal(`  - id: report\n    tier: 3\n    availability: 99.5\n    release: downtime\n`);
       const f = single(downtimeRelease, run(downtimeRelease, reporting));
       assert.equal(f.severity, 'info');
-      assert.match(f.message.zh, /是 3 级系统、采用停机发布：在维护窗口内停机升级对它是常见做法/);
+      assert.match(f.message.zh, /是三级业务系统、采用停机发布：在维护窗口内停机升级对它是常见做法/);
       assert.match(
         f.message.en,
         /is a tier-3 system released with downtime: stopping for upgrades in a maintenance window is common practice/,
@@ -80,7 +80,7 @@ describe('rules: delivery', () => {
       assert.deepEqual(f.range, rangeOf(text, 'vm'));
       assert.deepEqual(f.path, ['systems', 0, 'runtime']);
       assert.match(f.message.en, /peak day \(1,500,000\) is 1\.9× the average day \(800,000\)/);
-      assert.match(f.message.zh, /150 万 笔是日均 80 万 笔的 1\.9 倍/);
+      assert.match(f.message.zh, /150 万笔是日均 80 万笔的 1\.9 倍/);
       assertQuotes(f, 'picc-health', 'daily-peak');
       assertQuotes(f, 'picc-health', 'daily-average');
       assertFixesWork(peakLoadWithoutElasticity, text, f);

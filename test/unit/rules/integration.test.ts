@@ -54,6 +54,19 @@ describe('rules: integration', () => {
       assert.match(fixedEmpty!, /observability: \[tracing\]\n {4}runtime: vm/);
     });
 
+    it('warns on a tier-1 system; a note (info) on the others', () => {
+      const on = (tier: string) =>
+        single(
+          distributedWithoutTracing,
+          run(distributedWithoutTracing, proposal(`  - id: core\n${tier}    architecture: microservices\n    observability: [metrics]\n`)),
+        ).severity;
+      assert.equal(on('    tier: 1\n'), undefined, 'tier 1: the rule default');
+      assert.equal(distributedWithoutTracing.defaultSeverity, 'warning');
+      assert.equal(on('    tier: 2\n'), 'info');
+      assert.equal(on('    tier: 3\n'), 'info');
+      assert.equal(on(''), 'info', 'tier unstated');
+    });
+
     it('is quiet with tracing, and on a monolith over rpc', () => {
       assert.deepEqual(
         run(distributedWithoutTracing, proposal(`  - id: a\n    architecture: microservices\n    observability: [tracing]\n`)),

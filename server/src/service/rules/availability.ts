@@ -290,15 +290,23 @@ export const dependencyLostInScope: CasebookRule = {
         const shown = [...scopes].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'city' ? -1 : 1)).slice(0, 3);
         const names = shown.map(scopeName);
         const lostScopes = anyOfScopes(names, scopes.length);
-        const via = chain.length > 1 ? { zh: `（经由 ${chain.join(' → ')}）`, en: ` (through ${chain.join(' → ')})` } : { zh: '', en: '' };
         const id = dependency.id.value;
+        // Through a chain, the system left without a copy is the last one: that is what to deploy elsewhere.
+        const culprit = chain.length > 1 ? (chain.at(-1) ?? id) : id;
+        const lost: Localized =
+          culprit === id
+            ? { zh: `它强依赖的 ${id} 没有可用副本`, en: `${id}, which it cannot work without, has none left` }
+            : {
+                zh: `它强依赖的 ${id} 所依赖的 ${culprit}（${chain.join(' → ')}）没有可用副本`,
+                en: `${id}, which it cannot work without, depends on ${culprit} (${chain.join(' → ')}), which has none left`,
+              };
         out.push({
           rule: dependencyLostInScope.id,
           range: dependency.id.range,
           path: dependency.id.path,
           message: {
-            zh: `如果失去${lostScopes.zh}，${label.zh} 自己仍有副本，但它强依赖的 ${id}${via.zh} 没有可用副本：接管后也无法工作。请把 ${id} 部署到能承受同样故障的中心，或把这项依赖改为异步/非关键（mode: async 或 critical: false）并说明降级方式。`,
-            en: `If ${lostScopes.en} lost, ${label.en} still has a copy, but ${id}${via.en}, which it cannot work without, has none left, so the surviving copy cannot work. Deploy ${id} where it survives the same loss, or make the dependency async or non-critical (mode: async or critical: false) and state how it degrades.`,
+            zh: `如果失去${lostScopes.zh}，${label.zh} 自己仍有副本，但${lost.zh}：接管后也无法工作。请把 ${culprit} 部署到能承受同样故障的中心，或把这项依赖改为异步/非关键（mode: async 或 critical: false）并说明降级方式。`,
+            en: `If ${lostScopes.en} lost, ${label.en} still has a copy, but ${lost.en}, so the surviving copy cannot work. Deploy ${culprit} where it survives the same loss, or make the dependency async or non-critical (mode: async or critical: false) and state how it degrades.`,
           },
         });
       }

@@ -3,7 +3,7 @@
  * zoned (一云三区), and whether heterogeneous resources share one platform.
  */
 import type { RawFinding } from '../types';
-import { listOf } from '../locale';
+import { listOf, zhJoin, type Localized } from '../locale';
 import { ZONES, type SystemModel } from '../model';
 import { entryOf } from '../yamlNodes';
 import { appendToList, cite, cites, fig, finding, on, replaceValue, setEntry, opening, systemLabel, type CasebookRule } from './helpers';
@@ -72,6 +72,16 @@ function facesInternet(system: SystemModel): boolean {
   return system.internetFacing?.value ?? system.kind?.value === 'channel';
 }
 
+/** The zones a finding can name as missing, and what their absence exposes (each said only when that zone is missing). */
+const ZONE_NAMES: Record<'dev-test' | 'dmz', Localized> = {
+  'dev-test': { zh: '开发测试区（dev-test）', en: 'a dev/test zone (dev-test)' },
+  dmz: { zh: 'DMZ 区（dmz）', en: 'a DMZ (dmz)' },
+};
+const ZONE_RISKS: Record<'dev-test' | 'dmz', Localized> = {
+  'dev-test': { zh: '开发测试与生产混在一起', en: 'development and testing share production' },
+  dmz: { zh: '面向互联网的系统直接暴露生产内网', en: 'internet-facing systems expose the production intranet directly' },
+};
+
 export const securityZonesIncomplete: CasebookRule = {
   id: 'security-zones-incomplete',
   family: FAMILY,
@@ -104,8 +114,21 @@ export const securityZonesIncomplete: CasebookRule = {
           securityZonesIncomplete,
           on(model.zones),
           {
-            zh: `安全区域缺少 ${missing.join('、')}：生产内网直接暴露给外部访问或开发测试。参考：${ref.zh}。`,
-            en: `The security zones lack ${listOf([...missing], 'en')}: the production intranet is exposed to outside traffic or to development and testing. For reference: ${ref.en}.`,
+            zh: zhJoin(
+              '安全区域缺少',
+              listOf(
+                missing.map((z) => ZONE_NAMES[z].zh),
+                'zh-CN',
+              ),
+              `：${missing.map((z) => ZONE_RISKS[z].zh).join('；')}。参考：${ref.zh}。`,
+            ),
+            en: `The security zones lack ${listOf(
+              missing.map((z) => ZONE_NAMES[z].en),
+              'en',
+            )}: ${listOf(
+              missing.map((z) => ZONE_RISKS[z].en),
+              'en',
+            )}. For reference: ${ref.en}.`,
           },
           edit ? [{ title: fixTitle(missing), edits: [edit] }] : undefined,
         ),

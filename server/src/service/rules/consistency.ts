@@ -293,8 +293,8 @@ export const availabilityExceedsDependencies: CasebookRule = {
   defaultSeverity: 'error',
   title: { zh: '可用性承诺高于依赖所能提供的', en: 'Availability promised above what dependencies allow' },
   description: {
-    zh: '系统同步调用、且离开它就无法工作的依赖（dependsOn 中的裸 id，或 mode: sync 且未写 critical: false 的项）全部可用时，系统才可用，所以它的可用性上限是这些依赖（含传递依赖，每个只计一次）可用性的乘积。乘积假定各依赖的故障相互独立；故障总是同时发生时（例如部署在同一机房），上限是最弱的那个依赖。所以：承诺高于最弱的单个强依赖，怎样都无法兑现，报错误（error）；承诺不高于任何一个依赖、只是高于乘积，只有依赖总是同时故障才成立，报警告（warning）。异步或非关键依赖不计入。',
-    en: 'A system is up only when every dependency it calls synchronously and cannot work without is up (a bare id in dependsOn, or an item with mode: sync and no critical: false), so its availability is bounded by the product of theirs, transitive ones included, each counted once. The product assumes their outages are independent; were they always to fail together (all in one data centre, say), the bound would be the weakest one alone. So a promise above the weakest single hard dependency can never be kept (error), while a promise no higher than any one of them but above the product holds only if they always fail together (warning). Async and non-critical dependencies do not count.',
+    zh: '系统同步调用、且离开它就无法工作的依赖（dependsOn 中的裸 id，或 mode: sync 且未写 critical: false 的项）全部可用时，系统才可用，所以它的可用性上限是这些依赖（含传递依赖，每个只计一次）可用性的乘积。乘积假定各依赖的故障相互独立；故障总是同时发生时（例如部署在同一机房），上限是最弱的那个依赖。所以：承诺高于最弱的单个强依赖，怎样都无法兑现，报错误（error）；承诺不高于任何一个依赖、只是高于乘积，只有依赖总是同时故障才成立——各组件按同一目标建设时常见如此承诺，作为提示（info）。异步或非关键依赖不计入。',
+    en: 'A system is up only when every dependency it calls synchronously and cannot work without is up (a bare id in dependsOn, or an item with mode: sync and no critical: false), so its availability is bounded by the product of theirs, transitive ones included, each counted once. The product assumes their outages are independent; were they always to fail together (all in one data centre, say), the bound would be the weakest one alone. So a promise above the weakest single hard dependency can never be kept (error), while a promise no higher than any one of them but above the product holds only if they always fail together — common where every component is built to the same target, so it is a note (info). Async and non-critical dependencies do not count.',
   },
   patterns: ['unitization', 'multi-site-active-active'],
   cases: [],
@@ -318,8 +318,8 @@ export const availabilityExceedsDependencies: CasebookRule = {
           ? { zh: `由弱到强：${weakest.join('、')}`, en: `weakest first: ${weakest.join(', ')}` }
           : { zh: `最弱：${weakest.join('')}`, en: `weakest: ${weakest.join('')}` };
       const label = opening(systemLabel(system));
-      // Above the weakest single dependency nothing can keep the promise; between it and the product only outages
-      // that always coincide could, which a reviewer questions but does not call impossible.
+      // Above the weakest single dependency nothing can keep the promise. Between it and the product the promise
+      // is what each component is built to, as platforms commonly set it: a reviewer notes the arithmetic, no more.
       const weakestOne = ceiling.weakest[0];
       const withinEach = weakestOne !== undefined && promise <= ceilings.availabilityOf(weakestOne) * (1 + EPSILON);
       const scope = ceiling.exact
@@ -334,7 +334,7 @@ export const availabilityExceedsDependencies: CasebookRule = {
         withinEach
           ? {
               zh: `${label.zh} 承诺可用性 ${promised}，不高于任何一个强依赖单独的可用性；但若${scope.zh}的故障相互独立，串联起来最多只允许 ${atMost}（${weakestTag.zh}）：只有这些依赖总是同时故障，这个承诺才成立。请提高依赖的可用性、把依赖改为异步或可降级（在 dependsOn 中写明 mode: async 或 critical: false），或如实降低承诺。`,
-              en: `${label.en} promises ${promised} availability, no more than any one of its hard dependencies alone, but with independent outages ${scope.en} allow at most ${atMost} in series (${weakestTag.en}): the promise holds only if they always fail together. Raise the dependencies, make them non-blocking (and say so in dependsOn: mode: async or critical: false), or promise what the chain allows.`,
+              en: `${label.en} promises ${promised} availability, no more than any one of its hard dependencies alone, but with independent outages ${scope.en} allow at most ${atMost} (${weakestTag.en}): the promise holds only if they always fail together. Raise the dependencies, make them non-blocking (and say so in dependsOn: mode: async or critical: false), or promise what the chain allows.`,
             }
           : {
               zh: `${label.zh} 承诺可用性 ${promised}，但${scope.zh}最多只允许 ${atMost}（${weakestTag.zh}）。请提高依赖的可用性、把依赖改为异步或可降级（在 dependsOn 中写明 mode: async 或 critical: false），或如实降低承诺。`,
@@ -344,7 +344,7 @@ export const availabilityExceedsDependencies: CasebookRule = {
           ? [replaceValue(system.availability, String(allowed), { zh: `将可用性承诺改为 ${atMost}`, en: `Promise ${atMost} instead` })]
           : undefined,
       );
-      out.push(withinEach ? { ...raw, severity: 'warning' } : raw);
+      out.push(withinEach ? { ...raw, severity: 'info' } : raw);
     });
     return out;
   },

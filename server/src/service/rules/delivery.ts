@@ -2,7 +2,9 @@
  * Delivery: what systems run on (containers vs VMs), how they are released
  * (gray vs downtime), and whether capacity follows the load (elasticity).
  */
+import { zhJoin } from '../locale';
 import type { SystemModel } from '../model';
+import { tierWord } from '../vocabulary';
 import type { RawFinding } from '../types';
 import {
   PEAK_DAY_RATIO,
@@ -113,7 +115,11 @@ export const downtimeRelease: CasebookRule = {
             downtimeRelease,
             on(system.release, true),
             {
-              zh: `${label.zh} 是 ${tier} 级系统、采用停机发布：在维护窗口内停机升级对它是常见做法，但每次升级仍会中断使用它的业务。请在方案中写明维护窗口并通知使用方；有条件时改为灰度发布（gray）。`,
+              zh: zhJoin(
+                `${label.zh} 是`,
+                tierWord(tier).zh,
+                '业务系统、采用停机发布：在维护窗口内停机升级对它是常见做法，但每次升级仍会中断使用它的业务。请在方案中写明维护窗口并通知使用方；有条件时改为灰度发布（gray）。',
+              ),
               en: `${label.en} is a tier-${tier} system released with downtime: stopping for upgrades in a maintenance window is common practice at its tier, but each upgrade still interrupts whoever uses it. State the maintenance window in the proposal and tell its users; release gradually (gray) where you can.`,
             },
             fix,
@@ -150,7 +156,7 @@ function peakRatio(system: SystemModel): { ratio: number; text: { zh: string; en
     return {
       ratio,
       text: {
-        zh: `峰值日交易量 ${d.zh} 笔是日均 ${a.zh} 笔的 ${ratio.toFixed(1)} 倍`,
+        zh: zhJoin('峰值日交易量 ', d.zh, '笔是日均 ', a.zh, `笔的 ${ratio.toFixed(1)} 倍`),
         en: `its peak day (${d.en}) is ${ratio.toFixed(1)}× the average day (${a.en})`,
       },
     };

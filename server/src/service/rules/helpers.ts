@@ -5,7 +5,7 @@
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { customerName, customerWithFigure, figure } from '../library/figures';
-import type { Localized } from '../locale';
+import { zhJoin, type Localized } from '../locale';
 import type { Located, ProposalModel, SystemModel } from '../model';
 import type { CaseLibrary, RawFinding, RuleDefinition, RuleFix } from '../types';
 import { entryOf, type JsonPath, type YMap, type YNode } from '../yamlNodes';
@@ -137,10 +137,15 @@ export function formatPercent(value: number): string {
 const COUNT = new Intl.NumberFormat('en-US');
 const WAN = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
-/** 2000000 → "200 万" / "2,000,000". */
+/** 2000000 → "200 万" / "2,000,000"; 120000000 → "1.2 亿" (as Chinese counts past ten thousand 万). */
 export function formatCount(value: number): Localized {
   const en = COUNT.format(value);
-  const zh = value >= 10_000 && value % 100 === 0 ? `${WAN.format(value / 10_000)} 万` : en;
+  const zh =
+    value >= 100_000_000 && value % 1_000_000 === 0
+      ? `${WAN.format(value / 100_000_000)} 亿`
+      : value >= 10_000 && value % 100 === 0
+        ? `${WAN.format(value / 10_000)} 万`
+        : en;
   return { zh, en };
 }
 
@@ -158,7 +163,7 @@ export function heavyLoad(system: SystemModel): { field: Located<number>; what: 
   const daily = system.dailyTransactions;
   if (daily && daily.value >= HEAVY_DAILY_TRANSACTIONS) {
     const n = formatCount(daily.value);
-    return { field: daily, what: { zh: `日交易量 ${n.zh} 笔`, en: `${n.en} transactions a day` } };
+    return { field: daily, what: { zh: zhJoin('日交易量 ', n.zh, '笔'), en: `${n.en} transactions a day` } };
   }
   return undefined;
 }

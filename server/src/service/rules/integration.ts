@@ -57,8 +57,8 @@ export const distributedWithoutTracing: CasebookRule = {
   defaultSeverity: 'warning',
   title: { zh: '分布式系统缺少全链路跟踪', en: 'Distributed system without full-link tracing' },
   description: {
-    zh: '微服务、单元化或服务网格系统的一次请求穿过许多服务，只有指标和日志无法定位慢在哪里、错在哪里。江西农信的服务网格方案以全链路跟踪和立体化监控提升可观测性。',
-    en: 'In a microservices, unitized or service-mesh system one request crosses many services; metrics and logs alone cannot tell where it slowed down or failed. Jiangxi RCU’s service mesh brought full-link tracing and layered monitoring.',
+    zh: '微服务、单元化或服务网格系统的一次请求穿过许多服务，只有指标和日志无法定位慢在哪里、错在哪里。江西农信的服务网格方案以全链路跟踪和立体化监控提升可观测性。一级系统上报警告（故障定位的快慢直接决定恢复时间）；其他系统作为提示（info）。',
+    en: 'In a microservices, unitized or service-mesh system one request crosses many services; metrics and logs alone cannot tell where it slowed down or failed. Jiangxi RCU’s service mesh brought full-link tracing and layered monitoring. A warning on tier-1 systems (how fast a fault is located decides how fast it recovers); a note (info) on the others.',
   },
   patterns: ['full-link-tracing'],
   cases: ['jiangxi-rcu'],
@@ -75,8 +75,10 @@ export const distributedWithoutTracing: CasebookRule = {
       const label = opening(systemLabel(system));
       const ref = cite(library, JIANGXI_OBSERVABILITY);
       const edit = appendToList(model, system.node, 'observability', system.observability, ['tracing']);
-      out.push(
-        finding(
+      // Locating a fault fast is what a tier-1 recovery objective rests on; elsewhere tracing is good practice.
+      const tier1 = system.tier?.value === 1;
+      out.push({
+        ...finding(
           distributedWithoutTracing,
           on(system.observability ?? cause, !system.observability),
           {
@@ -85,7 +87,8 @@ export const distributedWithoutTracing: CasebookRule = {
           },
           edit ? [{ title: { zh: '在 observability 中加入 tracing', en: 'Add tracing to observability' }, edits: [edit] }] : undefined,
         ),
-      );
+        ...(tier1 ? {} : { severity: 'info' as const }),
+      });
     }
     return out;
   },

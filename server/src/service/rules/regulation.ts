@@ -5,7 +5,7 @@
  * could not be confirmed in public text grounds no finding at all.
  */
 import { distanceKm, lookupCity } from '../geo';
-import { listOf, type Localized } from '../locale';
+import type { Localized } from '../locale';
 import type { ProposalModel, SystemModel } from '../model';
 import { clausesFor, clauseTitle, profileMatch, type InstitutionFacts } from '../regulations';
 import type { RawFinding, RegulationClause, RegulationLibrary } from '../types';
@@ -74,7 +74,7 @@ export const importantRecoveryCeiling: CasebookRule = {
           const limit = durationText(max);
           out.push({
             ...finding(importantRecoveryCeiling, on(field, true), {
-              zh: `${label.zh} 是重要系统，${what.zh} ${field.value.text} 超过 ${limit.zh} 的上限。${cited.zh}`,
+              zh: `${label.zh} 是重要系统，${what.zh} ${field.value.text} 超过 ${limit.zh}的上限。${cited.zh}`,
               en: `${label.en} is an important system, and its ${what.en} of ${field.value.text} is above the ceiling of ${limit.en}. ${cited.en}`,
             }),
             regulations: [clause.ref],
@@ -127,8 +127,8 @@ export const remoteDrCentreRequired: CasebookRule = {
       const label = opening(systemLabel(system));
       out.push({
         ...finding(remoteDrCentreRequired, on(system.sites), {
-          zh: `${label.zh} 是重要系统，但没有离主中心（${home.name.short}）${REMOTE_MIN_KM} 公里以上的站点，即没有异地模式灾备（银监发〔2010〕114号第三条（四）：“一般距离在数百公里以上”）。${cited.zh}`,
-          en: `${label.en} is an important system with no site ${REMOTE_MIN_KM} km or more from its primary (${home.name.en}): no remote-mode DR (银监发〔2010〕114号, Article 3 (4): "generally hundreds of kilometres or more"). ${cited.en}`,
+          zh: `${label.zh} 是重要系统，但没有离主中心（${home.name.short}）${REMOTE_MIN_KM} 公里以上的站点，即没有异地模式灾备（银监发〔2010〕114号第三条（四）：“一般距离在数百公里以上”；${REMOTE_MIN_KM} 公里是 Casebook 取的下限，不是条文数字）。${cited.zh}`,
+          en: `${label.en} is an important system with no site ${REMOTE_MIN_KM} km or more from its primary (${home.name.en}): no remote-mode DR (银监发〔2010〕114号, Article 3 (4): "generally hundreds of kilometres or more"; ${REMOTE_MIN_KM} km is Casebook's lower bound, not a figure of the text). ${cited.en}`,
         }),
         regulations: [...new Set([clause.ref, REMOTE_MODE_CLAUSE])],
       });
@@ -145,8 +145,8 @@ export const mlpsBackupRedundancy: CasebookRule = {
   defaultSeverity: 'warning',
   title: { zh: '等保级别要求的备份与冗余，拓扑没有做到', en: 'Backup or redundancy the MLPS level requires is missing' },
   description: {
-    zh: '系统的等保级别（系统的 mlps，否则 compliance.mlps）适用一条已核实条款，而拓扑明显不满足它。内置依据 GB/T 22239-2019（引自公开转录，见 regulations/gbt-22239-2019.yaml）：第三级“应提供异地实时备份功能，利用通信网络将重要数据实时备份至备份场地”——系统只有一个站点时方案看不到备份场地（备份去向不在拓扑中，故只作提示 info）；第四级“应建立异地灾难备份中心，提供业务应用的实时切换”——系统没有主中心城市之外的热备或活动站点（冷备不能实时切换）。只判断拓扑上看得出的缺失；站点城市未写全时不检查第四级。第四级只在系统自己写明 mlps 时为 warning，同一系统两级都不满足时只报一次（引两条）。只由 compliance.mlps 得出级别的系统合并成 compliance.mlps 上的一条提示 info，列出这些系统（方案整体的等保级别不一定是每个系统的定级）。',
-    en: 'The system\'s MLPS level (its own mlps, else compliance.mlps) brings in a verified clause that its topology plainly does not meet. Built in, GB/T 22239-2019 (quoted from public transcriptions, see regulations/gbt-22239-2019.yaml): level 3, "provide real-time off-site backup, backing important data up in real time to a backup site over the network" — a system with a single site shows no backup site (where backups go is not in the topology, so this is an info); level 4, "set up an off-site disaster recovery centre providing real-time switchover of business applications" — a system with no hot-standby or active site outside its primary city (a cold standby cannot switch over in real time). Only what the topology shows is judged; level 4 is not checked while a site\'s city is unstated. Level 4 warns only where the system states its own mlps, and a system missing both levels gets one finding citing both. Systems whose level comes from compliance.mlps are listed together in one info on compliance.mlps (the proposal\'s level is not necessarily each system\'s grading).',
+    zh: '系统的等保级别（系统的 mlps，否则 compliance.mlps）适用一条已核实条款，而拓扑明显不满足它。内置依据 GB/T 22239-2019（引自公开转录，见 regulations/gbt-22239-2019.yaml）：第三级“应提供异地实时备份功能，利用通信网络将重要数据实时备份至备份场地”——系统只有一个站点时方案看不到备份场地（备份去向不在拓扑中，故只作提示 info）；第四级“应建立异地灾难备份中心，提供业务应用的实时切换”——系统没有主中心城市之外的热备或活动站点（冷备不能实时切换）。只判断拓扑上看得出的缺失；站点城市未写全时不检查第四级。第四级只在系统自己写明 mlps 时为 warning，同一系统两级都不满足时只报一次（引两条）。只由 compliance.mlps 得出级别时为提示 info，并说明级别来自方案（方案整体的等保级别不一定是每个系统的定级）。',
+    en: "The system's MLPS level (its own mlps, else compliance.mlps) brings in a verified clause that its topology plainly does not meet. Built in, GB/T 22239-2019 (quoted from public transcriptions, see regulations/gbt-22239-2019.yaml): level 3, \"provide real-time off-site backup, backing important data up in real time to a backup site over the network\" — a system with a single site shows no backup site (where backups go is not in the topology, so this is an info); level 4, \"set up an off-site disaster recovery centre providing real-time switchover of business applications\" — a system with no hot-standby or active site outside its primary city (a cold standby cannot switch over in real time). Only what the topology shows is judged; level 4 is not checked while a site's city is unstated. Level 4 warns only where the system states its own mlps, and a system missing both levels gets one finding citing both. A level taken from compliance.mlps gives an info that says the level is the proposal's (the proposal's level is not necessarily each system's grading).",
   },
   patterns: ['two-regions-three-dcs'],
   cases: [],
@@ -158,51 +158,21 @@ export const mlpsBackupRedundancy: CasebookRule = {
     if (!regs) return out;
     const facts = factsOf(model);
     const clauses = clausesFor(regs, { rule: mlpsBackupRedundancy.id }).filter((c) => profileMatch(c, facts) === 'yes');
-    // Systems that take their level from compliance.mlps, per clause they miss: one remark on compliance.mlps,
-    // since the proposal's level is not necessarily each system's grading.
-    const inherited = new Map<RegulationClause, SystemModel[]>();
     for (const system of model.systems) {
       const level = system.mlps?.value ?? model.mlps?.value;
       if (level === undefined || !system.sites) continue;
       const missed = clauses.filter((c) => c.appliesTo.mlps?.includes(level) && missesMlpsClause(system, c));
       if (missed.length === 0) continue;
-      if (!system.mlps) {
-        for (const clause of missed) inherited.set(clause, [...(inherited.get(clause) ?? []), system]);
-        continue;
-      }
       // A level-4 miss (no hot site outside the city) already says what the level-3 one would: one finding citing both.
       const strongest = missed.find((c) => c.requires === 'remote-dr-realtime-switch') ?? missed[0]!;
+      // compliance.mlps is the proposal's level; a system may be graded lower, so only its own mlps warns.
+      const own = system.mlps !== undefined;
       out.push({
-        ...finding(mlpsBackupRedundancy, on(system.sites), mlpsMessage(regs, strongest, level, opening(systemLabel(system)))),
+        ...finding(mlpsBackupRedundancy, on(system.sites), mlpsMessage(regs, strongest, level, opening(systemLabel(system)), own)),
         // Where backups go is not in the topology: a single site alone is a note, not a warning.
-        ...(strongest.requires === 'offsite-backup' ? { severity: 'info' as const } : {}),
+        ...(own && strongest.requires === 'remote-dr-realtime-switch' ? {} : { severity: 'info' as const }),
         regulations: missed.map((c) => c.ref),
       });
-    }
-    const proposalLevel = model.mlps;
-    if (proposalLevel) {
-      for (const [clause, systems] of inherited) {
-        const names = systemNames(systems);
-        const cited = quote(regs, clause);
-        const what: Localized =
-          clause.requires === 'offsite-backup'
-            ? {
-                zh: `只部署在一个站点，看不到异地实时备份的备份场地：${names.zh}`,
-                en: `run at a single site, with no backup site for real-time off-site backup: ${names.en}`,
-              }
-            : {
-                zh: `没有主中心城市之外的热备或活动站点，无法实时切换到异地灾难备份中心：${names.zh}`,
-                en: `have no hot-standby or active site outside their primary city to switch over to in real time: ${names.en}`,
-              };
-        out.push({
-          ...finding(mlpsBackupRedundancy, on(proposalLevel), {
-            zh: `方案按${mlpsLevel(proposalLevel.value).zh}（compliance.mlps），以下系统${what.zh}。若它们属于该定级对象，需补上；若定级更低，请在系统上写明 mlps。${cited.zh}`,
-            en: `The proposal is at ${mlpsLevel(proposalLevel.value).en} (compliance.mlps), and these systems ${what.en}. If they belong to that graded object they need it; if they are graded lower, state their own mlps. ${cited.en}`,
-          }),
-          severity: 'info',
-          regulations: [clause.ref],
-        });
-      }
     }
     return out;
   },
@@ -219,27 +189,25 @@ function missesMlpsClause(system: SystemModel, clause: RegulationClause): boolea
   return false;
 }
 
-function mlpsMessage(regs: RegulationLibrary, clause: RegulationClause, level: number, label: Localized): Localized {
+function mlpsMessage(regs: RegulationLibrary, clause: RegulationClause, level: number, label: Localized, own: boolean): Localized {
   const cited = quote(regs, clause);
+  const name = mlpsLevel(level);
+  // A level from compliance.mlps is the proposal's: say so rather than call it the system's grading.
+  const is: Localized = own
+    ? { zh: `${label.zh} 为${name.zh}`, en: `${label.en} is at ${name.en}` }
+    : { zh: `${label.zh} 按方案的${name.zh}（compliance.mlps）`, en: `${label.en}, at the proposal's ${name.en} (compliance.mlps),` };
+  const lower: Localized = own
+    ? { zh: '', en: '' }
+    : { zh: '若它的定级更低，请写明它自己的 mlps。', en: ' If it is graded lower, state its own mlps.' };
   return clause.requires === 'offsite-backup'
     ? {
-        zh: `${label.zh} 为${mlpsLevel(level).zh}，只部署在一个站点，方案里看不到异地实时备份的备份场地（若备份送往其他场地，请把它列入 sites）。${cited.zh}`,
-        en: `${label.en} is at ${mlpsLevel(level).en} and runs at a single site: the proposal shows no backup site for real-time off-site backup (if backups go to another site, list it in sites). ${cited.en}`,
+        zh: `${is.zh}，只部署在一个站点，方案里看不到异地实时备份的备份场地（若备份送往其他场地，请把它列入 sites）。${lower.zh}${cited.zh}`,
+        en: `${is.en} ${own ? 'and runs' : 'runs'} at a single site: the proposal shows no backup site for real-time off-site backup (if backups go to another site, list it in sites).${lower.en} ${cited.en}`,
       }
     : {
-        zh: `${label.zh} 为${mlpsLevel(level).zh}，但没有主中心城市之外的热备或活动站点，无法实时切换到异地灾难备份中心。${cited.zh}`,
-        en: `${label.en} is at ${mlpsLevel(level).en} but has no hot-standby or active site outside its primary city, so it cannot switch over in real time to an off-site DR centre. ${cited.en}`,
+        zh: `${is.zh}，但没有主中心城市之外的热备或活动站点，无法实时切换到异地灾难备份中心。${lower.zh}${cited.zh}`,
+        en: `${is.en} ${own ? 'but has' : 'has'} no hot-standby or active site outside its primary city, so it cannot switch over in real time to an off-site DR centre.${lower.en} ${cited.en}`,
       };
-}
-
-/** "a、b、c 等 12 个系统" / "a, b, c and 9 more": ids, the first few only. */
-function systemNames(systems: readonly SystemModel[]): Localized {
-  const SHOWN = 6;
-  const ids = systems.slice(0, SHOWN).map((s) => s.id?.value ?? `#${s.index + 1}`);
-  const rest = systems.length - ids.length;
-  return rest > 0
-    ? { zh: `${listOf(ids, 'zh-CN')} 等 ${systems.length} 个系统`, en: `${ids.join(', ')} and ${rest} more` }
-    : { zh: listOf(ids, 'zh-CN'), en: listOf(ids, 'en') };
 }
 
 export const REGULATION_RULES: CasebookRule[] = [importantRecoveryCeiling, remoteDrCentreRequired, mlpsBackupRedundancy];
