@@ -81,7 +81,10 @@ export function searchCases(s: Services) {
     if (!item) return;
 
     const result = item.result;
-    if (item.caseId || result?.kind === 'case') {
+    if (result?.kind === 'clause') {
+      // A regulation clause (issue 11): its title and summary, localised by the server, until clause pages land.
+      void vscode.window.showInformationMessage(`${result.title}: ${result.detail ?? ''}`);
+    } else if (item.caseId || result?.kind === 'case') {
       await vscode.commands.executeCommand(COMMAND.openCase, item.caseId ?? result?.id);
     } else if (result) {
       // A pattern or product leads on to the cases that use it.
@@ -96,10 +99,25 @@ function resultItem(result: SearchResult, summary: CaseSummary | undefined): Res
   if (result.kind === 'case' && summary) {
     return { ...casePickItem(summary), label: summary.customer, result, alwaysShow: true };
   }
-  const icon = result.kind === 'pattern' ? '$(symbol-structure) ' : result.kind === 'product' ? '$(package) ' : '$(book) ';
+  const icon =
+    result.kind === 'pattern'
+      ? '$(symbol-structure) '
+      : result.kind === 'product'
+        ? '$(package) '
+        : result.kind === 'clause'
+          ? '$(law) '
+          : '$(book) ';
+  const description =
+    result.kind === 'pattern'
+      ? vscode.l10n.t('pattern')
+      : result.kind === 'product'
+        ? vscode.l10n.t('product')
+        : result.kind === 'clause'
+          ? vscode.l10n.t('regulation clause')
+          : '';
   return {
     label: icon + result.title,
-    description: result.kind === 'pattern' ? vscode.l10n.t('pattern') : result.kind === 'product' ? vscode.l10n.t('product') : '',
+    description,
     detail: result.detail,
     result,
     alwaysShow: true,

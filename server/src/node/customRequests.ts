@@ -13,6 +13,8 @@ import {
   ListCasesRequest,
   ListPatternsRequest,
   MatchingCasesRequest,
+  RegulationRequest,
+  RegulationsRequest,
   ReportRequest,
   SearchCasesRequest,
   TopologyRequest,
@@ -23,6 +25,8 @@ import {
 import { normalizeLocale, pick, type Locale, type Localized } from '../service/locale';
 import type { ReportFormat } from '../service/report';
 import type { AnalysisSettings } from '../service/types';
+import { searchClauses } from '../service/regulationSearch';
+import { clauseDetail, regulationTree } from '../service/regulationViews';
 import { readProposalFile, type ReadResult } from './files';
 import { isProposalDocument } from './proposals';
 import { registerRoutes, sessionRoute, targetRoute, type Route } from './routes';
@@ -64,8 +68,28 @@ function customRoutes(connection: Connection): Route[] {
     sessionRoute(SearchCasesRequest.type, 'casebook/searchCases', { results: [] }, async (session, params) => {
       const locale = await localeOf(session, params);
       const limit = typeof params.limit === 'number' && params.limit > 0 ? Math.min(params.limit, 100) : 20;
-      return session.service.library.search(String(params.query ?? ''), { locale, limit });
+      const query = String(params.query ?? '');
+      const { results } = session.service.library.search(query, { locale, limit });
+      // Regulation clauses after the cases (issue 11).
+      return { results: [...results, ...searchClauses(session.service.library.current().regulations, query, locale, limit)] };
     }),
+
+    // The regulation library (issue 11): the Regulations view (with the findings of a proposal citing each clause) and clause pages.
+    sessionRoute(RegulationsRequest.type, 'casebook/regulations', { documents: [] }, async (session, params, token) => {
+      const uri = typeof params.uri === 'string' ? params.uri : undefined;
+      const target = uri ? await session.target(uri) : undefined;
+      const locale = target ? settingsFor(params, target).locale : await localeOf(session, params);
+      if (token.isCancellationRequested) return { documents: [] };
+      const findings = target ? session.service.analyze(target.document, settingsFor(params, target)).findings : [];
+      return { documents: regulationTree(session.service.library.current().regulations, findings, locale) };
+    }),
+    sessionRoute(
+      RegulationRequest.type,
+      'casebook/regulation',
+      null,
+      async (session, params) =>
+        clauseDetail(session.service.library.current().regulations, String(params.ref ?? ''), await localeOf(session, params)) ?? null,
+    ),
 
     // One open proposal.
     targetRoute(TopologyRequest.type, 'casebook/topology', null, byUri, ({ service }, target, params) => ({
