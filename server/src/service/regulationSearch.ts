@@ -8,36 +8,29 @@
 import type { SearchResult } from '../../../shared/src/protocol';
 import { pick, type Locale } from './locale';
 import { clauseTitle } from './regulations';
+import { compact, MAX_QUERY_LENGTH } from './search/normalize';
 import type { RegulationLibrary } from './types';
-
-const MAX_QUERY = 200;
-
-/** Case, width and bracket style do not matter: 〔2010〕 = [2010], full-width letters and spaces fold. */
-export function normalizeForClauses(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[〔［[（(]/g, '(')
-    .replace(/[〕］\]）)]/g, ')')
-    .replace(/\s+/g, '')
-    .toLowerCase();
-}
 
 /**
  * Clauses matching every term of the query (terms split on spaces), best
  * first: a match on the ref, article or document name scores above one in
- * the summary, which scores above one in the quoted text.
+ * the summary, which scores above one in the quoted text. Text is compared
+ * as the case index compares it (search/normalize.ts `compact`): full width,
+ * case, spaces and punctuation do not matter, so 〔2010〕 = [2010] = 2010.
+ * A query longer than the case index takes is pasted text: nothing.
  */
 export function searchClauses(library: RegulationLibrary | undefined, query: string, locale: Locale, limit = 20): SearchResult[] {
   if (!library) return [];
-  const terms = query.slice(0, MAX_QUERY).split(/\s+/).map(normalizeForClauses).filter(Boolean);
+  if (query.length > MAX_QUERY_LENGTH) return [];
+  const terms = query.split(/\s+/).map(compact).filter(Boolean);
   if (terms.length === 0) return [];
   const scored: { result: SearchResult; score: number }[] = [];
   for (const clause of library.clauses.values()) {
     const doc = library.documents.get(clause.docId);
     if (!doc) continue;
-    const name = normalizeForClauses([clause.ref, clause.article, doc.number, doc.title.zh, doc.title.en, ...doc.aliases].join('|'));
-    const summary = normalizeForClauses(`${clause.summary.zh}|${clause.summary.en}`);
-    const text = normalizeForClauses(clause.text);
+    const name = compact([clause.ref, clause.article, doc.number, doc.title.zh, doc.title.en, ...doc.aliases].join('|'));
+    const summary = compact(`${clause.summary.zh}|${clause.summary.en}`);
+    const text = compact(clause.text);
     let score = 0;
     for (const term of terms) {
       const s = name.includes(term) ? 3 : summary.includes(term) ? 2 : text.includes(term) ? 1 : 0;

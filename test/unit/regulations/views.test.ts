@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { loadRegulations } from '../../../server/src/node/libraryLoader';
-import { normalizeForClauses, searchClauses } from '../../../server/src/service/regulationSearch';
+import { searchClauses } from '../../../server/src/service/regulationSearch';
 import { citationCounts, clauseDetail, regulationTree, renderClausePage } from '../../../server/src/service/regulationViews';
 import type { ClauseDetail } from '../../../shared/src/protocol';
 import type { Finding } from '../../../server/src/service/types';
@@ -111,6 +111,8 @@ describe('clause search', () => {
     assert.deepEqual(ids('   '), []);
     assert.deepEqual(searchClauses(undefined, '114号', 'en'), []);
     assert.equal(searchClauses(library, '114号', 'en', 2).length, 2);
-    assert.equal(normalizeForClauses('银监发〔2010〕114号'), normalizeForClauses('银监发[2010] 114号'));
+    assert.deepEqual(ids('银监发〔2010〕114号 第七条'), ids('银监发[2010] 114号 第七条'));
+    assert.ok(ids('银监发[2010] 114号 第七条').includes('cbrc-2010-114#第七条'));
+    assert.deepEqual(ids('第七条 '.repeat(60)), [], 'a query longer than the case index takes is pasted text');
   });
 });
