@@ -150,6 +150,9 @@ export interface ClauseDetail {
   title: string;
   documentTitle: string;
   number: string;
+  /** Who issued the document, localised (empty when the library does not say). */
+  issuer: string;
+  year?: number;
   article: string;
   documentStatus: string;
   /** The requirement in Chinese as the public text words it; empty when not found. */
@@ -175,6 +178,38 @@ export namespace RegulationRequest {
 
 export interface DocumentParams extends LocaleParams {
   uri: string;
+}
+
+/** How a proposal stands against one clause (service/compliance.ts says when each holds). */
+export type ComplianceStatus = 'met' | 'not-met' | 'not-stated' | 'unverified' | 'informative';
+/** One row of the compliance matrix: a clause that applies, for the proposal or one important system. */
+export interface ComplianceRowView {
+  /** The clause, `<doc-id>#<article>`. */
+  ref: string;
+  /** 《…》（number）article, localised. */
+  title: string;
+  /** The system the row is about; absent for the proposal as a whole. */
+  system?: string;
+  status: ComplianceStatus;
+  /** The status as a label, localised. */
+  statusLabel: string;
+  /** Zero-based line of the proposal the row points at. */
+  line: number;
+  /** Why this status, in a sentence. */
+  reason: string;
+  /** Rules whose findings make it not met. */
+  rules: string[];
+  verified: boolean;
+}
+export interface ComplianceResult {
+  uri: string;
+  version: number;
+  rows: ComplianceRowView[];
+}
+/** The compliance matrix of an open proposal (the one `casebook compliance` prints); null when it is not one. */
+export namespace ComplianceRequest {
+  export const method = 'casebook/compliance';
+  export const type = new RequestType<DocumentParams, ComplianceResult | null, void>(method);
 }
 
 /** A node drawn in the topology, with where it is written (click → reveal). */

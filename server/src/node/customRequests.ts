@@ -1,8 +1,9 @@
 /**
  * The `casebook/…` requests of shared/src/protocol.ts, as one table of routes
- * (node/routes.ts): the case library (list, search, detail), a proposal's
- * topology, matching cases and review dossier, and a check of files that are
- * not open. Each is answered by the language service from the current library
+ * (node/routes.ts): the case library (list, search, detail), the regulation
+ * library (documents, clauses), a proposal's topology, matching cases,
+ * compliance matrix and review dossier, and a check of files that are not
+ * open. Each is answered by the language service from the current library
  * and the cached parse and analysis of the document.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,6 +11,7 @@ import { DiagnosticSeverity, type CancellationToken, type Connection } from 'vsc
 import {
   CaseDetailRequest,
   CheckWorkspaceRequest,
+  ComplianceRequest,
   ListCasesRequest,
   ListPatternsRequest,
   MatchingCasesRequest,
@@ -25,8 +27,7 @@ import {
 import { normalizeLocale, pick, type Locale, type Localized } from '../service/locale';
 import type { ReportFormat } from '../service/report';
 import type { AnalysisSettings } from '../service/types';
-import { searchClauses } from '../service/regulationSearch';
-import { clauseDetail, regulationTree } from '../service/regulationViews';
+import { complianceRowViews } from '../service/regulationViews';
 import { readProposalFile, type ReadResult } from './files';
 import { isProposalDocument } from './proposals';
 import { registerRoutes, sessionRoute, targetRoute, type Route } from './routes';
@@ -71,24 +72,21 @@ function customRoutes(connection: Connection): Route[] {
       const query = String(params.query ?? '');
       const { results } = session.service.library.search(query, { locale, limit });
       // Regulation clauses after the cases (issue 11).
-      return { results: [...results, ...searchClauses(session.service.library.current().regulations, query, locale, limit)] };
+      return { results: [...results, ...session.service.library.searchClauses(query, { locale, limit })] };
     }),
 
-    // The regulation library (issue 11): the Regulations view (with the findings of a proposal citing each clause) and clause pages.
+    // The regulation library (issue 11): the Regulations view, with how many findings of a proposal cite each clause, and clause pages.
     sessionRoute(RegulationsRequest.type, 'casebook/regulations', { documents: [] }, async (session, params, token) => {
-      const uri = typeof params.uri === 'string' ? params.uri : undefined;
-      const target = uri ? await session.target(uri) : undefined;
-      const locale = target ? settingsFor(params, target).locale : await localeOf(session, params);
+      const target = typeof params.uri === 'string' ? await session.target(params.uri) : undefined;
       if (token.isCancellationRequested) return { documents: [] };
-      const findings = target ? session.service.analyze(target.document, settingsFor(params, target)).findings : [];
-      return { documents: regulationTree(session.service.library.current().regulations, findings, locale) };
+      if (!target) return { documents: session.service.library.regulations(await localeOf(session, params)) };
+      const settings = settingsFor(params, target);
+      return {
+        documents: session.service.library.regulations(settings.locale, session.service.analyze(target.document, settings).findings),
+      };
     }),
-    sessionRoute(
-      RegulationRequest.type,
-      'casebook/regulation',
-      null,
-      async (session, params) =>
-        clauseDetail(session.service.library.current().regulations, String(params.ref ?? ''), await localeOf(session, params)) ?? null,
+    sessionRoute(RegulationRequest.type, 'casebook/regulation', null, async (session, params) =>
+      session.service.library.clause(String(params.ref ?? ''), await localeOf(session, params)),
     ),
 
     // One open proposal.
@@ -99,6 +97,13 @@ function customRoutes(connection: Connection): Route[] {
     targetRoute(MatchingCasesRequest.type, 'casebook/matchingCases', { cases: [] }, byUri, ({ service }, target, params) => ({
       cases: service.matchingCases(target.document, settingsFor(params, target)),
     })),
+    targetRoute(ComplianceRequest.type, 'casebook/compliance', null, byUri, ({ service }, target, params) => {
+      const settings = settingsFor(params, target);
+      // Analysed through `analyze` first: the session's façade takes the check worker's findings for this version when it has them.
+      service.analyze(target.document, settings);
+      const rows = complianceRowViews(service.compliance(target.document, settings), settings.locale);
+      return { uri: params.uri, version: target.document.version, rows };
+    }),
     targetRoute(ReportRequest.type, 'casebook/report', null, byUri, ({ service }, target, params) => {
       const settings = settingsFor(params, target);
       const today = settings.today ?? localDate();

@@ -1,10 +1,12 @@
 /**
  * The regulation library → the DTOs the client shows (issue 11): the
  * Regulations view (documents → clauses, with how many findings of the
- * active proposal cite each) and clause pages, localised, plus the clause
- * page's HTML. Pure, like caseViews.ts: the client only lays it out.
+ * active proposal cite each), clause pages and the compliance page's rows,
+ * localised. Pure, like caseViews.ts: the client only lays them out (its
+ * pages escape every text, client/src/webviews/regulationHtml.ts).
  */
-import type { ClauseDetail, RegulationDocumentSummary } from '../../../shared/src/protocol';
+import type { ClauseDetail, ComplianceRowView, RegulationDocumentSummary } from '../../../shared/src/protocol';
+import { COMPLIANCE_LABELS, type ComplianceRow } from './compliance';
 import { pick, t, type Locale, type Localized } from './locale';
 import { clauseTitle } from './regulations';
 import { RULES } from './rules';
@@ -102,6 +104,8 @@ export function clauseDetail(library: RegulationLibrary | undefined, ref: string
     title: pick(clauseTitle(library, clause), locale),
     documentTitle: pick(doc.title, locale),
     number: doc.number,
+    issuer: pick(doc.issuer, locale),
+    ...(doc.year !== undefined ? { year: doc.year } : {}),
     article: clause.article,
     documentStatus: documentStatus(doc, locale),
     text: clause.text,
@@ -116,49 +120,17 @@ export function clauseDetail(library: RegulationLibrary | undefined, ref: string
   };
 }
 
-/* ------------------------------------------------------------------------ */
-/* The clause page                                                           */
-/* ------------------------------------------------------------------------ */
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-const safeUrl = (url: string | undefined): string | undefined => (url && /^https?:\/\//i.test(url) ? url : undefined);
-
-/**
- * The body of a clause page: requirement (Chinese as quoted), summary,
- * verified status, source, applies-to, checks. Every text is escaped; links
- * are http(s) only. No script.
- */
-export function renderClausePage(detail: ClauseDetail, locale: Locale): string {
-  const e = escapeHtml;
-  const status = detail.verified
-    ? `<p class="clause-status verified">${e(t(locale, '已核实：原文见下方出处', 'Verified: the text is quoted from the source below'))}</p>`
-    : `<p class="clause-status unverified"><strong>${e(t(locale, '未核实', 'Unverified'))}</strong>${e(t(locale, '：不据此作出警告。', ': no warning rests on it.'))}</p>`;
-  const text = detail.text
-    ? `<blockquote class="clause-text" lang="zh-CN">${e(detail.text)}</blockquote>`
-    : `<p class="clause-text missing">${e(t(locale, '未找到公开原文，不引用。', 'No public text was found; nothing is quoted.'))}</p>`;
-  const url = safeUrl(detail.source.url);
-  const source = [
-    url ? `<li><a href="${e(url)}">${e(url)}</a></li>` : `<li>${e(t(locale, '没有出处地址', 'No source address'))}</li>`,
-    detail.source.also ? `<li>${e(detail.source.also)}</li>` : '',
-    detail.source.read ? `<li>${e(t(locale, `读取日期：${detail.source.read}`, `Read on ${detail.source.read}`))}</li>` : '',
-  ].join('');
-  const grounds =
-    detail.grounds.length > 0
-      ? `<ul>${detail.grounds.map((g) => `<li><code>${e(g.id)}</code> ${e(g.name)}</li>`).join('')}</ul>`
-      : `<p>${e(t(locale, '不作检查（定义、范围或提案格式没有对应字段）。', 'None (a definition or scope, or the proposal format has no field for it).'))}</p>`;
-  const section = (title: string, body: string) => `<section><h2>${e(title)}</h2>${body}</section>`;
-  return [
-    `<header class="case-header"><h1>${e(detail.title)}</h1><p class="meta">${e(`${detail.documentTitle} · ${detail.number} · ${detail.documentStatus}`)}</p></header>`,
-    status,
-    section(t(locale, '要求（原文）', 'Requirement (as quoted)'), text),
-    section(t(locale, '摘要', 'Summary'), `<p>${e(detail.summary)}</p>`),
-    detail.note ? section(t(locale, '说明', 'Note'), `<p>${e(detail.note)}</p>`) : '',
-    section(t(locale, '出处', 'Source'), `<ul>${source}</ul>`),
-    section(t(locale, '适用于', 'Applies to'), `<ul>${detail.appliesTo.map((l) => `<li>${e(l)}</li>`).join('')}</ul>`),
-    section(t(locale, '据此的检查', 'Checks it grounds'), grounds),
-    `<p class="source-document"><code>${e(detail.ref)}</code></p>`,
-  ].join('\n');
+/** The compliance matrix as the compliance page shows it, localised. */
+export function complianceRowViews(rows: readonly ComplianceRow[], locale: Locale): ComplianceRowView[] {
+  return rows.map((r) => ({
+    ref: r.clause.ref,
+    title: pick(r.title, locale),
+    ...(r.system !== undefined ? { system: r.system } : {}),
+    status: r.status,
+    statusLabel: pick(COMPLIANCE_LABELS[r.status], locale),
+    line: r.line,
+    reason: pick(r.reason, locale),
+    rules: [...r.rules],
+    verified: r.clause.verified,
+  }));
 }

@@ -7,12 +7,31 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { loadRegulations } from '../../../server/src/node/libraryLoader';
 import { searchClauses } from '../../../server/src/service/regulationSearch';
-import { citationCounts, clauseDetail, regulationTree, renderClausePage } from '../../../server/src/service/regulationViews';
-import type { ClauseDetail } from '../../../shared/src/protocol';
+import { citationCounts, clauseDetail, complianceRowViews, regulationTree } from '../../../server/src/service/regulationViews';
+import { getLanguageService } from '../../../server/src/service/languageService';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { libraryOf, realLibrary } from '../../fixtures/library';
 import type { Finding } from '../../../server/src/service/types';
 
 const BUILT_IN = path.resolve(__dirname, '../../../regulations');
 const library = loadRegulations(BUILT_IN, []);
+
+const PROPOSAL = `casebook: proposal/v1
+name: 城商行核心
+institution: { type: city-commercial }
+sites:
+  - { id: fs-1, city: 佛山, role: primary }
+  - { id: gz-1, city: 广州, role: hot-standby }
+systems:
+  - id: deposit
+    name: 存款
+    tier: 1
+    important: true
+    mlps: 3
+    rto: 6h
+    rpo: 5m
+    sites: [fs-1, gz-1]
+`;
 
 const finding = (rule: string, regulations: string[], suppressed = false): Finding => ({
   rule,
@@ -72,23 +91,44 @@ describe('regulation views', () => {
     assert.equal(clauseDetail(undefined, 'cbrc-2010-114#第七条', 'en'), undefined);
   });
 
-  it('renders the page in both languages, says unverified plainly, and escapes every text', () => {
-    const en = renderClausePage(clauseDetail(library, 'gbt-20988-2007#附录A', 'en')!, 'en');
-    assert.ok(en.includes('<strong>Unverified</strong>'));
-    assert.ok(en.includes('No public text was found'));
-    const zh = renderClausePage(clauseDetail(library, 'cbrc-2010-114#第三条（四）', 'zh-CN')!, 'zh-CN');
-    assert.ok(zh.includes('已核实'));
-    assert.ok(zh.includes('一般距离在数百公里以上'));
-    assert.ok(zh.includes('<a href="https://www.safety-officer.cn/archives/241.html">'));
-    const hostile: ClauseDetail = {
-      ...clauseDetail(library, 'cbrc-2010-114#第二条', 'en')!,
-      text: '<script>alert(1)</script>',
-      source: { url: 'javascript:alert(1)' },
-    };
-    const html = renderClausePage(hostile, 'en');
-    assert.ok(!html.includes('<script>'));
-    assert.ok(html.includes('&lt;script&gt;'));
-    assert.ok(!html.includes('javascript:'), 'only http(s) links');
+  it('the façade answers the view, clause pages and clause search from the library its getter gives now', () => {
+    const ls = getLanguageService({ library: () => realLibrary() });
+    assert.ok(realLibrary().regulations, 'the built-in library loads the regulations');
+    assert.deepEqual(
+      ls.library.regulations('en').map((d) => d.id),
+      ['cbrc-2010-114', 'cbrc-2011-104', 'gbt-20988-2007', 'gbt-22239-2019'],
+    );
+    const cited = ls.library.regulations('zh-CN', [finding('remote-dr-too-close', ['cbrc-2010-114#第三条（四）'])]);
+    assert.equal(cited[0]!.clauses.find((c) => c.ref === 'cbrc-2010-114#第三条（四）')!.findings, 1);
+    const page = ls.library.clause('cbrc-2011-104#第二十五条', 'zh-CN')!;
+    assert.equal(page.number, '银监发〔2011〕104号');
+    assert.ok(page.issuer.length > 0, 'the issuer is named');
+    assert.equal(page.year, 2011);
+    assert.equal(ls.library.clause('cbrc-2011-104#第九十九条', 'en'), null);
+    assert.equal(ls.library.searchClauses('104号 第二十五条', { locale: 'en', limit: 5 })[0]?.id, 'cbrc-2011-104#第二十五条');
+    const empty = getLanguageService({ library: () => libraryOf([]) });
+    assert.deepEqual(empty.library.regulations('en'), []);
+    assert.deepEqual(empty.library.searchClauses('104号', { locale: 'en', limit: 5 }), []);
+  });
+
+  it('the compliance page rows: every clause that applies, its status as a label, the line, localised', () => {
+    const ls = getLanguageService({ library: () => realLibrary() });
+    const doc = TextDocument.create('file:///core.arch.yaml', 'yaml', 1, PROPOSAL);
+    const rows = ls.compliance(doc, { locale: 'en', rules: {} });
+    const en = complianceRowViews(rows, 'en');
+    const zh = complianceRowViews(rows, 'zh-CN');
+    assert.equal(en.length, rows.length);
+    assert.ok(en.length > 0);
+    const ceiling = en.find((r) => r.ref === 'cbrc-2011-104#第二十五条' && r.system === 'deposit');
+    assert.ok(ceiling, 'the RTO/RPO ceiling applies to the important system');
+    assert.equal(ceiling.status, 'not-met', 'rto 6h is above the 4-hour ceiling');
+    assert.deepEqual(ceiling.rules, ['important-recovery-ceiling']);
+    assert.equal(ceiling.line, 12, "the finding's line (rto: 6h)");
+    assert.equal(ceiling.statusLabel, 'not met');
+    assert.equal(zh.find((r) => r.ref === ceiling.ref && r.system === 'deposit')!.statusLabel, '不满足');
+    const unverified = en.filter((r) => r.status === 'unverified');
+    assert.ok(unverified.length > 0 && unverified.every((r) => !r.verified), 'unverified clauses are rows, said so');
+    for (const r of en) assert.equal(typeof r.reason, 'string');
   });
 });
 
