@@ -109,8 +109,8 @@ describe('Casebook in a real VS Code workbench (en)', function () {
     // The previous test left the 南京银行 case page focused: focus returning to its webview
     // when the palette closes must not dismiss the search.
     const search = async (query: string, customer: RegExp, screenshot: string) => {
-      const input = await wb.quickInput(() => wb.page.keyboard.press('F1'), '>Casebook: Search Customer Cases');
-      await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Search Customer Cases' }).first().waitFor();
+      const input = await wb.quickInput(() => wb.page.keyboard.press('F1'), '>Casebook: Search Cases and Regulations');
+      await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Search Cases and Regulations' }).first().waitFor();
       await input.press('Enter');
       await input.fill(query);
       const item = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: customer }).first();
