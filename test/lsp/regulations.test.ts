@@ -89,4 +89,18 @@ describe('LSP: regulation requests', function () {
     assert.equal(en!.rows.find((r) => r.ref === CEILING && r.system === 'deposit')!.statusLabel, 'not met');
     assert.equal(await client.connection.sendRequest(ComplianceRequest.type, { uri: 'file:///not/open.arch.yaml' }), null);
   });
+
+  it('odd params answer the empty answer, never an error', async () => {
+    const send = (method: string, params: unknown) => client.connection.sendRequest(method, params);
+    assert.equal(await send(RegulationRequest.method, { ref: 42 }), null);
+    assert.equal(await send(RegulationRequest.method, {}), null);
+    const docs = (await send(RegulationsRequest.method, { uri: 42, locale: ['en'] })) as {
+      documents: { clauses: { findings: number }[] }[];
+    };
+    assert.ok(docs.documents.length > 0 && docs.documents.every((d) => d.clauses.every((c) => c.findings === 0)));
+    assert.equal(await send(ComplianceRequest.method, { uri: 7 }), null);
+    assert.equal(await send(ComplianceRequest.method, {}), null);
+    const { results } = (await send(SearchCasesRequest.method, { query: '第七条 '.repeat(100) })) as { results: unknown[] };
+    assert.deepEqual(results, []);
+  });
 });

@@ -35,15 +35,17 @@ import type { ProposalTarget, Session } from './session';
 import { fsPath } from './settings';
 import { nextDiskVersion } from './workspaceProposals';
 
-/** The locale a request asks for, else the server's. */
+/** The locale a request asks for (a string; anything else is not asking), else the server's. */
 async function localeOf(session: Session, params: LocaleParams | undefined): Promise<Locale> {
-  return params?.locale ? normalizeLocale(params.locale) : (await session.settings.get(undefined)).analysis.locale;
+  return typeof params?.locale === 'string' && params.locale
+    ? normalizeLocale(params.locale)
+    : (await session.settings.get(undefined)).analysis.locale;
 }
 
 /** A proposal's settings in the locale its request asks for, else in its own. */
 function settingsFor(params: LocaleParams, target: ProposalTarget): AnalysisSettings {
   const { analysis } = target.settings;
-  return params.locale ? { ...analysis, locale: normalizeLocale(params.locale) } : analysis;
+  return typeof params.locale === 'string' && params.locale ? { ...analysis, locale: normalizeLocale(params.locale) } : analysis;
 }
 
 const byUri = (params: DocumentParams): string => params.uri;
