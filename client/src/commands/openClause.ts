@@ -3,12 +3,13 @@ import * as vscode from 'vscode';
 import { RegulationRequest } from '../../../shared/src/protocol';
 import { errorMessage } from '../ctx';
 import type { Services } from '../services';
+import { REGULATIONS_VIEW } from '../views/regulations';
 
 export function openClause(s: Services) {
   return async (ref?: unknown): Promise<vscode.WebviewPanel | undefined> => {
     if (typeof ref !== 'string' || !ref) {
       // Without a clause, the view lists them all.
-      await vscode.commands.executeCommand('casebook.regulations.focus');
+      await vscode.commands.executeCommand(`${REGULATIONS_VIEW}.focus`);
       return undefined;
     }
     try {

@@ -4,7 +4,7 @@
  * met / not stated (or unverified, or a definition), with its line; a click
  * on the line reveals it in the editor, a click on the clause opens its
  * page. One panel, following the active proposal like the topology preview,
- * redrawn as the proposal changes (only when the matrix did).
+ * redrawn as the proposal changes or is re-checked (only when the matrix did).
  */
 import * as vscode from 'vscode';
 import { COMMAND } from '../../../shared/src/commands';
@@ -41,6 +41,11 @@ export class CompliancePage implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (document === this.document) this.message(vscode.l10n.t('The proposal was closed.'));
+      }),
+      // New diagnostics also follow a change of settings or of the library: the matrix may differ with the same text.
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const uri = this.document?.uri.toString();
+        if (uri && e.uris.some((u) => u.toString() === uri)) this.scheduleUpdate();
       }),
       ctx.onDidStartServer(() => this.scheduleUpdate(0)),
     );
