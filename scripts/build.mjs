@@ -17,6 +17,7 @@ const targets = [
   ['media/src/mermaid.ts', 'media/dist/mermaid.js', 'browser', []],
   ['media/src/preview.ts', 'media/dist/preview.js', 'browser', []],
   ['media/src/casePage.ts', 'media/dist/casePage.js', 'browser', []],
+  ['media/src/staticPage.ts', 'media/dist/staticPage.js', 'browser', []],
   ['bench/main.ts', 'dist/bench.js', 'node', ['yaml-language-server']],
   ['test/extension/index.ts', 'dist/test/extension.js', 'node', ['vscode', 'mocha']],
 ];

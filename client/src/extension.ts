@@ -13,7 +13,10 @@ import { StatusBar } from './statusBar';
 import { CASE_BROWSER_VIEW, CaseBrowserProvider } from './views/caseBrowser';
 import { MATCHING_CASES_VIEW, MatchingCasesProvider } from './views/matchingCases';
 import { PATTERNS_VIEW, PatternsProvider } from './views/patterns';
+import { REGULATIONS_VIEW, RegulationsProvider } from './views/regulations';
 import { CasePages } from './webviews/casePage';
+import { ClausePages } from './webviews/clausePage';
+import { CompliancePage } from './webviews/compliancePage';
 import { TopologyPreview } from './webviews/topologyPreview';
 
 /** What `activate` returns (`vscode.extensions.getExtension('casebook.casebook').exports`). */
@@ -22,6 +25,9 @@ export interface CasebookApi {
   readonly caseBrowserProvider: CaseBrowserProvider;
   readonly matchingCasesProvider: MatchingCasesProvider;
   readonly patternsProvider: PatternsProvider;
+  readonly regulationsProvider: RegulationsProvider;
+  readonly clausePages: ClausePages;
+  readonly compliancePage: CompliancePage;
   previewPanel(): vscode.WebviewPanel | undefined;
   /** The preview's last `rendered` message, and a promise of its next one. */
   lastPreviewRender(): RenderedMessage | undefined;
@@ -46,8 +52,21 @@ export function activate(context: vscode.ExtensionContext): CasebookApi {
     patterns: new PatternsProvider(ctx),
     preview: new TopologyPreview(ctx),
     casePages: new CasePages(ctx),
+    regulations: new RegulationsProvider(ctx),
+    clausePages: new ClausePages(ctx),
+    compliance: new CompliancePage(ctx),
   };
-  ctx.push(s.caseBrowser, s.matchingCases, s.patterns, s.preview, s.casePages, new StatusBar(ctx));
+  ctx.push(
+    s.caseBrowser,
+    s.matchingCases,
+    s.patterns,
+    s.preview,
+    s.casePages,
+    s.regulations,
+    s.clausePages,
+    s.compliance,
+    new StatusBar(ctx),
+  );
   registerViews(s);
   registerCommands(s);
   registerProposalLanguage(ctx);
@@ -70,6 +89,9 @@ export function activate(context: vscode.ExtensionContext): CasebookApi {
     caseBrowserProvider: s.caseBrowser,
     matchingCasesProvider: s.matchingCases,
     patternsProvider: s.patterns,
+    regulationsProvider: s.regulations,
+    clausePages: s.clausePages,
+    compliancePage: s.compliance,
     previewPanel: () => s.preview.webviewPanel,
     lastPreviewRender: () => s.preview.lastRendered,
     nextPreviewRender: (timeoutMs) => s.preview.waitForRender(timeoutMs),
@@ -88,14 +110,17 @@ function registerViews(s: Services): void {
   const caseBrowser = vscode.window.createTreeView(CASE_BROWSER_VIEW, { treeDataProvider: s.caseBrowser, showCollapseAll: true });
   const matching = vscode.window.createTreeView(MATCHING_CASES_VIEW, { treeDataProvider: s.matchingCases });
   const patterns = vscode.window.createTreeView(PATTERNS_VIEW, { treeDataProvider: s.patterns, showCollapseAll: true });
+  const regulations = vscode.window.createTreeView(REGULATIONS_VIEW, { treeDataProvider: s.regulations, showCollapseAll: true });
   s.caseBrowser.attach(caseBrowser);
   s.matchingCases.attach(matching);
   s.patterns.attach(patterns);
-  s.ctx.push(caseBrowser, matching, patterns);
+  s.regulations.attach(regulations);
+  s.ctx.push(caseBrowser, matching, patterns, regulations);
 }
 
 function reloadViews(s: Services): void {
   s.caseBrowser.refresh();
   s.patterns.refresh();
   s.matchingCases.refresh();
+  s.regulations.refresh();
 }

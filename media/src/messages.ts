@@ -38,3 +38,6 @@ export interface VsCodeApi<Out> {
   getState(): unknown;
   setState(state: unknown): void;
 }
+
+/** A page drawn as HTML by the extension (clause page, compliance page) → extension: what was clicked. */
+export type FromStaticPage = { type: 'reveal'; line: number } | { type: 'openClause'; ref: string } | { type: 'openFile' };

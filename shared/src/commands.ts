@@ -6,6 +6,8 @@
 export const COMMAND = {
   searchCases: 'casebook.searchCases',
   openCase: 'casebook.openCase',
+  openClause: 'casebook.openClause',
+  showCompliance: 'casebook.showCompliance',
   showTopology: 'casebook.showTopology',
   exportTopologySvg: 'casebook.exportTopologySvg',
   simulateLoss: 'casebook.simulateLoss',

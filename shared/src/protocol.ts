@@ -95,8 +95,8 @@ export interface SearchResult {
   id: string;
   title: string;
   score: number;
-  /** What matched: a case, or a pattern/product that leads to cases. */
-  kind: 'case' | 'pattern' | 'product';
+  /** What matched: a case, a pattern/product that leads to cases, or a regulation clause (`id` is its ref). */
+  kind: 'case' | 'pattern' | 'product' | 'clause';
   detail?: string;
 }
 export namespace SearchCasesRequest {
@@ -112,8 +112,104 @@ export namespace CaseDetailRequest {
   export const type = new RequestType<CaseDetailParams, CaseDetail | null, void>(method);
 }
 
+/* Regulations (issue 11) ------------------------------------------------- */
+
+/** One clause in the Regulations view. */
+export interface ClauseSummary {
+  /** `<doc-id>#<article>`. */
+  ref: string;
+  article: string;
+  summary: string;
+  verified: boolean;
+  /** Findings in the proposal asked about that cite this clause (0 without a proposal). */
+  findings: number;
+}
+export interface RegulationDocumentSummary {
+  id: string;
+  title: string;
+  number: string;
+  /** `in-force`, `replaced` or `unverified`, as a label. */
+  status: string;
+  builtIn: boolean;
+  clauses: ClauseSummary[];
+}
+export interface RegulationsParams extends LocaleParams {
+  /** The proposal whose findings are counted; none: counts are 0. */
+  uri?: string;
+}
+export namespace RegulationsRequest {
+  export const method = 'casebook/regulations';
+  export const type = new RequestType<RegulationsParams, { documents: RegulationDocumentSummary[] }, void>(method);
+}
+
+/** A clause page: everything the library records of one clause, localised. */
+export interface ClauseDetail {
+  ref: string;
+  docId: string;
+  /** 《商业银行数据中心监管指引》（银监发〔2010〕114号）第七条 */
+  title: string;
+  documentTitle: string;
+  number: string;
+  /** Who issued the document, localised (empty when the library does not say). */
+  issuer: string;
+  year?: number;
+  article: string;
+  documentStatus: string;
+  /** The requirement in Chinese as the public text words it; empty when not found. */
+  text: string;
+  summary: string;
+  verified: boolean;
+  note?: string;
+  source: { url?: string; also?: string; read?: string };
+  /** One line each: institutions, important systems, MLPS levels, profiles. */
+  appliesTo: string[];
+  /** The checks this clause grounds. */
+  grounds: NamedRef[];
+  file: string;
+  line: number;
+}
+export interface RegulationParams extends LocaleParams {
+  ref: string;
+}
+export namespace RegulationRequest {
+  export const method = 'casebook/regulation';
+  export const type = new RequestType<RegulationParams, ClauseDetail | null, void>(method);
+}
+
 export interface DocumentParams extends LocaleParams {
   uri: string;
+}
+
+/** How a proposal stands against one clause (service/compliance.ts says when each holds). */
+export type ComplianceStatus = 'met' | 'not-met' | 'not-stated' | 'unverified' | 'informative';
+/** One row of the compliance matrix: a clause that applies, for the proposal or one important system. */
+export interface ComplianceRowView {
+  /** The clause, `<doc-id>#<article>`. */
+  ref: string;
+  /** 《…》（number）article, localised. */
+  title: string;
+  /** The system the row is about; absent for the proposal as a whole. */
+  system?: string;
+  status: ComplianceStatus;
+  /** The status as a label, localised. */
+  statusLabel: string;
+  /** Zero-based line of the proposal the row points at. */
+  line: number;
+  /** Why this status, in a sentence. */
+  reason: string;
+  /** Rules whose findings make it not met. */
+  rules: string[];
+  verified: boolean;
+}
+export interface ComplianceResult {
+  uri: string;
+  version: number;
+  rows: ComplianceRowView[];
+}
+/** The compliance matrix of an open proposal (the one `casebook compliance` prints); null when it is not one. */
+export namespace ComplianceRequest {
+  export const method = 'casebook/compliance';
+  export const type = new RequestType<DocumentParams, ComplianceResult | null, void>(method);
 }
 
 /** A node drawn in the topology, with where it is written (click → reveal). */

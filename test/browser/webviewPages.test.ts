@@ -11,9 +11,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Browser, Page } from 'playwright-core';
-import type { CaseDetail, TopologyNode } from '../../shared/src/protocol';
+import type { CaseDetail, ClauseDetail, ComplianceRowView, TopologyNode } from '../../shared/src/protocol';
 import { webviewHtml, type WebviewPage } from '../../client/src/webviews/html';
-import type { FromCasePage, FromPreview } from '../../media/src/messages';
+import type { FromCasePage, FromPreview, FromStaticPage } from '../../media/src/messages';
+import { clausePageBody, compliancePageBody } from '../../client/src/webviews/regulationHtml';
 import { buildModel } from '../../server/src/service/model';
 import { renderTopology } from '../../server/src/service/topology';
 import { parseYamlTree } from '../../server/src/service/yamlTree';
@@ -47,7 +48,7 @@ const NODES: TopologyNode[] = [
   { nodeId: 'sys_core', kind: 'system', label: XSS, line: 17, character: 8, hasFindings: true },
 ];
 
-type Posted = FromPreview | FromCasePage;
+type Posted = FromPreview | FromCasePage | FromStaticPage;
 
 interface Harness {
   posted: Posted[];
@@ -87,6 +88,8 @@ describe('webview pages in Chromium', function () {
   async function open(
     page: Omit<WebviewPage, 'lang'>,
     bodyClass = 'vscode-light',
+    /** What the page posts once it is listening; none for a page drawn as HTML (staticPage.js). */
+    readyMessage: string | null = 'ready',
   ): Promise<{ page: Page; harness: () => Promise<Harness> }> {
     const extensionUri = URI.file('/ext');
     const webview = {
@@ -115,7 +118,8 @@ describe('webview pages in Chromium', function () {
     `);
     await p.route(`${origin}/page.html`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
     await p.goto(`${origin}/page.html`);
-    await waitForPosted(p, 'ready');
+    if (readyMessage) await waitForPosted(p, readyMessage);
+    else await p.waitForLoadState('load');
     return {
       page: p,
       harness: async () => ({ ...(await p.evaluate(() => (window as unknown as { __harness: Harness }).__harness)), dialogs }),
@@ -286,6 +290,110 @@ describe('webview pages in Chromium', function () {
     assert.deepEqual([h.violations, h.errors, h.dialogs], [[], [], []]);
     await page.close();
   });
+
+  describe('pages drawn as HTML (clause page, compliance matrix)', () => {
+    const row = (over: Partial<ComplianceRowView>): ComplianceRowView => ({
+      ref: 'cbrc-2010-114#第七条',
+      title: '《商业银行数据中心监管指引》（银监发〔2010〕114号）第七条',
+      status: 'not-met',
+      statusLabel: '不满足',
+      line: 57,
+      reason: XSS,
+      rules: ['remote-dr-centre-required'],
+      verified: true,
+      ...over,
+    });
+    const strings = {
+      counts: '{0} 条：满足 {1}，不满足 {2}，未写明 {3}，条款未核实 {4}，定义/范围 {5}。',
+      none: '无',
+      status: '状态',
+      clause: '条款',
+      system: '系统',
+      reason: '说明',
+      line: '行',
+      lineN: '第 {0} 行',
+      wholeProposal: '整个方案',
+      unverifiedClause: '（条款未核实）',
+    };
+
+    it('the compliance matrix: a line click reveals it, a clause click opens the clause, hostile text stays text, no CSP violation', async () => {
+      const rows = [
+        row({}),
+        row({ ref: 'gbt-20988-2007#附录A', status: 'unverified', statusLabel: '条款未核实', line: 33, verified: false, reason: 'x' }),
+      ];
+      const body = compliancePageBody({ uri: 'file:///p.arch.yaml', version: 1, rows }, '合规对照：p.arch.yaml', strings);
+      const { page, harness } = await open(
+        { title: '合规对照', kind: 'compliance', scripts: ['dist/staticPage.js'], styles: ['webview.css'], strings: {}, body },
+        'vscode-dark',
+        null,
+      );
+      assert.equal(await page.locator('table.compliance tbody tr').count(), 2);
+      assert.ok((await page.locator('main').innerText()).includes(XSS));
+      assert.equal(await page.locator('img').count(), 0);
+      await page.locator('a[data-line="57"]').click();
+      await page.locator('a[data-clause="gbt-20988-2007#附录A"]').click();
+      const h = await harness();
+      assert.deepEqual(postedOf(h, 'reveal'), [{ type: 'reveal', line: 57 }]);
+      assert.deepEqual(postedOf(h, 'openClause'), [{ type: 'openClause', ref: 'gbt-20988-2007#附录A' }]);
+      assert.deepEqual([h.violations, h.errors, h.dialogs], [[], [], []]);
+      await page.close();
+    });
+
+    it('the clause page: the quoted text as text, the file link posts openFile', async () => {
+      const detail: ClauseDetail = {
+        ref: 'cbrc-2010-114#第七条',
+        docId: 'cbrc-2010-114',
+        title: '《商业银行数据中心监管指引》（银监发〔2010〕114号）第七条',
+        documentTitle: '商业银行数据中心监管指引',
+        number: '银监发〔2010〕114号',
+        issuer: XSS,
+        year: 2010,
+        article: '第七条',
+        documentStatus: '现行有效',
+        text: `原文 ${XSS}`,
+        summary: 'summary',
+        verified: true,
+        source: { url: 'https://example.org/114', read: '2026-12-02' },
+        appliesTo: ['省级农村信用联合社'],
+        grounds: [{ id: 'remote-dr-centre-required', name: '异地灾备中心' }],
+        file: '/regulations/cbrc-2010-114.yaml',
+        line: 40,
+      };
+      const labels = Object.fromEntries(
+        [
+          'verified',
+          'unverified',
+          'unverifiedMeaning',
+          'issuer',
+          'year',
+          'status',
+          'requirement',
+          'noText',
+          'summary',
+          'note',
+          'source',
+          'noSource',
+          'appliesTo',
+          'grounds',
+          'noGrounds',
+          'openFile',
+        ].map((k) => [k, k]),
+      );
+      const body = clausePageBody(detail, { ...labels, readOn: 'read {0}' } as Parameters<typeof clausePageBody>[1]);
+      const { page, harness } = await open(
+        { title: detail.title, kind: 'clause-page', scripts: ['dist/staticPage.js'], styles: ['webview.css'], strings: {}, body },
+        'vscode-light',
+        null,
+      );
+      assert.ok((await page.locator('blockquote.clause-text').innerText()).includes(XSS));
+      assert.equal(await page.locator('img').count(), 0);
+      await page.locator('a[data-action="openFile"]').click();
+      const h = await harness();
+      assert.equal(postedOf(h, 'openFile').length, 1);
+      assert.deepEqual([h.violations, h.errors, h.dialogs], [[], [], []]);
+      await page.close();
+    });
+  });
 });
 
 /** The bundles `npm run build` makes; built here only when missing (e.g. running this file alone). */
@@ -294,6 +402,7 @@ async function ensureBundles(): Promise<void> {
     ['media/src/mermaid.ts', 'media/dist/mermaid.js'],
     ['media/src/preview.ts', 'media/dist/preview.js'],
     ['media/src/casePage.ts', 'media/dist/casePage.js'],
+    ['media/src/staticPage.ts', 'media/dist/staticPage.js'],
   ] as const;
   const missing = targets.filter(([, out]) => !existsSync(path.join(ROOT, out)));
   if (missing.length === 0) return;

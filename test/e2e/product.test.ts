@@ -77,7 +77,7 @@ describe('Casebook in a real VS Code workbench (en)', function () {
   });
 
   it('lists every built-in case under its industry and opens 南京银行 with its figures', async function () {
-    await wb.showView('Casebook', 'Case Browser', ['Matching Cases', 'Patterns']);
+    await wb.showView('Casebook', 'Case Browser', ['Matching Cases', 'Patterns', 'Regulations']);
     const rows = wb.viewRows('Case Browser');
     const labels = (await wb.viewTexts('Case Browser')).join('\n');
     for (const industry of ['Bank', 'Rural credit', 'Rural commercial', 'Insurance', 'Securities', 'Fund']) {
@@ -109,8 +109,8 @@ describe('Casebook in a real VS Code workbench (en)', function () {
     // The previous test left the 南京银行 case page focused: focus returning to its webview
     // when the palette closes must not dismiss the search.
     const search = async (query: string, customer: RegExp, screenshot: string) => {
-      const input = await wb.quickInput(() => wb.page.keyboard.press('F1'), '>Casebook: Search Customer Cases');
-      await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Search Customer Cases' }).first().waitFor();
+      const input = await wb.quickInput(() => wb.page.keyboard.press('F1'), '>Casebook: Search Cases and Regulations');
+      await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Search Cases and Regulations' }).first().waitFor();
       await input.press('Enter');
       await input.fill(query);
       const item = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: customer }).first();
@@ -181,7 +181,7 @@ describe('Casebook in a real VS Code workbench (zh-cn)', function () {
     const hover = await wb.hover('tier: 1', 'tier', /天弘基金/);
     assert.match(hover, /两地三中心/);
     await wb.screenshot('08b-zh-hover');
-    await wb.showView('案例库', '案例浏览', ['相似案例', '架构模式']);
+    await wb.showView('案例库', '案例浏览', ['相似案例', '架构模式', '监管法规']);
     await wb.viewRows('案例浏览').filter({ hasText: '银行' }).first().waitFor({ timeout: 30_000 });
     await wb.screenshot('08c-zh-case-browser');
   });

@@ -100,6 +100,8 @@ describe('Casebook in the extension host', function () {
       'casebook.checkWorkspace',
       'casebook.restartServer',
       'casebook.showOutput',
+      'casebook.openClause',
+      'casebook.showCompliance',
     ]) {
       assert.ok(commands.includes(id), `${id} is registered`);
     }
@@ -262,5 +264,74 @@ describe('Casebook in the extension host', function () {
       message.labels.some((l) => l.includes('<b onmouseover=alert(2)>城市</b>')),
       `the city keeps its characters: ${message.labels.join(', ')}`,
     );
+  });
+
+  it('lists regulations → clauses in the Regulations view, counting the findings of the open proposal', async function () {
+    const editor = await open('bank-core.arch.yaml');
+    await whenDiagnostics(editor.document.uri, (d) => (d.some((x) => codeOf(x) === 'remote-dr-centre-required') ? true : undefined));
+    const provider = api.regulationsProvider;
+    assert.equal(provider.proposal?.uri.toString(), editor.document.uri.toString(), 'the view follows the active proposal');
+    const documents = await provider.getChildren();
+    const titles = documents.map((d) => labelOf(provider.getTreeItem(d)));
+    assert.ok(
+      titles.some((t) => t.includes(zh ? '商业银行数据中心监管指引' : 'Data Centres')),
+      `documents: ${titles.join(', ')}`,
+    );
+    const dc = documents.find((d) => d.kind === 'document' && d.document.id === 'cbrc-2010-114');
+    assert.ok(dc);
+    const clauses = await provider.getChildren(dc);
+    const seventh = clauses.find((c) => c.kind === 'clause' && c.clause.ref === 'cbrc-2010-114#第七条');
+    assert.ok(seventh, 'the 第七条 clause is listed');
+    const item = provider.getTreeItem(seventh);
+    assert.match(String(item.description), zh ? /个问题/ : /finding/, `the clause says findings cite it: ${String(item.description)}`);
+    assert.equal(item.command?.command, 'casebook.openClause');
+    const gbt = documents.find((d) => d.kind === 'document' && d.document.id === 'gbt-20988-2007');
+    assert.ok(gbt);
+    const unverified = (await provider.getChildren(gbt)).map((c) => String(provider.getTreeItem(c).description));
+    assert.ok(
+      unverified.some((d) => d.includes(zh ? '未核实' : 'unverified')),
+      `unverified clauses are marked: ${unverified.join(' | ')}`,
+    );
+  });
+
+  it('opens a clause page with the quoted text, its source and its checks', async function () {
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel | undefined>('casebook.openClause', 'cbrc-2011-104#第二十五条');
+    assert.ok(panel, 'a page opened');
+    assert.equal(api.clausePages.panel('cbrc-2011-104#第二十五条'), panel);
+    const html = panel.webview.html;
+    assert.ok(html.includes('不得大于4小时'), 'the requirement as quoted');
+    assert.ok(html.includes('important-recovery-ceiling'), 'the check it grounds');
+    assert.ok(html.includes(zh ? '原文出处' : 'Where the text was found'));
+    assert.ok(!/<script(?![^>]*nonce=)/i.test(html), 'no script without the nonce');
+    const unverified = await vscode.commands.executeCommand<vscode.WebviewPanel | undefined>('casebook.openClause', 'gbt-20988-2007#附录A');
+    assert.ok(unverified?.webview.html.includes(zh ? '未核实' : 'Unverified'), 'unverified said plainly');
+    panel.dispose();
+    unverified?.dispose();
+  });
+
+  it('shows the compliance matrix beside the editor, and follows the proposal as it changes', async function () {
+    const editor = await open('bank-core.arch.yaml');
+    const first = api.compliancePage.waitForUpdate(60_000);
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel | undefined>('casebook.showCompliance');
+    assert.ok(panel);
+    const result = await first;
+    assert.ok(result, 'a matrix, not a message');
+    const seventh = result.rows.find((r) => r.ref === 'cbrc-2010-114#第七条');
+    assert.equal(seventh?.status, 'not-met');
+    assert.ok(panel.webview.html.includes(`data-line="${seventh.line}"`), 'its line is a link');
+    assert.notEqual(panel.viewColumn, editor.viewColumn, 'beside the editor');
+    // Marking the core system not important drops the rows about it.
+    const important = positionOf(editor.document, 'important: true');
+    const next = api.compliancePage.waitForUpdate(60_000);
+    await editor.edit((b) => b.replace(new vscode.Range(important, important.translate(0, 'important: true'.length)), 'important: false'));
+    let changed = await next;
+    // A re-check of the old text may still be on its way: wait for the edited version.
+    while (changed && changed.version === result.version) changed = await api.compliancePage.waitForUpdate(60_000);
+    assert.ok(
+      changed && !changed.rows.some((r) => r.ref === 'cbrc-2010-114#第七条' && r.status === 'not-met'),
+      'the matrix follows the edit',
+    );
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    panel.dispose();
   });
 });

@@ -9,10 +9,12 @@ import { groupCasesBy } from './groupCases';
 import { insertReferenceTopology } from './insertReferenceTopology';
 import { newProposal } from './newProposal';
 import { openCase } from './openCase';
+import { openClause } from './openClause';
 import { refreshViews } from './refreshViews';
 import { restartServer } from './restartServer';
 import { revealPattern } from './revealPattern';
 import { searchCases } from './searchCases';
+import { showCompliance } from './showCompliance';
 import { showMatchingCases } from './showMatchingCases';
 import { showOutput } from './showOutput';
 import { showTopology } from './showTopology';
@@ -23,6 +25,8 @@ type Factory = (s: Services) => (...args: unknown[]) => unknown;
 const COMMANDS: Record<CommandId, Factory> = {
   [COMMAND.searchCases]: searchCases,
   [COMMAND.openCase]: openCase,
+  [COMMAND.openClause]: openClause,
+  [COMMAND.showCompliance]: showCompliance,
   [COMMAND.showTopology]: showTopology,
   [COMMAND.exportTopologySvg]: exportTopologySvg,
   [COMMAND.simulateLoss]: simulateLoss,

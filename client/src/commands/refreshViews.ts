@@ -1,4 +1,4 @@
-/** `casebook.refreshViews`: reloads cases and patterns from the server. */
+/** `casebook.refreshViews`: reloads cases, patterns, matching cases and regulations from the server. */
 import type { Services } from '../services';
 
 export function refreshViews(s: Services) {
@@ -6,5 +6,6 @@ export function refreshViews(s: Services) {
     s.caseBrowser.refresh();
     s.patterns.refresh();
     s.matchingCases.refresh();
+    s.regulations.refresh();
   };
 }

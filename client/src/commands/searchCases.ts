@@ -1,6 +1,7 @@
 /**
  * `casebook.searchCases`: a quick pick that asks the server on every change,
- * so Chinese, English, pinyin and initials ("lddzx" → 两地三中心) all match.
+ * so Chinese, English, pinyin and initials ("lddzx" → 两地三中心) all match;
+ * regulation clauses (104号 第二十五条) follow the cases and open their page.
  * Server-ranked items are `alwaysShow`, so VS Code's own label filter, which
  * knows no pinyin, does not hide them.
  */
@@ -22,8 +23,10 @@ interface ResultItem extends vscode.QuickPickItem {
 export function searchCases(s: Services) {
   return async (initialQuery?: unknown): Promise<void> => {
     const pick = vscode.window.createQuickPick<ResultItem>();
-    pick.title = vscode.l10n.t('Search Customer Cases');
-    pick.placeholder = vscode.l10n.t('Search cases by customer, pattern or product (中文, English, pinyin, initials)');
+    pick.title = vscode.l10n.t('Search Cases and Regulations');
+    pick.placeholder = vscode.l10n.t(
+      'Search cases by customer, pattern or product, or regulations by number or article (中文, English, pinyin, initials)',
+    );
     pick.matchOnDescription = true;
     pick.matchOnDetail = true;
     // Run from a case page, the palette closing hands focus back to the webview,
@@ -81,7 +84,10 @@ export function searchCases(s: Services) {
     if (!item) return;
 
     const result = item.result;
-    if (item.caseId || result?.kind === 'case') {
+    if (result?.kind === 'clause') {
+      // A regulation clause (issue 11): its page.
+      await vscode.commands.executeCommand(COMMAND.openClause, result.id);
+    } else if (item.caseId || result?.kind === 'case') {
       await vscode.commands.executeCommand(COMMAND.openCase, item.caseId ?? result?.id);
     } else if (result) {
       // A pattern or product leads on to the cases that use it.
@@ -96,10 +102,25 @@ function resultItem(result: SearchResult, summary: CaseSummary | undefined): Res
   if (result.kind === 'case' && summary) {
     return { ...casePickItem(summary), label: summary.customer, result, alwaysShow: true };
   }
-  const icon = result.kind === 'pattern' ? '$(symbol-structure) ' : result.kind === 'product' ? '$(package) ' : '$(book) ';
+  const icon =
+    result.kind === 'pattern'
+      ? '$(symbol-structure) '
+      : result.kind === 'product'
+        ? '$(package) '
+        : result.kind === 'clause'
+          ? '$(law) '
+          : '$(book) ';
+  const description =
+    result.kind === 'pattern'
+      ? vscode.l10n.t('pattern')
+      : result.kind === 'product'
+        ? vscode.l10n.t('product')
+        : result.kind === 'clause'
+          ? vscode.l10n.t('regulation clause')
+          : '';
   return {
     label: icon + result.title,
-    description: result.kind === 'pattern' ? vscode.l10n.t('pattern') : result.kind === 'product' ? vscode.l10n.t('product') : '',
+    description,
     detail: result.detail,
     result,
     alwaysShow: true,

@@ -18,7 +18,7 @@ const MEDIA_FOLDER = 'media';
 export interface WebviewPage {
   title: string;
   /** Class of the page's <main>, for page-specific CSS. */
-  kind: 'preview' | 'case-page';
+  kind: 'preview' | 'case-page' | 'clause-page' | 'compliance';
   /** BCP-47 language of the page (`zh-CN`, `en`). */
   lang: string;
   /** Paths under media/, e.g. `dist/preview.js`. */
@@ -26,6 +26,8 @@ export interface WebviewPage {
   styles: string[];
   /** Localised strings for the page script, read from `document.body.dataset.strings`. */
   strings: Record<string, string>;
+  /** The page's content, already HTML with every text escaped (regulationHtml.ts); absent: the page script draws it. */
+  body?: string;
 }
 
 export function webviewOptions(extensionUri: Uri): WebviewOptions {
@@ -72,6 +74,7 @@ export function webviewHtml(
     '</head>',
     `<body data-strings="${escapeHtml(JSON.stringify(page.strings))}">`,
     `<main id="root" class="${page.kind}">`,
+    ...(page.body !== undefined ? [page.body] : []),
     '</main>',
     ...scripts,
     '</body>',

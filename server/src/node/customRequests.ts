@@ -1,8 +1,9 @@
 /**
  * The `casebook/…` requests of shared/src/protocol.ts, as one table of routes
- * (node/routes.ts): the case library (list, search, detail), a proposal's
- * topology, matching cases and review dossier, and a check of files that are
- * not open. Each is answered by the language service from the current library
+ * (node/routes.ts): the case library (list, search, detail), the regulation
+ * library (documents, clauses), a proposal's topology, matching cases,
+ * compliance matrix and review dossier, and a check of files that are not
+ * open. Each is answered by the language service from the current library
  * and the cached parse and analysis of the document.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,9 +11,12 @@ import { DiagnosticSeverity, type CancellationToken, type Connection } from 'vsc
 import {
   CaseDetailRequest,
   CheckWorkspaceRequest,
+  ComplianceRequest,
   ListCasesRequest,
   ListPatternsRequest,
   MatchingCasesRequest,
+  RegulationRequest,
+  RegulationsRequest,
   ReportRequest,
   SearchCasesRequest,
   TopologyRequest,
@@ -23,6 +27,7 @@ import {
 import { normalizeLocale, pick, type Locale, type Localized } from '../service/locale';
 import type { ReportFormat } from '../service/report';
 import type { AnalysisSettings } from '../service/types';
+import { complianceRowViews } from '../service/regulationViews';
 import { readProposalFile, type ReadResult } from './files';
 import { isProposalDocument } from './proposals';
 import { registerRoutes, sessionRoute, targetRoute, type Route } from './routes';
@@ -30,15 +35,17 @@ import type { ProposalTarget, Session } from './session';
 import { fsPath } from './settings';
 import { nextDiskVersion } from './workspaceProposals';
 
-/** The locale a request asks for, else the server's. */
+/** The locale a request asks for (a string; anything else is not asking), else the server's. */
 async function localeOf(session: Session, params: LocaleParams | undefined): Promise<Locale> {
-  return params?.locale ? normalizeLocale(params.locale) : (await session.settings.get(undefined)).analysis.locale;
+  return typeof params?.locale === 'string' && params.locale
+    ? normalizeLocale(params.locale)
+    : (await session.settings.get(undefined)).analysis.locale;
 }
 
 /** A proposal's settings in the locale its request asks for, else in its own. */
 function settingsFor(params: LocaleParams, target: ProposalTarget): AnalysisSettings {
   const { analysis } = target.settings;
-  return params.locale ? { ...analysis, locale: normalizeLocale(params.locale) } : analysis;
+  return typeof params.locale === 'string' && params.locale ? { ...analysis, locale: normalizeLocale(params.locale) } : analysis;
 }
 
 const byUri = (params: DocumentParams): string => params.uri;
@@ -64,8 +71,25 @@ function customRoutes(connection: Connection): Route[] {
     sessionRoute(SearchCasesRequest.type, 'casebook/searchCases', { results: [] }, async (session, params) => {
       const locale = await localeOf(session, params);
       const limit = typeof params.limit === 'number' && params.limit > 0 ? Math.min(params.limit, 100) : 20;
-      return session.service.library.search(String(params.query ?? ''), { locale, limit });
+      const query = String(params.query ?? '');
+      const { results } = session.service.library.search(query, { locale, limit });
+      // Regulation clauses after the cases (issue 11).
+      return { results: [...results, ...session.service.library.searchClauses(query, { locale, limit })] };
     }),
+
+    // The regulation library (issue 11): the Regulations view, with how many findings of a proposal cite each clause, and clause pages.
+    sessionRoute(RegulationsRequest.type, 'casebook/regulations', { documents: [] }, async (session, params, token) => {
+      const target = typeof params.uri === 'string' ? await session.target(params.uri) : undefined;
+      if (token.isCancellationRequested) return { documents: [] };
+      if (!target) return { documents: session.service.library.regulations(await localeOf(session, params)) };
+      const settings = settingsFor(params, target);
+      return {
+        documents: session.service.library.regulations(settings.locale, session.service.analyze(target.document, settings).findings),
+      };
+    }),
+    sessionRoute(RegulationRequest.type, 'casebook/regulation', null, async (session, params) =>
+      session.service.library.clause(String(params.ref ?? ''), await localeOf(session, params)),
+    ),
 
     // One open proposal.
     targetRoute(TopologyRequest.type, 'casebook/topology', null, byUri, ({ service }, target, params) => ({
@@ -75,6 +99,13 @@ function customRoutes(connection: Connection): Route[] {
     targetRoute(MatchingCasesRequest.type, 'casebook/matchingCases', { cases: [] }, byUri, ({ service }, target, params) => ({
       cases: service.matchingCases(target.document, settingsFor(params, target)),
     })),
+    targetRoute(ComplianceRequest.type, 'casebook/compliance', null, byUri, ({ service }, target, params) => {
+      const settings = settingsFor(params, target);
+      // Analysed through `analyze` first: the session's façade takes the check worker's findings for this version when it has them.
+      service.analyze(target.document, settings);
+      const rows = complianceRowViews(service.compliance(target.document, settings), settings.locale);
+      return { uri: params.uri, version: target.document.version, rows };
+    }),
     targetRoute(ReportRequest.type, 'casebook/report', null, byUri, ({ service }, target, params) => {
       const settings = settingsFor(params, target);
       const today = settings.today ?? localDate();

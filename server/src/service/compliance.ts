@@ -13,12 +13,14 @@
  * - `met` — a check it grounds ran on what is written and found nothing;
  * - `informative` — a definition or scope clause: nothing to check.
  */
+import type { ComplianceStatus } from '../../../shared/src/protocol';
 import type { Localized } from './locale';
 import type { ProposalModel, SystemModel } from './model';
 import { clauseTitle, profileMatch } from './regulations';
 import type { Finding, RegulationClause, RegulationLibrary } from './types';
 
-export type ComplianceStatus = 'met' | 'not-met' | 'not-stated' | 'unverified' | 'informative';
+/** Declared once, in the protocol the compliance page reads too. */
+export type { ComplianceStatus };
 
 export interface ComplianceRow {
   clause: RegulationClause;

@@ -25,7 +25,16 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CaseDetail, CaseSummary, MatchingCase, PatternSummary, SearchResult, TopologyResult } from '../../../shared/src/protocol';
+import type {
+  CaseDetail,
+  CaseSummary,
+  ClauseDetail,
+  MatchingCase,
+  PatternSummary,
+  RegulationDocumentSummary,
+  SearchResult,
+  TopologyResult,
+} from '../../../shared/src/protocol';
 import { analyzeProposal, type AnalysisOutput } from './analyze';
 import { caseDetail, caseSummaries, patternSummaries } from './caseViews';
 import { complianceMatrix, type ComplianceRow } from './compliance';
@@ -41,12 +50,14 @@ import { findDocumentSymbols, findWorkspaceSymbols } from './features/symbols';
 import type { Locale } from './locale';
 import { matchingCases } from './matching';
 import { buildModel, type ProposalModel } from './model';
+import { searchClauses } from './regulationSearch';
+import { clauseDetail, regulationTree } from './regulationViews';
 import { renderReport, type ReportFormat } from './report';
 import { scenariosOf, type Scope } from './scenarios';
 import { matchScopes, scenarioTable, type ScopeScenario } from './scenarioText';
 import { searchIndexFor } from './search';
 import { renderTopology } from './topology';
-import type { AnalysisSettings, CaseLibrary } from './types';
+import type { AnalysisSettings, CaseLibrary, Finding } from './types';
 import { YamlTreeParser } from './yamlTree';
 import type { FeatureContext, ParsedProposal } from './featureContext';
 
@@ -75,6 +86,12 @@ export interface LibraryService {
   detail(id: string, locale: Locale): CaseDetail | null;
   /** Cases by customer, pinyin, initials, alias, pattern or product (`casebook/searchCases`, `casebook cases search`). */
   search(query: string, options: { locale: Locale; limit: number }): { results: SearchResult[] };
+  /** The regulation library's documents → clauses, each with how many of `findings` cite it (`casebook/regulations`). */
+  regulations(locale: Locale, findings?: readonly Finding[]): RegulationDocumentSummary[];
+  /** A clause page (`casebook/regulation`), or null when no clause has this ref. */
+  clause(ref: string, locale: Locale): ClauseDetail | null;
+  /** Clauses by document name or number, article, summary or quoted text (after the cases in `casebook/searchCases`). */
+  searchClauses(query: string, options: { locale: Locale; limit: number }): SearchResult[];
 }
 
 /** One proposal of a review dossier: the document, the name the dossier shows for it, and its settings (its rules, the dossier's date). */
@@ -126,7 +143,7 @@ export interface LanguageService {
   compliance(document: TextDocument, settings: AnalysisSettings): ComplianceRow[];
   /** The review dossier of one or more proposals (`casebook/report`, `casebook report`). */
   report(entries: readonly ReportEntry[], options: { locale: Locale; today: string; format: ReportFormat }): string;
-  /** The case library's questions: list, detail, search. */
+  /** The case library's questions (list, detail, search) and the regulation library's (documents, clauses, search). */
   readonly library: LibraryService;
   /** Drops the cached parse of a closed document. */
   closeDocument(uri: string): void;
@@ -215,6 +232,9 @@ export function getLanguageService(options: LanguageServiceOptions): LanguageSer
       return record ? caseDetail(record, current, locale) : null;
     },
     search: (query, { locale, limit }) => searchIndexFor(options.library()).searchCases(query, { locale, limit }),
+    regulations: (locale, findings = []) => regulationTree(options.library().regulations, findings, locale),
+    clause: (ref, locale) => clauseDetail(options.library().regulations, ref, locale) ?? null,
+    searchClauses: (query, { locale, limit }) => searchClauses(options.library().regulations, query, locale, limit),
   };
 
   const topology = (document: TextDocument, settings: AnalysisSettings, { lose }: { lose?: string } = {}): TopologyResult => {

@@ -81,11 +81,16 @@ describe('client: manifest', () => {
   it('has the stable view ids the tests use, in the Casebook container', () => {
     assert.deepEqual(
       manifest.contributes.views['casebook']?.map((v) => v.id),
-      ['casebook.caseBrowser', 'casebook.matchingCases', 'casebook.patterns'],
+      ['casebook.caseBrowser', 'casebook.matchingCases', 'casebook.patterns', 'casebook.regulations'],
     );
     assert.equal(manifest.contributes.viewsContainers.activitybar[0]?.id, 'casebook');
-    for (const file of ['client/src/views/caseBrowser.ts', 'client/src/views/matchingCases.ts', 'client/src/views/patterns.ts']) {
-      assert.match(read(file), /_VIEW = 'casebook\.(caseBrowser|matchingCases|patterns)'/);
+    for (const file of [
+      'client/src/views/caseBrowser.ts',
+      'client/src/views/matchingCases.ts',
+      'client/src/views/patterns.ts',
+      'client/src/views/regulations.ts',
+    ]) {
+      assert.match(read(file), /_VIEW = 'casebook\.(caseBrowser|matchingCases|patterns|regulations)'/);
     }
   });
 
