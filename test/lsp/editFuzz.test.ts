@@ -14,7 +14,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Diagnostic, Position, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
-import { random } from '../../bench/random';
 import { assertDiagnostics, linesOf } from '../fixtures/lspChecks';
 import { LspClient, fileUri } from './harness';
 import { CORE_TEXT, WORKSPACE } from './fixtures';
@@ -60,6 +59,18 @@ export function applyLsp(text: string, changes: TextDocumentContentChangeEvent[]
     text = text.slice(0, Math.min(a, b)) + change.text + text.slice(Math.max(a, b));
   }
   return text;
+}
+
+/** Mulberry32, as bench/random.ts (outside the test project): small, seeded, the same sequence every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /* ------------------------------------------------------------------------ */
