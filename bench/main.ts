@@ -8,6 +8,7 @@ import { benchCli } from './cli';
 import { benchLsp } from './lsp';
 import { benchLspLatency } from './lspLatency';
 import { benchSearch } from './search';
+import { benchWorkbenchColdOpen } from './workbenchColdOpen';
 
 async function main(): Promise<void> {
   // A shared machine skews wall-clock times: say how busy it was.
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   await section('3. language server', benchLsp);
   await section('3b. language server under load', benchLspLatency);
   await section('4. casebook check at repository scale', benchCli);
+  // Optional: only where code-server is installed (.cache/workbench); says so otherwise.
+  await section('5. cold open in a real workbench', benchWorkbenchColdOpen);
 }
 
 /** `node dist/bench.js 4` (or `npm run bench -- 1 4`, `-- 3b`) runs only the numbered sections (3 includes 3b); no argument runs all. */

@@ -2,11 +2,11 @@
  * The server under bad input, as a client sees it: null params, a client that
  * never answers workspace/configuration, incremental edits past the end and
  * joining `\r\n`, changes with stale versions, deep nesting, and Check
- * Workspace on a FIFO.
+ * Workspace on a FIFO, an endless file, a symlink loop and a folder.
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ErrorCodes, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
@@ -107,8 +107,8 @@ describe('LSP: robustness', function () {
     assert.ok(!published.diagnostics.some((d) => /call stack/i.test(d.message)));
   });
 
-  it('answers Check Workspace on a FIFO named as a proposal, with a located finding on it', async function () {
-    const dir = mkdtempSync(path.join(tmpdir(), 'casebook-fifo-'));
+  it('answers Check Workspace on a FIFO, an endless /proc file, a symlink loop and a folder named as proposals, and checks the rest', async function () {
+    const dir = mkdtempSync(path.join(tmpdir(), 'casebook-special-'));
     try {
       const fifo = path.join(dir, 'pipe.arch.yaml');
       try {
@@ -116,14 +116,44 @@ describe('LSP: robustness', function () {
       } catch {
         this.skip();
       }
+      // /proc/self/pagemap: stat says 0 bytes, and reading never ends (hundreds of GB).
+      const endless = path.join(dir, 'endless.arch.yaml');
+      symlinkSync('/proc/self/pagemap', endless);
+      const loop = path.join(dir, 'loop.arch.yaml');
+      symlinkSync(loop, loop);
+      const folder = path.join(dir, 'folder.arch.yaml');
+      mkdirSync(folder);
       const regular = path.join(dir, 'core.arch.yaml');
       writeFileSync(regular, CORE_TEXT);
       const mark = client.mark();
-      const result = await client.connection.sendRequest(CheckWorkspaceRequest.type, { uris: [fileUri(fifo), fileUri(regular)] });
-      assert.equal(result.files, 2);
-      const published = await client.nextDiagnostics(fileUri(fifo), mark);
-      assert.deepEqual(rules(published), ['document-not-regular']);
-      assert.deepEqual(published.diagnostics[0]!.range.start, { line: 0, character: 0 });
+      const uris = [fifo, endless, loop, folder, regular].map(fileUri);
+      const result = await client.connection.sendRequest(CheckWorkspaceRequest.type, { uris });
+      // The regular file was checked: its tier-1 finding among the errors and warnings.
+      const core = await client.nextDiagnostics(fileUri(regular), mark);
+      assert.ok(rules(core).includes('tier1-two-regions-three-dcs'), rules(core).join(', '));
+      const expected: [string, string, RegExp][] = [
+        [fifo, 'document-not-regular', /not a regular file/],
+        [endless, 'document-too-large', /too large/],
+        [loop, 'document-unreadable', /symbolic link/],
+      ];
+      for (const [file, rule, message] of expected) {
+        const published = await client.nextDiagnostics(fileUri(file), mark);
+        assert.deepEqual(rules(published), [rule], file);
+        assert.deepEqual(published.diagnostics[0]!.range.start, { line: 0, character: 0 }, file);
+        assert.match(published.diagnostics[0]!.message, message);
+        assert.ok(
+          published.diagnostics[0]!.message.includes(path.basename(file)) || rule === 'document-too-large',
+          published.diagnostics[0]!.message,
+        );
+      }
+      // A folder has no Problems entry: it is skipped with a warning in the log, naming it.
+      assert.ok(
+        client.logs.some((l) => l.includes(folder) && /folder/i.test(l)),
+        client.logs.slice(-5).join('\n'),
+      );
+      assert.deepEqual(client.allDiagnostics(fileUri(folder)), []);
+      assert.equal(result.files, 4, JSON.stringify(result));
+      assert.ok(result.errors >= 3, JSON.stringify(result));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -117,8 +117,13 @@ function serviceFor(library: CaseLibrary): LanguageService {
   return service;
 }
 
-/** Why a file was not read, named as the user sees it; a FIFO, device or socket is skipped (reading could block). */
+/** Why a file was not read, named as the user sees it; a FIFO, device or socket is skipped (reading could block), a link loop too. */
 function unreadable(file: string, read: Extract<ReturnType<typeof readProposalFile>, { kind: 'unreadable' }>): Localized {
+  if (read.reason === 'link-loop')
+    return {
+      zh: `${file}：已跳过，是循环的符号链接，指不到任何文件。`,
+      en: `${file}: skipped, a symbolic link that loops and never reaches a file.`,
+    };
   if (read.reason !== 'not-regular') return read.message;
   return {
     zh: `${file}：已跳过，不是普通文件（FIFO、设备或套接字），未读取。`,

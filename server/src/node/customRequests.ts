@@ -168,7 +168,15 @@ async function checkFiles(
         result.errors++;
         continue;
       }
-      if (read.kind !== 'text') continue; // deleted or unreadable
+      if (read.kind === 'unreadable' && read.reason === 'folder') {
+        // A folder named like a proposal has no place in the Problems panel: say so in the log, naming it.
+        const { locale } = (await session.settings.get(uri)).analysis;
+        connection.console.warn(
+          `[casebook] ${pick({ zh: `检查工作区：已跳过 ${file}，它是文件夹。`, en: `Check Workspace: skipped ${file}, a folder.` }, locale)}`,
+        );
+        continue;
+      }
+      if (read.kind !== 'text') continue; // deleted since it was found
       const candidate = TextDocument.create(uri, 'yaml', nextDiskVersion(), read.text);
       if (!isProposalDocument(candidate)) continue;
       document = candidate;
@@ -199,7 +207,7 @@ function localDate(): string {
 function refusalOf(read: ReadResult, file: string): { rule: string; message: Localized; line: number; character: number } | undefined {
   if (!/\.arch\.ya?ml$/i.test(file)) return undefined;
   if (read.kind === 'refused') return read;
-  if (read.kind === 'unreadable' && (read.reason === 'not-regular' || read.reason === 'unreadable')) {
+  if (read.kind === 'unreadable' && (read.reason === 'not-regular' || read.reason === 'link-loop' || read.reason === 'unreadable')) {
     return {
       rule: read.reason === 'not-regular' ? 'document-not-regular' : 'document-unreadable',
       message: read.message,

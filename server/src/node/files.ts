@@ -50,6 +50,11 @@ export function expandOperands(operands: string[], cwd: string = process.cwd()):
   for (const operand of operands) {
     const absolute = path.resolve(cwd, operand);
     const stat = statOrUndefined(absolute);
+    if (!stat && isLinkLoop(absolute)) {
+      // It exists, but never reaches a file: reading it says so, located, rather than "does not exist".
+      add(absolute);
+      continue;
+    }
     if (!stat && isGlob(operand)) {
       const matches = expandGlob(operand, cwd);
       if (matches.length === 0)
@@ -153,6 +158,16 @@ function readHead(file: string, bytes: number): string {
   }
 }
 
+/** A symbolic link that never reaches a file (a loop, or a chain longer than the system follows). */
+function isLinkLoop(p: string): boolean {
+  try {
+    statSync(p);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ELOOP';
+  }
+}
+
 function statOrUndefined(p: string) {
   try {
     return statSync(p);
@@ -210,7 +225,7 @@ export type ReadResult =
   /** Read, but not checkable: one located finding explains why. */
   | { kind: 'refused'; rule: string; message: Localized; line: number; character: number }
   /** Could not be read at all (missing, a folder, a device or FIFO, no permission): a usage error for the CLI. */
-  | { kind: 'unreadable'; message: Localized; reason: 'not-found' | 'folder' | 'not-regular' | 'unreadable' };
+  | { kind: 'unreadable'; message: Localized; reason: 'not-found' | 'folder' | 'not-regular' | 'link-loop' | 'unreadable' };
 
 export function readProposalFile(file: string, maxBytes: number = MAX_DOCUMENT_BYTES): ReadResult {
   const read = readCapped(file, maxBytes);
@@ -229,6 +244,15 @@ export function readProposalFile(file: string, maxBytes: number = MAX_DOCUMENT_B
         },
       };
     case 'unreadable':
+      if (read.code === 'ELOOP')
+        return {
+          kind: 'unreadable',
+          reason: 'link-loop',
+          message: {
+            zh: `${file} 是循环的符号链接，指不到任何文件，未读取。`,
+            en: `${file} is a symbolic link that loops and never reaches a file, so it is not read.`,
+          },
+        };
       return {
         kind: 'unreadable',
         reason: 'unreadable',

@@ -197,7 +197,10 @@ systems:
       );
       const f = run(dependencyLostInScope, chained).find((x) => x.path.join('.') === 'systems.0.dependsOn.0')!;
       // mid has a copy in 重庆; ledger, at the end of the chain, has none: it is what to deploy elsewhere.
-      assert.match(f.message.en, /but mid, which it cannot work without, depends on ledger \(mid → ledger\), which has none left, so .*Deploy ledger where/);
+      assert.match(
+        f.message.en,
+        /but mid, which it cannot work without, depends on ledger \(mid → ledger\), which has none left, so .*Deploy ledger where/,
+      );
       assert.match(f.message.zh, /但它强依赖的 mid 所依赖的 ledger（mid → ledger）没有可用副本：接管后也无法工作。请把 ledger 部署到/);
     });
 
