@@ -7,7 +7,7 @@
  */
 import type { SearchResult } from '../../../shared/src/protocol';
 import { pick, type Locale } from './locale';
-import { clauseTitle } from './regulations';
+import { articleInEnglish, clauseTitle } from './regulations';
 import { compact, MAX_QUERY_LENGTH } from './search/normalize';
 import type { RegulationLibrary } from './types';
 
@@ -28,7 +28,9 @@ export function searchClauses(library: RegulationLibrary | undefined, query: str
   for (const clause of library.clauses.values()) {
     const doc = library.documents.get(clause.docId);
     if (!doc) continue;
-    const name = compact([clause.ref, clause.article, doc.number, doc.title.zh, doc.title.en, ...doc.aliases].join('|'));
+    const name = compact(
+      [clause.ref, clause.article, articleInEnglish(clause.article), doc.number, doc.title.zh, doc.title.en, ...doc.aliases].join('|'),
+    );
     const summary = compact(`${clause.summary.zh}|${clause.summary.en}`);
     const text = compact(clause.text);
     let score = 0;

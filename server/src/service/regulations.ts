@@ -318,7 +318,38 @@ export function documentOf(library: RegulationLibrary, clause: RegulationClause)
 export function clauseTitle(library: RegulationLibrary, clause: RegulationClause): Localized {
   const doc = documentOf(library, clause);
   if (!doc) return { zh: clause.ref, en: clause.ref };
-  return { zh: `《${doc.title.zh}》（${doc.number}）${clause.article}`, en: `${doc.title.en} (${doc.number}), ${clause.article}` };
+  return {
+    zh: `《${doc.title.zh}》（${doc.number}）${clause.article}`,
+    en: `${doc.title.en} (${doc.number}), ${articleInEnglish(clause.article)}`,
+  };
+}
+
+const HAN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 二十五 → 25, 一百零三 → 103, 十 → 10 (up to 999); undefined for anything else. */
+function hanNumber(text: string): number | undefined {
+  let total = 0;
+  let digit: number | undefined;
+  for (const ch of text) {
+    if (ch in HAN_DIGITS) digit = HAN_DIGITS[ch];
+    else if (ch === '十' || ch === '百') {
+      total += (digit ?? 1) * (ch === '十' ? 10 : 100);
+      digit = undefined;
+    } else return undefined;
+  }
+  return total + (digit ?? 0);
+}
+
+const ARTICLE_UNITS: Record<string, string> = { 条: 'Article', 级: 'level', 章: 'Chapter', 节: 'Section' };
+
+/** How an English sentence names an article: 第二十五条 → Article 25, 第三条（四）→ Article 3 (4), 第三级 → level 3; others as written. */
+export function articleInEnglish(article: string): string {
+  const m = /^第([〇零一二三四五六七八九十百]+)([条级章节])((?:（[〇零一二三四五六七八九十百]+）)*)$/.exec(article);
+  const n = m ? hanNumber(m[1]!) : undefined;
+  if (!m || n === undefined) return article;
+  const items = [...m[3]!.matchAll(/（([^）]+)）/g)].map((x) => hanNumber(x[1]!));
+  if (items.some((x) => x === undefined)) return article;
+  return [`${ARTICLE_UNITS[m[2]!]} ${n}`, ...items.map((x) => `(${x})`)].join(' ');
 }
 
 /**

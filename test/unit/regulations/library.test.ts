@@ -9,7 +9,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadConfigFile } from '../../../server/src/node/config';
 import { loadRegulations } from '../../../server/src/node/libraryLoader';
-import { actionable, clausesFor, documentsNamedIn, profileMatch } from '../../../server/src/service/regulations';
+import {
+  actionable,
+  articleInEnglish,
+  clauseTitle,
+  clausesFor,
+  documentsNamedIn,
+  profileMatch,
+} from '../../../server/src/service/regulations';
 import { RULES } from '../../../server/src/service/rules';
 import { realLibrary } from '../../fixtures/library';
 
@@ -18,6 +25,27 @@ const BANK = path.resolve(__dirname, '../../fixtures/regulations/bank-standards'
 
 describe('regulation library', () => {
   const library = loadRegulations(BUILT_IN, []);
+
+  it('names articles in English the way English text cites them', () => {
+    const cases: [string, string][] = [
+      ['第二十五条', 'Article 25'],
+      ['第三条（四）', 'Article 3 (4)'],
+      ['第七条', 'Article 7'],
+      ['第十条', 'Article 10'],
+      ['第一百零三条', 'Article 103'],
+      ['第三级', 'level 3'],
+      ['附录A', '附录A'],
+      ['第三条（甲）', '第三条（甲）'],
+    ];
+    for (const [zh, en] of cases) assert.equal(articleInEnglish(zh), en, zh);
+    const title = clauseTitle(library, library.clauses.get('cbrc-2011-104#第二十五条')!);
+    assert.match(title.en, /\(银监发〔2011〕104号\), Article 25$/);
+    assert.match(title.zh, /（银监发〔2011〕104号）第二十五条$/);
+  });
+
+  it('has no summary wrapped in stray quotation marks', () => {
+    for (const clause of library.clauses.values()) assert.ok(!/^["“]/.test(clause.summary.zh), clause.ref);
+  });
 
   it('loads every built-in document without problems', () => {
     assert.deepEqual(library.problems, []);

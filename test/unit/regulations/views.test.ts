@@ -74,7 +74,7 @@ describe('regulation views', () => {
 
   it('a clause page carries the quoted text, source, verified status, scope and checks', () => {
     const d = clauseDetail(library, 'cbrc-2011-104#第二十五条', 'en')!;
-    assert.equal(d.title, 'Guidelines on the Supervision of Business Continuity of Commercial Banks (银监发〔2011〕104号), 第二十五条');
+    assert.equal(d.title, 'Guidelines on the Supervision of Business Continuity of Commercial Banks (银监发〔2011〕104号), Article 25');
     assert.ok(d.text.includes('不得大于4小时'));
     assert.equal(d.verified, true);
     assert.match(d.source.url ?? '', /^https:\/\/github\.com\/search/);
@@ -143,7 +143,8 @@ describe('clause search', () => {
     assert.ok(ids('热冗余').includes('gbt-22239-2019#第三级'));
     const r = searchClauses(library, '第七条', 'en')[0]!;
     assert.equal(r.kind, 'clause');
-    assert.ok(r.title.includes('(银监发〔2010〕114号), 第七条'));
+    assert.ok(r.title.includes('(银监发〔2010〕114号), Article 7'), r.title);
+    assert.equal(searchClauses(library, '114号 Article 7', 'en')[0]?.id, 'cbrc-2010-114#第七条', 'the English article name finds it too');
   });
 
   it('needs every term, ignores an empty query, and honours the limit', () => {

@@ -37,7 +37,8 @@ function durationText(seconds: number): Localized {
 
 function quote(library: RegulationLibrary, clause: RegulationClause): Localized {
   const title = clauseTitle(library, clause);
-  return { zh: `${title.zh}：“${clause.text}”`, en: `${title.en}: “${clause.text}”` };
+  // English readers get the summary; the article's own words stay beside it, as the text they can check.
+  return { zh: `${title.zh}：“${clause.text}”`, en: `${title.en}: ${clause.summary.en} (“${clause.text}”)` };
 }
 
 const isImportant = (system: SystemModel) => system.important?.value === true;
