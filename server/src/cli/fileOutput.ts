@@ -94,7 +94,7 @@ export function fileRenderer(spec: OutputSpec): (file: FileReport) => RenderedFi
         break;
       }
       case 'json':
-        body = indent(JSON.stringify(toJsonFile(file), null, 2), '    ');
+        body = nested(toJsonFile(file));
         break;
       case 'github':
         body = formatGithubFile(file);
@@ -102,7 +102,8 @@ export function fileRenderer(spec: OutputSpec): (file: FileReport) => RenderedFi
       case 'gitlab': {
         const issues = toGitlabIssues(file);
         items = issues.length;
-        body = issues.map((issue) => indent(JSON.stringify(issue, null, 2), '  ')).join(',\n');
+        // The array's items, each indented by two and joined by `,\n`: the array's text without its brackets.
+        if (items > 0) body = JSON.stringify(issues, null, 2).slice(2, -2);
         break;
       }
       default:
@@ -118,6 +119,14 @@ export function fileRenderer(spec: OutputSpec): (file: FileReport) => RenderedFi
   };
 }
 
-function indent(text: string, by: string): string {
-  return by + text.replace(/\n/g, '\n' + by);
+const NEST_HEAD = '{\n  "files": [\n';
+const NEST_TAIL = '\n  ]\n}';
+
+/**
+ * `value` pretty-printed at its depth in `{ "files": [ … ] }` (every line indented by four): printed inside that
+ * shape and cut out, rather than printed alone and re-indented line by line.
+ */
+function nested(value: unknown): string {
+  const text = JSON.stringify({ files: [value] }, null, 2);
+  return text.slice(NEST_HEAD.length, text.length - NEST_TAIL.length);
 }
