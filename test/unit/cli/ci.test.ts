@@ -389,6 +389,23 @@ describe('casebook CLI in CI (process)', function () {
       }
     });
 
+    it("says a library's problems and a config's once, where one job says them, though workers load the library", () => {
+      write('jobs-library/a/.casebook.yaml', 'cases:\n  - cases\n');
+      write('jobs-library/a/cases/y.case.yaml', 'id: y\n');
+      write('jobs-library/b/.casebook.yaml', 'rules:\n  nope: loud\n');
+      for (let i = 0; i < 8; i++) {
+        write(`jobs-library/a/p${i}.arch.yaml`, PROPOSAL);
+        write(`jobs-library/b/p${i}.arch.yaml`, PROPOSAL);
+      }
+      const cwd = path.join(tmp, 'jobs-library');
+      const one = runCli(['check', '.', '--format', 'json', '--jobs', '1'], { cwd });
+      const many = runCli(['check', '.', '--format', 'json', '--jobs', '3'], { cwd });
+      assert.equal(many.stdout, one.stdout);
+      assert.equal(many.stderr, one.stderr);
+      assert.equal((one.stderr.match(/a\/cases\/y\.case\.yaml:1:1 Missing required field "customer"/g) ?? []).length, 1, one.stderr);
+      assert.equal((one.stderr.match(/Unknown rule “nope”/g) ?? []).length, 1, one.stderr);
+    });
+
     it('a bad --jobs is a usage error', () => {
       for (const bad of ['0', '-1', 'many']) assert.equal(runCli(['check', 'examples', `--jobs=${bad}`]).status, 2, bad);
     });
