@@ -13,6 +13,8 @@ const targets = [
   ['server/src/server.ts', 'dist/server.js', 'node', []],
   ['server/src/node/checkWorker.ts', 'dist/checkWorker.js', 'node', []],
   ['server/src/cli/main.ts', 'dist/cli.js', 'node', []],
+  // The workers of `casebook check --jobs N`: checking and the streamed formats only (server/src/cli/workers.ts).
+  ['server/src/cli/workerMain.ts', 'dist/cliWorker.js', 'node', []],
   ['client/src/extension.ts', 'dist/client.js', 'node', ['vscode']],
   ['media/src/mermaid.ts', 'media/dist/mermaid.js', 'browser', []],
   ['media/src/preview.ts', 'media/dist/preview.js', 'browser', []],

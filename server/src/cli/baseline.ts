@@ -8,7 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Localized } from '../service/locale';
-import type { CheckReport } from './check';
+import type { CheckReport } from './checkFile';
+import { dropBaselined } from './fileOutput';
 
 export interface BaselineEntry {
   fingerprint: string;
@@ -61,12 +62,7 @@ export function readBaseline(file: string): { fingerprints: Set<string> } | { er
 /** Drops the findings the baseline holds, in place; returns how many. */
 export function applyBaseline(report: CheckReport, fingerprints: ReadonlySet<string>): number {
   let matched = 0;
-  for (const file of report.files) {
-    const keep = file.findings.map((f, i) => f.suppressed || !fingerprints.has(file.fingerprints[i]!));
-    matched += keep.filter((k) => !k).length;
-    file.findings = file.findings.filter((_f, i) => keep[i]);
-    file.fingerprints = file.fingerprints.filter((_f, i) => keep[i]);
-  }
+  for (const file of report.files) matched += dropBaselined(file, fingerprints);
   return matched;
 }
 

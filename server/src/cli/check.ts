@@ -5,20 +5,20 @@
  */
 import path from 'node:path';
 import type { Localized } from '../service/locale';
-import type { CaseLibrary, Severity } from '../service/types';
+import type { CaseLibrary } from '../service/types';
 import { ConfigResolver, type LoadedConfig } from '../node/config';
 import { expandOperands } from '../node/files';
-import { builtInCasesPath, loadLibrary } from '../node/libraryLoader';
-import { checkFile, type CheckOptions, type CheckReport, type FileReport } from './checkFile';
+import { checkFile, type CheckOptions, type CheckReport, type FileOutcome, type FileReport } from './checkFile';
+import { RANK, fileRenderer, type FailOn, type OutputSpec, type RenderedWhere, type WrittenFile } from './fileOutput';
+import { Libraries, libraryKey, libraryNotices, located } from './libraries';
 import { displayPath } from './paths';
 import { selectShard } from './shard';
 import { CheckPool, workerCount } from './workers';
 import { DEFAULT_EXPIRY_DAYS, localToday, type WaiverPolicy } from './waiverPolicy';
 
 export type { CheckOptions, CheckReport, FileCheckOptions, FileOutcome, FileReport } from './checkFile';
-
-export type FailOn = Severity | 'none';
-export const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
+export { RANK, type FailOn } from './fileOutput';
+export { libraryNotices } from './libraries';
 
 /** True when an unsuppressed finding is at least as severe as `failOn`. */
 export function fails(report: CheckReport, failOn: FailOn): boolean {
@@ -26,7 +26,16 @@ export function fails(report: CheckReport, failOn: FailOn): boolean {
   return report.files.some((f) => f.findings.some((x) => !x.suppressed && RANK[x.severity] >= RANK[failOn]));
 }
 
-export function runCheck(options: CheckOptions): CheckReport {
+/**
+ * Streamed output: each checked file rendered for `spec` where it was checked (its worker, or this thread) and
+ * handed to `onRendered` in file order; `report.files` stays empty.
+ */
+export interface CheckStream {
+  spec: OutputSpec;
+  onRendered(rendered: WrittenFile, where: RenderedWhere): void;
+}
+
+export function runCheck(options: CheckOptions, stream?: CheckStream): CheckReport {
   const report: CheckReport = { files: [], notices: [], errors: [] };
   const expanded = expandOperands(options.operands, options.cwd);
   for (const problem of expanded.problems) report.errors.push(problem.message);
@@ -41,26 +50,30 @@ export function runCheck(options: CheckOptions): CheckReport {
   // Workers check the files in parallel; their results are taken back in file order, so the output is the same.
   const pool =
     jobs > 1
-      ? new CheckPool(files, jobs, {
-          locale: options.locale,
-          cwd: options.cwd,
-          policy,
-          ...(options.today ? { today: options.today } : {}),
-          ...(options.configFile ? { configFile: options.configFile } : {}),
-        })
+      ? new CheckPool(
+          files,
+          jobs,
+          {
+            locale: options.locale,
+            cwd: options.cwd,
+            policy,
+            ...(options.today ? { today: options.today } : {}),
+            ...(options.configFile ? { configFile: options.configFile } : {}),
+          },
+          stream?.spec,
+        )
       : undefined;
+  const render = stream && !pool ? fileRenderer(stream.spec) : undefined;
   const configs = new ConfigResolver(options.cwd);
-  const libraries = new Map<string, CaseLibrary>();
+  // With workers this thread loads a library only where a file's findings come back (SARIF, JUnit, baseline).
+  const libraries = new Libraries();
+  const libraryOf = (config: LoadedConfig): CaseLibrary => libraries.for(config).library;
   const reportedConfigs = new Set<string>();
-  const libraryFor = (config: LoadedConfig): CaseLibrary => {
-    const key = [...config.caseFolders, '#', ...config.regulationFolders].join('\n');
-    let library = libraries.get(key);
-    if (!library) {
-      library = loadLibrary({ builtInPath: builtInCasesPath(), extraPaths: config.caseFolders, regulationPaths: config.regulationFolders });
-      libraries.set(key, library);
-      report.notices.push(...libraryNotices(library, config.caseFolders, options.cwd));
-    }
-    return library;
+  const reportedLibraries = new Set<string>();
+  const reportLibrary = (key: string, notices: () => readonly Localized[]) => {
+    if (reportedLibraries.has(key)) return;
+    reportedLibraries.add(key);
+    report.notices.push(...notices());
   };
 
   for (const absolute of files) {
@@ -69,49 +82,38 @@ export function runCheck(options: CheckOptions): CheckReport {
       reportedConfigs.add(config.file);
       for (const p of config.problems) report.notices.push(located(p.file, p.range.start, p.message, options.cwd));
     }
-    const library = libraryFor(config);
     const file = displayPath(absolute, options.cwd);
-    const outcome = pool ? pool.next() : checkFile(absolute, file, config, library, options, policy);
+    const where: RenderedWhere = { file, absolute, library: () => libraryOf(config) };
+    let outcome: Pick<FileOutcome, 'notices' | 'error'>;
+    let rendered: WrittenFile | undefined;
+    let checked: Pick<FileReport, 'findings' | 'fingerprints'> | undefined;
+    if (pool) {
+      const reply = pool.next();
+      // The first file (in order) of each library is the first its worker checked with it: it carries the notices.
+      const notices = reply.libraryNotices;
+      if (notices) reportLibrary(libraryKey(config), () => notices);
+      outcome = reply;
+      rendered = reply.rendered;
+      if (reply.findings && reply.fingerprints) checked = { findings: reply.findings, fingerprints: reply.fingerprints };
+    } else {
+      const library = libraryOf(config);
+      reportLibrary(libraryKey(config), () => libraryNotices(library, config.caseFolders, options.cwd));
+      const result = checkFile(absolute, file, config, library, options, policy);
+      outcome = result;
+      if (!result.error) {
+        if (render) rendered = render({ file, absolute, findings: result.findings, fingerprints: result.fingerprints, library });
+        else checked = result;
+      }
+    }
     report.notices.push(...outcome.notices);
     if (outcome.error) report.errors.push(outcome.error);
-    else {
-      const checked: FileReport = { file, absolute, findings: outcome.findings, fingerprints: outcome.fingerprints, library };
-      if (options.onFile) options.onFile(checked);
-      else report.files.push(checked);
+    else if (stream && rendered) stream.onRendered(rendered, where);
+    else if (checked) {
+      const full: FileReport = { file, absolute, findings: checked.findings, fingerprints: checked.fingerprints, library: where.library() };
+      if (options.onFile) options.onFile(full);
+      else report.files.push(full);
     }
   }
   pool?.close();
   return report;
-}
-
-/**
- * Problems in enterprise case folders are the user's to fix: each is listed.
- * Problems in the built-in library are a packaging fault: one line says so.
- */
-export function libraryNotices(library: CaseLibrary, extraFolders: string[], cwd: string): Localized[] {
-  const notices: Localized[] = [];
-  let builtIn = 0;
-  for (const p of library.problems) {
-    if (extraFolders.some((folder) => isInside(p.file, folder))) notices.push(located(p.file, p.range.start, p.message, cwd));
-    else builtIn++;
-  }
-  // The regulation library: built-in and enterprise problems alike are listed, each where it is written.
-  for (const p of library.regulations?.problems ?? []) notices.push(located(p.file, p.range.start, p.message, cwd));
-  if (builtIn > 0) {
-    notices.push({
-      zh: `内置案例库有 ${builtIn} 处问题（部分案例或模式可能缺失），请升级或重新安装 Casebook。`,
-      en: `The built-in case library has ${builtIn} problem${builtIn === 1 ? '' : 's'} (some cases or patterns may be missing); update or reinstall Casebook.`,
-    });
-  }
-  return notices;
-}
-
-function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file);
-  return !relative.startsWith('..') && !path.isAbsolute(relative);
-}
-
-function located(file: string, at: { line: number; character: number }, message: Localized, cwd: string): Localized {
-  const where = `${displayPath(file, cwd)}:${at.line + 1}:${at.character + 1}`;
-  return { zh: `${where} ${message.zh}`, en: `${where} ${message.en}` };
 }

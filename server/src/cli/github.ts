@@ -9,7 +9,7 @@
  * findings are not annotated.
  */
 import type { Severity } from '../service/types';
-import type { CheckReport, FileReport } from './check';
+import type { CheckReport, FileReport } from './checkFile';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 

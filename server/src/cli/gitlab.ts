@@ -6,7 +6,7 @@
  * from old across merge requests. Suppressed findings are left out.
  */
 import type { Severity } from '../service/types';
-import type { CheckReport, FileReport } from './check';
+import type { CheckReport, FileReport } from './checkFile';
 
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 const SEVERITY: Record<Severity, CodeQualitySeverity> = { error: 'critical', warning: 'major', info: 'minor', hint: 'info' };

@@ -4,7 +4,7 @@
  * field rather than by dumping the internal Finding.
  */
 import type { Finding } from '../service/types';
-import type { CheckReport, FileReport } from './check';
+import type { CheckReport, FileReport } from './checkFile';
 
 /** Exactly the contract's keys of a finding (`regulations` is issue 11's extension: clause refs, `<doc-id>#<article>`). */
 export type JsonFinding = Pick<

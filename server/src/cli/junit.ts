@@ -7,7 +7,8 @@
  * hold (control characters, lone surrogates) are removed.
  */
 import type { Finding } from '../service/types';
-import { RANK, type CheckReport, type FailOn } from './check';
+import type { CheckReport } from './checkFile';
+import { RANK, type FailOn } from './fileOutput';
 
 // Characters XML 1.0 cannot hold (C0/C1 controls, noncharacters, lone surrogates): removed, never escaped.
 const NOT_XML =

@@ -10,7 +10,7 @@ import { findConfigFile, loadConfigFile, type LoadedConfig } from '../node/confi
 import { builtInCasesPath, loadLibrary } from '../node/libraryLoader';
 import { version } from './about';
 import { UsageError, flagValue, parseArgs, type FlagSpec, type ParsedArgs } from './args';
-import { applyBaseline, baselineNotice, readBaseline, toBaseline } from './baseline';
+import { baselineNotice, readBaseline, toBaseline } from './baseline';
 import { libraryNotices, runCheck, type CheckOptions, type FailOn } from './check';
 import { formatCase, formatCaseList, formatSearchText, searchCases } from './cases';
 import { renderFile } from './render';
@@ -20,8 +20,9 @@ import { parseShard } from './shard';
 import { isCheckWorker, runWorker } from './workers';
 import { complianceOf, formatComplianceJson, formatComplianceText } from './compliance';
 import { formatSimulateJson, formatSimulateText, simulateFile } from './simulate';
-import { styleFor, terminalSafeLines } from './text';
-import { ReportWriter, type OutputFormat } from './output';
+import { colorFor, styleFor, terminalSafeLines } from './text';
+import { ReportWriter } from './output';
+import type { OutputFormat, OutputSpec } from './fileOutput';
 import { getLanguageService } from '../service/languageService';
 import type { CaseLibrary } from '../service/types';
 import { writeFileSync } from 'node:fs';
@@ -39,7 +40,7 @@ const COMMON: Record<string, FlagSpec> = {
 };
 
 export interface Io {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stdout: { write(text: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
   env: NodeJS.ProcessEnv;
   cwd: string;
@@ -203,25 +204,19 @@ Exit codes: 0 passed; 1 findings reach --fail-on; 2 usage error or unreadable fi
         ctx.warn(baseline.error);
         return EXIT_USAGE;
       }
-      const writer = new ReportWriter(format as OutputFormat, {
-        write: (text) => ctx.io.stdout.write(text),
+      const spec: OutputSpec = {
+        format: format as OutputFormat,
         locale: ctx.locale,
-        cwd: ctx.io.cwd,
-        style: styleFor(ctx.io.stdout, ctx.io.env),
+        color: colorFor(ctx.io.stdout, ctx.io.env),
         failOn,
-      });
-      let matched = 0;
-      const report = runCheck({
-        ...options,
-        onFile: (file) => {
-          if (baseline) matched += applyBaseline({ files: [file], notices: [], errors: [] }, baseline.fingerprints);
-          writer.file(file);
-        },
-      });
+        ...(baseline ? { baseline: [...baseline.fingerprints] } : {}),
+      };
+      const writer = new ReportWriter(spec, { write: (text) => ctx.io.stdout.write(text), cwd: ctx.io.cwd });
+      const report = runCheck(options, { spec, onRendered: (rendered, where) => writer.add(rendered, where) });
       writer.end(report);
       for (const notice of report.notices) ctx.warn(notice);
       for (const error of report.errors) ctx.warn(error);
-      if (baseline) ctx.warn(baselineNotice(matched, baselineFile!));
+      if (baseline) ctx.warn(baselineNotice(writer.baselineMatched, baselineFile!));
       if (report.errors.length > 0) return EXIT_USAGE;
       return writer.failing ? EXIT_FINDINGS : EXIT_OK;
     },

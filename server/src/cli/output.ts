@@ -6,87 +6,87 @@
  * counts) before the results, so they keep the findings (never the documents)
  * until the end.
  */
-import type { Locale } from '../service/locale';
-import { RANK, type CheckReport, type FailOn, type FileReport } from './check';
-import { formatGithubFile } from './github';
-import { toGitlabIssues } from './gitlab';
-import { toJsonFile } from './json';
+import type { CheckReport, FileReport } from './checkFile';
+import type { OutputSpec, RenderedWhere, WrittenFile } from './fileOutput';
 import { formatJunit } from './junit';
 import { formatSarif } from './sarif';
-import { formatTextFile, formatTextSummary, newTally, type Style } from './text';
+import { formatTextSummary, newTally, styleOf } from './text';
 
-export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'gitlab' | 'junit';
+export type { OutputFormat } from './fileOutput';
 
 export interface OutputContext {
-  write(text: string): void;
-  locale: Locale;
+  /** Text, or a worker's text already encoded as UTF-8. */
+  write(text: string | Uint8Array): void;
   cwd: string;
-  style: Style;
-  failOn: FailOn;
 }
 
 export class ReportWriter {
   private failed = false;
   private files = 0;
   private issues = 0;
+  private matched = 0;
   private readonly kept: FileReport[] = [];
   private readonly tally = newTally();
 
   constructor(
-    private readonly format: OutputFormat,
+    private readonly spec: OutputSpec,
     private readonly ctx: OutputContext,
   ) {
-    if (format === 'json') ctx.write('{\n  "version": 1,\n  "files": [');
-    else if (format === 'gitlab') ctx.write('[');
+    if (spec.format === 'json') ctx.write('{\n  "version": 1,\n  "files": [');
+    else if (spec.format === 'gitlab') ctx.write('[');
   }
 
-  /** One checked file: written now, or kept for formats that need every file first. */
-  file(file: FileReport): void {
-    const { failOn } = this.ctx;
-    if (failOn !== 'none' && file.findings.some((f) => !f.suppressed && RANK[f.severity] >= RANK[failOn])) this.failed = true;
+  /** One checked file, rendered (fileOutput.ts): written now, or kept for formats that need every file first. */
+  add(rendered: WrittenFile, where: RenderedWhere): void {
+    if (rendered.failed) this.failed = true;
+    this.matched += rendered.baselineMatched;
     const first = this.files === 0;
     this.files++;
-    switch (this.format) {
-      case 'text': {
-        const lines = formatTextFile(file, this.ctx.locale, this.ctx.style, this.tally);
-        if (lines.length) this.ctx.write(lines.join('\n') + '\n');
-        break;
-      }
+    this.tally.files++;
+    this.tally.suppressed += rendered.suppressed;
+    for (const s of ['error', 'warning', 'info', 'hint'] as const) this.tally.counts[s] += rendered.counts[s];
+    const { body } = rendered;
+    switch (this.spec.format) {
       case 'json':
-        this.ctx.write((first ? '\n' : ',\n') + indent(JSON.stringify(toJsonFile(file), null, 2), '    '));
-        break;
-      case 'github':
-        this.ctx.write(formatGithubFile(file));
+        this.ctx.write(first ? '\n' : ',\n');
+        this.ctx.write(body);
         break;
       case 'gitlab':
-        for (const issue of toGitlabIssues(file)) {
-          this.ctx.write((this.issues++ === 0 ? '\n' : ',\n') + indent(JSON.stringify(issue, null, 2), '  '));
+        if (rendered.items > 0) {
+          this.ctx.write(this.issues === 0 ? '\n' : ',\n');
+          this.ctx.write(body);
+          this.issues += rendered.items;
         }
         break;
+      case 'text':
+      case 'github':
+        if (body.length > 0) this.ctx.write(body);
+        break;
       default:
-        this.kept.push(file);
+        if (rendered.kept) this.kept.push({ file: where.file, absolute: where.absolute, ...rendered.kept, library: where.library() });
     }
   }
 
   /** Closes the report; `report` carries the errors and notices (its files were streamed). */
   end(report: CheckReport): void {
-    const { ctx } = this;
+    const { ctx, spec } = this;
     const all: CheckReport = { ...report, files: this.kept };
-    if (this.format === 'json') ctx.write(this.files ? '\n  ]\n}\n' : ']\n}\n');
-    else if (this.format === 'gitlab') ctx.write(this.issues ? '\n]\n' : ']\n');
-    else if (this.format === 'sarif') ctx.write(formatSarif(all, ctx.locale, ctx.cwd));
-    else if (this.format === 'junit') ctx.write(formatJunit(all, ctx.failOn));
+    if (spec.format === 'json') ctx.write(this.files ? '\n  ]\n}\n' : ']\n}\n');
+    else if (spec.format === 'gitlab') ctx.write(this.issues ? '\n]\n' : ']\n');
+    else if (spec.format === 'sarif') ctx.write(formatSarif(all, spec.locale, ctx.cwd));
+    else if (spec.format === 'junit') ctx.write(formatJunit(all, spec.failOn));
     // A text summary of zero files would read as a pass; the errors on stderr say what happened.
-    else if (this.format === 'text' && (this.files > 0 || report.errors.length === 0))
-      ctx.write(formatTextSummary(this.tally, ctx.locale, ctx.style) + '\n');
+    else if (spec.format === 'text' && (this.files > 0 || report.errors.length === 0))
+      ctx.write(formatTextSummary(this.tally, spec.locale, styleOf(spec.color)) + '\n');
   }
 
   /** True when an unsuppressed finding reached --fail-on. */
   get failing(): boolean {
     return this.failed;
   }
-}
 
-function indent(text: string, by: string): string {
-  return by + text.replace(/\n/g, '\n' + by);
+  /** Findings the baseline held, over every file. */
+  get baselineMatched(): number {
+    return this.matched;
+  }
 }

@@ -14,7 +14,7 @@ import { clauseTitle } from '../service/regulations';
 import type { CaseLibrary, Finding, RuleMeta, Severity } from '../service/types';
 import { FILE_RULES } from '../node/files';
 import { homepage, ruleHelpUri, version } from './about';
-import type { CheckReport } from './check';
+import type { CheckReport } from './checkFile';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = '%SRCROOT%';

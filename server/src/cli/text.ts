@@ -11,7 +11,7 @@
 import { customerName } from '../service/library/figures';
 import { listOf, pick, type Locale } from '../service/locale';
 import type { Severity } from '../service/types';
-import type { CheckReport, FileReport } from './check';
+import type { CheckReport, FileReport } from './checkFile';
 
 export interface Style {
   severity(severity: Severity, text: string): string;
@@ -28,10 +28,19 @@ const ansi: Style = {
 };
 
 /** Colour on a terminal only; NO_COLOR (any value) turns it off, FORCE_COLOR on. */
+export function colorFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return stream.isTTY === true;
+}
+
 export function styleFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Style {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return plain;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return ansi;
-  return stream.isTTY ? ansi : plain;
+  return styleOf(colorFor(stream, env));
+}
+
+/** ANSI colour or none (what a worker is told, since a Style does not cross threads). */
+export function styleOf(color: boolean): Style {
+  return color ? ansi : plain;
 }
 
 const SEVERITY_WORD: Record<Severity, { zh: string; en: string }> = {

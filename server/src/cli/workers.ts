@@ -1,20 +1,23 @@
 /**
- * `--jobs N`: checks files on worker threads. The bundle is its own worker
- * script (main.ts starts `runWorker` off the main thread). The main thread
- * stays synchronous: it hands each worker a few files at a time and takes the
- * results back, in file order, with `receiveMessageOnPort`, sleeping on a
- * shared counter the workers bump after each result. A file's document and
- * model live only inside the worker while it is checked; at most a bounded
- * window of results waits for its turn.
+ * `--jobs N`: checks files on worker threads (worker.ts, bundled on its own as
+ * `dist/cliWorker.js`; the CLI bundle itself when that is missing). The main
+ * thread stays synchronous: it hands each worker a few files at a time and
+ * takes the results back, in file order, with `receiveMessageOnPort`,
+ * sleeping on a shared counter the workers bump after each result. A file's
+ * document, model and findings live only inside the worker: it answers with
+ * the file's output already rendered and encoded (fileOutput.ts), which the
+ * main thread writes as it is. At most a bounded window of results waits for
+ * its turn.
  */
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { MessageChannel, Worker, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
-import type { CaseLibrary } from '../service/types';
-import { ConfigResolver } from '../node/config';
-import { builtInCasesPath, loadLibrary } from '../node/libraryLoader';
-import { displayPath } from './paths';
-import { checkFile, type CheckOptions, type FileCheckOptions, type FileOutcome } from './checkFile';
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import type { OutputSpec } from './fileOutput';
+import { workerInit, type FileReply, type PoolOptions, type Reply } from './workerProtocol';
+
+export { isCheckWorker } from './workerProtocol';
+export { runWorker } from './worker';
 
 /** Below this many files a default run stays in this thread: starting workers would cost more than it saves. */
 const MIN_FILES_FOR_DEFAULT_WORKERS = 16;
@@ -22,17 +25,6 @@ const MIN_FILES_FOR_DEFAULT_WORKERS = 16;
 const WINDOW = 4;
 /** A worker silent this long has died (an uncatchable crash): fail rather than hang. */
 const STALL_MS = 120_000;
-
-type PoolOptions = FileCheckOptions & Pick<CheckOptions, 'cwd' | 'configFile'>;
-
-interface WorkerInit {
-  role: 'casebook-check-worker';
-  options: PoolOptions;
-  port: MessagePort;
-  signal: SharedArrayBuffer;
-}
-
-type Reply = { index: number; outcome: FileOutcome } | { index: number; crash: string };
 
 /** How many threads check `files` files: `--jobs`, else the CPU count once there are enough files. */
 export function workerCount(jobs: number | undefined, files: number): number {
@@ -42,11 +34,17 @@ export function workerCount(jobs: number | undefined, files: number): number {
   return Math.max(1, Math.min(cpus, files));
 }
 
+/** The lean worker bundle beside this one, else this bundle (which starts a worker too when it is one). */
+function workerScript(): string {
+  const lean = path.join(__dirname, 'cliWorker.js');
+  return path.extname(__filename) === '.js' && existsSync(lean) ? lean : __filename;
+}
+
 export class CheckPool {
   private readonly workers: { worker: Worker; port: MessagePort; inFlight: number }[] = [];
   private readonly signal = new SharedArrayBuffer(4);
   private readonly counter = new Int32Array(this.signal);
-  private readonly done = new Map<number, FileOutcome>();
+  private readonly done = new Map<number, FileReply>();
   private sent = 0;
   private taken = 0;
 
@@ -54,19 +52,21 @@ export class CheckPool {
     private readonly files: readonly string[],
     jobs: number,
     options: PoolOptions,
+    output: OutputSpec | undefined,
   ) {
+    const script = workerScript();
     for (let i = 0; i < jobs; i++) {
       const { port1, port2 } = new MessageChannel();
-      const init: WorkerInit = { role: 'casebook-check-worker', options, port: port2, signal: this.signal };
-      const worker = new Worker(__filename, { workerData: init, transferList: [port2] });
+      const init = workerInit({ options, ...(output ? { output } : {}), port: port2, signal: this.signal });
+      const worker = new Worker(script, { workerData: init, transferList: [port2] });
       worker.unref();
       this.workers.push({ worker, port: port1, inFlight: 0 });
     }
     this.dispatch();
   }
 
-  /** The outcome of the next file in order (blocks until a worker has it). */
-  next(): FileOutcome {
+  /** The answer for the next file in order (blocks until a worker has it). */
+  next(): FileReply {
     const index = this.taken;
     let quietSince = Date.now();
     for (;;) {
@@ -103,7 +103,7 @@ export class CheckPool {
         w.inFlight--;
         any = true;
         if ('crash' in reply) throw new Error(`checking ${this.files[reply.index]} failed in a worker: ${reply.crash}`);
-        this.done.set(reply.index, reply.outcome);
+        this.done.set(reply.index, reply);
       }
     }
     if (any) this.dispatch();
@@ -121,44 +121,4 @@ export class CheckPool {
       }
     }
   }
-}
-
-/** True in a thread started by CheckPool. */
-export function isCheckWorker(): boolean {
-  return (workerData as Partial<WorkerInit> | null)?.role === 'casebook-check-worker';
-}
-
-/** A worker's loop: check each file it is sent with its config and library, answer, bump the counter. */
-export function runWorker(): void {
-  const { options, port, signal } = workerData as WorkerInit;
-  const counter = new Int32Array(signal);
-  const configs = new ConfigResolver(options.cwd);
-  const libraries = new Map<string, CaseLibrary>();
-  port.on('message', (task: { index: number; absolute: string } | { close: true }) => {
-    if ('close' in task) {
-      port.close();
-      return;
-    }
-    let reply: Reply;
-    try {
-      const config = options.configFile ? configs.load(path.resolve(options.cwd, options.configFile)) : configs.forFile(task.absolute);
-      const key = [...config.caseFolders, '#', ...config.regulationFolders].join('\n');
-      let library = libraries.get(key);
-      if (!library) {
-        library = loadLibrary({
-          builtInPath: builtInCasesPath(),
-          extraPaths: config.caseFolders,
-          regulationPaths: config.regulationFolders,
-        });
-        libraries.set(key, library);
-      }
-      const file = displayPath(task.absolute, options.cwd);
-      reply = { index: task.index, outcome: checkFile(task.absolute, file, config, library, options, options.policy) };
-    } catch (error) {
-      reply = { index: task.index, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) };
-    }
-    port.postMessage(reply);
-    Atomics.add(counter, 0, 1);
-    Atomics.notify(counter, 0);
-  });
 }

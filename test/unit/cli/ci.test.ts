@@ -344,7 +344,7 @@ describe('casebook CLI in CI (process)', function () {
               : 'casebook: proposal/v1\nname: [unclosed\n';
         write(`jobs/d${i % 5}/p${String(i).padStart(2, '0')}.arch.yaml`, text);
       }
-      for (const format of ['json', 'text', 'gitlab']) {
+      for (const format of ['json', 'text', 'gitlab', 'github', 'sarif', 'junit']) {
         const args = ['check', '.', '--format', format, '--today', '2099-12-10'];
         const one = runCli([...args, '--jobs', '1'], { cwd: repo });
         const many = runCli([...args, '--jobs', '3'], { cwd: repo });
@@ -355,6 +355,55 @@ describe('casebook CLI in CI (process)', function () {
       assert.match(runCli(['check', '.', '--jobs', '3', '--today', '2099-12-10'], { cwd: repo }).stderr, /expires on 2099-12-31/);
       const sharded = runCli(['check', '.', '--format', 'json', '--jobs', '2', '--shard', '2/3'], { cwd: repo });
       assert.equal(sharded.stdout, runCli(['check', '.', '--format', 'json', '--jobs', '1', '--shard', '2/3'], { cwd: repo }).stdout);
+    });
+
+    it('gives the same output with a baseline, in colour, and the same baseline file', () => {
+      const repo = path.join(tmp, 'jobs-baseline');
+      for (let i = 0; i < 20; i++)
+        write(
+          `jobs-baseline/p${String(i).padStart(2, '0')}.arch.yaml`,
+          i % 2 ? PROPOSAL : readFileSync(fixture('waived.arch.yaml'), 'utf8'),
+        );
+      const recorded = (jobs: string) => {
+        const out = path.join(tmp, `jobs-baseline-${jobs}.json`);
+        assert.equal(runCli(['baseline', '.', '-o', out, '--jobs', jobs], { cwd: repo }).status, 0);
+        return readFileSync(out, 'utf8');
+      };
+      const baseline = recorded('1');
+      assert.equal(recorded('3'), baseline);
+      const parsed = JSON.parse(baseline) as { findings: unknown[] };
+      assert.ok(parsed.findings.length > 0, 'the baseline records findings');
+      // A baseline holding every other recorded finding: the rest are reported, these matched.
+      writeFileSync(
+        path.join(tmp, 'jobs-baseline-half.json'),
+        JSON.stringify({ ...parsed, findings: parsed.findings.filter((_f, i) => i % 2 === 0) }),
+      );
+      for (const format of ['json', 'text', 'sarif']) {
+        const args = ['check', '.', '--format', format, '--baseline', path.join(tmp, 'jobs-baseline-half.json')];
+        const one = runCli([...args, '--jobs', '1'], { cwd: repo, env: { FORCE_COLOR: '1', NO_COLOR: '' } });
+        const many = runCli([...args, '--jobs', '3'], { cwd: repo, env: { FORCE_COLOR: '1', NO_COLOR: '' } });
+        assert.equal(many.stdout, one.stdout, format);
+        assert.equal(many.stderr, one.stderr, format);
+        assert.equal(many.status, one.status, format);
+        assert.match(one.stderr, /matched [1-9]\d* existing finding/, format);
+      }
+    });
+
+    it("says a library's problems and a config's once, where one job says them, though workers load the library", () => {
+      write('jobs-library/a/.casebook.yaml', 'cases:\n  - cases\n');
+      write('jobs-library/a/cases/y.case.yaml', 'id: y\n');
+      write('jobs-library/b/.casebook.yaml', 'rules:\n  nope: loud\n');
+      for (let i = 0; i < 8; i++) {
+        write(`jobs-library/a/p${i}.arch.yaml`, PROPOSAL);
+        write(`jobs-library/b/p${i}.arch.yaml`, PROPOSAL);
+      }
+      const cwd = path.join(tmp, 'jobs-library');
+      const one = runCli(['check', '.', '--format', 'json', '--jobs', '1'], { cwd });
+      const many = runCli(['check', '.', '--format', 'json', '--jobs', '3'], { cwd });
+      assert.equal(many.stdout, one.stdout);
+      assert.equal(many.stderr, one.stderr);
+      assert.equal((one.stderr.match(/a\/cases\/y\.case\.yaml:1:1 Missing required field "customer"/g) ?? []).length, 1, one.stderr);
+      assert.equal((one.stderr.match(/Unknown rule “nope”/g) ?? []).length, 1, one.stderr);
     });
 
     it('a bad --jobs is a usage error', () => {

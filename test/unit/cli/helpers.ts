@@ -59,21 +59,27 @@ export function buildCli(): void {
     // fall through to the CLI-only build below
   }
   if (!existsSync(CLI) || statSync(CLI).mtimeMs < started) {
-    execFileSync(
-      process.execPath,
-      [
-        path.join(ROOT, 'node_modules', 'esbuild', 'bin', 'esbuild'),
-        'server/src/cli/main.ts',
-        '--bundle',
-        '--platform=node',
-        '--format=cjs',
-        '--target=node20',
-        '--sourcemap=linked',
-        '--log-level=error',
-        `--outfile=${CLI}`,
-      ],
-      { cwd: ROOT, stdio: 'pipe' },
-    );
+    // The CLI and the lean bundle its --jobs workers run (a stale worker bundle would check with old sources).
+    for (const [entry, outfile] of [
+      ['server/src/cli/main.ts', CLI],
+      ['server/src/cli/workerMain.ts', path.join(ROOT, 'dist', 'cliWorker.js')],
+    ] as const) {
+      execFileSync(
+        process.execPath,
+        [
+          path.join(ROOT, 'node_modules', 'esbuild', 'bin', 'esbuild'),
+          entry,
+          '--bundle',
+          '--platform=node',
+          '--format=cjs',
+          '--target=node20',
+          '--sourcemap=linked',
+          '--log-level=error',
+          `--outfile=${outfile}`,
+        ],
+        { cwd: ROOT, stdio: 'pipe' },
+      );
+    }
   }
   built = true;
 }
