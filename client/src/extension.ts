@@ -19,7 +19,10 @@ import { ClausePages } from './webviews/clausePage';
 import { CompliancePage } from './webviews/compliancePage';
 import { TopologyPreview } from './webviews/topologyPreview';
 
-/** What `activate` returns (`vscode.extensions.getExtension('casebook.casebook').exports`). */
+/**
+ * What `activate` returns to the extension-host tests (`vscode.extensions.getExtension('casebook.casebook').exports`).
+ * Only there: in normal use it returns nothing, so no other extension comes to depend on test hooks.
+ */
 export interface CasebookApi {
   readonly client: LanguageClient | undefined;
   readonly caseBrowserProvider: CaseBrowserProvider;
@@ -40,7 +43,7 @@ export interface CasebookApi {
 
 let ctx: Ctx | undefined;
 
-export function activate(context: vscode.ExtensionContext): CasebookApi {
+export function activate(context: vscode.ExtensionContext): CasebookApi | undefined {
   ctx = new Ctx(context);
   context.subscriptions.push(ctx);
   const started = new Promise<void>((resolve) => ctx!.onDidStartServer(resolve));
@@ -81,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): CasebookApi {
   );
   void ctx.start();
 
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   const local = ctx;
   return {
     get client() {

@@ -14,6 +14,7 @@ async function casebook(): Promise<CasebookApi> {
   const extension = vscode.extensions.getExtension<CasebookApi>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is installed`);
   const api = await extension.activate();
+  assert.ok(api, 'the test API is returned in the extension-host test mode');
   await api.serverReady();
   return api;
 }
