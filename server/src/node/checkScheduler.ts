@@ -49,7 +49,10 @@ interface Kept {
 export const WORKER_SCRIPT = 'checkWorker.js';
 
 export class WorkerChecker implements Checker {
-  private readonly worker: Worker;
+  /** Created on first need (spawn): a thread loading its bundle and library beside the first check slows that check. */
+  private worker: Worker | undefined;
+  /** What was posted before the thread existed: the latest library only (each load replaces the one before). */
+  private queuedLibrary: ToWorker | undefined;
   private running: Pending | undefined;
   /** The next job per document, in the order they were posted. */
   private readonly waiting = new Map<string, Pending>();
@@ -58,29 +61,38 @@ export class WorkerChecker implements Checker {
   private alive = true;
   private warm = false;
 
-  /** A checker over the bundled worker beside this bundle, or undefined when there is none. */
+  /** A checker over the bundled worker beside this bundle, or undefined when there is none. Its thread starts on `spawn` or the first job. */
   static start(options: { ruleDocsBase?: string; log: (message: string) => void; script?: string }): WorkerChecker | undefined {
     if (process.env['CASEBOOK_CHECK_WORKER'] === '0') return undefined;
     const script = options.script ?? path.join(__dirname, WORKER_SCRIPT);
     if (!existsSync(script)) return undefined;
-    try {
-      return new WorkerChecker(new Worker(script, { workerData: { ruleDocsBase: options.ruleDocsBase } }), options.log);
-    } catch (error) {
-      options.log(`starting the check worker failed, checking on the main thread: ${String(error)}`);
-      return undefined;
-    }
+    return new WorkerChecker(() => new Worker(script, { workerData: { ruleDocsBase: options.ruleDocsBase } }), options.log);
   }
 
   private constructor(
-    worker: Worker,
+    private readonly create: () => Worker,
     private readonly log: (message: string) => void,
-  ) {
+  ) {}
+
+  /** Starts the thread if it is not running yet (idempotent): the session calls it once the first checks are out. */
+  spawn(): void {
+    if (this.worker || !this.alive) return;
+    let worker: Worker;
+    try {
+      worker = this.create();
+    } catch (error) {
+      this.fail(new Error(`starting the check worker failed: ${String(error)}`));
+      return;
+    }
     this.worker = worker;
     // The server's exit ends it; it must not keep a process alive on its own.
     worker.unref();
     worker.on('message', (message: FromWorker) => this.receive(message));
     worker.on('error', (error) => this.fail(error));
     worker.on('exit', (code) => this.fail(new Error(`the check worker exited (code ${code})`)));
+    const library = this.queuedLibrary;
+    this.queuedLibrary = undefined;
+    if (library) worker.postMessage(library);
   }
 
   get available(): boolean {
@@ -97,6 +109,7 @@ export class WorkerChecker implements Checker {
   }
 
   check(job: Omit<CheckJob, 'id'>): Promise<CheckResult | undefined> {
+    this.spawn();
     if (!this.alive) return Promise.reject(new Error('the check worker is not running'));
     return new Promise((resolve, reject) => {
       const superseded = this.waiting.get(job.uri);
@@ -156,7 +169,10 @@ export class WorkerChecker implements Checker {
   }
 
   private post(message: ToWorker): void {
-    if (this.alive) this.worker.postMessage(message);
+    if (!this.alive) return;
+    if (this.worker) this.worker.postMessage(message);
+    // Before the thread exists only the library matters; it has no documents to close.
+    else if (message.type === 'library') this.queuedLibrary = message;
   }
 
   private fail(error: Error): void {

@@ -24,6 +24,9 @@ import { FileWatching, classifyChanges } from './watching';
 import { warmUp } from './warmUp';
 import { WorkspaceProposals } from './workspaceProposals';
 
+/** How long after start-up the check worker's thread starts, unless a large document needs it sooner. */
+const WORKER_SPAWN_DELAY_MS = 1500;
+
 /** Within a burst of edits (keystrokes closer than this), the quiet time before re-checking; a lone edit is checked at once. */
 const DEBOUNCE_MS = 20;
 
@@ -154,6 +157,8 @@ export class Session {
   async start(): Promise<void> {
     await this.status.busy(async () => {
       this.library.reload();
+      // A proposal already open is checked next, which warms the engine as well: warming first would only delay it.
+      if (this.documents.all().some((d) => this.sync.document(d.uri))) return;
       try {
         warmUp(this.service, (await this.settings.get(undefined)).analysis);
       } catch (error) {
@@ -162,6 +167,9 @@ export class Session {
       }
     });
     this.status.ready();
+    // The worker thread starts once the first checks are out (on the main thread, as small documents are before it is
+    // warm): started at once, its bundle and library load would compete with them for the cores.
+    setTimeout(() => this.checker?.spawn(), WORKER_SPAWN_DELAY_MS).unref();
   }
 
   /** The open document at `uri` and its settings, when it is a proposal the server answers for. */
