@@ -4,6 +4,7 @@
  * and refreshes when its diagnostics change (i.e. after each check).
  */
 import * as vscode from 'vscode';
+import { followProposal } from './followProposal';
 import { COMMAND } from '../../../shared/src/commands';
 import { MatchingCasesRequest, type MatchingCase } from '../../../shared/src/protocol';
 import { errorMessage, type Ctx } from '../ctx';
@@ -22,16 +23,10 @@ export class MatchingCasesProvider implements vscode.TreeDataProvider<MatchingCa
   constructor(private readonly ctx: Ctx) {
     this.document = ctx.activeProposalEditor()?.document;
     this.subscriptions.push(
-      // Focus moving elsewhere (a case page, the preview, another file) keeps the list of the last proposal until it closes.
-      vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (editor && ctx.isProposal(editor.document)) this.follow(editor.document);
-      }),
-      vscode.workspace.onDidCloseTextDocument((document) => {
-        if (document === this.document) this.follow(undefined);
-      }),
-      vscode.languages.onDidChangeDiagnostics((e) => {
-        const uri = this.document?.uri.toString();
-        if (uri && e.uris.some((u) => u.toString() === uri)) this.scheduleRefresh();
+      ...followProposal(ctx, {
+        current: () => this.document,
+        follow: (document) => this.follow(document),
+        diagnosticsChanged: () => this.scheduleRefresh(),
       }),
     );
   }

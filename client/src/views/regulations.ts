@@ -5,6 +5,7 @@
  * diagnostics change (after each check); a click opens the clause page.
  */
 import * as vscode from 'vscode';
+import { followProposal } from './followProposal';
 import { COMMAND } from '../../../shared/src/commands';
 import { RegulationsRequest, type ClauseSummary, type RegulationDocumentSummary } from '../../../shared/src/protocol';
 import { errorMessage, type Ctx } from '../ctx';
@@ -30,15 +31,10 @@ export class RegulationsProvider implements vscode.TreeDataProvider<RegulationNo
     this.document = ctx.activeProposalEditor()?.document;
     this.subscriptions.push(
       this.loadedEmitter,
-      vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (editor && ctx.isProposal(editor.document)) this.follow(editor.document);
-      }),
-      vscode.workspace.onDidCloseTextDocument((document) => {
-        if (document === this.document) this.follow(undefined);
-      }),
-      vscode.languages.onDidChangeDiagnostics((e) => {
-        const uri = this.document?.uri.toString();
-        if (uri && e.uris.some((u) => u.toString() === uri)) this.scheduleRefresh();
+      ...followProposal(ctx, {
+        current: () => this.document,
+        follow: (document) => this.follow(document),
+        diagnosticsChanged: () => this.scheduleRefresh(),
       }),
     );
   }

@@ -7,6 +7,7 @@
  * redrawn as the proposal changes or is re-checked (only when the matrix did).
  */
 import * as vscode from 'vscode';
+import { nextEvent } from '../events';
 import { COMMAND } from '../../../shared/src/commands';
 import { ComplianceRequest, type ComplianceResult } from '../../../shared/src/protocol';
 import type { FromStaticPage } from '../../../media/src/messages';
@@ -80,17 +81,7 @@ export class CompliancePage implements vscode.Disposable {
 
   /** The next answer drawn. */
   waitForUpdate(timeoutMs = 15000): Promise<ComplianceResult | undefined> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        sub.dispose();
-        reject(new Error(vscode.l10n.t('The compliance matrix did not update in time.')));
-      }, timeoutMs);
-      const sub = this.onDidUpdate((result) => {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(result);
-      });
-    });
+    return nextEvent(this.onDidUpdate, timeoutMs, vscode.l10n.t('The compliance matrix did not update in time.'));
   }
 
   private adopt(panel: vscode.WebviewPanel): void {

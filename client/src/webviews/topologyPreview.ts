@@ -4,6 +4,7 @@
  * live as the proposal is edited, and reveals a node's line when clicked.
  */
 import * as vscode from 'vscode';
+import { nextEvent } from '../events';
 import { TOPOLOGY_MAX_EDGES } from '../../../shared/src/limits';
 import { TopologyRequest, type LossScope, type TopologyResult } from '../../../shared/src/protocol';
 import type { FromPreview, RenderedMessage, ToPreview } from '../../../media/src/messages';
@@ -97,17 +98,7 @@ export class TopologyPreview implements vscode.Disposable {
 
   /** The next render of the given document (or of any, without one). */
   waitForRender(timeoutMs = 15000): Promise<RenderedMessage> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        sub.dispose();
-        reject(new Error(vscode.l10n.t('The topology preview did not render in time.')));
-      }, timeoutMs);
-      const sub = this.onDidRender((message) => {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(message);
-      });
-    });
+    return nextEvent(this.onDidRender, timeoutMs, vscode.l10n.t('The topology preview did not render in time.'));
   }
 
   private adopt(panel: vscode.WebviewPanel): void {
