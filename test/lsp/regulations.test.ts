@@ -3,23 +3,10 @@ import * as assert from 'node:assert/strict';
 import { ComplianceRequest, RegulationRequest, RegulationsRequest, SearchCasesRequest } from '../../shared/src/protocol';
 import { LspClient } from './harness';
 import { WORKSPACE, freshUri } from './fixtures';
+import { cityCommercialCore } from '../fixtures/regulations/proposal';
 
 /** An important system of a city commercial bank above the 104号 ceiling (rto 6h), with its line. */
-const PROPOSAL = `casebook: proposal/v1
-name: 城商行核心
-institution: { type: city-commercial }
-sites:
-  - { id: fs-1, city: 佛山, role: primary }
-  - { id: gz-1, city: 广州, role: hot-standby }
-systems:
-  - id: deposit
-    name: 存款
-    tier: 1
-    important: true
-    rto: 6h
-    rpo: 5m
-    sites: [fs-1, gz-1]
-`;
+const PROPOSAL = cityCommercialCore({ rto: '6h' });
 const CEILING = 'cbrc-2011-104#第二十五条';
 
 describe('LSP: regulation requests', function () {

@@ -13,25 +13,12 @@ import { complianceOf, formatComplianceJson, formatComplianceText, type Complian
 import { toJsonReport } from '../../../server/src/cli/json';
 import { formatSarif, type SarifLog } from '../../../server/src/cli/sarif';
 import { realLibrary } from '../../fixtures/library';
+import { cityCommercialCore } from '../../fixtures/regulations/proposal';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BANK = path.join(ROOT, 'test/fixtures/regulations/bank-standards/acme-dr-standard.yaml');
 
-const PROPOSAL = `casebook: proposal/v1
-name: 城商行核心
-institution: { type: city-commercial }
-sites:
-  - { id: fs-1, city: 佛山, role: primary }
-  - { id: gz-1, city: 广州, role: hot-standby }
-systems:
-  - id: deposit
-    name: 存款
-    tier: 1
-    important: true
-    rto: 4h
-    rpo: 5m
-    sites: [fs-1, gz-1]
-`;
+const PROPOSAL = cityCommercialCore({ rto: '4h' });
 
 /** A workspace whose .casebook.yaml adds the fictional bank standard. */
 function workspace(): string {

@@ -12,26 +12,12 @@ import { getLanguageService } from '../../../server/src/service/languageService'
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { libraryOf, realLibrary } from '../../fixtures/library';
 import type { Finding } from '../../../server/src/service/types';
+import { cityCommercialCore } from '../../fixtures/regulations/proposal';
 
 const BUILT_IN = path.resolve(__dirname, '../../../regulations');
 const library = loadRegulations(BUILT_IN, []);
 
-const PROPOSAL = `casebook: proposal/v1
-name: 城商行核心
-institution: { type: city-commercial }
-sites:
-  - { id: fs-1, city: 佛山, role: primary }
-  - { id: gz-1, city: 广州, role: hot-standby }
-systems:
-  - id: deposit
-    name: 存款
-    tier: 1
-    important: true
-    mlps: 3
-    rto: 6h
-    rpo: 5m
-    sites: [fs-1, gz-1]
-`;
+const PROPOSAL = cityCommercialCore({ rto: '6h', mlps: 3 });
 
 const finding = (rule: string, regulations: string[], suppressed = false): Finding => ({
   rule,
