@@ -170,8 +170,8 @@ export const peakLoadWithoutElasticity: CasebookRule = {
   defaultSeverity: 'info',
   title: { zh: '峰谷差大却不能弹性扩容', en: 'Spiky load without elastic capacity' },
   description: {
-    zh: `峰值日交易量（dailyTransactions）达到日均（averageDailyTransactions）的 ${PEAK_DAY_RATIO} 倍，而系统不在容器上运行时，只能按峰值常备资源。只比较同类数字：峰值秒级 TPS 不与全天平均比较（白天的系统天然高于 24 小时平均）。人保健康日均近 80 万笔、峰值 150 万笔/日，依靠弹性扩容承载。`,
-    en: `When the peak day (dailyTransactions) reaches ${PEAK_DAY_RATIO}× the average day (averageDailyTransactions) and the system does not run in containers, capacity must be kept at peak size all the time. Only like is compared with like: a peak second is never compared with the 24-hour average (any daytime system stands far above it). PICC Health handles ~800,000 a day on average and 1.5 million at peak with elastic scaling.`,
+    zh: `峰值日交易量（dailyTransactions）达到日均（averageDailyTransactions）的 ${PEAK_DAY_RATIO} 倍，而系统不在容器上运行时，只能按峰值常备资源。只比较同类数字：峰值秒级 TPS 不与全天平均比较（白天的系统天然高于 24 小时平均）。人保健康新一代电商平台采用微服务、分布式数据库、容器等技术，满足了高并发、弹性扩展的需求，日均近 80 万笔、峰值 150 万笔/日。`,
+    en: `When the peak day (dailyTransactions) reaches ${PEAK_DAY_RATIO}× the average day (averageDailyTransactions) and the system does not run in containers, capacity must be kept at peak size all the time. Only like is compared with like: a peak second is never compared with the 24-hour average (any daytime system stands far above it). PICC Health’s new e-commerce platform, built on microservices, a distributed database and containers, met its high-concurrency and elastic-scaling needs at about 800,000 transactions a day on average and 1.5 million at peak.`,
   },
   patterns: ['elastic-scaling', 'containers'],
   cases: ['picc-health'],
@@ -193,8 +193,8 @@ export const peakLoadWithoutElasticity: CasebookRule = {
           peakLoadWithoutElasticity,
           on(system.runtime ?? system.averageDailyTransactions!, !!system.runtime),
           {
-            zh: `${label.zh} ${peak.text.zh}，却不能弹性扩容，只能按峰值常备资源。参考：${picc.zh}，${average.zh}，依靠容器弹性扩容承载。建议容器化并按负载自动扩缩容。`,
-            en: `For ${label.en}, ${peak.text.en}, yet it cannot scale elastically and must keep peak capacity all the time. For reference: ${picc.en}, ${average.en}, absorbed by elastic scaling on containers. Containerise it and scale with the load.`,
+            zh: `${label.zh} ${peak.text.zh}，却不能弹性扩容，只能按峰值常备资源。参考：${picc.zh}，${average.zh}；其平台采用容器等技术，满足了弹性扩展的需求。建议容器化并按负载自动扩缩容。`,
+            en: `For ${label.en}, ${peak.text.en}, yet it cannot scale elastically and must keep peak capacity all the time. For reference: ${picc.en}, ${average.en}; its platform, on containers among other technology, met its elastic-scaling needs. Containerise it and scale with the load.`,
           },
           edit ? [{ title: CONTAINER_FIX, edits: [edit] }] : undefined,
         ),
