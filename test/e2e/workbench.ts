@@ -151,16 +151,24 @@ export class Workbench {
   }
 
   /** Runs a command through the palette, by its title as the user types it. */
-  async runCommand(_id: string, title: string): Promise<void> {
-    await this.page.keyboard.press('Escape');
-    await this.page
-      .locator('.monaco-workbench')
-      .click({ position: { x: 5, y: 500 }, force: true })
-      .catch(() => undefined);
-    const input = await this.quickInput(() => this.page.keyboard.press('F1'), `>${title}`);
+  async runCommand(_id: string, title: string, attempts = 3): Promise<void> {
     const item = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await item.waitFor({ timeout: 15_000 });
-    await input.press('Enter');
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Escape');
+      await this.page
+        .locator('.monaco-workbench')
+        .click({ position: { x: 5, y: 500 }, force: true })
+        .catch(() => undefined);
+      const input = await this.quickInput(() => this.page.keyboard.press('F1'), `>${title}`);
+      try {
+        // The palette can lose its list to a webview taking focus as it opens: the row is there but hidden. Reopen.
+        await item.waitFor({ timeout: 15_000 });
+        await input.press('Enter');
+        break;
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+      }
+    }
     await this.page
       .locator('.quick-input-widget')
       .waitFor({ state: 'hidden', timeout: 15_000 })
