@@ -16,7 +16,7 @@
 import type { ComplianceStatus } from '../../../shared/src/protocol';
 import type { Localized } from './locale';
 import type { ProposalModel, SystemModel } from './model';
-import { clauseTitle, profileMatch } from './regulations';
+import { clauseTitle, institutionFacts, profileMatch, requirementMatch, type InstitutionFacts } from './regulations';
 import type { Finding, RegulationClause, RegulationLibrary } from './types';
 
 /** Declared once, in the protocol the compliance page reads too. */
@@ -61,6 +61,7 @@ function mlpsLevels(model: ProposalModel): number[] {
 export function complianceMatrix(model: ProposalModel, library: RegulationLibrary, findings: readonly Finding[]): ComplianceRow[] {
   const rows: ComplianceRow[] = [];
   const type = model.institution?.type?.value;
+  const facts = institutionFacts(model);
   const institutionLine = lineOf(model.institution?.keyRange);
   for (const clause of library.clauses.values()) {
     const title = clauseTitle(library, clause);
@@ -79,14 +80,9 @@ export function complianceMatrix(model: ProposalModel, library: RegulationLibrar
       }
       if (!(scope as readonly string[]).includes(type)) continue;
     }
-    // Scope: institution profiles (114号 第七条: total assets and cross-province branches).
+    // Scope: institution profiles (an enterprise clause for some banks only).
     if (clause.appliesTo.profiles) {
-      const i = model.institution;
-      const match = profileMatch(clause, {
-        ...(type !== undefined ? { type } : {}),
-        ...(i?.totalAssets ? { totalAssets: i.totalAssets.value } : {}),
-        ...(i?.crossProvince ? { crossProvince: i.crossProvince.value } : {}),
-      });
+      const match = profileMatch(clause, facts);
       if (match === 'no') continue;
       if (match === 'unknown') {
         row('not-stated', institutionLine, {
@@ -109,15 +105,26 @@ export function complianceMatrix(model: ProposalModel, library: RegulationLibrar
       }
       if (!stated.some((l) => levels.includes(l))) continue;
     }
-    // Scope: important systems, one row each.
+    // Scope: important systems, or systems claiming a DR level, one row each.
     const subjects: (SystemModel | undefined)[] = clause.appliesTo.important
       ? model.systems.filter((s) => s.important?.value === true)
-      : [undefined];
+      : clause.appliesTo.drLevel
+        ? model.systems.filter((s) => s.drLevel !== undefined)
+        : [undefined];
     if (subjects.length === 0) {
-      row('not-stated', 0, {
-        zh: '条款适用于重要系统；方案中没有标为 important: true 的系统。',
-        en: 'The clause applies to important systems; no system in the proposal is marked important: true.',
-      });
+      row(
+        'not-stated',
+        0,
+        clause.appliesTo.important
+          ? {
+              zh: '条款适用于重要系统；方案中没有标为 important: true 的系统。',
+              en: 'The clause applies to important systems; no system in the proposal is marked important: true.',
+            }
+          : {
+              zh: '条款适用于声称灾难恢复等级的系统；方案中没有系统写 drLevel。',
+              en: 'The clause applies to systems that claim a DR level; no system in the proposal states drLevel.',
+            },
+      );
       continue;
     }
     for (const system of subjects) {
@@ -148,7 +155,7 @@ export function complianceMatrix(model: ProposalModel, library: RegulationLibrar
         );
         continue;
       }
-      const missing = system ? missingInput(clause, system) : undefined;
+      const missing = system ? missingInput(clause, system, facts) : undefined;
       if (missing) {
         row('not-stated', line, missing, name);
         continue;
@@ -167,26 +174,38 @@ export function complianceMatrix(model: ProposalModel, library: RegulationLibrar
   return rows;
 }
 
-/** What a clause's check needs from a system that the system does not state. */
-function missingInput(clause: RegulationClause, system: SystemModel): Localized | undefined {
+/** What a clause's checks need that the proposal does not state, each part in a sentence; undefined when nothing is missing. */
+function missingInput(clause: RegulationClause, system: SystemModel, facts: InstitutionFacts): Localized | undefined {
+  const parts: Localized[] = [];
   const c = clause.ceiling;
   if (c) {
     const absent = [c.rtoSeconds !== undefined && !system.rto ? 'rto' : '', c.rpoSeconds !== undefined && !system.rpo ? 'rpo' : ''].filter(
       Boolean,
     );
     if (absent.length > 0)
-      return {
+      parts.push({
         zh: `系统未写 ${absent.join('、')}，无法与上限比较。`,
         en: `The system states no ${absent.join(' or ')} to compare with the ceiling.`,
-      };
+      });
   }
+  if (clause.drLevelFloor && !system.drLevel)
+    parts.push({
+      zh: '系统未写 drLevel（声称的灾难恢复能力等级），无法与要求的等级比较。',
+      en: 'The system states no drLevel (the DR capability level it claims) to compare with the required level.',
+    });
+  if (clause.requiresWhen && requirementMatch(clause, facts) === 'unknown')
+    parts.push({
+      zh: '异地模式灾备中心的要求取决于资产总额（institution.totalAssets）与是否跨省设立分支机构（institution.crossProvince），方案未写明。',
+      en: 'Whether a remote-mode DR centre is required depends on institution.totalAssets and institution.crossProvince, which the proposal does not state.',
+    });
   if (
     (clause.requires === 'remote-dr-centre' || clause.requires === 'remote-dr-realtime-switch') &&
+    requirementMatch(clause, facts) !== 'no' &&
     (!system.sites || system.topology.sites.some((s) => !s.city))
   )
-    return {
+    parts.push({
       zh: '系统未写全站点或站点城市，无法判断是否有异地站点。',
       en: 'The system’s sites or their cities are not all stated, so a remote site cannot be judged.',
-    };
-  return undefined;
+    });
+  return parts.length > 0 ? { zh: parts.map((p) => p.zh).join(''), en: parts.map((p) => p.en).join(' ') } : undefined;
 }

@@ -10,7 +10,7 @@ import { COMPLIANCE_LABELS, type ComplianceRow } from './compliance';
 import { pick, t, type Locale, type Localized } from './locale';
 import { clauseTitle } from './regulations';
 import { RULES } from './rules';
-import type { Finding, RegulationClause, RegulationDocument, RegulationLibrary } from './types';
+import type { ClauseRequirement, Finding, InstitutionProfile, RegulationClause, RegulationDocument, RegulationLibrary } from './types';
 
 /** institution.type values as regulation scopes name them (the schema's value docs say the same). */
 const INSTITUTION_LABELS: Record<string, Localized> = {
@@ -70,22 +70,40 @@ export function regulationTree(
   }));
 }
 
+const REQUIREMENT_WORDS: Record<ClauseRequirement, Localized> = {
+  'remote-dr-centre': { zh: '异地模式灾备中心', en: 'A remote-mode DR centre' },
+  'offsite-backup': { zh: '异地实时备份', en: 'Real-time off-site backup' },
+  'remote-dr-realtime-switch': { zh: '异地灾难备份中心及实时切换', en: 'An off-site DR centre with real-time switchover' },
+};
+
 function appliesToLines(clause: RegulationClause, locale: Locale): string[] {
   const sep = t(locale, '、', ', ');
   const names = (types: readonly string[]) => types.map((i) => pick(INSTITUTION_LABELS[i] ?? { zh: i, en: i }, locale)).join(sep);
   const a = clause.appliesTo;
   const lines: string[] = [];
   if (a.institutions) lines.push(t(locale, `机构：${names(a.institutions)}`, `Institutions: ${names(a.institutions)}`));
-  for (const p of a.profiles ?? []) {
-    const parts = [
+  const profile = (p: InstitutionProfile) =>
+    [
       p.institutions ? names(p.institutions) : '',
       p.minTotalAssets !== undefined ? t(locale, `资产总额 ≥ ${p.minTotalAssets} 亿元`, `total assets ≥ ${p.minTotalAssets} 亿元`) : '',
       p.crossProvince === true ? t(locale, '跨省设立分支机构', 'branches in more than one province') : '',
       p.crossProvince === false ? t(locale, '未跨省设立分支机构', 'no branches outside one province') : '',
-    ].filter(Boolean);
-    lines.push(t(locale, `其中须满足：${parts.join('，')}`, `Where: ${parts.join(', ')}`));
-  }
+    ]
+      .filter(Boolean)
+      .join(t(locale, '，', ', '));
+  for (const p of a.profiles ?? []) lines.push(t(locale, `其中须满足：${profile(p)}`, `Where: ${profile(p)}`));
+  for (const p of clause.requiresWhen ?? [])
+    lines.push(
+      t(
+        locale,
+        `${REQUIREMENT_WORDS[clause.requires!].zh}要求适用于：${profile(p)}`,
+        `${REQUIREMENT_WORDS[clause.requires!].en} required of: ${profile(p)}`,
+      ),
+    );
+  for (const f of clause.drLevelFloor ?? [])
+    lines.push(t(locale, `灾难恢复等级第${f.level}级（含）以上：${profile(f)}`, `DR level ${f.level} or above: ${profile(f)}`));
   if (a.important) lines.push(t(locale, '重要系统（important: true）', 'Important systems (important: true)'));
+  if (a.drLevel) lines.push(t(locale, '声称灾难恢复等级的系统（drLevel）', 'Systems claiming a DR level (drLevel)'));
   if (a.mlps) lines.push(t(locale, `等保级别：${a.mlps.join(sep)}`, `MLPS levels: ${a.mlps.join(sep)}`));
   if (lines.length === 0) lines.push(t(locale, '所有方案', 'Every proposal'));
   return lines;

@@ -8,10 +8,15 @@
  * public text; no check may act on it (see `actionable`).
  */
 import type { Localized } from './locale';
+import type { ProposalModel } from './model';
 import {
   CLAUSE_REQUIREMENTS,
+  DR_LEVEL_ELEMENTS,
   INSTITUTION_TYPES,
   type ClauseRequirement,
+  type DrLevelElement,
+  type DrLevelFloor,
+  type DrLevelRequirement,
   type InstitutionProfile,
   type InstitutionType,
   type LibraryProblem,
@@ -206,6 +211,11 @@ function parseClause(
   const rtoSeconds = duration(ceilingPlain?.rto);
   const rpoSeconds = duration(ceilingPlain?.rpo);
   const requires = (CLAUSE_REQUIREMENTS as readonly unknown[]).includes(p.requires) ? (p.requires as ClauseRequirement) : undefined;
+  const requiresWhen = Array.isArray(p.requiresWhen)
+    ? p.requiresWhen.map(profileOf).filter((x): x is InstitutionProfile => !!x)
+    : undefined;
+  const drLevels = Array.isArray(p.drLevels) ? p.drLevels.map(drLevelRequirementOf).filter((x): x is DrLevelRequirement => !!x) : [];
+  const drLevelFloor = Array.isArray(p.drLevelFloor) ? p.drLevelFloor.map(drLevelFloorOf).filter((x): x is DrLevelFloor => !!x) : [];
   const summary = localized(p.summary) ?? { zh: '', en: '' };
   const note = localized(p.note);
   return {
@@ -217,6 +227,7 @@ function parseClause(
     appliesTo: {
       ...(institutions ? { institutions } : {}),
       ...(applies.important === true ? { important: true } : {}),
+      ...(applies.drLevel === true ? { drLevel: true } : {}),
       ...(mlps ? { mlps } : {}),
       ...(profiles && profiles.length > 0 ? { profiles } : {}),
     },
@@ -228,6 +239,9 @@ function parseClause(
       ? { ceiling: { ...(rtoSeconds !== undefined ? { rtoSeconds } : {}), ...(rpoSeconds !== undefined ? { rpoSeconds } : {}) } }
       : {}),
     ...(requires ? { requires } : {}),
+    ...(requiresWhen && requiresWhen.length > 0 ? { requiresWhen } : {}),
+    ...(drLevels.length > 0 ? { drLevels } : {}),
+    ...(drLevelFloor.length > 0 ? { drLevelFloor } : {}),
     location: { file, range: entryOf(item, 'article')?.keyRange ?? item.range },
   };
 }
@@ -247,6 +261,22 @@ function profileOf(value: unknown): InstitutionProfile | undefined {
     ...(typeof v.minTotalAssets === 'number' ? { minTotalAssets: v.minTotalAssets } : {}),
     ...(typeof v.crossProvince === 'boolean' ? { crossProvince: v.crossProvince } : {}),
   };
+}
+
+const isDrLevel = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 6;
+
+function drLevelRequirementOf(value: unknown): DrLevelRequirement | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  const name = localized(v.name);
+  if (!isDrLevel(v.level) || !(DR_LEVEL_ELEMENTS as readonly unknown[]).includes(v.element) || !name) return undefined;
+  return { level: v.level, element: v.element as DrLevelElement, name };
+}
+
+function drLevelFloorOf(value: unknown): DrLevelFloor | undefined {
+  const profile = profileOf(value);
+  const level = (value as Record<string, unknown> | undefined)?.level;
+  return profile && isDrLevel(level) ? { ...profile, level } : undefined;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -271,6 +301,15 @@ export interface InstitutionFacts {
   crossProvince?: boolean;
 }
 
+export function institutionFacts(model: ProposalModel): InstitutionFacts {
+  const i = model.institution;
+  return {
+    ...(i?.type ? { type: i.type.value } : {}),
+    ...(i?.totalAssets ? { totalAssets: i.totalAssets.value } : {}),
+    ...(i?.crossProvince ? { crossProvince: i.crossProvince.value } : {}),
+  };
+}
+
 /**
  * Whether the institution falls in one of the clause's profiles (114号 第七条:
  * 1000亿 and cross-province banks, or provincial rural credit unions):
@@ -281,6 +320,11 @@ export function profileMatch(clause: RegulationClause, facts: InstitutionFacts):
   const profiles = clause.appliesTo.profiles;
   if (!profiles)
     return facts.type === undefined && clause.appliesTo.institutions ? 'unknown' : coversInstitution(clause, facts.type) ? 'yes' : 'no';
+  return anyProfileMatch(profiles, facts);
+}
+
+/** Whether the institution falls in one of these profiles: `unknown` when an unstated fact could make one match. */
+export function anyProfileMatch(profiles: readonly InstitutionProfile[], facts: InstitutionFacts): 'yes' | 'no' | 'unknown' {
   let unknown = false;
   for (const p of profiles) {
     const checks: (boolean | undefined)[] = [
@@ -292,6 +336,20 @@ export function profileMatch(clause: RegulationClause, facts: InstitutionFacts):
     if (!checks.includes(false)) unknown = true;
   }
   return unknown ? 'unknown' : 'no';
+}
+
+/** Whether the clause's `requires` holds for this institution (its `requiresWhen`, else its whole scope). */
+export function requirementMatch(clause: RegulationClause, facts: InstitutionFacts): 'yes' | 'no' | 'unknown' {
+  return clause.requiresWhen ? anyProfileMatch(clause.requiresWhen, facts) : profileMatch(clause, facts);
+}
+
+/**
+ * The DR level the clause requires of this institution's important systems: the highest floor whose profile
+ * certainly matches (a 1000亿 bank matches both 114号 第七条 floors, 5 and 4), undefined when none does.
+ */
+export function drLevelFloorFor(clause: RegulationClause, facts: InstitutionFacts): number | undefined {
+  const levels = (clause.drLevelFloor ?? []).filter((f) => anyProfileMatch([f], facts) === 'yes').map((f) => f.level);
+  return levels.length > 0 ? Math.max(...levels) : undefined;
 }
 
 /** Verified clauses a check may act on: they ground `ruleId`, or carry the requirement asked for. */
@@ -344,6 +402,8 @@ const ARTICLE_UNITS: Record<string, string> = { 条: 'Article', 级: 'level', �
 
 /** How an English sentence names an article: 第二十五条 → Article 25, 第三条（四）→ Article 3 (4), 第三级 → level 3; others as written. */
 export function articleInEnglish(article: string): string {
+  const annex = /^附录([A-Z])(.*)$/.exec(article);
+  if (annex) return `Annex ${annex[1]}${annex[2]}`;
   const m = /^第([〇零一二三四五六七八九十百]+)([条级章节])((?:（[〇零一二三四五六七八九十百]+）)*)$/.exec(article);
   const n = m ? hanNumber(m[1]!) : undefined;
   if (!m || n === undefined) return article;

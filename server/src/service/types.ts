@@ -158,6 +158,20 @@ export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
 export const CLAUSE_REQUIREMENTS = ['remote-dr-centre', 'offsite-backup', 'remote-dr-realtime-switch'] as const;
 export type ClauseRequirement = (typeof CLAUSE_REQUIREMENTS)[number];
 
+/**
+ * What a GB/T 20988 level's name says the DR site must have, in a form the topology can show:
+ * a standby site (备用场地), complete processing equipment there (完整设备), real-time data transmission (实时数据传输).
+ */
+export const DR_LEVEL_ELEMENTS = ['standby-site', 'standby-equipment', 'realtime-transfer'] as const;
+export type DrLevelElement = (typeof DR_LEVEL_ELEMENTS)[number];
+
+/** From this level up, the element is required; `name` is the level's name as the source words it. */
+export interface DrLevelRequirement {
+  level: number;
+  element: DrLevelElement;
+  name: Localized;
+}
+
 /** One alternative of a clause's institution scope: every stated condition must hold (114号 第七条: 1000亿 and cross-province). */
 export interface InstitutionProfile {
   institutions?: InstitutionType[];
@@ -165,6 +179,11 @@ export interface InstitutionProfile {
   minTotalAssets?: number;
   /** institution.crossProvince must equal this. */
   crossProvince?: boolean;
+}
+
+/** The lowest DR level a clause requires of an institution's important systems (114号 第七条: 5, or 4). */
+export interface DrLevelFloor extends InstitutionProfile {
+  level: number;
 }
 
 export interface RegulationClause {
@@ -175,7 +194,14 @@ export interface RegulationClause {
   /** The requirement verbatim, as the public text found words it; empty when it was not found. */
   text: string;
   summary: Localized;
-  appliesTo: { institutions?: InstitutionType[]; important?: boolean; mlps?: number[]; profiles?: InstitutionProfile[] };
+  appliesTo: {
+    institutions?: InstitutionType[];
+    important?: boolean;
+    /** The clause applies to each system that claims a `drLevel`. */
+    drLevel?: boolean;
+    mlps?: number[];
+    profiles?: InstitutionProfile[];
+  };
   /** Rule ids this clause grounds. */
   grounds: string[];
   source: { url?: string; also?: string; read?: string };
@@ -185,6 +211,12 @@ export interface RegulationClause {
   /** Recovery ceilings for the systems the clause applies to, in seconds. */
   ceiling?: { rtoSeconds?: number; rpoSeconds?: number };
   requires?: ClauseRequirement;
+  /** The institutions `requires` holds for, where narrower than the clause's scope (114号 第七条: a remote centre only for some). */
+  requiresWhen?: InstitutionProfile[];
+  /** What each DR level's name requires of the topology (`dr-level-unreachable`). */
+  drLevels?: DrLevelRequirement[];
+  /** The DR level the clause requires, by institution: the highest floor whose profile matches (`dr-level-below-required`). */
+  drLevelFloor?: DrLevelFloor[];
   location: SourceLocation;
 }
 

@@ -70,7 +70,9 @@ describe('cli: regulations', () => {
       assert.deepEqual(status('cbrc-2010-114#第三条（四）'), ['not-met@14'], 'remote-dr-too-close fires');
       assert.deepEqual(status('cbrc-2010-114#第二条'), ['informative@3']);
       assert.deepEqual(status('cbrc-2011-104#第二十五条'), ['met@8:deposit'], 'rto 4h is not above 104号 4 h');
-      assert.deepEqual(status('cbrc-2010-114#第七条'), ['not-stated@3'], 'total assets and cross-province branches unstated');
+      assert.deepEqual(status('cbrc-2010-114#第七条'), ['not-stated@8:deposit'], 'no drLevel; total assets and cross-province unstated');
+      const seven = rows.find((r) => r.clause.ref === 'cbrc-2010-114#第七条')!;
+      assert.ok(seven.reason.en.includes('drLevel') && seven.reason.en.includes('institution.totalAssets'), seven.reason.en);
       assert.deepEqual(status('gbt-20988-2007#附录A'), ['unverified@8:deposit']);
       assert.deepEqual(status('acme-dr-standard#第三条'), ['unverified@3'], 'no source: unverified');
       assert.deepEqual(status('gbt-22239-2019#第三级'), ['not-stated@1'], 'scoped to MLPS level 3; no level stated');

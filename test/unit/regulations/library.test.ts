@@ -15,7 +15,9 @@ import {
   clauseTitle,
   clausesFor,
   documentsNamedIn,
+  drLevelFloorFor,
   profileMatch,
+  requirementMatch,
 } from '../../../server/src/service/regulations';
 import { RULES } from '../../../server/src/service/rules';
 import { realLibrary } from '../../fixtures/library';
@@ -34,7 +36,8 @@ describe('regulation library', () => {
       ['第十条', 'Article 10'],
       ['第一百零三条', 'Article 103'],
       ['第三级', 'level 3'],
-      ['附录A', '附录A'],
+      ['附录A', 'Annex A'],
+      ['附录A.1–A.5', 'Annex A.1–A.5'],
       ['第三条（甲）', '第三条（甲）'],
     ];
     for (const [zh, en] of cases) assert.equal(articleInEnglish(zh), en, zh);
@@ -83,16 +86,39 @@ describe('regulation library', () => {
     assert.equal(library.clauses.has('cbrc-2011-104#恢复目标'), false, 'the placeholder is gone');
   });
 
-  it('reads 114号 第七条 as two institution profiles', () => {
+  it('reads 114号 第七条: a remote-mode centre and level 5 for two kinds of institution, level 4 for other commercial banks', () => {
     const clause = library.clauses.get('cbrc-2010-114#第七条')!;
     assert.ok(actionable(clause) && clause.text.includes('应设立异地模式灾备中心'));
     assert.equal(clause.requires, 'remote-dr-centre');
-    assert.equal(profileMatch(clause, { type: 'joint-stock', totalAssets: 1000, crossProvince: true }), 'yes');
-    assert.equal(profileMatch(clause, { type: 'joint-stock', totalAssets: 999, crossProvince: true }), 'no');
-    assert.equal(profileMatch(clause, { type: 'joint-stock', crossProvince: true }), 'unknown');
-    assert.equal(profileMatch(clause, { type: 'rural-credit-union' }), 'yes');
-    assert.equal(profileMatch(clause, { type: 'insurer', totalAssets: 5000, crossProvince: true }), 'no');
-    assert.equal(profileMatch(clause, {}), 'unknown');
+    const big = { type: 'joint-stock', totalAssets: 1000, crossProvince: true };
+    assert.equal(requirementMatch(clause, big), 'yes');
+    assert.equal(requirementMatch(clause, { ...big, totalAssets: 999 }), 'no');
+    assert.equal(requirementMatch(clause, { type: 'joint-stock', crossProvince: true }), 'unknown');
+    assert.equal(requirementMatch(clause, { type: 'rural-credit-union' }), 'yes');
+    assert.equal(requirementMatch(clause, { type: 'insurer', totalAssets: 5000, crossProvince: true }), 'no');
+    assert.equal(requirementMatch(clause, {}), 'unknown');
+    // The clause itself covers every commercial bank in 第二条's scope: the level-4 half is for the others.
+    assert.equal(profileMatch(clause, { type: 'city-commercial', totalAssets: 650, crossProvince: false }), 'yes');
+    assert.equal(profileMatch(clause, { type: 'insurer' }), 'no');
+    assert.equal(drLevelFloorFor(clause, big), 5);
+    assert.equal(drLevelFloorFor(clause, { type: 'rural-credit-union' }), 5);
+    assert.equal(drLevelFloorFor(clause, { type: 'city-commercial', totalAssets: 650, crossProvince: false }), 4);
+    assert.equal(drLevelFloorFor(clause, { type: 'city-commercial' }), 4, 'assets unstated: the level that is certain');
+    assert.equal(drLevelFloorFor(clause, { type: 'insurer' }), undefined);
+  });
+
+  it('quotes the GB/T 20988 level names, and reads from them what levels 2, 4 and 5 need of a topology', () => {
+    const clause = library.clauses.get('gbt-20988-2007#附录A.1–A.5')!;
+    assert.ok(actionable(clause));
+    for (const name of ['第2级 备用场地支持', '第4级 电子传输及完整设备支持', '第5级 实时数据传输及完整设备支持'])
+      assert.ok(clause.text.includes(name), name);
+    assert.deepEqual(
+      clause.drLevels?.map((r) => `${r.level}:${r.element}`),
+      ['2:standby-site', '4:standby-equipment', '5:realtime-transfer'],
+    );
+    for (const r of clause.drLevels ?? []) assert.ok(clause.text.includes(r.name.zh), r.name.zh);
+    assert.deepEqual(clause.appliesTo, { drLevel: true });
+    assert.ok(clause.note?.zh.includes('第6级的名称') && clause.note.en.includes("Level 6's name"), 'says level 6 is not quoted');
   });
 
   it('keeps the GB/T 20988 level table unverified: secondary sources disagree', () => {

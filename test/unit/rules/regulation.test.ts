@@ -7,7 +7,13 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { loadRegulations } from '../../../server/src/node/libraryLoader';
 import { analyzeProposal } from '../../../server/src/service/analyze';
-import { importantRecoveryCeiling, mlpsBackupRedundancy, remoteDrCentreRequired } from '../../../server/src/service/rules/regulation';
+import {
+  drLevelBelowRequired,
+  drLevelUnreachable,
+  importantRecoveryCeiling,
+  mlpsBackupRedundancy,
+  remoteDrCentreRequired,
+} from '../../../server/src/service/rules/regulation';
 import { remoteDrTooClose } from '../../../server/src/service/rules/geography';
 import type { CaseLibrary } from '../../../server/src/service/types';
 import { library, modelOf, run } from './harness';
@@ -201,6 +207,138 @@ describe('rules: regulation', () => {
       // A system's own level overrides the proposal's: graded 2, nothing applies.
       assert.deepEqual(run(mlpsBackupRedundancy, proposal({ mlps: 3, sysMlps: 2, sites: '[fs-1]' }), builtIn), []);
       assert.deepEqual(run(mlpsBackupRedundancy, proposal({ mlps: 4, sites: '[fs-1, wh-1]' }), builtIn), [], 'hot standby in 武汉');
+    });
+  });
+  /** A proposal claiming a DR level: `sites` are the system's, `links` the proposal's (none: no links key). */
+  const claiming = (o: {
+    level: number;
+    sites: string;
+    links?: string[];
+    institution?: string;
+    important?: boolean;
+    databaseMode?: string;
+  }) => `casebook: proposal/v1
+name: 灾备等级
+${o.institution ? `institution: { ${o.institution} }\n` : ''}sites:
+  - { id: cs-1, city: 长沙, role: primary }
+  - { id: cs-2, city: 长沙, role: hot-standby }
+  - { id: yy-1, city: 岳阳, role: cold-standby }
+  - { id: wh-1, city: 武汉, role: hot-standby }
+${o.links ? `links:\n${o.links.map((l) => `  - ${l}\n`).join('')}` : ''}systems:
+  - id: card
+    name: 信用卡授权
+${o.important ? '    important: true\n' : ''}${o.databaseMode ? `    database: { mode: ${o.databaseMode} }\n` : ''}    drLevel: ${o.level}
+    sites: ${o.sites}
+`;
+
+  describe('dr-level-unreachable', () => {
+    it('fires at the lowest level whose name the topology lacks: one site, then only a cold standby, then no replication', () => {
+      const single = run(drLevelUnreachable, claiming({ level: 3, sites: '[cs-1]' }), builtIn);
+      assert.deepEqual(
+        single.map((f) => [f.path.join('.'), f.severity, f.regulations]),
+        [['systems.0.drLevel', undefined, ['gbt-20988-2007#附录A.1–A.5']]],
+      );
+      assert.match(
+        single[0]!.message.zh,
+        /^系统 card 声称灾难恢复能力第3级，但只部署在 cs-1，没有备用场地；第2级“备用场地支持”起即需要备用场地/,
+      );
+      assert.match(
+        single[0]!.message.en,
+        /claims DR capability level 3, but it runs only at cs-1, with no standby site; from level 2, “standby site support”/,
+      );
+
+      const cold = run(
+        drLevelUnreachable,
+        claiming({ level: 5, sites: '[cs-1, yy-1]', links: ['{ from: cs-1, to: yy-1, mode: async }'] }),
+        builtIn,
+      );
+      assert.equal(cold.length, 1);
+      assert.match(cold[0]!.message.zh, /主站点之外只有冷备 yy-1.*第4级“电子传输及完整设备支持”起即需要备用站点上完整的数据处理设备/);
+
+      const unlinked = run(
+        drLevelUnreachable,
+        claiming({ level: 5, sites: '[cs-1, wh-1]', links: ['{ from: cs-1, to: cs-2, mode: sync }'] }),
+        builtIn,
+      );
+      assert.equal(unlinked[0]!.severity, undefined, 'links are written, none for its sites: a warning');
+      assert.match(
+        unlinked[0]!.message.zh,
+        /它的站点（cs-1、wh-1）之间没有复制链路，看不到实时数据传输；第5级“实时数据传输及完整设备支持”/,
+      );
+      assert.match(unlinked[0]!.message.en, /no replication link joins its sites \(cs-1, wh-1\)/);
+
+      const level6 = run(
+        drLevelUnreachable,
+        claiming({ level: 6, sites: '[cs-1, wh-1]', links: ['{ from: cs-1, to: cs-2, mode: sync }'] }),
+        builtIn,
+      );
+      assert.equal(level6.length, 1, 'a level-6 claim needs at least what level 5 names');
+    });
+
+    it('is a note when the proposal writes no links at all: the replication may only be unwritten', () => {
+      const f = run(drLevelUnreachable, claiming({ level: 5, sites: '[cs-1, wh-1]' }), builtIn);
+      assert.deepEqual(
+        f.map((x) => x.severity),
+        ['info'],
+      );
+      assert.ok(f[0]!.message.zh.includes('若数据实时复制到备用站点，请写入 links'));
+    });
+
+    it('is silent where the topology shows what the claimed level names, and below the levels it can judge', () => {
+      const quiet = [
+        claiming({ level: 5, sites: '[cs-1, wh-1]', links: ['{ from: cs-1, to: wh-1, mode: async, lag: 30s }'] }),
+        claiming({ level: 6, sites: '[cs-1, cs-2, wh-1]', links: ['{ from: cs-1, to: cs-2, mode: sync }'] }),
+        claiming({ level: 5, sites: '[cs-1, wh-1]', databaseMode: 'distributed' }),
+        claiming({ level: 4, sites: '[cs-1, cs-2, yy-1]' }),
+        claiming({ level: 3, sites: '[cs-1, yy-1]' }),
+        claiming({ level: 1, sites: '[cs-1]' }),
+      ];
+      for (const text of quiet) assert.deepEqual(run(drLevelUnreachable, text, builtIn), [], text);
+      assert.deepEqual(run(drLevelUnreachable, claiming({ level: 5, sites: '[cs-1]' }), library), [], 'no regulation library');
+    });
+  });
+
+  describe('dr-level-below-required', () => {
+    const big = 'type: joint-stock, totalAssets: 12000, crossProvince: true';
+    it('fires on an important system claiming less than 114号 第七条 requires of its institution', () => {
+      const f = run(drLevelBelowRequired, claiming({ level: 4, sites: '[cs-1, wh-1]', important: true, institution: big }), builtIn);
+      assert.deepEqual(
+        f.map((x) => [x.path.join('.'), x.regulations]),
+        [['systems.0.drLevel', ['cbrc-2010-114#第七条']]],
+      );
+      assert.match(f[0]!.message.zh, /声称的灾难恢复能力第4级低于本机构重要信息系统须达到的第5级。《商业银行数据中心监管指引》/);
+      assert.match(f[0]!.message.en, /the DR capability level it claims, 4, is below the level 5/);
+      const rcu = run(
+        drLevelBelowRequired,
+        claiming({ level: 4, sites: '[cs-1]', important: true, institution: 'type: rural-credit-union' }),
+        builtIn,
+      );
+      assert.equal(rcu.length, 1, 'a provincial rural credit union: level 5');
+      const small = 'type: city-commercial, totalAssets: 650, crossProvince: false';
+      assert.equal(
+        run(drLevelBelowRequired, claiming({ level: 3, sites: '[cs-1]', important: true, institution: small }), builtIn).length,
+        1,
+        'level 4 for the others',
+      );
+      const unstated = run(
+        drLevelBelowRequired,
+        claiming({ level: 3, sites: '[cs-1]', important: true, institution: 'type: city-commercial' }),
+        builtIn,
+      );
+      assert.match(unstated[0]!.message.zh, /须达到的第4级/, 'assets unstated: the level that is certain');
+    });
+
+    it('is silent at or above the floor, for a system not important, an institution 第七条 does not cover, or none stated', () => {
+      const small = 'type: city-commercial, totalAssets: 650, crossProvince: false';
+      const quiet = [
+        claiming({ level: 5, sites: '[cs-1]', important: true, institution: big }),
+        claiming({ level: 4, sites: '[cs-1]', important: true, institution: small }),
+        claiming({ level: 4, sites: '[cs-1]', important: true, institution: 'type: city-commercial' }),
+        claiming({ level: 2, sites: '[cs-1]', important: false, institution: big }),
+        claiming({ level: 2, sites: '[cs-1]', important: true, institution: 'type: insurer' }),
+        claiming({ level: 2, sites: '[cs-1]', important: true }),
+      ];
+      for (const text of quiet) assert.deepEqual(run(drLevelBelowRequired, text, builtIn), [], text);
     });
   });
 });

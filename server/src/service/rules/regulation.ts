@@ -7,8 +7,8 @@
 import { distanceKm, lookupCity } from '../geo';
 import type { Localized } from '../locale';
 import type { ProposalModel, SystemModel } from '../model';
-import { clausesFor, clauseTitle, profileMatch, type InstitutionFacts } from '../regulations';
-import type { RawFinding, RegulationClause, RegulationLibrary } from '../types';
+import { clausesFor, clauseTitle, drLevelFloorFor, institutionFacts, profileMatch, requirementMatch } from '../regulations';
+import type { DrLevelRequirement, RawFinding, RegulationClause, RegulationLibrary } from '../types';
 import { REMOTE_MIN_KM, REMOTE_MODE_CLAUSE } from './geography';
 import { finding, mlpsLevel, on, opening, systemLabel, type CasebookRule } from './helpers';
 
@@ -19,15 +19,7 @@ const RECOVERY_CLAUSE = 'cbrc-2011-104#第二十五条';
 const REMOTE_CENTRE_CLAUSE = 'cbrc-2010-114#第七条';
 const MLPS3_CLAUSE = 'gbt-22239-2019#第三级';
 const MLPS4_CLAUSE = 'gbt-22239-2019#第四级';
-
-function factsOf(model: ProposalModel): InstitutionFacts {
-  const i = model.institution;
-  return {
-    ...(i?.type ? { type: i.type.value } : {}),
-    ...(i?.totalAssets ? { totalAssets: i.totalAssets.value } : {}),
-    ...(i?.crossProvince ? { crossProvince: i.crossProvince.value } : {}),
-  };
-}
+const DR_LEVEL_NAMES_CLAUSE = 'gbt-20988-2007#附录A.1–A.5';
 
 function durationText(seconds: number): Localized {
   if (seconds % 3600 === 0) return { zh: `${seconds / 3600} 小时`, en: `${seconds / 3600} h` };
@@ -60,7 +52,7 @@ export const importantRecoveryCeiling: CasebookRule = {
     const regs = library.regulations;
     const out: RawFinding[] = [];
     if (!regs) return out;
-    const facts = factsOf(model);
+    const facts = institutionFacts(model);
     for (const clause of clausesFor(regs, { rule: importantRecoveryCeiling.id, ceiling: true })) {
       if (profileMatch(clause, facts) !== 'yes') continue;
       const cited = quote(regs, clause);
@@ -104,9 +96,9 @@ export const remoteDrCentreRequired: CasebookRule = {
     const regs = library.regulations;
     const out: RawFinding[] = [];
     if (!regs) return out;
-    const facts = factsOf(model);
+    const facts = institutionFacts(model);
     const clauses = clausesFor(regs, { rule: remoteDrCentreRequired.id, requires: 'remote-dr-centre' }).filter(
-      (c) => profileMatch(c, facts) === 'yes',
+      (c) => profileMatch(c, facts) === 'yes' && requirementMatch(c, facts) === 'yes',
     );
     const clause = clauses[0];
     if (!clause) return out;
@@ -157,7 +149,7 @@ export const mlpsBackupRedundancy: CasebookRule = {
     const regs = library.regulations;
     const out: RawFinding[] = [];
     if (!regs) return out;
-    const facts = factsOf(model);
+    const facts = institutionFacts(model);
     const clauses = clausesFor(regs, { rule: mlpsBackupRedundancy.id }).filter((c) => profileMatch(c, facts) === 'yes');
     for (const system of model.systems) {
       const level = system.mlps?.value ?? model.mlps?.value;
@@ -211,4 +203,142 @@ function mlpsMessage(regs: RegulationLibrary, clause: RegulationClause, level: n
       };
 }
 
-export const REGULATION_RULES: CasebookRule[] = [importantRecoveryCeiling, remoteDrCentreRequired, mlpsBackupRedundancy];
+export const drLevelBelowRequired: CasebookRule = {
+  id: 'dr-level-below-required',
+  family: FAMILY,
+  defaultSeverity: 'warning',
+  title: { zh: '重要系统声称的灾难恢复等级低于监管要求', en: 'Important system’s claimed DR level below the required one' },
+  description: {
+    zh: '标为 important: true 的系统写了 drLevel（声称的 GB/T 20988 灾难恢复能力等级），而它低于已核实条款对本机构重要信息系统要求的等级（条款的 drLevelFloor）。内置依据：《商业银行数据中心监管指引》（银监发〔2010〕114号）第七条：总资产一千亿元以上且跨省设立分支机构的法人商业银行、省级农村信用联合社，重要信息系统“应达到……灾难恢复等级第5级（含）以上”；其他法人商业银行“第4级（含）以上”。institution.type 未写时不检查；资产或跨省未写明时按能确定的下限（第4级）判断。未写 drLevel 的系统不检查（合规矩阵中为“未写明”）。',
+    en: 'A system marked important: true states a drLevel (the GB/T 20988 DR capability level it claims) below the level a verified clause requires of this institution’s important systems (the clause’s drLevelFloor). Built in: Article 7 of the CBRC data-centre guidelines (银监发〔2010〕114号): legal-person commercial banks with total assets of RMB 100 billion or more and branches in more than one province, and provincial rural credit unions, need level 5 or above for important systems; other legal-person commercial banks level 4 or above. Not checked without institution.type; with total assets or cross-province branches unstated, the level that is certain (4) is used. A system without drLevel is not checked (the compliance matrix shows it as not stated).',
+  },
+  patterns: ['two-regions-three-dcs'],
+  cases: [],
+  quotes: [],
+  regulations: [REMOTE_CENTRE_CLAUSE],
+  check({ model, library }) {
+    const regs = library.regulations;
+    const out: RawFinding[] = [];
+    if (!regs) return out;
+    const facts = institutionFacts(model);
+    for (const clause of clausesFor(regs, { rule: drLevelBelowRequired.id })) {
+      if (profileMatch(clause, facts) !== 'yes') continue;
+      const floor = drLevelFloorFor(clause, facts);
+      if (floor === undefined) continue;
+      const cited = quote(regs, clause);
+      for (const system of model.systems.filter(isImportant)) {
+        const claimed = system.drLevel;
+        if (!claimed || claimed.value >= floor) continue;
+        const label = opening(systemLabel(system));
+        out.push({
+          ...finding(drLevelBelowRequired, on(claimed, true), {
+            zh: `${label.zh} 是重要系统，声称的灾难恢复能力第${claimed.value}级低于本机构重要信息系统须达到的第${floor}级。${cited.zh}`,
+            en: `${label.en} is an important system, and the DR capability level it claims, ${claimed.value}, is below the level ${floor} this institution’s important systems must reach. ${cited.en}`,
+          }),
+          regulations: [clause.ref],
+        });
+      }
+    }
+    return out;
+  },
+};
+
+export const drLevelUnreachable: CasebookRule = {
+  id: 'dr-level-unreachable',
+  family: FAMILY,
+  defaultSeverity: 'warning',
+  title: { zh: '声称的灾难恢复等级，拓扑达不到', en: 'Claimed DR level the topology cannot reach' },
+  description: {
+    zh: '系统写了 drLevel，而拓扑缺少该等级名称本身所说的条件（条款的 drLevels；各级按累进理解，高级别至少具备低级别名称所含的条件）。内置依据：GB/T 20988-2007 附录A 的等级名称（引自征求意见稿目录，另两处来源一致，见 regulations/gbt-20988-2007.yaml）：第2级“备用场地支持”——系统只有一个站点；第4级“电子传输及完整设备支持”——主站点之外只有冷备站点（role: cold-standby，仅存数据副本），看不到备用数据处理设备；第5级“实时数据传输及完整设备支持”——系统的站点之间没有复制链路（links），且不是分布式数据库（databaseMode: distributed 自身跨站点复制）。方案完全没写 links 时只作提示 info（复制可能只是没写）。各级详细要求与 RTO/RPO 表未核实，不据此判断；第6级的名称未找到，声称第6级的按第5级名称所含条件检查。每个系统只报最低一级缺失的条件。',
+    en: 'A system states a drLevel, and its topology lacks what that level’s own name says (the clause’s drLevels; the levels are read as cumulative, so a higher level has at least what the lower names say). Built in, the level names of GB/T 20988-2007 Annex A (quoted from a draft’s table of contents, two other sources agreeing; see regulations/gbt-20988-2007.yaml): level 2, “standby site support” — the system has one site; level 4, “electronic transmission and complete equipment support” — outside its primary site it has only cold-standby sites (role: cold-standby, a data copy only), so no standby processing equipment shows; level 5, “real-time data transmission and complete equipment support” — no replication link (links) joins two of its sites, and its database is not distributed (databaseMode: distributed replicates across sites itself). A proposal with no links at all gets an info (the replication may simply be unwritten). The levels’ detailed requirements and RTO/RPO table are unverified and not used; level 6’s name was not found, so a level-6 claim is checked for what the level-5 name includes. One finding per system, for the lowest level whose condition is missing.',
+  },
+  patterns: ['two-regions-three-dcs'],
+  cases: [],
+  quotes: [],
+  regulations: [DR_LEVEL_NAMES_CLAUSE],
+  check({ model, library }) {
+    const regs = library.regulations;
+    const out: RawFinding[] = [];
+    if (!regs) return out;
+    const facts = institutionFacts(model);
+    for (const clause of clausesFor(regs, { rule: drLevelUnreachable.id })) {
+      if (profileMatch(clause, facts) !== 'yes' || !clause.drLevels) continue;
+      const ladder = [...clause.drLevels].sort((a, b) => a.level - b.level);
+      const title = clauseTitle(regs, clause);
+      for (const system of model.systems) {
+        const claimed = system.drLevel;
+        if (!claimed || !system.sites || system.topology.sites.length === 0) continue;
+        for (const requirement of ladder.filter((r) => r.level <= claimed.value)) {
+          const gap = missingElement(system, model, requirement);
+          if (!gap) continue;
+          const label = opening(systemLabel(system));
+          const name = requirement.name;
+          out.push({
+            ...finding(drLevelUnreachable, on(claimed, true), {
+              zh: `${label.zh} 声称灾难恢复能力第${claimed.value}级，但${gap.zh}；第${requirement.level}级“${name.zh}”起即需要${ELEMENT_WORDS[requirement.element].zh}（${title.zh}）。`,
+              en: `${label.en} claims DR capability level ${claimed.value}, but ${gap.en}; from level ${requirement.level}, “${name.en}”, it needs ${ELEMENT_WORDS[requirement.element].en} (${title.en}).`,
+            }),
+            ...(gap.unwritten ? { severity: 'info' as const } : {}),
+            regulations: [clause.ref],
+          });
+          break;
+        }
+      }
+    }
+    return out;
+  },
+};
+
+const ELEMENT_WORDS: Record<DrLevelRequirement['element'], Localized> = {
+  'standby-site': { zh: '备用场地', en: 'a standby site' },
+  'standby-equipment': { zh: '备用站点上完整的数据处理设备', en: 'complete processing equipment at a standby site' },
+  'realtime-transfer': { zh: '向备用站点实时传输数据', en: 'real-time data transmission to a standby site' },
+};
+
+/** What the system's topology lacks of one level's element, or undefined when it shows it (or cannot tell). */
+function missingElement(
+  system: SystemModel,
+  model: ProposalModel,
+  requirement: DrLevelRequirement,
+): (Localized & { unwritten?: boolean }) | undefined {
+  const sites = system.topology.sites;
+  const ids = (list: typeof sites) => list.map((s) => s.id?.value ?? '?');
+  if (requirement.element === 'standby-site')
+    return sites.length === 1
+      ? { zh: `只部署在 ${ids(sites)[0]}，没有备用场地`, en: `it runs only at ${ids(sites)[0]}, with no standby site` }
+      : undefined;
+  const primary = sites.find((s) => s.role?.value === 'primary') ?? sites[0]!;
+  const standby = sites.filter((s) => s !== primary);
+  if (standby.length === 0) return undefined;
+  if (requirement.element === 'standby-equipment') {
+    if (!standby.every((s) => s.role?.value === 'cold-standby')) return undefined;
+    const cold = ids(standby);
+    return {
+      zh: `主站点之外只有冷备 ${cold.join('、')}（仅存数据副本，灾难时启用），看不到备用数据处理设备`,
+      en: `outside its primary site it has only the cold standby ${cold.join(', ')} (a data copy, started on disaster), so no standby processing equipment shows`,
+    };
+  }
+  // A distributed database replicates across the system's sites itself: no link need be drawn.
+  if (system.databaseMode?.value === 'distributed') return undefined;
+  const mine = new Set(ids(sites));
+  const joined = model.links.some((l) => l.from && l.to && mine.has(l.from.value) && mine.has(l.to.value));
+  if (joined) return undefined;
+  return model.links.length === 0
+    ? {
+        zh: '方案没有写复制链路（links），看不到实时数据传输（若数据实时复制到备用站点，请写入 links）',
+        en: 'the proposal lists no replication links, so no real-time data transmission shows (if data is replicated to a standby site in real time, add it to links)',
+        unwritten: true,
+      }
+    : {
+        zh: `它的站点（${[...mine].join('、')}）之间没有复制链路，看不到实时数据传输`,
+        en: `no replication link joins its sites (${[...mine].join(', ')}), so no real-time data transmission shows`,
+      };
+}
+
+export const REGULATION_RULES: CasebookRule[] = [
+  importantRecoveryCeiling,
+  remoteDrCentreRequired,
+  mlpsBackupRedundancy,
+  drLevelBelowRequired,
+  drLevelUnreachable,
+];
