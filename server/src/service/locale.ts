@@ -40,6 +40,18 @@ export function zhJoin(...parts: string[]): string {
   );
 }
 
+/** An id inside Chinese text: a Han id is quoted (“深圳福田”) so it does not run into the words around it; others stay bare. */
+export function zhId(id: string): string {
+  return HAN.test(id) ? `“${id}”` : id;
+}
+
+/** A noun and the id it names: "机房 cd-1", "机房“深圳福田”" (no space against a full-width quote). */
+export function zhNamed(noun: string, id: string): string {
+  return HAN.test(id) ? `${noun}“${id}”` : `${noun} ${id}`;
+}
+
+const HAN = /\p{Script=Han}/u;
+
 /** The text for the locale, for short inline strings: `t(locale, '案例', 'Cases')`. */
 export function t(locale: Locale, zh: string, en: string): string {
   return locale === 'zh-CN' ? zh : en;

@@ -5,7 +5,7 @@
  * `casebook simulate` all speak through here, so they never disagree.
  */
 import { cityKey } from './geo';
-import type { Localized } from './locale';
+import { zhNamed, type Localized } from './locale';
 import type { ProposalModel, SystemModel } from './model';
 import {
   defaultRegion,
@@ -22,7 +22,7 @@ import {
 export function scopeName(scope: Scope): Localized {
   switch (scope.kind) {
     case 'site':
-      return { zh: `机房 ${scope.label}`, en: `site ${scope.label}` };
+      return { zh: zhNamed('机房', scope.label), en: `site ${scope.label}` };
     case 'city':
       return { zh: scope.label, en: scope.label };
     case 'region':

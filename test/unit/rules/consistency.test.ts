@@ -114,9 +114,9 @@ describe('rules: consistency', () => {
       );
       assert.match(
         findings[1]!.message.en,
-        /core" promises 99\.99% availability, but the one system it depends on allows at most 99\.9% \(weakest: ledger 99\.9%\)/,
+        /core" promises 99\.99% availability, but the one system it depends on allows at most 99\.9% \(ledger 99\.9%\)/,
       );
-      assert.match(findings[1]!.message.zh, /最多只允许 99\.9%（最弱：ledger 99\.9%）/);
+      assert.match(findings[1]!.message.zh, /但它唯一的强依赖最多只允许 99\.9%（ledger 99\.9%）/);
       // Two dependencies listed: ordered, and not both called "the weakest".
       assert.match(findings[0]!.message.en, /\(weakest first: ledger 99\.9%, core 99\.99%\)/);
       assert.match(findings[0]!.message.zh, /（由弱到强：ledger 99\.9%、core 99\.99%）/);

@@ -50,7 +50,7 @@ describe('rules: geography', () => {
       const bad = tier1('昆山');
       const f = single(remoteDrTooClose, run(remoteDrTooClose, bad));
       assert.deepEqual(f.path, ['systems', 0, 'sites']);
-      assert.match(f.message.zh, /dr-1（昆山，约 50 公里）/);
+      assert.match(f.message.zh, /dr-1（昆山，城市中心直线约 50 公里）/);
       assert.match(f.message.zh, /银监发〔2010〕114号）第三条/);
       assert.match(f.message.en, /same-city mode \(generally tens of kilometres\)/);
     });

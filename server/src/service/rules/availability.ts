@@ -4,7 +4,7 @@
  * compliance level. A topology passes by surviving, not by its site count.
  */
 import type { RawFinding, RuleFix } from '../types';
-import { zhJoin, type Localized } from '../locale';
+import { zhJoin, zhNamed, type Localized } from '../locale';
 import type { ProposalModel, SiteModel, SystemModel } from '../model';
 import { requiredScopeKinds, scenariosOf, type Scope, type SystemOutcome } from '../scenarios';
 import { anyOfScopes, outcomesOf, scopeName } from '../scenarioText';
@@ -208,8 +208,8 @@ export const highAvailabilityColdStandby: CasebookRule = {
           highAvailabilityColdStandby,
           on(hit.field),
           {
-            zh: `${label.zh} ${zhJoin('承诺', hit.promise.zh)}，但失去${zhJoin(lost.zh, '后')}只能由冷备中心 ${coldId} 接管：冷备要启动、校验、切换，按小时计，做不到该承诺。参考：${sichuan.zh}；${mybank.zh}。建议把 ${coldId} 改为热备或多活，或如实放宽承诺。`,
-            en: `${label.en} promises ${hit.promise.en}, but if ${lost.en} is lost only the cold standby ${coldId} can take over, and a cold copy must be started, checked and switched to, which takes hours. For reference: ${sichuan.en}; ${mybank.en}. Make ${coldId} a hot standby or active, or promise what it can do.`,
+            zh: `${label.zh} ${zhJoin('承诺', hit.promise.zh)}，但失去${zhJoin(lost.zh, '后')}只能由冷备中心 ${coldId} 接管：冷备要启动、校验、切换，通常以小时计（Casebook 的估计），做不到该承诺。参考：${sichuan.zh}；${mybank.zh}。建议把 ${coldId} 改为热备或多活，或如实放宽承诺。`,
+            en: `${label.en} promises ${hit.promise.en}, but if ${lost.en} is lost only the cold standby ${coldId} can take over, and a cold copy must be started, checked and switched to, which typically takes hours (Casebook's estimate). For reference: ${sichuan.en}; ${mybank.en}. Make ${coldId} a hot standby or active, or promise what it can do.`,
           },
           fix ? [fix] : undefined,
         ),
@@ -337,7 +337,7 @@ export const availabilitySingleSite: CasebookRule = {
       const site = only.id?.value ?? '?';
       out.push(
         finding(availabilitySingleSite, on(system.availability), {
-          zh: `${label.zh} 承诺可用性 ${formatPercent(system.availability.value)}，却只部署在机房 ${site}：一次机房级故障就会中断它。请在同城再部署一个中心（双活或热备），或如实降低承诺。`,
+          zh: `${label.zh} 承诺可用性 ${formatPercent(system.availability.value)}，却只部署在${zhNamed('机房', site)}：一次机房级故障就会中断它。请在同城再部署一个中心（双活或热备），或如实降低承诺。`,
           en: `${label.en} promises ${formatPercent(system.availability.value)} availability on the single site ${site}: one data-centre incident stops it. Add a second site in the same city (active or hot standby), or promise what one site can do.`,
         }),
       );

@@ -313,10 +313,13 @@ export const availabilityExceedsDependencies: CasebookRule = {
       const promised = formatPercent(system.availability.value);
       const weakest = ceiling.weakest.map((j) => ceilings!.label(j));
       // Up to three are listed; "weakest" over a list would call each of them the weakest.
+      // With a single dependency, "weakest" says nothing: name it alone.
       const weakestTag =
         weakest.length > 1
           ? { zh: `由弱到强：${weakest.join('、')}`, en: `weakest first: ${weakest.join(', ')}` }
-          : { zh: `最弱：${weakest.join('')}`, en: `weakest: ${weakest.join('')}` };
+          : ceiling.count === 1
+            ? { zh: weakest.join(''), en: weakest.join('') }
+            : { zh: `最弱：${weakest.join('')}`, en: `weakest: ${weakest.join('')}` };
       const label = opening(systemLabel(system));
       // Above the weakest single dependency nothing can keep the promise. Between it and the product the promise
       // is what each component is built to, as platforms commonly set it: a reviewer notes the arithmetic, no more.
@@ -324,7 +327,7 @@ export const availabilityExceedsDependencies: CasebookRule = {
       const withinEach = weakestOne !== undefined && promise <= ceilings.availabilityOf(weakestOne) * (1 + EPSILON);
       const scope = ceiling.exact
         ? {
-            zh: `它串行依赖的 ${ceiling.count} 个系统`,
+            zh: ceiling.count === 1 ? '它唯一的强依赖' : `它串行依赖的 ${ceiling.count} 个系统`,
             en: ceiling.count === 1 ? 'the one system it depends on' : `the ${ceiling.count} systems it depends on in series`,
           }
         : { zh: `它串行依赖的系统（已计入 ${ceiling.count} 个）`, en: `the systems it depends on in series (${ceiling.count} counted)` };

@@ -70,8 +70,8 @@ export const heavyLoadCentralizedDatabase: CasebookRule = {
             heavyLoadCentralizedDatabase,
             on(system.databaseMode, true),
             {
-              zh: `${label.zh} 峰值 ${p.zh} TPS，已达集中式数据库压测容量 ${c.zh} TPS 的 ${share}%：余量不足，而集中式数据库只能换更大的机器。参考：${refs.zh}；${mybank.zh}同样基于分布式数据库处理高并发交易。建议扩容评估或采用分布式数据库。`,
-              en: `${label.en} peaks at ${p.en} TPS, ${share}% of its centralized database’s tested ${c.en} TPS: too little headroom, and a centralized database can only scale up. For reference: ${refs.en}; ${mybank.en} also runs high-concurrency transactions on a distributed database. Re-assess capacity or use a distributed database.`,
+              zh: `${label.zh} 峰值 ${p.zh} TPS，${share > 100 ? `超过集中式数据库压测容量 ${c.zh} TPS（为其 ${share}%）：容量不足` : `已达集中式数据库压测容量 ${c.zh} TPS 的 ${share}%：余量不足`}，而集中式数据库只能换更大的机器。参考：${refs.zh}；${mybank.zh}同样基于分布式数据库处理高并发交易。建议扩容评估或采用分布式数据库。`,
+              en: `${label.en} peaks at ${p.en} TPS, ${share > 100 ? `above its centralized database’s tested ${c.en} TPS (${share}% of it): not enough capacity` : `${share}% of its centralized database’s tested ${c.en} TPS: too little headroom`}, and a centralized database can only scale up. For reference: ${refs.en}; ${mybank.en} also runs high-concurrency transactions on a distributed database. Re-assess capacity or use a distributed database.`,
             },
             fix,
           ),

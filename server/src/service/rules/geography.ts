@@ -97,8 +97,8 @@ export const remoteDrTooClose: CasebookRule = {
       if (distances.some((d) => d.km === undefined || d.km >= REMOTE_MIN_KM)) continue;
       const label = opening(systemLabel(system));
       const list = distances.map((d) => ({
-        zh: `${d.site.id?.value ?? '?'}（${d.city!.name.short}，约 ${kmText(d.km!).zh} 公里）`,
-        en: `${d.site.id?.value ?? '?'} (${d.city!.name.en}, about ${kmText(d.km!).en} km)`,
+        zh: `${d.site.id?.value ?? '?'}（${d.city!.name.short}，城市中心直线约 ${kmText(d.km!).zh} 公里）`,
+        en: `${d.site.id?.value ?? '?'} (${d.city!.name.en}, about ${kmText(d.km!).en} km between city centres)`,
       }));
       out.push(
         finding(remoteDrTooClose, on(system.sites), {

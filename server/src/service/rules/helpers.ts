@@ -5,7 +5,7 @@
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { customerName, customerWithFigure, figure } from '../library/figures';
-import { zhJoin, type Localized } from '../locale';
+import { zhJoin, zhNamed, type Localized } from '../locale';
 import type { Located, ProposalModel, SystemModel } from '../model';
 import type { CaseLibrary, RawFinding, RuleDefinition, RuleFix } from '../types';
 import { entryOf, type JsonPath, type YMap, type YNode } from '../yamlNodes';
@@ -101,7 +101,8 @@ export function opening(text: Localized): Localized {
 /** How a message names a system: its id, or its position when the id is missing. */
 export function systemLabel(system: SystemModel): Localized {
   const id = system.id?.value;
-  return id ? { zh: `系统 ${id}`, en: `system "${id}"` } : { zh: `第 ${system.index + 1} 个系统`, en: `system #${system.index + 1}` };
+  if (id) return { zh: zhNamed('系统', id), en: `system "${id}"` };
+  return { zh: `第 ${system.index + 1} 个系统`, en: `system #${system.index + 1}` };
 }
 
 /** The `key: value` span of a field (the tier line for a tier rule), ending at its last character. */
@@ -169,7 +170,15 @@ export function heavyLoad(system: SystemModel): { field: Located<number>; what: 
 }
 
 export function finding(rule: CasebookRule, at: { range: Range; path: JsonPath }, message: Localized, fixes?: RuleFix[]): RawFinding {
-  return { rule: rule.id, message, range: at.range, path: at.path, ...(fixes && fixes.length > 0 ? { fixes } : {}) };
+  // Chinese sets no space against full-width quotes: a quoted Han id (系统“注册登记”) closes up to the words around it.
+  const zh = message.zh.replace(/” (?=\p{Script=Han})/gu, '”').replace(/(?<=\p{Script=Han}) “/gu, '“');
+  return {
+    rule: rule.id,
+    message: { zh, en: message.en },
+    range: at.range,
+    path: at.path,
+    ...(fixes && fixes.length > 0 ? { fixes } : {}),
+  };
 }
 
 /* ------------------------------------------------------------------------ */

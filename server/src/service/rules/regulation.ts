@@ -67,8 +67,8 @@ export const importantRecoveryCeiling: CasebookRule = {
           const limit = durationText(max);
           out.push({
             ...finding(importantRecoveryCeiling, on(field, true), {
-              zh: `${label.zh} 是重要系统，${what.zh} ${field.value.text} 超过 ${limit.zh}的上限。${cited.zh}`,
-              en: `${label.en} is an important system, and its ${what.en} of ${field.value.text} is above the ceiling of ${limit.en}. ${cited.en}`,
+              zh: `${label.zh} 是重要系统，${what.zh} ${durationText(field.value.seconds).zh}超过 ${limit.zh}的上限。${cited.zh}`,
+              en: `${label.en} is an important system, and its ${what.en} of ${durationText(field.value.seconds).en} is above the ceiling of ${limit.en}. ${cited.en}`,
             }),
             regulations: [clause.ref],
           });
