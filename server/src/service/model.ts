@@ -114,6 +114,11 @@ export interface SystemModel {
   sensitive?: Located<boolean>;
   data?: Located<Located<string>[]>;
   sites?: Located<Located<string>[]>;
+  /**
+   * `siteRoles`: the role a site plays for this system where it differs from the site's own (a unitised proposal:
+   * cd-1 active for auth, a hot standby for posting), by site id.
+   */
+  siteRoles: Map<string, Located<string>>;
   /** The ids `dependsOn` names, bare or in object items, in the order written. */
   dependsOn?: Located<Located<string>[]>;
   /** The same items with their mode and criticality. */
@@ -245,7 +250,10 @@ export function buildModel(tree: YamlTree): ProposalModel {
 
   const systems: SystemModel[] = mapsOf(entryOf(rootNode, 'systems')?.value).map((node) => {
     const read = memo(systemCache, node, readSystem);
-    const topology = deriveTopology((read.sites?.value ?? []).map((s) => siteById.get(s.value)).filter((s): s is SiteModel => !!s));
+    const topology = deriveTopology(
+      (read.sites?.value ?? []).map((s) => siteById.get(s.value)).filter((s): s is SiteModel => !!s),
+      read,
+    );
     return { ...read, topology };
   });
   const systemById = new Map<string, SystemModel>();
@@ -373,6 +381,7 @@ function readSystem(node: YMap): Omit<SystemModel, 'topology'> {
     sensitive: located(node, 'sensitive', asBoolean),
     data: located(node, 'data', asStringList),
     sites: located(node, 'sites', asStringList),
+    siteRoles: readSiteRoles(node),
     ...(dependsOnEntry && dependsOnEntry.value.kind === 'seq'
       ? {
           dependsOn: {
@@ -386,6 +395,23 @@ function readSystem(node: YMap): Omit<SystemModel, 'topology'> {
       : {}),
     dependencies,
   };
+}
+
+function readSiteRoles(node: YMap): Map<string, Located<string>> {
+  const roles = new Map<string, Located<string>>();
+  const map = entryOf(node, 'siteRoles')?.value;
+  if (map?.kind !== 'map') return roles;
+  for (const entry of map.entries) {
+    const value = asString(entry.value);
+    if (value !== undefined && !roles.has(entry.key))
+      roles.set(entry.key, { value, node: entry.value, range: entry.value.range, keyRange: entry.keyRange, path: entry.value.path });
+  }
+  return roles;
+}
+
+/** The role a site plays for a system: its `siteRoles` entry, else the site's own. */
+export function roleFor(system: Pick<SystemModel, 'siteRoles'>, site: SiteModel): Located<string> | undefined {
+  return (site.id && system.siteRoles.get(site.id.value)) || site.role;
 }
 
 function indexIn(node: YMap): number {
@@ -403,12 +429,17 @@ const EMPTY_TOPOLOGY: Topology = {
   coldStandby: false,
 };
 
-const isLive = (site: SiteModel) => site.role?.value === 'primary' || site.role?.value === 'active';
+/** Serves writes for the system: a primary or an active site (as the system uses it). */
+export const isLiveFor = (system: Pick<SystemModel, 'siteRoles'>, site: SiteModel): boolean => {
+  const role = roleFor(system, site)?.value;
+  return role === 'primary' || role === 'active';
+};
 
-/** Derives the contract's topology words from the sites one system runs in. */
-function deriveTopology(sites: SiteModel[]): Topology {
+/** Derives the contract's topology words from the sites one system runs in, each in the role it plays for the system. */
+function deriveTopology(sites: SiteModel[], system: Pick<SystemModel, 'siteRoles'>): Topology {
+  const isLive = (site: SiteModel) => isLiveFor(system, site);
   const unique = [...new Map(sites.map((s) => [s.id?.value ?? `#${s.index}`, s])).values()];
-  const main = unique.find((s) => s.role?.value === 'primary') ?? unique.find(isLive) ?? unique[0];
+  const main = unique.find((s) => roleFor(system, s)?.value === 'primary') ?? unique.find(isLive) ?? unique[0];
   if (!main) return EMPTY_TOPOLOGY;
   const byCity = new Map<string, SiteModel[]>();
   for (const site of unique) byCity.set(site.cityKey, [...(byCity.get(site.cityKey) ?? []), site]);
@@ -424,7 +455,7 @@ function deriveTopology(sites: SiteModel[]): Topology {
     twoRegionsThreeDcs: unique.length >= 3 && byCity.size >= 2 && largestCity >= 2,
     multiSiteActiveActive: liveCities.size >= 2,
     threeRegionsFiveDcs: unique.length >= 5 && byCity.size >= 3,
-    coldStandby: outside.length > 0 && outside.every((s) => s.role?.value === 'cold-standby'),
+    coldStandby: outside.length > 0 && outside.every((s) => roleFor(system, s)?.value === 'cold-standby'),
   };
 }
 

@@ -13,7 +13,16 @@
  * without (critical, sync) stops.
  */
 import { lookupCity } from './geo';
-import { isHardDependency, type DependencyModel, type LinkModel, type ProposalModel, type SiteModel, type SystemModel } from './model';
+import {
+  isHardDependency,
+  isLiveFor,
+  roleFor,
+  type DependencyModel,
+  type LinkModel,
+  type ProposalModel,
+  type SiteModel,
+  type SystemModel,
+} from './model';
 
 export type ScopeKind = 'site' | 'city' | 'region';
 
@@ -62,10 +71,9 @@ export interface Scenario {
 
 const TAKEOVER_ORDER: Record<Takeover, number> = { none: 0, minutes: 1, hours: 2, unknown: 3 };
 
-const isLive = (site: SiteModel) => site.role?.value === 'primary' || site.role?.value === 'active';
-
-function takeoverOf(site: SiteModel): Takeover {
-  switch (site.role?.value) {
+/** How fast a copy takes over, by the role its site plays for the system. */
+function takeoverOf(system: SystemModel, site: SiteModel): Takeover {
+  switch (roleFor(system, site)?.value) {
     case 'primary':
     case 'active':
       return 'none';
@@ -227,11 +235,12 @@ function ownOutcome(system: SystemModel, scope: Scope, graph: LinkGraph): OwnOut
   const surviving = sites.filter((s) => !scope.sites.has(s));
   const [firstSite] = sites;
   if (surviving.length === 0 || !firstSite) return { hit: true, survives: false };
+  const isLive = (site: SiteModel) => isLiveFor(system, site);
   const writers = sites.some(isLive) ? sites.filter(isLive) : [firstSite];
   const lostWriters = writers.filter((w) => scope.sites.has(w));
   // The fastest surviving copy serves; among equals, the one the lost writers' data reaches best.
   const candidates = surviving.filter(
-    (s) => TAKEOVER_ORDER[takeoverOf(s)] === Math.min(...surviving.map((c) => TAKEOVER_ORDER[takeoverOf(c)])),
+    (s) => TAKEOVER_ORDER[takeoverOf(system, s)] === Math.min(...surviving.map((c) => TAKEOVER_ORDER[takeoverOf(system, c)])),
   );
   let choice = candidates[0]!;
   let loss: DataLoss | undefined;
@@ -246,7 +255,7 @@ function ownOutcome(system: SystemModel, scope: Scope, graph: LinkGraph): OwnOut
       }
     }
   }
-  const takeover = lostWriters.length === 0 ? 'none' : takeoverOf(choice);
+  const takeover = lostWriters.length === 0 ? 'none' : takeoverOf(system, choice);
   return { hit: true, survives: true, takeoverSite: choice, takeover, ...(loss ? { dataLoss: loss } : {}) };
 }
 

@@ -14,7 +14,8 @@ export const PROPOSAL_SCHEMA: Readonly<Record<string, unknown>> = proposalSchema
 export type FieldType = 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean';
 
 /** What a field holds beyond its JSON type: ids, references to ids, durations. */
-export type FieldKind = 'site-id' | 'system-id' | 'site-ref' | 'system-ref' | 'duration';
+/** `site-map`: a map keyed by the system's site ids (siteRoles). */
+export type FieldKind = 'site-id' | 'system-id' | 'site-ref' | 'system-ref' | 'site-map' | 'duration';
 
 export interface NumericRange {
   minimum?: number;
@@ -59,6 +60,8 @@ interface SchemaNode {
   /** Keys in schema order, with their docs (what `keysAt` answers). */
   keys: KeyInfo[];
   items?: SchemaNode;
+  /** The value of any key of a map keyed by ids (`additionalProperties`: a system's siteRoles). */
+  anyKey?: SchemaNode;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -165,6 +168,7 @@ function compile(raw: JsonObject, key: string | number, required: boolean): Sche
     node.items = compile(schema.items, -1, false);
     info.items = node.items.info;
   }
+  if (isObject(schema.additionalProperties)) node.anyKey = compile(schema.additionalProperties, ANY_KEY, false);
   return node;
 }
 
@@ -172,6 +176,9 @@ function mapBranchOf(schema: JsonObject): JsonObject | undefined {
   const branches = [...((schema.anyOf as unknown[]) ?? []), ...((schema.oneOf as unknown[]) ?? [])].filter(isObject).map(resolveRef);
   return branches.find((b) => isObject(b.properties));
 }
+
+/** Stands for any key of an id-keyed map in field paths and docs: `systems[].siteRoles.<id>`. */
+export const ANY_KEY = '<id>';
 
 const ROOT: SchemaNode = compile(PROPOSAL_SCHEMA, '', false);
 
@@ -183,7 +190,7 @@ function nodeAt(path: JsonPath): SchemaNode | undefined {
   let node: SchemaNode | undefined = ROOT;
   for (const segment of path) {
     if (!node) return undefined;
-    node = typeof segment === 'number' ? node.items : node.properties.get(segment);
+    node = typeof segment === 'number' ? node.items : (node.properties.get(segment) ?? node.anyKey);
   }
   return node;
 }
@@ -225,6 +232,10 @@ export function allFieldPaths(): JsonPath[] {
       walk(child, [...path, key]);
     }
     if (node.items) walk(node.items, [...path, 0]);
+    if (node.anyKey) {
+      paths.push([...path, ANY_KEY]);
+      walk(node.anyKey, [...path, ANY_KEY]);
+    }
   };
   walk(ROOT, []);
   return paths;

@@ -165,3 +165,23 @@ describe('features/completion', () => {
     assert.doesNotThrow(() => ls.doComplete(d, { line: 3, character: 500 }, settings()));
   });
 });
+
+describe('features/completion: siteRoles', () => {
+  const roles = `${HEAD}    sites: [cd-1, cq-1]
+    siteRoles:
+      |
+`;
+
+  it('offers the sites the system runs in as keys, then the roles as values', () => {
+    const keys = complete(roles);
+    assert.deepEqual(keys.labels, ['cd-1', 'cq-1']);
+    assert.equal(accept(keys.text, item(keys.items, 'cq-1')).includes('      cq-1: \n'), true);
+    const values = complete(`${HEAD}    sites: [cd-1, cq-1]\n    siteRoles:\n      cq-1: |\n`);
+    assert.deepEqual(values.labels, ['primary', 'active', 'hot-standby', 'cold-standby']);
+  });
+
+  it('leaves out a site already given a role', () => {
+    const keys = complete(`${HEAD}    sites: [cd-1, cq-1]\n    siteRoles:\n      cq-1: hot-standby\n      |\n`);
+    assert.deepEqual(keys.labels, ['cd-1']);
+  });
+});

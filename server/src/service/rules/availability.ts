@@ -5,7 +5,7 @@
  */
 import type { RawFinding, RuleFix } from '../types';
 import { zhJoin, zhNamed, type Localized } from '../locale';
-import type { ProposalModel, SiteModel, SystemModel } from '../model';
+import { isLiveFor, roleFor, type ProposalModel, type SiteModel, type SystemModel } from '../model';
 import { requiredScopeKinds, scenariosOf, type Scope, type SystemOutcome } from '../scenarios';
 import { anyOfScopes, outcomesOf, scopeName } from '../scenarioText';
 import {
@@ -130,9 +130,9 @@ export const tier2SameCityDr: CasebookRule = {
   },
 };
 
-/** Turns the cold copies hot; the site roles are shared, so the title says which sites change. */
-function warmUpFix(sites: SiteModel[]): RuleFix | undefined {
-  const roles = sites.map((s) => s.role).filter((r): r is NonNullable<typeof r> => !!r);
+/** Turns the cold copies hot: the system's own siteRoles entry where it has one, else the shared site role (the title says which sites change). */
+function warmUpFix(system: SystemModel, sites: SiteModel[]): RuleFix | undefined {
+  const roles = sites.map((s) => roleFor(system, s)).filter((r): r is NonNullable<typeof r> => !!r);
   if (roles.length === 0) return undefined;
   const ids = sites.map((s) => s.id?.value ?? `#${s.index + 1}`).join(', ');
   return {
@@ -156,7 +156,7 @@ export const highAvailabilityColdStandby: CasebookRule = {
   check({ model, library }) {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
-      if (!system.topology.sites.some((s) => s.role?.value === 'cold-standby')) continue;
+      if (!system.topology.sites.some((s) => roleFor(system, s)?.value === 'cold-standby')) continue;
       const highAvailability = system.availability && system.availability.value >= HIGH_AVAILABILITY ? system.availability : undefined;
       let hit:
         | {
@@ -167,7 +167,13 @@ export const highAvailabilityColdStandby: CasebookRule = {
           }
         | undefined;
       for (const { scope, outcome } of outcomesOf(scenariosOf(model), system)) {
-        if (!outcome.hit || !outcome.ownSurvives || outcome.takeoverSite?.role?.value !== 'cold-standby') continue;
+        if (
+          !outcome.hit ||
+          !outcome.ownSurvives ||
+          !outcome.takeoverSite ||
+          roleFor(system, outcome.takeoverSite)?.value !== 'cold-standby'
+        )
+          continue;
         if (outcome.dataLoss === undefined) continue; // no writer lost: the cold copy is not what serves
         if (scope.kind === 'site') {
           const fastRto = system.rto && system.rto.value.seconds <= FAST_RTO_SECONDS ? system.rto : undefined;
@@ -200,7 +206,7 @@ export const highAvailabilityColdStandby: CasebookRule = {
       const label = opening(systemLabel(system));
       const sichuan = cite(library, SICHUAN_DR_COST);
       const mybank = cites(library, [MYBANK_AVAILABILITY, MYBANK_3R5DC]);
-      const fix = warmUpFix([cold]);
+      const fix = warmUpFix(system, [cold]);
       const coldId = cold.id?.value ?? '?';
       const lost = scopeName(hit.scope);
       out.push(
@@ -346,8 +352,6 @@ export const availabilitySingleSite: CasebookRule = {
   },
 };
 
-const isLive = (site: SiteModel) => site.role?.value === 'primary' || site.role?.value === 'active';
-
 export const activeActiveSingleDatabase: CasebookRule = {
   id: 'active-active-single-database',
   family: FAMILY,
@@ -364,7 +368,7 @@ export const activeActiveSingleDatabase: CasebookRule = {
     const out: RawFinding[] = [];
     for (const system of model.systems) {
       if (system.databaseMode?.value !== 'centralized') continue;
-      const liveSites = system.topology.sites.filter((site) => isLive(site) && site.city);
+      const liveSites = system.topology.sites.filter((site) => isLiveFor(system, site) && site.city);
       const liveCities = new Map<string, string>();
       for (const site of liveSites) liveCities.set(site.cityKey, site.city!.value.trim());
       const label = opening(systemLabel(system));

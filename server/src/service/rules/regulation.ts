@@ -6,7 +6,7 @@
  */
 import { distanceKm, lookupCity } from '../geo';
 import type { Localized } from '../locale';
-import type { ProposalModel, SystemModel } from '../model';
+import { roleFor, type ProposalModel, type SystemModel } from '../model';
 import { clausesFor, clauseTitle, drLevelFloorFor, institutionFacts, profileMatch, requirementMatch } from '../regulations';
 import type { DrLevelRequirement, RawFinding, RegulationClause, RegulationLibrary } from '../types';
 import { REMOTE_MIN_KM, REMOTE_MODE_CLAUSE } from './geography';
@@ -177,7 +177,7 @@ function missesMlpsClause(system: SystemModel, clause: RegulationClause): boolea
   if (clause.requires === 'offsite-backup') return t.sites.length === 1;
   if (clause.requires === 'remote-dr-realtime-switch') {
     if (t.sites.length === 0 || !t.sites.every((s) => s.city)) return false;
-    return !t.sites.some((s) => s.cityKey !== t.primaryCityKey && HOT_ROLES.has(s.role?.value ?? ''));
+    return !t.sites.some((s) => s.cityKey !== t.primaryCityKey && HOT_ROLES.has(roleFor(system, s)?.value ?? ''));
   }
   return false;
 }
@@ -307,11 +307,11 @@ function missingElement(
     return sites.length === 1
       ? { zh: `只部署在 ${ids(sites)[0]}，没有备用场地`, en: `it runs only at ${ids(sites)[0]}, with no standby site` }
       : undefined;
-  const primary = sites.find((s) => s.role?.value === 'primary') ?? sites[0]!;
+  const primary = sites.find((s) => roleFor(system, s)?.value === 'primary') ?? sites[0]!;
   const standby = sites.filter((s) => s !== primary);
   if (standby.length === 0) return undefined;
   if (requirement.element === 'standby-equipment') {
-    if (!standby.every((s) => s.role?.value === 'cold-standby')) return undefined;
+    if (!standby.every((s) => roleFor(system, s)?.value === 'cold-standby')) return undefined;
     const cold = ids(standby);
     return {
       zh: `主站点之外只有冷备 ${cold.join('、')}（仅存数据副本，灾难时启用），看不到备用数据处理设备`,

@@ -98,6 +98,21 @@ function checkSiteReferences(model: ProposalModel): RawFinding[] {
         ),
       );
     }
+    const deployed = new Set(refs.map((r) => r.value));
+    for (const [id, role] of system.siteRoles) {
+      const key: Located<string> = { value: id, node: role.node, range: role.keyRange ?? role.range, path: role.path };
+      if (!model.siteById.has(id)) findings.push(unknownReference(model.tree, RULE.unknownSite, key, deployed, SITE));
+      else if (!deployed.has(id))
+        findings.push({
+          rule: RULE.siteRoleNotDeployed,
+          range: key.range,
+          path: role.path,
+          message: {
+            zh: `siteRoles 为站点 ${id} 写了角色，但它不在本系统的 sites 中：系统不在那里运行，这个角色不起作用。请把 ${id} 加入 sites，或删去这一项。`,
+            en: `siteRoles gives site ${id} a role, but it is not in this system's sites: the system does not run there, so the role has no effect. Add ${id} to sites, or remove the entry.`,
+          },
+        });
+    }
   }
   return findings;
 }

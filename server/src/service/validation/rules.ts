@@ -29,6 +29,7 @@ export const RULE = {
   duplicateItem: 'duplicate-item',
   duplicateId: 'duplicate-id',
   unknownSite: 'unknown-site',
+  siteRoleNotDeployed: 'site-role-not-deployed',
   unknownSystem: 'unknown-system',
   selfLink: 'self-link',
   selfDependency: 'self-dependency',
@@ -232,6 +233,15 @@ export const VALIDATION_RULES: RuleMeta[] = [
     {
       zh: '`systems[].sites` 或 `links` 中引用的站点 id 未在 `sites` 中定义。',
       en: 'A site id used in `systems[].sites` or `links` is not defined in `sites`.',
+    },
+  ),
+  rule(
+    RULE.siteRoleNotDeployed,
+    'warning',
+    { zh: '角色写给了未部署的站点', en: 'Role for a site the system is not in' },
+    {
+      zh: '`systems[].siteRoles` 为一个不在该系统 `sites` 中的站点写了角色：系统不在那里运行，这个角色不起作用。',
+      en: '`systems[].siteRoles` gives a role for a site that is not in the system’s `sites`: the system does not run there, so the role has no effect.',
     },
   ),
   rule(

@@ -42,6 +42,9 @@ export const keyCompletion: CompletionSource = {
     const { mapPath, column, hasColon, range } = place;
     const items: CompletionItem[] = [];
     const present = siblingKeys(model, cursor.position.line, column);
+    // A map keyed by the system's sites (siteRoles): its keys are the sites the system runs in.
+    if (describeField(mapPath)?.kind === 'site-map')
+      return { isIncomplete: false, items: siteKeys(model, mapPath, present, hasColon, range) };
     keysAt(mapPath).forEach((key, order) => {
       if (present.has(key.key) && key.key !== cursor.key) return;
       const field = describeField([...mapPath, key.key]);
@@ -60,6 +63,23 @@ export const keyCompletion: CompletionSource = {
     return { isIncomplete: false, items };
   },
 };
+
+function siteKeys(model: ProposalModel, mapPath: JsonPath, present: Set<string>, hasColon: boolean, range: Range): CompletionItem[] {
+  const system = typeof mapPath[1] === 'number' ? model.systems.find((s) => s.index === mapPath[1]) : undefined;
+  return (system?.sites?.value ?? [])
+    .filter((site) => !present.has(site.value))
+    .map((site, order) => {
+      const known = model.siteById.get(site.value);
+      return {
+        label: site.value,
+        kind: CompletionItemKind.Reference,
+        detail: [known?.city?.value, known?.role?.value].filter(Boolean).join(' · '),
+        textEdit: { range, newText: hasColon ? site.value : `${site.value}: ` },
+        sortText: String(order).padStart(3, '0'),
+        filterText: site.value,
+      };
+    });
+}
 
 /** Keys already written in the mapping that holds a key at `column` around `line` (from text: the tree may be broken mid-edit). */
 function siblingKeys(model: ProposalModel, line: number, column: number): Set<string> {
