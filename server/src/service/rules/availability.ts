@@ -4,7 +4,7 @@
  * compliance level. A topology passes by surviving, not by its site count.
  */
 import type { RawFinding, RuleFix } from '../types';
-import { zhJoin, zhNamed, type Localized } from '../locale';
+import { zhId, zhJoin, zhNamed, type Localized } from '../locale';
 import { isLiveFor, roleFor, type ProposalModel, type SiteModel, type SystemModel } from '../model';
 import { requiredScopeKinds, scenariosOf, type Scope, type SystemOutcome } from '../scenarios';
 import { anyOfScopes, outcomesOf, scopeName } from '../scenarioText';
@@ -379,7 +379,7 @@ export const activeActiveSingleDatabase: CasebookRule = {
         const city = [...liveCities.values()][0]!;
         out.push({
           ...finding(activeActiveSingleDatabase, on(system.databaseMode, true), {
-            zh: `${label.zh} 在${city}的 ${ids.join('、')} 同时承载业务，但共用一个集中式数据库：这是应用双活、数据库主备。失去主库所在中心时，所有中心都要等数据库切换完成，机房级 RTO 取决于数据库切换时间。请按数据库切换时间写 rto，或采用分布式数据库。`,
+            zh: `${label.zh} ${zhJoin(`在${city}的`, ids.map(zhId).join('、'), '同时承载业务')}，但共用一个集中式数据库：这是应用双活、数据库主备。失去主库所在中心时，所有中心都要等数据库切换完成，机房级 RTO 取决于数据库切换时间。请按数据库切换时间写 rto，或采用分布式数据库。`,
             en: `${label.en} serves from ${ids.join(', ')} in ${city} at once, on one centralized database: active-active applications over a primary/standby database. When the site holding the primary is lost, every site waits for the database to fail over, so the site-loss RTO is the database's failover time. State rto accordingly, or use a distributed database.`,
           }),
           severity: 'info',
