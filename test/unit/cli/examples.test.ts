@@ -65,6 +65,15 @@ describe('examples', () => {
     assert.ok(rules.size >= 6, `several rule families fire: ${[...rules].join(', ')}`);
   });
 
+  it('bank-core: the core claims DR level 4 where 114号 第七条 asks a provincial rural credit union for level 5', () => {
+    const { findings, text } = check('bank-core.arch.yaml');
+    const below = findings.find((f) => f.rule === 'dr-level-below-required');
+    assert.ok(below, 'dr-level-below-required fires');
+    assert.deepEqual(below.regulations, ['cbrc-2010-114#第七条']);
+    assert.match(text.split('\n')[below.range.start.line]!, /drLevel: 4/);
+    assert.ok(!findings.some((f) => f.rule === 'dr-level-unreachable'), 'a hot standby over sync replication reaches what levels 2–5 name');
+  });
+
   it('bank-core: the mainframe waiver suppresses with its reason and is not reported', () => {
     const { findings } = check('bank-core.arch.yaml');
     const waived = findings.find((f) => f.rule === 'mainframe-downsizing');
