@@ -99,6 +99,7 @@ export function runCheck(options: CheckOptions, stream?: CheckStream): CheckRepo
       const library = libraryOf(config);
       reportLibrary(libraryKey(config), () => libraryNotices(library, config.caseFolders, options.cwd));
       const result = checkFile(absolute, file, config, library, options, policy);
+      options.afterCheckedHere?.();
       outcome = result;
       if (!result.error) {
         if (render) rendered = render({ file, absolute, findings: result.findings, fingerprints: result.fingerprints, library });

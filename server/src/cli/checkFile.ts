@@ -51,6 +51,8 @@ export interface CheckOptions {
   jobs?: number;
   /** Receives each file's report in order instead of `report.files` keeping it (streamed output). */
   onFile?: (file: FileReport) => void;
+  /** Called after each file checked in this thread, none checked by a worker (the CLI sizes this thread's heap there). */
+  afterCheckedHere?: () => void;
 }
 
 /** What checking one file gives: its findings, or the reason it could not be read. */

@@ -3,7 +3,6 @@
  * command. Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage
  * errors and unreadable files (message on stderr, in the chosen language).
  */
-import { setFlagsFromString } from 'node:v8';
 import path from 'node:path';
 import { pick, type Locale, type Localized } from '../service/locale';
 import { findConfigFile, loadConfigFile, type LoadedConfig } from '../node/config';
@@ -18,6 +17,7 @@ import { reportFiles } from './report';
 import { localToday } from './waiverPolicy';
 import { parseShard } from './shard';
 import { isCheckWorker, runWorker } from './workers';
+import { YoungGenerationHold, sizeHeapForCheck } from './heap';
 import { complianceOf, formatComplianceJson, formatComplianceText } from './compliance';
 import { formatSimulateJson, formatSimulateText, simulateFile } from './simulate';
 import { colorFor, styleFor, terminalSafeLines } from './text';
@@ -125,6 +125,7 @@ function checkOptions(args: ParsedArgs, ctx: Context, command: string): CheckOpt
   const shardText = flagValue(args, 'shard');
   const shard = shardText === undefined ? undefined : parseShard(shardText);
   if (shard && 'error' in shard) throw new UsageError(shard.error);
+  const youngGeneration = new YoungGenerationHold();
   return {
     operands: args.positionals,
     locale: ctx.locale,
@@ -135,6 +136,7 @@ function checkOptions(args: ParsedArgs, ctx: Context, command: string): CheckOpt
     ...(days !== undefined ? { waiverExpiryDays: Number(days) } : {}),
     ...(shard ? { shard } : {}),
     ...(jobs !== undefined ? { jobs: Number(jobs) } : {}),
+    afterCheckedHere: () => youngGeneration.afterFile(),
   };
 }
 
@@ -591,10 +593,8 @@ function locatedProblem(p: LoadedConfig['problems'][number]): Localized {
 // The bundle's entry (bin/casebook.js requires dist/cli.js, so `require.main` is not this module).
 // exitCode rather than exit(): large JSON/SARIF output to a pipe must drain first.
 // The same bundle is the worker script of `--jobs` (workers.ts).
-// Each file's tree, model and findings die once its result is written; by default V8 lets such garbage grow the
-// old space well past the live heap before collecting it. Growing it more slowly keeps the CLI's memory flat in the
-// number of files at no measured CPU cost (bench section 4). Set before the workers start: they inherit it.
-setFlagsFromString('--heap-growing-percent=50');
+// Before the workers start: they inherit the flags (heap.ts).
+sizeHeapForCheck();
 if (isCheckWorker()) runWorker();
 else {
   // A reader that stops early (`casebook check … | head`) closes the pipe: stop quietly, as Unix tools do.

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { OutputSpec } from './fileOutput';
+import { WORKER_RESOURCE_LIMITS } from './heap';
 import { workerInit, type FileReply, type PoolOptions, type Reply } from './workerProtocol';
 
 export { isCheckWorker } from './workerProtocol';
@@ -58,7 +59,7 @@ export class CheckPool {
     for (let i = 0; i < jobs; i++) {
       const { port1, port2 } = new MessageChannel();
       const init = workerInit({ options, ...(output ? { output } : {}), port: port2, signal: this.signal });
-      const worker = new Worker(script, { workerData: init, transferList: [port2] });
+      const worker = new Worker(script, { workerData: init, transferList: [port2], resourceLimits: WORKER_RESOURCE_LIMITS });
       worker.unref();
       this.workers.push({ worker, port: port1, inFlight: 0 });
     }
