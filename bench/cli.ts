@@ -16,7 +16,18 @@
  * the neighbours: the load average is printed before and after.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
@@ -84,18 +95,21 @@ function sample(pid: number): Sample | undefined {
 }
 
 /**
- * Runs `node script args`, stdout into `report`, polling the process tree's
+ * Runs `node script args`, stdout through a pipe into `report` (as a CI runner reads it: a tool that buffers its
+ * output for a pipe shows it in its peak memory), polling the process tree's
  * resident memory and CPU time until it exits. `ok` says which exit codes
  * mean the tool ran (a linter exits 1 when it finds something).
  */
 function measure(script: string, args: string[], report: string, key: string, ok: (code: number) => boolean): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const out = openSync(report, 'w');
+    const out = createWriteStream(report);
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, [script, ...args], {
-      stdio: ['ignore', out, 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, SCARF_ANALYTICS: 'false', DO_NOT_TRACK: '1' },
     });
+    child.stdout!.pipe(out);
+    const written = new Promise<void>((done) => out.on('finish', done));
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {
       if (stderr.length < 4000) stderr += chunk.toString();
@@ -117,10 +131,10 @@ function measure(script: string, args: string[], report: string, key: string, ok
     };
     const timer = setInterval(poll, 20);
     child.on('error', reject);
-    child.on('exit', (code) => {
+    child.on('exit', async (code) => {
       clearInterval(timer);
-      closeSync(out);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      await written;
       if (code === null || !ok(code)) {
         reject(new Error(`${path.basename(script)} ${args[0]} exited ${code}: ${stderr.trim().slice(0, 2000)}`));
         return;

@@ -26,6 +26,7 @@ import type { OutputFormat, OutputSpec } from './fileOutput';
 import { getLanguageService } from '../service/languageService';
 import type { CaseLibrary } from '../service/types';
 import { writeFileSync } from 'node:fs';
+import { syncStdout } from './stdout';
 
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
@@ -591,16 +592,15 @@ function locatedProblem(p: LoadedConfig['problems'][number]): Localized {
 }
 
 // The bundle's entry (bin/casebook.js requires dist/cli.js, so `require.main` is not this module).
-// exitCode rather than exit(): large JSON/SARIF output to a pipe must drain first.
+// exitCode rather than exit(): stderr to a pipe must drain first.
 // The same bundle is the worker script of `--jobs` (workers.ts).
 // Before the workers start: they inherit the flags (heap.ts).
 sizeHeapForCheck();
 if (isCheckWorker()) runWorker();
 else {
   // A reader that stops early (`casebook check … | head`) closes the pipe: stop quietly, as Unix tools do.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-  });
-  process.exitCode = main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+  const closed = (): never => process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  // Synchronous: the check loop never yields, so an asynchronous pipe would hold the whole report (stdout.ts).
+  const stdout = syncStdout(closed);
+  process.exitCode = main(process.argv.slice(2), { stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
 }
