@@ -108,7 +108,7 @@ function measure(script: string, args: string[], report: string, key: string, ok
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, SCARF_ANALYTICS: 'false', DO_NOT_TRACK: '1' },
     });
-    child.stdout!.pipe(out);
+    child.stdout.pipe(out);
     const written = new Promise<void>((done) => out.on('finish', done));
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -131,10 +131,12 @@ function measure(script: string, args: string[], report: string, key: string, ok
     };
     const timer = setInterval(poll, 20);
     child.on('error', reject);
-    child.on('exit', async (code) => {
+    child.on('exit', (code) => {
       clearInterval(timer);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      await written;
+      void written.then(() => finish(code, seconds));
+    });
+    const finish = (code: number | null, seconds: number) => {
       if (code === null || !ok(code)) {
         reject(new Error(`${path.basename(script)} ${args[0]} exited ${code}: ${stderr.trim().slice(0, 2000)}`));
         return;
@@ -147,7 +149,7 @@ function measure(script: string, args: string[], report: string, key: string, ok
         peakMb: peakKb / 1024,
         findings: countOccurrences(report, key),
       });
-    });
+    };
   });
 }
 
