@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { zhId, zhJoin, zhNamed } from '../../../server/src/service/locale';
 import { tier1TwoRegionsThreeDcs } from '../../../server/src/service/rules/availability';
+import { remoteDrTooClose } from '../../../server/src/service/rules/geography';
 import { library, modelOf } from '../rules/harness';
 
 describe('locale: zhJoin', () => {
@@ -31,5 +32,12 @@ describe('locale: ids inside Chinese text', () => {
     const [f] = tier1TwoRegionsThreeDcs.check({ model: modelOf(text), library });
     assert.match(f!.message.zh, /^系统“注册登记”是一级业务系统，.*失去机房“深圳福田”后/);
     assert.match(f!.message.en, /^System "注册登记" is tier 1 .*if site 深圳福田 is lost/);
+    const [cold] = remoteDrTooClose.check({
+      model: modelOf(
+        'casebook: proposal/v1\nname: t\nsites:\n  - { id: 上海张江, city: 上海, role: primary }\n  - { id: 昆山灾备, city: 昆山, role: hot-standby }\nsystems:\n  - { id: core, tier: 1, sites: [上海张江, 昆山灾备] }\n',
+      ),
+      library,
+    });
+    assert.match(cold!.message.zh, /主城市之外的中心“昆山灾备”（昆山，城市中心直线约/);
   });
 });

@@ -3,7 +3,7 @@
  * zoned (一云三区), and whether heterogeneous resources share one platform.
  */
 import type { RawFinding } from '../types';
-import { listOf, zhJoin, type Localized } from '../locale';
+import { listOf, zhId, zhJoin, type Localized } from '../locale';
 import { ZONES, type SystemModel } from '../model';
 import { entryOf } from '../yamlNodes';
 import { appendToList, cite, cites, fig, finding, on, replaceValue, setEntry, opening, systemLabel, type CasebookRule } from './helpers';
@@ -178,7 +178,7 @@ export const heterogeneousPlatforms: CasebookRule = {
     const firstId = first.id?.value ?? `#${first.index + 1}`;
     return [
       finding(heterogeneousPlatforms, on(other.platform!, true), {
-        zh: `各中心运行在 ${list.length} 种不同平台上（${list.join('、')}；如 ${firstId} 是 ${first.platform.value}，${otherId} 是 ${other.platform!.value}）。每种平台都要单独适配应用、单独运维。参考：${ref.zh}。建议用统一的 PaaS 屏蔽这些异构资源，应用只面对一种运行环境。`,
+        zh: `各中心运行在 ${list.length} 种不同平台上（${list.join('、')}；如 ${zhId(firstId)} 是 ${first.platform.value}，${zhId(otherId)} 是 ${other.platform!.value}）。每种平台都要单独适配应用、单独运维。参考：${ref.zh}。建议用统一的 PaaS 屏蔽这些异构资源，应用只面对一种运行环境。`,
         en: `The sites run on ${list.length} different platforms (${list.join(', ')}; ${firstId} is ${first.platform.value}, ${otherId} is ${other.platform!.value}). Each needs its own application adaptation and its own operations. For reference: ${ref.en}. Put one PaaS over them so applications face a single runtime.`,
       }),
     ];

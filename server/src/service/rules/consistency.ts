@@ -12,7 +12,7 @@ import {
   type SiteModel,
   type SystemModel,
 } from '../model';
-import { zhJoin } from '../locale';
+import { zhId, zhJoin } from '../locale';
 import { scenariosOf, type DataLoss, type Scope, type SystemOutcome } from '../scenarios';
 import { scopeName } from '../scenarioText';
 import type { RawFinding } from '../types';
@@ -87,7 +87,7 @@ export const rpoZeroAsyncReplication: CasebookRule = {
             rpoZeroAsyncReplication,
             on(rpo),
             {
-              zh: `${label.zh} ${zhJoin('承诺', which.zh)}，但失去${zhJoin(lost.zh, '后')}由 ${targetId} 接管，而它的数据只经由异步链路复制${names.length ? `（${names.join('、')}）` : ''}：未复制的数据会丢失。请改为同步（或多数派）复制，或如实写明可接受的 RPO。`,
+              zh: `${label.zh} ${zhJoin('承诺', which.zh)}，但失去${zhJoin(lost.zh, '后')}由 ${zhId(targetId)} 接管，而它的数据只经由异步链路复制${names.length ? `（${names.join('、')}）` : ''}：未复制的数据会丢失。请改为同步（或多数派）复制，或如实写明可接受的 RPO。`,
               en: `${label.en} promises ${which.en}, but if ${lost.en} is lost ${targetId} takes over, and its data arrives only over async replication${names.length ? ` (${names.join(', ')})` : ''}: whatever was not yet copied is lost. Replicate synchronously (or by majority), or state the RPO it can keep.`,
             },
             links.length > 0

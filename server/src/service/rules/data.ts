@@ -4,6 +4,7 @@
  */
 import { isHardDependency, type Located, type SystemModel } from '../model';
 import type { RawFinding } from '../types';
+import { zhId } from '../locale';
 import {
   HEAVY_DAILY_TRANSACTIONS,
   HEAVY_PEAK_TPS,
@@ -234,7 +235,7 @@ export const duplicateDataOwner: CasebookRule = {
       // One finding per domain, on the last claim: the line whose writing made the domain contested.
       out.push(
         finding(duplicateDataOwner, on(last.item), {
-          zh: `数据域「${domain}」有 ${list.length} 个系统声明为主系统：${names.join('、')}。多份主数据必然不一致。参考：${refs.zh}。请确定唯一的主系统（如用户中心），其他系统通过 dependsOn 读取。`,
+          zh: `数据域「${domain}」有 ${list.length} 个系统声明为主系统：${names.map(zhId).join('、')}。多份主数据必然不一致。参考：${refs.zh}。请确定唯一的主系统（如用户中心），其他系统通过 dependsOn 读取。`,
           en: `The "${domain}" data domain is claimed as master by ${list.length} systems: ${names.join(', ')}. Several masters drift apart. For reference: ${refs.en}. Choose one owner (a user centre, say) and have the others read it through dependsOn.`,
         }),
       );

@@ -3,7 +3,7 @@
  * recovery. Cities are identities with coordinates (./geo); a city the data
  * does not know is reported once as advice and every distance check skips it.
  */
-import { zhJoin } from '../locale';
+import { zhId, zhJoin } from '../locale';
 import { cityCandidates, distanceKm, lookupCity, type CityInfo } from '../geo';
 import type { SiteModel } from '../model';
 import type { RawFinding } from '../types';
@@ -97,7 +97,7 @@ export const remoteDrTooClose: CasebookRule = {
       if (distances.some((d) => d.km === undefined || d.km >= REMOTE_MIN_KM)) continue;
       const label = opening(systemLabel(system));
       const list = distances.map((d) => ({
-        zh: `${d.site.id?.value ?? '?'}（${d.city!.name.short}，城市中心直线约 ${kmText(d.km!).zh} 公里）`,
+        zh: `${zhId(d.site.id?.value ?? '?')}（${d.city!.name.short}，城市中心直线约 ${kmText(d.km!).zh} 公里）`,
         en: `${d.site.id?.value ?? '?'} (${d.city!.name.en}, about ${kmText(d.km!).en} km between city centres)`,
       }));
       out.push(

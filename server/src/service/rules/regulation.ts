@@ -5,7 +5,7 @@
  * could not be confirmed in public text grounds no finding at all.
  */
 import { distanceKm, lookupCity } from '../geo';
-import type { Localized } from '../locale';
+import { zhId, type Localized } from '../locale';
 import { roleFor, type ProposalModel, type SystemModel } from '../model';
 import { clausesFor, clauseTitle, drLevelFloorFor, institutionFacts, profileMatch, requirementMatch } from '../regulations';
 import type { DrLevelRequirement, RawFinding, RegulationClause, RegulationLibrary } from '../types';
@@ -305,7 +305,7 @@ function missingElement(
   const ids = (list: typeof sites) => list.map((s) => s.id?.value ?? '?');
   if (requirement.element === 'standby-site')
     return sites.length === 1
-      ? { zh: `只部署在 ${ids(sites)[0]}，没有备用场地`, en: `it runs only at ${ids(sites)[0]}, with no standby site` }
+      ? { zh: `只部署在 ${zhId(ids(sites)[0]!)}，没有备用场地`, en: `it runs only at ${ids(sites)[0]}, with no standby site` }
       : undefined;
   const primary = sites.find((s) => roleFor(system, s)?.value === 'primary') ?? sites[0]!;
   const standby = sites.filter((s) => s !== primary);
@@ -314,7 +314,7 @@ function missingElement(
     if (!standby.every((s) => roleFor(system, s)?.value === 'cold-standby')) return undefined;
     const cold = ids(standby);
     return {
-      zh: `主站点之外只有冷备 ${cold.join('、')}（仅存数据副本，灾难时启用），看不到备用数据处理设备`,
+      zh: `主站点之外只有冷备 ${cold.map(zhId).join('、')}（仅存数据副本，灾难时启用），看不到备用数据处理设备`,
       en: `outside its primary site it has only the cold standby ${cold.join(', ')} (a data copy, started on disaster), so no standby processing equipment shows`,
     };
   }
@@ -330,7 +330,7 @@ function missingElement(
         unwritten: true,
       }
     : {
-        zh: `它的站点（${[...mine].join('、')}）之间没有复制链路，看不到实时数据传输`,
+        zh: `它的站点（${[...mine].map(zhId).join('、')}）之间没有复制链路，看不到实时数据传输`,
         en: `no replication link joins its sites (${[...mine].join(', ')}), so no real-time data transmission shows`,
       };
 }
