@@ -110,7 +110,7 @@ async function clickToFirstProblem(page: Page, name: string): Promise<{ ms: numb
 /**
  * Where Casebook's time went, from the logs the workbench writes: the extension host's (activation, with a
  * millisecond timestamp, placed after the click) and the Casebook output channel's (the client's trace, under
- * `casebook.trace.server: verbose`): the initialize round trip (the server's spawn, its bundle's load, the library)
+ * `casebook.trace.server: messages`): the initialize round trip (the server's spawn, its bundle's load, the library)
  * and the first check from the didOpen's arrival to its publish. Best effort: a phase whose line is not found is
  * left out, never guessed.
  */
@@ -165,7 +165,9 @@ async function oneRun(lib: WorkbenchLib, vsix: string, subject: Subject): Promis
   mkdirSync(workspace);
   // Something to show in the Explorer, and nothing that activates either extension at startup.
   writeFileSync(path.join(workspace, 'notes.txt'), 'cold-open benchmark\n');
-  const profile = lib.prepareProfile(home, { 'workbench.colorTheme': 'Default Light Modern', 'casebook.trace.server': 'verbose' });
+  // `messages`, not `verbose`: the phases need only message names and timings, and a verbose trace writes every
+  // message's parameters (thousands of lines for the first publish) through the output channel during the figure.
+  const profile = lib.prepareProfile(home, { 'workbench.colorTheme': 'Default Light Modern', 'casebook.trace.server': 'messages' });
   lib.installVsix(vsix, profile);
   const server = await lib.startCodeServer({ ...profile, workspace });
   const browser = await lib.launchBrowser();
