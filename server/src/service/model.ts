@@ -132,7 +132,9 @@ export interface Topology {
   sites: SiteModel[];
   /** One name per city identity, as first written. */
   cities: string[];
-  /** City of the first primary (else active, else first) site. */
+  /** The system's main site: its first primary (else active, else first) site, in the roles it plays for the system. */
+  mainSite?: SiteModel;
+  /** City of the main site. */
   primaryCity?: string;
   /** Its identity (`cityKey`). */
   primaryCityKey?: string;
@@ -450,6 +452,7 @@ function deriveTopology(sites: SiteModel[], system: Pick<SystemModel, 'siteRoles
   return {
     sites: unique,
     cities,
+    mainSite: main,
     ...(main.city !== undefined ? { primaryCity: main.city.value.trim(), primaryCityKey: main.cityKey } : {}),
     sameCityActiveActive: [...byCity.values()].some((list) => list.length >= 2 && list.filter(isLive).length >= 2),
     twoRegionsThreeDcs: unique.length >= 3 && byCity.size >= 2 && largestCity >= 2,

@@ -267,6 +267,17 @@ ${o.important ? '    important: true\n' : ''}${o.databaseMode ? `    database: {
       );
       assert.match(unlinked[0]!.message.en, /no replication link joins its sites \(cs-1, wh-1\)/);
 
+      // The main site is the live one however the sites are listed: a cold standby written first is still the standby.
+      const coldFirst = run(
+        drLevelUnreachable,
+        claiming({ level: 4, sites: '[yy-1, cs-1]' }).replace(
+          '{ id: cs-1, city: 长沙, role: primary }',
+          '{ id: cs-1, city: 长沙, role: active }',
+        ),
+        builtIn,
+      );
+      assert.match(coldFirst[0]!.message.zh, /主站点之外只有冷备 yy-1/);
+
       const level6 = run(
         drLevelUnreachable,
         claiming({ level: 6, sites: '[cs-1, wh-1]', links: ['{ from: cs-1, to: cs-2, mode: sync }'] }),

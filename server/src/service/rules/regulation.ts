@@ -307,8 +307,7 @@ function missingElement(
     return sites.length === 1
       ? { zh: `只部署在 ${zhId(ids(sites)[0]!)}，没有备用场地`, en: `it runs only at ${ids(sites)[0]}, with no standby site` }
       : undefined;
-  const primary = sites.find((s) => roleFor(system, s)?.value === 'primary') ?? sites[0]!;
-  const standby = sites.filter((s) => s !== primary);
+  const standby = sites.filter((s) => s !== system.topology.mainSite);
   if (standby.length === 0) return undefined;
   if (requirement.element === 'standby-equipment') {
     if (!standby.every((s) => roleFor(system, s)?.value === 'cold-standby')) return undefined;
