@@ -1,6 +1,7 @@
 // Bundles what ships (and what the tests and benchmark run) with esbuild.
 // Type checking is separate: `tsc -b` (npm run typecheck).
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -13,6 +14,8 @@ const targets = [
   ['server/src/server.ts', 'dist/server.js', 'node', []],
   ['server/src/node/checkWorker.ts', 'dist/checkWorker.js', 'node', []],
   ['server/src/cli/main.ts', 'dist/cli.js', 'node', []],
+  // Run below, once bundled: writes dist/library-cache.json (server/src/node/libraryCache.ts).
+  ['server/src/node/writeLibraryCacheMain.ts', 'dist/writeLibraryCache.js', 'node', []],
   // The workers of `casebook check --jobs N`: checking and the streamed formats only (server/src/cli/workers.ts).
   ['server/src/cli/workerMain.ts', 'dist/cliWorker.js', 'node', []],
   ['client/src/extension.ts', 'dist/client.js', 'node', ['vscode']],
@@ -45,4 +48,6 @@ await Promise.all(
       }),
     ),
 );
+// The built-in library parsed by the code just bundled, so that servers, workers and the CLI start without parsing it.
+execFileSync(process.execPath, [path.join(root, 'dist', 'writeLibraryCache.js')], { cwd: root, stdio: 'inherit' });
 console.log(`built in ${Date.now() - started} ms`);

@@ -13,12 +13,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildLibrary, libraryFileKind, type LibraryFile } from '../service/library/build';
+import { buildLibrary, libraryFileKind, parseLibraryFile, type LibraryFile } from '../service/library/build';
 import { messages } from '../service/library/messages';
 import type { Localized } from '../service/locale';
-import { buildRegulationLibrary, type RegulationFile } from '../service/regulations';
+import { buildRegulationLibrary, parseRegulation, type ParsedRegulation, type RegulationFile } from '../service/regulations';
 import type { CaseLibrary, LibraryProblem, RegulationLibrary } from '../service/types';
 import { readCapped, type CappedRead } from './fileReader';
+import { LibraryCache, bundledCacheFile, serializeLibraryCache, type ParsedFile } from './libraryCache';
 
 export interface LoadLibraryOptions {
   /** The built-in `cases/` folder (see builtInCasesPath). */
@@ -32,6 +33,11 @@ export interface LoadLibraryOptions {
   builtInRegulationsPath?: string;
   /** Enterprise regulation folders (行内规范, 集团标准: `.casebook.yaml` `regulations:`). */
   regulationPaths?: string[];
+  /**
+   * The parsed-library cache for the built-in files (libraryCache.ts); by default the one beside the bundles.
+   * Files it does not hold, or holds for another text, are parsed.
+   */
+  cacheFile?: string;
 }
 
 const SUBFOLDERS = ['cases', 'patterns', 'topologies'];
@@ -39,17 +45,46 @@ const ORIGIN = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 
 
 export function loadLibrary(options: LoadLibraryOptions): CaseLibrary {
   const problems: LibraryProblem[] = [];
+  const cache = LibraryCache.open(options.cacheFile ?? bundledCacheFile(), libraryRoot(options.builtInPath));
+  const builtIn = readLibraryFolder(options.builtInPath, true, problems);
+  if (cache) for (const file of builtIn) file.parsed = cache.parsed(file.path, file.text);
   const files: LibraryFile[] = [
-    ...readLibraryFolder(options.builtInPath, true, problems),
+    ...builtIn,
     ...options.extraPaths.flatMap((folder) => readLibraryFolder(path.resolve(folder), false, problems)),
   ];
   const library = buildLibrary(files);
   library.problems.unshift(...problems);
-  library.regulations = loadRegulations(
-    options.builtInRegulationsPath ?? path.join(path.dirname(path.resolve(options.builtInPath)), 'regulations'),
-    options.regulationPaths ?? [],
-  );
+  library.regulations = loadRegulations(builtInRegulationsPath(options), options.regulationPaths ?? [], cache);
   return library;
+}
+
+/**
+ * Writes the parsed-library cache of the built-in library at `builtInPath` (its cases, patterns and regulations)
+ * to `cacheFile`: scripts/build.mjs, once per build. Returns how many files it holds.
+ */
+export function writeLibraryCache(builtInPath: string, cacheFile: string): number {
+  const problems: LibraryProblem[] = [];
+  const parsed: { path: string; text: string; parsed: ParsedFile }[] = [];
+  for (const file of readLibraryFolder(builtInPath, true, problems)) {
+    const result = parseLibraryFile(file);
+    if (result) parsed.push({ path: file.path, text: file.text, parsed: result });
+  }
+  const regulations = builtInRegulationsPath({ builtInPath });
+  if (fs.existsSync(regulations)) {
+    for (const file of readRegulationFolder(regulations, true, problems)) parsed.push({ ...file, parsed: parseRegulation(file) });
+  }
+  if (problems.length > 0) throw new Error(`the built-in library could not be read: ${problems.map((p) => p.file).join(', ')}`);
+  fs.writeFileSync(cacheFile, serializeLibraryCache(libraryRoot(builtInPath), parsed));
+  return parsed.length;
+}
+
+/** The folder holding the built-in `cases/` and `regulations/`: cache entries are named relative to it. */
+function libraryRoot(builtInPath: string): string {
+  return path.dirname(path.resolve(builtInPath));
+}
+
+function builtInRegulationsPath(options: Pick<LoadLibraryOptions, 'builtInPath' | 'builtInRegulationsPath'>): string {
+  return options.builtInRegulationsPath ?? path.join(libraryRoot(options.builtInPath), 'regulations');
 }
 
 /**
@@ -57,23 +92,31 @@ export function loadLibrary(options: LoadLibraryOptions): CaseLibrary {
  * silently when absent, as beside a test's case folder) and of each enterprise
  * folder (a missing one is a problem). One document per file.
  */
-export function loadRegulations(builtInPath: string, extraPaths: readonly string[]): RegulationLibrary {
+export function loadRegulations(builtInPath: string, extraPaths: readonly string[], cache?: LibraryCache): RegulationLibrary {
   const problems: LibraryProblem[] = [];
   const files: RegulationFile[] = [];
-  const read = (folder: string, builtIn: boolean) => {
-    for (const entry of listFolder(folder, problems) ?? []) {
-      const full = path.join(folder, entry.name);
-      if (!entry.isFile() || !/\.ya?ml$/i.test(entry.name)) continue;
-      const got = readCapped(full, MAX_LIBRARY_FILE_BYTES);
-      if (got.kind === 'bytes') files.push({ path: full, text: got.bytes.toString('utf8'), builtIn });
-      else problems.push({ file: full, range: ORIGIN, message: messages.unreadableFile(full, readFailure(got)) });
+  if (fs.existsSync(builtInPath)) {
+    for (const file of readRegulationFolder(builtInPath, true, problems)) {
+      const parsed = cache?.parsed<ParsedRegulation>(file.path, file.text);
+      files.push(parsed ? { ...file, parsed } : file);
     }
-  };
-  if (fs.existsSync(builtInPath)) read(builtInPath, true);
-  for (const folder of extraPaths) read(path.resolve(folder), false);
+  }
+  for (const folder of extraPaths) files.push(...readRegulationFolder(path.resolve(folder), false, problems));
   const library = buildRegulationLibrary(files);
   library.problems.unshift(...problems);
   return library;
+}
+
+function readRegulationFolder(folder: string, builtIn: boolean, problems: LibraryProblem[]): RegulationFile[] {
+  const files: RegulationFile[] = [];
+  for (const entry of listFolder(folder, problems) ?? []) {
+    const full = path.join(folder, entry.name);
+    if (!entry.isFile() || !/\.ya?ml$/i.test(entry.name)) continue;
+    const got = readCapped(full, MAX_LIBRARY_FILE_BYTES);
+    if (got.kind === 'bytes') files.push({ path: full, text: got.bytes.toString('utf8'), builtIn });
+    else problems.push({ file: full, range: ORIGIN, message: messages.unreadableFile(full, readFailure(got)) });
+  }
+  return files;
 }
 
 /** The library files of one folder, in a stable (sorted) order. */

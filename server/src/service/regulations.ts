@@ -32,6 +32,20 @@ export interface RegulationFile {
   path: string;
   text: string;
   builtIn: boolean;
+  /** The file already parsed (from the parsed-library cache): what `parseRegulation` gives for this text. */
+  parsed?: ParsedRegulation;
+}
+
+/** One regulation file parsed on its own: its document, when it could be read, and its problems. */
+export interface ParsedRegulation {
+  document?: RegulationDocument;
+  problems: LibraryProblem[];
+}
+
+export function parseRegulation(file: RegulationFile): ParsedRegulation {
+  const problems: LibraryProblem[] = [];
+  const document = parseRegulationFile(file, problems);
+  return document ? { document, problems } : { problems };
 }
 
 const ORIGIN = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -47,7 +61,8 @@ export function emptyRegulationLibrary(): RegulationLibrary {
 export function buildRegulationLibrary(files: readonly RegulationFile[]): RegulationLibrary {
   const library = emptyRegulationLibrary();
   for (const file of files) {
-    const doc = parseRegulationFile(file, library.problems);
+    const { document: doc, problems } = file.parsed ?? parseRegulation(file);
+    library.problems.push(...problems);
     if (!doc) continue;
     const existing = library.documents.get(doc.id);
     if (existing) {

@@ -9,7 +9,7 @@ import { suggest } from '../suggest';
 import type { Localized } from '../locale';
 import type { CaseLibrary, CaseRecord, LibraryProblem, PatternRecord, ProductRecord, SourceLocation } from '../types';
 import { messages, WHAT } from './messages';
-import { parseCaseFile, parsePatternFile, parseProductsFile, type LibraryReference, type ParsedCase } from './parse';
+import { parseCaseFile, parsePatternFile, parseProductsFile, type LibraryReference, type ParsedCase, type ParsedPattern } from './parse';
 import { baseNameOf, dirnameOf, normalizePath, pathKey, resolvePath } from './paths';
 
 export type LibraryFileKind = 'case' | 'pattern' | 'products' | 'topology';
@@ -21,6 +21,11 @@ export interface LibraryFile {
   builtIn: boolean;
   /** Inferred from the path when absent (see libraryFileKind). */
   kind?: LibraryFileKind;
+  /**
+   * The file already parsed (a case or pattern file, from the parsed-library cache the build writes for the
+   * built-in cases): what `parseLibraryFile` gives for this text. Used instead of parsing the text again.
+   */
+  parsed?: ParsedCase | ParsedPattern;
 }
 
 const TOPOLOGY_FILE = /\.arch\.ya?ml$/i;
@@ -38,6 +43,17 @@ export function libraryFileKind(path: string): LibraryFileKind | undefined {
   if (/^products\.ya?ml$/i.test(name)) return 'products';
   if (baseNameOf(dirnameOf(path)) === 'patterns') return 'pattern';
   return 'case';
+}
+
+/**
+ * A case or pattern file parsed on its own, before the files are merged: what the parsed-library cache holds
+ * (undefined for the other kinds, which are not cached: topologies are kept as text, products are one small file).
+ */
+export function parseLibraryFile(file: LibraryFile): ParsedCase | ParsedPattern | undefined {
+  const kind = file.kind ?? libraryFileKind(file.path);
+  if (kind === 'case') return parseCaseFile(file.text, file.path, file.builtIn);
+  if (kind === 'pattern') return parsePatternFile(file.text, file.path, file.builtIn);
+  return undefined;
 }
 
 /** Records of one kind, keyed by id; built-in ones win and enterprise ones cannot replace them. */
@@ -103,11 +119,11 @@ export function buildLibrary(files: readonly LibraryFile[]): CaseLibrary {
         if (file.builtIn) builtInProducts.add(product.id);
       }
     } else if (kind === 'pattern') {
-      const parsed = parsePatternFile(file.text, file.path, file.builtIn);
+      const parsed = (file.parsed as ParsedPattern | undefined) ?? parsePatternFile(file.text, file.path, file.builtIn);
       problems.push(...parsed.problems);
       if (parsed.value && parsed.idLocation) patterns.add(parsed.value, parsed.idLocation, parsed.references);
     } else if (kind === 'case') {
-      const parsed = parseCaseFile(file.text, file.path, file.builtIn);
+      const parsed = (file.parsed as ParsedCase | undefined) ?? parseCaseFile(file.text, file.path, file.builtIn);
       problems.push(...parsed.problems);
       if (parsed.value && parsed.idLocation && cases.add(parsed.value, parsed.idLocation, parsed.references) && parsed.topologyRef) {
         topologyRefs.push({ record: parsed.value, ref: parsed.topologyRef });
