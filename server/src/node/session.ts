@@ -24,6 +24,9 @@ import { FileWatching, classifyChanges } from './watching';
 import { warmUp } from './warmUp';
 import { WorkspaceProposals } from './workspaceProposals';
 
+/** How long after start-up the engine is warmed up, when no proposal has been opened by then. */
+const WARM_UP_DELAY_MS = 300;
+
 /** How long after start-up the check worker's thread starts, unless a large document needs it sooner. */
 const WORKER_SPAWN_DELAY_MS = 1500;
 
@@ -153,12 +156,22 @@ export class Session {
     });
   }
 
-  /** After `initialized`: load the library, warm the engine up, announce readiness, check what is open. */
+  /** After `initialized`: load the library, announce readiness, then warm the engine up unless a proposal is open. */
   async start(): Promise<void> {
+    await this.status.busy(() => this.library.reload());
+    this.status.ready();
+    // A client activated by opening a proposal sends its didOpen right after `initialized` (tens of ms later in a
+    // workbench); that first check warms the engine as well, and warming first would only delay it. So the warm-up
+    // waits a moment and runs only when nothing is open by then (a server started for a workspace, say).
+    setTimeout(() => void this.warmUpUnlessOpen(), WARM_UP_DELAY_MS).unref();
+    // The worker thread starts once the first checks are out (on the main thread, as small documents are before it is
+    // warm): started at once, its bundle and library load would compete with them for the cores.
+    setTimeout(() => this.checker?.spawn(), WORKER_SPAWN_DELAY_MS).unref();
+  }
+
+  private async warmUpUnlessOpen(): Promise<void> {
+    if (this.documents.all().some((d) => this.sync.document(d.uri))) return;
     await this.status.busy(async () => {
-      this.library.reload();
-      // A proposal already open is checked next, which warms the engine as well: warming first would only delay it.
-      if (this.documents.all().some((d) => this.sync.document(d.uri))) return;
       try {
         warmUp(this.service, (await this.settings.get(undefined)).analysis);
       } catch (error) {
@@ -166,10 +179,6 @@ export class Session {
         this.guard.report('warming up', error);
       }
     });
-    this.status.ready();
-    // The worker thread starts once the first checks are out (on the main thread, as small documents are before it is
-    // warm): started at once, its bundle and library load would compete with them for the cores.
-    setTimeout(() => this.checker?.spawn(), WORKER_SPAWN_DELAY_MS).unref();
   }
 
   /** The open document at `uri` and its settings, when it is a proposal the server answers for. */
