@@ -4,8 +4,17 @@
  * each Han syllable on, and its pinyin initials; and the initials one
  * keystroke away from a query.
  */
-import { pinyin } from 'pinyin-pro';
+import type * as PinyinPro from 'pinyin-pro';
 import { CharClass, MAX_QUERY_LENGTH, classify, compact, normalize, tokenize } from './normalize';
+
+/**
+ * pinyin-pro, required on the first search rather than imported: its dictionaries are a third of the server bundle,
+ * and evaluating them at start-up cost every cold start some 25 ms of CPU before the first check (issue 13). A
+ * `require` the bundler resolves to the package's CommonJS build, which it evaluates only when first called.
+ */
+let pinyinPro: typeof PinyinPro | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadPinyinPro = (): typeof PinyinPro => (pinyinPro ??= require('pinyin-pro') as typeof PinyinPro);
 
 /** How much of a name its search forms are derived from (see nameForms). */
 const MAX_FORM_SOURCE = 2 * MAX_QUERY_LENGTH;
@@ -45,7 +54,7 @@ function syllablesOf(name: string): { syllables: string[]; hanStarts: boolean[] 
       hanStarts.push(false);
     } else if (runClass === CharClass.Han) {
       sawHan = true;
-      for (const s of pinyin(run, { toneType: 'none', type: 'array', v: true })) {
+      for (const s of loadPinyinPro().pinyin(run, { toneType: 'none', type: 'array', v: true })) {
         syllables.push(s.toLowerCase());
         hanStarts.push(true);
       }
