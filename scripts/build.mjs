@@ -5,9 +5,28 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { require as tsxRequire } from 'tsx/cjs/api';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
+
+// The bundles load the proposal validator as ajv standalone code generated here, in place of
+// proposalValidator.ts (which compiles the schema when it loads): a cold start then pays neither for
+// ajv's compiler nor for the compile. Generated once per build, in memory; nothing is written.
+const PROPOSAL_VALIDATOR = path.join(root, 'server/src/service/validation/proposalValidator.ts');
+if (!existsSync(PROPOSAL_VALIDATOR)) throw new Error(`build: ${PROPOSAL_VALIDATOR} moved; update scripts/build.mjs`);
+let validatorCode;
+const standaloneValidator = {
+  name: 'standalone-proposal-validator',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]validation[\\/]proposalValidator\.ts$/ }, (args) => {
+      if (args.path !== PROPOSAL_VALIDATOR) return undefined;
+      validatorCode ??= tsxRequire('../server/src/service/validation/proposalValidatorCode.ts', import.meta.url).proposalValidatorCode();
+      // resolveDir: its `require("ajv/dist/runtime/…")` resolve from the repository's node_modules.
+      return { contents: validatorCode, loader: 'js', resolveDir: root };
+    });
+  },
+};
 
 /** [entry, outfile, platform, externals] */
 const targets = [
@@ -45,6 +64,7 @@ await Promise.all(
         sourcemap: production ? false : 'linked',
         logLevel: 'warning',
         legalComments: 'none',
+        plugins: platform === 'node' ? [standaloneValidator] : [],
       }),
     ),
 );

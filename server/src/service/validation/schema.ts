@@ -4,9 +4,9 @@
  * about (a key error on the key, a value error on the value) and gets a message
  * written here in both languages.
  */
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { Localized } from '../locale';
-import { describeField, keysAt, PROPOSAL_SCHEMA, type FieldInfo, type FieldType, type NumericRange } from '../schemaInfo';
+import { describeField, keysAt, type FieldInfo, type FieldType, type NumericRange } from '../schemaInfo';
 import type { RawFinding, RuleFix } from '../types';
 import type { YamlTree } from '../yamlTree';
 import { entryOf, toPlain, type JsonPath, type YEntry, type YMap, type YNode } from '../yamlNodes';
@@ -14,11 +14,7 @@ import { headRange, removeItemEdit, replaceFix, show, textAt, writtenAt } from '
 import { MARKER_KEY } from './document';
 import { RULE } from './rules';
 import { suggest } from '../suggest';
-
-const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, allowUnionTypes: true, messages: false });
-// Documentation keywords of our own, for hover and completion; ajv only needs to know they are not typos.
-ajv.addVocabulary(['x-description-zh', 'x-value-docs', 'x-kind']);
-const validateProposal = ajv.compile(PROPOSAL_SCHEMA);
+import { validateProposal } from './proposalValidator';
 
 /** ajv keywords that only combine others: their sub-errors say what is wrong. */
 const COMBINATORS = new Set(['anyOf', 'oneOf', 'allOf', 'if', 'then', 'else', 'not', '$ref']);
