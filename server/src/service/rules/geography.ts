@@ -3,7 +3,7 @@
  * recovery. Cities are identities with coordinates (./geo); a city the data
  * does not know is reported once as advice and every distance check skips it.
  */
-import { zhId, zhJoin } from '../locale';
+import { zhId, zhJoin, zhNamed } from '../locale';
 import { cityCandidates, distanceKm, lookupCity, type CityInfo } from '../geo';
 import type { SiteModel } from '../model';
 import type { RawFinding } from '../types';
@@ -56,7 +56,7 @@ export const syncReplicationLongDistance: CasebookRule = {
           syncReplicationLongDistance,
           on(link.mode, true),
           {
-            zh: `${link.from.value}→${link.to.value} 是同步复制，两地（${a.name.short}—${b.name.short}）直线距离约 ${d.zh} 公里：每次提交至少多等约 ${ms} 毫秒的往返，实际光纤更长。同步复制通常只用于同城；异地建议异步复制，并在 cityLoss 中写明可接受的 RPO。`,
+            zh: `${zhNamed('链路', `${link.from.value}→${link.to.value}`)} 是同步复制，两地（${a.name.short}—${b.name.short}）直线距离约 ${d.zh} 公里：每次提交至少多等约 ${ms} 毫秒的往返，实际光纤更长。同步复制通常只用于同城；异地建议异步复制，并在 cityLoss 中写明可接受的 RPO。`,
             en: `${link.from.value}→${link.to.value} replicates synchronously across about ${d.en} km (${a.name.en}–${b.name.en}, great circle): every commit waits at least about ${ms} ms more for the round trip, and real fibre runs longer. Synchronous replication belongs within a city; replicate asynchronously between cities and state the RPO you accept in cityLoss.`,
           },
           [replaceValue(link.mode, 'async', { zh: '改为异步复制（async）', en: 'Replicate asynchronously' })],
