@@ -105,6 +105,52 @@ describe('rules: regulation', () => {
     assert.deepEqual(remoteDrTooClose.regulations, ['cbrc-2010-114#第三条（四）']);
   });
 
+  describe('remote-dr-too-close, by what 114号 第七条 asks of the institution', () => {
+    const nearby = (institution: string, cityLoss = '') => `casebook: proposal/v1
+name: 近距离备份
+${institution ? `institution: { ${institution} }\n` : ''}sites:
+  - { id: wz-1, city: 温州, role: primary }
+  - { id: wz-2, city: 温州, role: hot-standby }
+  - { id: 丽水备份, city: 丽水, role: cold-standby }
+systems:
+  - id: core
+    name: 核心
+    tier: 1
+${cityLoss}    sites: [wz-1, wz-2, 丽水备份]
+`;
+    const small = 'type: rural-commercial, totalAssets: 650, crossProvince: false';
+
+    it('is a note for a bank asked only for a same-city centre and remote data backup, when no cityLoss is promised', () => {
+      const [f, ...rest] = run(remoteDrTooClose, nearby(small), builtIn);
+      assert.equal(rest.length, 0);
+      assert.equal(f!.severity, 'info');
+      assert.deepEqual(f!.regulations, ['cbrc-2010-114#第三条（四）', 'cbrc-2010-114#第七条']);
+      assert.match(f!.message.zh, /主中心所在城市之外的中心“丽水备份”（丽水，城市中心直线约 \d+ 公里）离它不到 100 公里/);
+      assert.match(f!.message.zh, /不要求异地模式灾备中心，此处仅作提示/);
+      assert.match(f!.message.en, /not a remote-mode centre, so this is advice only/);
+      const cityCommercial = run(remoteDrTooClose, nearby('type: city-commercial, totalAssets: 800, crossProvince: true'), builtIn);
+      assert.equal(cityCommercial[0]!.severity, 'info', 'below 1000亿: 第七条’s second half');
+    });
+
+    it('stays a warning when the system promises to survive its city, when 第七条 asks for a remote centre, or when nothing says which', () => {
+      for (const [text, why] of [
+        [nearby(small, '    cityLoss: { rto: 1h }\n'), 'cityLoss promised'],
+        [nearby('type: city-commercial, totalAssets: 3000, crossProvince: true'), '1000亿 and cross-province'],
+        [nearby('type: rural-credit-union'), 'a provincial rural credit union'],
+        [nearby('type: city-commercial, crossProvince: true'), 'assets unstated: it may need a remote centre'],
+        [nearby(''), 'no institution'],
+        [nearby('type: insurer'), 'not a bank 第七条 speaks of'],
+      ] as const) {
+        const found = run(remoteDrTooClose, text, builtIn);
+        assert.deepEqual(
+          found.map((f) => f.severity ?? 'warning'),
+          ['warning'],
+          why,
+        );
+      }
+    });
+  });
+
   it('analysis carries the clauses to the finding (the rule’s by default, the finding’s own where it names them)', () => {
     const text = proposal({ type: 'city-commercial', rto: '4h' }).replace('    important: true\n', '    important: true\n    tier: 1\n');
     const { findings } = analyzeProposal(modelOf(text), bank, { locale: 'en', rules: {} });
@@ -284,6 +330,36 @@ ${o.important ? '    important: true\n' : ''}${o.databaseMode ? `    database: {
         builtIn,
       );
       assert.equal(level6.length, 1, 'a level-6 claim needs at least what level 5 names');
+    });
+
+    it('level 5: a link that trails by 5 minutes or more is batch transfer, not the real-time transmission its name says', () => {
+      const batch = run(
+        drLevelUnreachable,
+        claiming({
+          level: 5,
+          sites: '[cs-1, cs-2, wh-1]',
+          links: ['{ from: cs-1, to: cs-2, mode: async, lag: 15m }', '{ from: cs-1, to: wh-1, mode: async, lag: 1d }'],
+        }),
+        builtIn,
+      );
+      assert.deepEqual(
+        batch.map((f) => [f.path.join('.'), f.severity]),
+        [['systems.0.drLevel', undefined]],
+      );
+      assert.match(
+        batch[0]!.message.zh,
+        /只有 cs-1→cs-2（滞后 15m）、cs-1→wh-1（滞后 1d）这样的批量复制，看不到实时数据传输（滞后 5 分钟及以上按批量传输计，这是 Casebook 的界定，标准的数字未核实）；第5级“实时数据传输及完整设备支持”/,
+      );
+      assert.match(batch[0]!.message.en, /joined only by batch replication, cs-1→cs-2 \(lag 15m\), cs-1→wh-1 \(lag 1d\)/);
+      // One real-time link among them is enough; so is a lag under 5 minutes, a sync link, or an async one with no lag stated.
+      for (const link of [
+        '{ from: cs-1, to: wh-1, mode: async, lag: 4m }',
+        '{ from: cs-1, to: cs-2, mode: sync }',
+        '{ from: cs-1, to: wh-1, mode: async }',
+      ]) {
+        const text = claiming({ level: 5, sites: '[cs-1, cs-2, wh-1]', links: ['{ from: cs-1, to: cs-2, mode: async, lag: 15m }', link] });
+        assert.deepEqual(run(drLevelUnreachable, text, builtIn), [], link);
+      }
     });
 
     it('is a note when the proposal writes no links at all: the replication may only be unwritten', () => {

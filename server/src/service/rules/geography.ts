@@ -4,6 +4,7 @@
  * does not know is reported once as advice and every distance check skips it.
  */
 import { zhId, zhJoin, zhNamed } from '../locale';
+import { actionable, institutionFacts, requirementMatch } from '../regulations';
 import { cityCandidates, distanceKm, lookupCity, type CityInfo } from '../geo';
 import type { SiteModel } from '../model';
 import type { RawFinding } from '../types';
@@ -17,6 +18,10 @@ const SYNC_MAX_KM = 300;
 export const REMOTE_MIN_KM = 100;
 /** The clause of the regulation library that defines the two modes (regulations/cbrc-2010-114.yaml). */
 export const REMOTE_MODE_CLAUSE = 'cbrc-2010-114#第三条（四）';
+/** 114号 第七条: which banks need a remote-mode DR centre, and that the others need a same-city one and remote data backup. */
+export const REMOTE_CENTRE_CLAUSE = 'cbrc-2010-114#第七条';
+/** The banks 第七条 speaks of (directly, or for a rural commercial bank by 第二条's "参照"): only for them does its lower half say what is enough. */
+const BANK_TYPES: readonly string[] = ['state-owned', 'joint-stock', 'city-commercial', 'rural-commercial', 'rural-credit-union'];
 /** Light in fibre: about 1 ms of round trip per 100 km. */
 const KM_PER_MS_ROUND_TRIP = 100;
 
@@ -73,15 +78,23 @@ export const remoteDrTooClose: CasebookRule = {
   defaultSeverity: 'warning',
   title: { zh: '异地灾备离生产中心太近', en: 'Remote DR too close to production' },
   description: {
-    zh: `一级系统在主中心所在城市之外的每个中心，离主中心城市都不到 ${REMOTE_MIN_KM} 公里。《商业银行数据中心监管指引》（银监发〔2010〕114号）第三条：同城模式“一般距离数十公里”，可防范火灾、建筑物破坏、电力或通信中断；异地模式“一般距离在数百公里以上，不会同时面临同类区域性灾难风险，如地震、台风和洪水等”。相距数十公里的两座城市按此属于同城模式，不是异地灾备。`,
-    en: `Every site of a tier-1 system outside its primary city lies less than ${REMOTE_MIN_KM} km from that city. The CBRC Guidelines on Data Centres of Commercial Banks (银监发〔2010〕114号), Article 3: the same-city mode is "generally tens of kilometres" apart and guards against fire, building damage, power or communication failure; the remote mode is "generally hundreds of kilometres or more" apart and does not face the same regional disasters (earthquake, typhoon, flood). Two cities tens of kilometres apart are the same-city mode by that measure, not remote DR.`,
+    zh: `一级系统在主中心所在城市之外的每个中心，离主中心城市都不到 ${REMOTE_MIN_KM} 公里。《商业银行数据中心监管指引》（银监发〔2010〕114号）第三条（四）：同城模式“一般距离数十公里”，可防范火灾、建筑物破坏、电力或通信中断；异地模式“一般距离在数百公里以上，不会同时面临同类区域性灾难风险，如地震、台风和洪水等”。相距数十公里的两座城市按此属于同城模式，不是异地灾备。第七条只要求部分银行设立异地模式灾备中心（一千亿元以上且跨省的法人商业银行、省级农村信用联合社）；对其他法人商业银行（含参照执行的农商行），只要求同城模式灾备中心并实现数据异地备份：这类机构（institution 写明）的系统没有写 cityLoss 时只给提示。`,
+    en: `Every site of a tier-1 system outside its primary city lies less than ${REMOTE_MIN_KM} km from that city. The CBRC Guidelines on Data Centres of Commercial Banks (银监发〔2010〕114号), Article 3(4): the same-city mode is "generally tens of kilometres" apart and guards against fire, building damage, power or communication failure; the remote mode is "generally hundreds of kilometres or more" apart and does not face the same regional disasters (earthquake, typhoon, flood). Two cities tens of kilometres apart are the same-city mode by that measure, not remote DR. Article 7 asks only some banks for a remote-mode centre (legal-person commercial banks with ≥ 100 billion yuan and branches in more than one province, provincial rural credit unions); the other legal-person commercial banks (rural commercial banks following the guidelines by reference among them) need a same-city centre with remote data backup, so for those (as institution states) a system that states no cityLoss gets advice only.`,
   },
   patterns: ['two-regions-three-dcs'],
   cases: [],
   quotes: [],
   regulations: [REMOTE_MODE_CLAUSE],
-  check({ model }) {
+  check({ model, library }) {
     const out: RawFinding[] = [];
+    // A bank that 第七条 asks only for a same-city DR centre and remote data backup may keep its backup within 100 km.
+    const facts = institutionFacts(model);
+    const centreClause = library.regulations?.clauses.get(REMOTE_CENTRE_CLAUSE);
+    const remoteCentreNotRequired =
+      actionable(centreClause) &&
+      facts.type !== undefined &&
+      BANK_TYPES.includes(facts.type) &&
+      requirementMatch(centreClause, facts) === 'no';
     for (const system of model.systems) {
       if (system.tier?.value !== 1 || !system.sites) continue;
       const t = system.topology;
@@ -100,10 +113,31 @@ export const remoteDrTooClose: CasebookRule = {
         zh: `${zhId(d.site.id?.value ?? '?')}（${d.city!.name.short}，城市中心直线约 ${kmText(d.km!).zh} 公里）`,
         en: `${d.site.id?.value ?? '?'} (${d.city!.name.en}, about ${kmText(d.km!).en} km between city centres)`,
       }));
+      const sites = {
+        zh: zhJoin(
+          '主中心所在城市之外的中心',
+          list.map((l) => l.zh).join('、'),
+          `离它${list.length > 1 ? '都' : ''}不到 ${REMOTE_MIN_KM} 公里`,
+        ),
+        en: `${list.length > 1 ? `every site outside that city, ${list.map((l) => l.en).join(', ')}, lies` : `its only site outside that city, ${list.map((l) => l.en).join('')}, lies`} within ${REMOTE_MIN_KM} km of it`,
+      };
+      // Not asked for a remote-mode centre, and promising nothing for the loss of its city: a nearby backup is what
+      // 第七条 asks of this bank, so the distance is worth knowing, not a flaw.
+      if (remoteCentreNotRequired && !system.cityLossRto && !system.cityLossRpo) {
+        out.push({
+          ...finding(remoteDrTooClose, on(system.sites), {
+            zh: `${label.zh} 的主中心在${home.name.short}，${sites.zh}。按 114号第三条（四）的定义，这是同城模式的距离（一般距离数十公里），挡不住同时波及两地的地震、台风、洪水等区域性灾难。按第七条，本机构应设立同城模式灾备中心并实现数据异地备份，不要求异地模式灾备中心，此处仅作提示；若要承诺城市级故障后的恢复（cityLoss），需要数百公里外的中心。`,
+            en: `${label.en} has its primary in ${home.name.en}, and ${sites.en}. By the definition in Article 3(4) of 银监发〔2010〕114号 that is a same-city distance (generally tens of kilometres), which does not withstand a regional disaster (earthquake, typhoon, flood) reaching both. Article 7 asks this institution for a same-city DR centre with remote data backup, not a remote-mode centre, so this is advice only; promising recovery from the loss of the city (cityLoss) would need a centre hundreds of kilometres away.`,
+          }),
+          severity: 'info',
+          regulations: [REMOTE_MODE_CLAUSE, REMOTE_CENTRE_CLAUSE],
+        });
+        continue;
+      }
       out.push(
         finding(remoteDrTooClose, on(system.sites), {
-          zh: `${label.zh} 的主中心在${home.name.short}，${zhJoin('主城市之外的中心', list.map((l) => l.zh).join('、'), `离它${list.length > 1 ? '都' : ''}不到 ${REMOTE_MIN_KM} 公里`)}。按《商业银行数据中心监管指引》（银监发〔2010〕114号）第三条，这属于同城模式（一般距离数十公里），不是异地模式（一般距离在数百公里以上），挡不住地震、台风、洪水等区域性灾难。建议在数百公里外的城市建设异地灾备。`,
-          en: `${label.en} has its primary in ${home.name.en}, and ${list.length > 1 ? `every site outside that city, ${list.map((l) => l.en).join(', ')}, lies` : `its only site outside that city, ${list.map((l) => l.en).join('')}, lies`} within ${REMOTE_MIN_KM} km of it. By Article 3 of the CBRC data-centre guidelines (银监发〔2010〕114号) that is the same-city mode (generally tens of kilometres), not the remote mode (generally hundreds of kilometres or more), and it does not withstand regional disasters such as earthquakes, typhoons or floods. Put the remote DR site in a city hundreds of kilometres away.`,
+          zh: `${label.zh} 的主中心在${home.name.short}，${sites.zh}。按《商业银行数据中心监管指引》（银监发〔2010〕114号）第三条（四），这属于同城模式（一般距离数十公里），不是异地模式（一般距离在数百公里以上），挡不住地震、台风、洪水等区域性灾难。建议在数百公里外的城市建设异地灾备。`,
+          en: `${label.en} has its primary in ${home.name.en}, and ${sites.en}. By Article 3(4) of the CBRC data-centre guidelines (银监发〔2010〕114号) that is the same-city mode (generally tens of kilometres), not the remote mode (generally hundreds of kilometres or more), and it does not withstand regional disasters such as earthquakes, typhoons or floods. Put the remote DR site in a city hundreds of kilometres away.`,
         }),
       );
     }
