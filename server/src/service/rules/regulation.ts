@@ -5,18 +5,17 @@
  * could not be confirmed in public text grounds no finding at all.
  */
 import { distanceKm, lookupCity } from '../geo';
-import { zhId, type Localized } from '../locale';
+import { zhId, zhJoin, type Localized } from '../locale';
 import { roleFor, type ProposalModel, type SystemModel } from '../model';
 import { clausesFor, clauseTitle, drLevelFloorFor, institutionFacts, profileMatch, requirementMatch } from '../regulations';
 import type { DrLevelRequirement, RawFinding, RegulationClause, RegulationLibrary } from '../types';
-import { REMOTE_MIN_KM, REMOTE_MODE_CLAUSE } from './geography';
+import { REMOTE_CENTRE_CLAUSE, REMOTE_MIN_KM, REMOTE_MODE_CLAUSE } from './geography';
 import { finding, mlpsLevel, on, opening, systemLabel, type CasebookRule } from './helpers';
 
 const FAMILY = 'regulation';
 
 /** The built-in clauses these checks cite (see regulations/: each records where its text was found). */
 const RECOVERY_CLAUSE = 'cbrc-2011-104#第二十五条';
-const REMOTE_CENTRE_CLAUSE = 'cbrc-2010-114#第七条';
 const MLPS3_CLAUSE = 'gbt-22239-2019#第三级';
 const MLPS4_CLAUSE = 'gbt-22239-2019#第四级';
 const DR_LEVEL_NAMES_CLAUSE = 'gbt-20988-2007#附录A.1–A.5';
@@ -249,8 +248,8 @@ export const drLevelUnreachable: CasebookRule = {
   defaultSeverity: 'warning',
   title: { zh: '声称的灾难恢复等级，拓扑达不到', en: 'Claimed DR level the topology cannot reach' },
   description: {
-    zh: '系统写了 drLevel，而拓扑缺少该等级名称本身所说的条件（条款的 drLevels；各级按累进理解，高级别至少具备低级别名称所含的条件）。内置依据：GB/T 20988-2007 附录A 的等级名称（引自征求意见稿目录，另两处来源一致，见 regulations/gbt-20988-2007.yaml）：第2级“备用场地支持”——系统只有一个站点；第4级“电子传输及完整设备支持”——主站点之外只有冷备站点（role: cold-standby，仅存数据副本），看不到备用数据处理设备；第5级“实时数据传输及完整设备支持”——系统的站点之间没有复制链路（links），且不是分布式数据库（database.mode: distributed 自身跨站点复制）。方案完全没写 links 时只作提示 info（复制可能只是没写）。各级详细要求与 RTO/RPO 表未核实，不据此判断；第6级的名称未找到，声称第6级的按第5级名称所含条件检查。每个系统只报最低一级缺失的条件。',
-    en: 'A system states a drLevel, and its topology lacks what that level’s own name says (the clause’s drLevels; the levels are read as cumulative, so a higher level has at least what the lower names say). Built in, the level names of GB/T 20988-2007 Annex A (quoted from a draft’s table of contents, two other sources agreeing; see regulations/gbt-20988-2007.yaml): level 2, “standby site support” — the system has one site; level 4, “electronic transmission and complete equipment support” — outside its primary site it has only cold-standby sites (role: cold-standby, a data copy only), so no standby processing equipment shows; level 5, “real-time data transmission and complete equipment support” — no replication link (links) joins two of its sites, and its database is not distributed (database.mode: distributed replicates across sites itself). A proposal with no links at all gets an info (the replication may simply be unwritten). The levels’ detailed requirements and RTO/RPO table are unverified and not used; level 6’s name was not found, so a level-6 claim is checked for what the level-5 name includes. One finding per system, for the lowest level whose condition is missing.',
+    zh: '系统写了 drLevel，而拓扑缺少该等级名称本身所说的条件（条款的 drLevels；各级按累进理解，高级别至少具备低级别名称所含的条件）。内置依据：GB/T 20988-2007 附录A 的等级名称（引自征求意见稿目录，另两处来源一致，见 regulations/gbt-20988-2007.yaml）：第2级“备用场地支持”——系统只有一个站点；第4级“电子传输及完整设备支持”——主站点之外只有冷备站点（role: cold-standby，仅存数据副本），看不到备用数据处理设备；第5级“实时数据传输及完整设备支持”——系统的站点之间没有实时的复制链路（links：同步，或异步且写明的滞后 lag 不到 5 分钟；滞后 5 分钟及以上按批量传输计，这是 Casebook 的界定），且不是分布式数据库（database.mode: distributed 自身跨站点复制）。方案完全没写 links 时只作提示 info（复制可能只是没写）。各级详细要求与 RTO/RPO 表未核实，不据此判断；第6级的名称未找到，声称第6级的按第5级名称所含条件检查。每个系统只报最低一级缺失的条件。',
+    en: 'A system states a drLevel, and its topology lacks what that level’s own name says (the clause’s drLevels; the levels are read as cumulative, so a higher level has at least what the lower names say). Built in, the level names of GB/T 20988-2007 Annex A (quoted from a draft’s table of contents, two other sources agreeing; see regulations/gbt-20988-2007.yaml): level 2, “standby site support” — the system has one site; level 4, “electronic transmission and complete equipment support” — outside its primary site it has only cold-standby sites (role: cold-standby, a data copy only), so no standby processing equipment shows; level 5, “real-time data transmission and complete equipment support” — no real-time replication link (links: synchronous, or asynchronous with a stated lag under 5 minutes; a lag of 5 minutes or more counts as batch transfer, Casebook’s reading) joins two of its sites, and its database is not distributed (database.mode: distributed replicates across sites itself). A proposal with no links at all gets an info (the replication may simply be unwritten). The levels’ detailed requirements and RTO/RPO table are unverified and not used; level 6’s name was not found, so a level-6 claim is checked for what the level-5 name includes. One finding per system, for the lowest level whose condition is missing.',
   },
   patterns: ['two-regions-three-dcs'],
   cases: [],
@@ -295,6 +294,18 @@ const ELEMENT_WORDS: Record<DrLevelRequirement['element'], Localized> = {
   'realtime-transfer': { zh: '向备用站点实时传输数据', en: 'real-time data transmission to a standby site' },
 };
 
+/**
+ * From this stated lag on, a link is read as periodic (batch) transfer — archive logs shipped every quarter hour, a
+ * nightly copy — not the 实时数据传输 of level 5's name. Casebook's reading: GB/T 20988's own figures are unverified.
+ */
+const BATCH_LAG_SECONDS = 5 * 60;
+const BATCH_LAG_TEXT: Localized = { zh: '5 分钟', en: '5 minutes' };
+
+/** A link that moves data as it is written: synchronous, or asynchronous trailing by less than the batch lag. */
+function isRealTime(link: ProposalModel['links'][number]): boolean {
+  return link.mode?.value === 'sync' || !link.lag || link.lag.value.seconds < BATCH_LAG_SECONDS;
+}
+
 /** What the system's topology lacks of one level's element, or undefined when it shows it (or cannot tell). */
 function missingElement(
   system: SystemModel,
@@ -320,8 +331,18 @@ function missingElement(
   // A distributed database replicates across the system's sites itself: no link need be drawn.
   if (system.databaseMode?.value === 'distributed') return undefined;
   const mine = new Set(ids(sites));
-  const joined = model.links.some((l) => l.from && l.to && mine.has(l.from.value) && mine.has(l.to.value));
-  if (joined) return undefined;
+  const joining = model.links.filter((l) => l.from && l.to && mine.has(l.from.value) && mine.has(l.to.value));
+  if (joining.some(isRealTime)) return undefined;
+  if (joining.length > 0) {
+    const described = joining.map((l) => ({
+      zh: `${zhId(l.from!.value)}→${zhId(l.to!.value)}（滞后 ${l.lag!.value.text}）`,
+      en: `${l.from!.value}→${l.to!.value} (lag ${l.lag!.value.text})`,
+    }));
+    return {
+      zh: `${zhJoin('它的站点之间只有', described.map((d) => d.zh).join('、'), '这样的批量复制')}，看不到实时数据传输（滞后 ${BATCH_LAG_TEXT.zh}及以上按批量传输计，这是 Casebook 的界定，标准的数字未核实）`,
+      en: `its sites are joined only by batch replication, ${described.map((d) => d.en).join(', ')}, so no real-time data transmission shows (a lag of ${BATCH_LAG_TEXT.en} or more counts as batch transfer: Casebook’s reading, the standard’s own figures unverified)`,
+    };
+  }
   return model.links.length === 0
     ? {
         zh: '方案没有写复制链路（links），看不到实时数据传输（若数据实时复制到备用站点，请写入 links）',
