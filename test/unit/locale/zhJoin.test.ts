@@ -38,6 +38,6 @@ describe('locale: ids inside Chinese text', () => {
       ),
       library,
     });
-    assert.match(cold!.message.zh, /主城市之外的中心“昆山灾备”（昆山，城市中心直线约/);
+    assert.match(cold!.message.zh, /主中心所在城市之外的中心“昆山灾备”（昆山，城市中心直线约/);
   });
 });
