@@ -4,7 +4,7 @@
  * survives every loss its tier requires. Hover, code lens, the rules and
  * `casebook simulate` all speak through here, so they never disagree.
  */
-import { cityKey } from './geo';
+import { cityKey, cityName } from './geo';
 import { zhNamed, type Localized } from './locale';
 import type { ProposalModel, SystemModel } from './model';
 import {
@@ -24,7 +24,8 @@ export function scopeName(scope: Scope): Localized {
     case 'site':
       return { zh: zhNamed('机房', scope.label), en: `site ${scope.label}` };
     case 'city':
-      return { zh: scope.label, en: scope.label };
+      // A city written "Tianjin" reads 天津 in Chinese text.
+      return cityName(scope.label);
     case 'region':
       return { zh: `${scope.label}（整个区域）`, en: `the region ${scope.label}` };
   }

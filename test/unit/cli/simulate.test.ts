@@ -12,7 +12,7 @@ describe('casebook simulate (process)', function () {
     assert.deepEqual(
       blocks.map((b) => b.split('\n')[0]),
       // 浙江省 holds only hz-1 and 上海 is its own province: no scope is repeated.
-      ['失去机房 sh-1', '失去机房 sh-2', '失去机房 hz-1', '失去上海市（sh-1、sh-2）'],
+      ['失去机房 sh-1', '失去机房 sh-2', '失去机房 hz-1', '失去上海（sh-1、sh-2）'],
     );
     assert.match(blocks[0]!, /pay +降级接管：sh-2 分钟级（热备）接管，不丢数据/);
     // 上海 and 上海市 are one city: losing it leaves pay on the cold copy in 杭州, 30s behind, but acct has no copy.

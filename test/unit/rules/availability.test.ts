@@ -37,8 +37,8 @@ describe('rules: availability', () => {
       assert.match(single(tier1TwoRegionsThreeDcs, run(tier1TwoRegionsThreeDcs, none)).message.en, /states no sites/);
     });
 
-    it('passes any topology that survives every city loss: 1+1 across two cities, 1+1+1 across three', () => {
-      const twoCities = proposal(`  - id: core\n    tier: 1\n    sites: [cd-1, cq-1]\n`);
+    it('passes any topology that survives every city loss with a hot copy for each site: 1+1 across two cities, 1+1+1 across three', () => {
+      const twoCities = proposal(`  - id: core\n    tier: 1\n    sites: [cd-1, cq-1]\n    siteRoles: { cq-1: hot-standby }\n`);
       assert.deepEqual(run(tier1TwoRegionsThreeDcs, twoCities), []);
       const threeCities = `casebook: proposal/v1
 sites:
@@ -52,6 +52,19 @@ systems:
   - { id: core, tier: 1, sites: [sh, bj, sz] }
 `;
       assert.deepEqual(run(tier1TwoRegionsThreeDcs, threeCities), []);
+    });
+
+    it('fires when a single site’s loss leaves only a cold standby to take over: every site failure would wait on a cold start', () => {
+      const coldOnly = run(tier1TwoRegionsThreeDcs, proposal(`  - id: core\n    tier: 1\n    sites: [cd-1, cq-1]\n`));
+      const f = single(tier1TwoRegionsThreeDcs, coldOnly);
+      assert.deepEqual(f.path, ['systems', 0, 'tier']);
+      assert.match(
+        f.message.zh,
+        /部署在 2 个中心、2 个城市（成都、重庆）：失去机房 cd-1 后只能由冷备 cq-1 接管，要先启动、校验再切换（通常以小时计，Casebook 的估计）/,
+      );
+      assert.match(f.message.en, /if site cd-1 is lost, only the cold standby cq-1 can take over/);
+      // 2R3DC keeps a hot same-city copy for the site, and may leave the city's loss to a remote cold copy.
+      assert.deepEqual(run(tier1TwoRegionsThreeDcs, proposal(`  - id: core\n    tier: 1\n    sites: [cd-1, cd-2, cq-1]\n`)), []);
     });
 
     it('treats 上海 and 上海市 as one city', () => {

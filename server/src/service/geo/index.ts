@@ -90,6 +90,14 @@ function build(): Map<string, Entry> {
 }
 
 /** The city a site's `city` text names, or undefined when unknown or ambiguous (never a guess). */
+/**
+ * A city as written, for Chinese and English text: Chinese text names a recognised city in Chinese ("Tianjin" → 天津);
+ * English text keeps it as the proposal writes it.
+ */
+export function cityName(written: string): { zh: string; en: string } {
+  return { zh: lookupCity(written)?.name.short ?? written, en: written };
+}
+
 export function lookupCity(text: string): CityInfo | undefined {
   index ??= build();
   const entry = index.get(normaliseCityName(text));

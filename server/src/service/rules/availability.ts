@@ -7,6 +7,7 @@ import type { RawFinding, RuleFix } from '../types';
 import { zhId, zhJoin, zhNamed, type Localized } from '../locale';
 import { isLiveFor, roleFor, type ProposalModel, type SiteModel, type SystemModel } from '../model';
 import { requiredScopeKinds, scenariosOf, type Scope, type SystemOutcome } from '../scenarios';
+import { cityName } from '../geo';
 import { anyOfScopes, outcomesOf, scopeName } from '../scenarioText';
 import {
   FAST_RTO_SECONDS,
@@ -35,10 +36,10 @@ const TIANHONG_BATCH = fig('tianhong-fund', 'batch-dr');
 /** "2 个中心、1 个城市（成都）" / "2 sites in 1 city (成都)". */
 function footprint(system: SystemModel): Localized {
   const { sites, cities } = system.topology;
-  const where = cities.filter((c) => !c.startsWith('?'));
+  const where = cities.filter((c) => !c.startsWith('?')).map(cityName);
   return {
-    zh: `${sites.length} 个中心、${cities.length} 个城市${where.length ? `（${where.join('、')}）` : ''}`,
-    en: `${sites.length} site${sites.length === 1 ? '' : 's'} in ${cities.length} cit${cities.length === 1 ? 'y' : 'ies'}${where.length ? ` (${where.join(', ')})` : ''}`,
+    zh: `${sites.length} 个中心、${cities.length} 个城市${where.length ? `（${where.map((c) => c.zh).join('、')}）` : ''}`,
+    en: `${sites.length} site${sites.length === 1 ? '' : 's'} in ${cities.length} cit${cities.length === 1 ? 'y' : 'ies'}${where.length ? ` (${where.map((c) => c.en).join(', ')})` : ''}`,
   };
 }
 
@@ -49,6 +50,19 @@ function ownLossIn(model: ProposalModel, system: SystemModel): Scope | undefined
     ({ scope, outcome }) => kinds.includes(scope.kind) && outcome.hit && !outcome.ownSurvives,
   );
   return (failing.find((f) => f.scope.kind === 'city') ?? failing[0])?.scope;
+}
+
+/**
+ * A site whose loss leaves the system only a cold standby to take over its writes: for tier 1 every single machine-room
+ * failure would then wait on a cold start. (A city whose loss falls to a remote cold copy is 2R3DC's accepted case.)
+ */
+function coldOnlySiteLoss(model: ProposalModel, system: SystemModel): { scope: Scope; takeover: SiteModel } | undefined {
+  for (const { scope, outcome } of outcomesOf(scenariosOf(model), system)) {
+    if (scope.kind !== 'site' || !outcome.hit || !outcome.ownSurvives || !outcome.takeoverSite) continue;
+    if (outcome.dataLoss === undefined) continue; // no writer lost: the cold copy is not what serves
+    if (roleFor(system, outcome.takeoverSite)?.value === 'cold-standby') return { scope, takeover: outcome.takeoverSite };
+  }
+  return undefined;
 }
 
 /** Where a finding about the tier's promise goes: the tier line, which is what sets the requirement. */
@@ -62,8 +76,8 @@ export const tier1TwoRegionsThreeDcs: CasebookRule = {
   defaultSeverity: 'warning',
   title: { zh: '一级系统应能承受任一城市的整体损失', en: 'A tier-1 system must survive losing any one city' },
   description: {
-    zh: '一级业务系统在失去任一机房、也在失去任一整座城市后，都要有可接管的副本（主、双活、热备或冷备中心）。任何做得到的部署都通过：两地三中心、三城各一中心（多数派同步）、三地五中心。做不到时指出是失去哪个城市（或机房）后没有副本。天弘基金的容灾规划要求一级系统具备同城、异地容灾能力；浙江农信正从同城主备迈向两地三中心。',
-    en: 'A tier-1 system must have a copy that can take over (primary, active, hot or cold standby) after losing any one site and after losing any one whole city. Any deployment that does so passes: two regions, three DCs; one site in each of three cities (majority sync); three regions, five DCs. When it cannot, the finding names the city (or site) whose loss leaves no copy. Tianhong Fund plans same-city and remote DR for tier-1 systems; Zhejiang RCU is moving from same-city standby towards 2R3DC.',
+    zh: '一级业务系统在失去任一机房、也在失去任一整座城市后，都要有可接管的副本（主、双活、热备或冷备中心）；失去单个机房时，接管的不能只是冷备（否则任一机房故障都要等冷备启动）。任何做得到的部署都通过：两地三中心、三城各一中心（多数派同步）、三地五中心。做不到时指出是失去哪个城市（或机房）后没有副本，或只有冷备。天弘基金的容灾规划要求一级系统具备同城、异地容灾能力；浙江农信正从同城主备迈向两地三中心。',
+    en: 'A tier-1 system must have a copy that can take over (primary, active, hot or cold standby) after losing any one site and after losing any one whole city; after losing a single site, that copy must not be only a cold standby (or every site failure waits on a cold start). Any deployment that does so passes: two regions, three DCs; one site in each of three cities (majority sync); three regions, five DCs. When it cannot, the finding names the city (or site) whose loss leaves no copy, or only a cold one. Tianhong Fund plans same-city and remote DR for tier-1 systems; Zhejiang RCU is moving from same-city standby towards 2R3DC.',
   },
   patterns: ['two-regions-three-dcs', 'three-regions-five-dcs'],
   cases: ['tianhong-fund', 'zhejiang-rcu', 'mybank'],
@@ -84,7 +98,20 @@ export const tier1TwoRegionsThreeDcs: CasebookRule = {
         continue;
       }
       const scope = ownLossIn(model, system);
-      if (!scope) continue;
+      if (!scope) {
+        const cold = coldOnlySiteLoss(model, system);
+        if (!cold) continue;
+        const lost = scopeName(cold.scope);
+        const standby = cold.takeover.id?.value ?? '?';
+        const where = footprint(system);
+        out.push(
+          finding(tier1TwoRegionsThreeDcs, deploymentAnchor(system), {
+            zh: `${label.zh} 是一级业务系统，部署在 ${where.zh}：失去${zhJoin(lost.zh, '后')}只能由冷备 ${zhId(standby)} 接管，要先启动、校验再切换（通常以小时计，Casebook 的估计）。一级系统的单个机房故障应由热备或双活的中心接管，例如两地三中心（同城两个中心 + 异地一个）。参考：${refs.zh}。`,
+            en: `${label.en} is tier 1 and runs in ${where.en}: if ${lost.en} is lost, only the cold standby ${standby} can take over, once started, checked and switched to (typically hours, Casebook’s estimate). A tier-1 system’s single site failure should be taken over by a hot or active site, e.g. two regions, three DCs (two sites in one city plus one in another). For reference: ${refs.en}.`,
+          }),
+        );
+        continue;
+      }
       const lost = scopeName(scope);
       const where = footprint(system);
       out.push(
