@@ -328,20 +328,22 @@ export const dependencyLostInScope: CasebookRule = {
         const culprit = chain.length > 1 ? (chain.at(-1) ?? id) : id;
         const lost: Localized =
           culprit === id
-            ? { zh: `它强依赖的 ${id} 没有可用副本`, en: `${id}, which it cannot work without, has none left` }
+            ? { zh: `它强依赖的 ${zhId(id)} 没有可用副本`, en: `${id}, which it cannot work without, has none left` }
             : {
-                zh: `它强依赖的 ${id} 所依赖的 ${culprit}（${chain.join(' → ')}）没有可用副本`,
+                zh: `它强依赖的 ${zhId(id)} 所依赖的 ${zhId(culprit)}（${chain.join(' → ')}）没有可用副本`,
                 en: `${id}, which it cannot work without, depends on ${culprit} (${chain.join(' → ')}), which has none left`,
               };
-        out.push({
-          rule: dependencyLostInScope.id,
-          range: dependency.id.range,
-          path: dependency.id.path,
-          message: {
-            zh: `如果失去${lostScopes.zh}，${label.zh} 自己仍有副本，但${lost.zh}：接管后也无法工作。请把 ${culprit} 部署到能承受同样故障的中心，或把这项依赖改为异步/非关键（mode: async 或 critical: false）并说明降级方式。`,
-            en: `If ${lostScopes.en} lost, ${label.en} still has a copy, but ${lost.en}, so the surviving copy cannot work. Deploy ${culprit} where it survives the same loss, or make the dependency async or non-critical (mode: async or critical: false) and state how it degrades.`,
-          },
-        });
+        // Through finding(), which closes the spaces around a quoted Han id (系统“核心”自己仍有副本).
+        out.push(
+          finding(
+            dependencyLostInScope,
+            { range: dependency.id.range, path: dependency.id.path },
+            {
+              zh: `如果失去${lostScopes.zh}，${label.zh} 自己仍有副本，但${lost.zh}：接管后也无法工作。请把 ${zhId(culprit)} 部署到能承受同样故障的中心，或把这项依赖改为异步/非关键（mode: async 或 critical: false）并说明降级方式。`,
+              en: `If ${lostScopes.en} lost, ${label.en} still has a copy, but ${lost.en}, so the surviving copy cannot work. Deploy ${culprit} where it survives the same loss, or make the dependency async or non-critical (mode: async or critical: false) and state how it degades.`,
+            },
+          ),
+        );
       }
     }
     return out;
