@@ -227,11 +227,14 @@ function toDataLoss(path: { loss: number; lag?: LinkModel } | undefined): DataLo
 const LOSS_ORDER = (loss: DataLoss): number =>
   loss.kind === 'none' ? 0 : loss.kind === 'lag' ? 1 + loss.seconds / 1e12 : loss.kind === 'some' ? 3 : 4;
 
+const UNTOUCHED: OwnOutcome = Object.freeze({ hit: false, survives: true, takeover: 'none' });
+const UNTOUCHED_NOWHERE: OwnOutcome = Object.freeze({ hit: false, survives: false, takeover: 'none' });
+
 /** The system's own copies: which one takes over, how fast, with how much data. */
 function ownOutcome(system: SystemModel, scope: Scope, graph: LinkGraph): OwnOutcome {
   const sites = system.topology.sites;
-  const lost = sites.filter((s) => scope.sites.has(s));
-  if (lost.length === 0) return { hit: false, survives: sites.length > 0, takeover: 'none' };
+  // Most systems are untouched by most scopes (1,000 systems × every site, city and region): no allocation for them.
+  if (!sites.some((s) => scope.sites.has(s))) return sites.length > 0 ? UNTOUCHED : UNTOUCHED_NOWHERE;
   const surviving = sites.filter((s) => !scope.sites.has(s));
   const [firstSite] = sites;
   if (surviving.length === 0 || !firstSite) return { hit: true, survives: false };
@@ -290,16 +293,11 @@ export function simulate(model: ProposalModel, scope: Scope, graph = linkGraph(m
     }
     inProgress.delete(system);
     const survives = mine.survives && lostDependencies.length === 0;
-    const outcome: SystemOutcome = {
-      system,
-      hit: mine.hit,
-      ownSurvives: mine.survives,
-      survives,
-      ...(mine.takeoverSite ? { takeoverSite: mine.takeoverSite } : {}),
-      ...(survives && takeover !== undefined ? { takeover } : {}),
-      ...(mine.dataLoss ? { dataLoss: mine.dataLoss } : {}),
-      lostDependencies,
-    };
+    // Assigned rather than spread: this runs for every system in every scope.
+    const outcome: SystemOutcome = { system, hit: mine.hit, ownSurvives: mine.survives, survives, lostDependencies };
+    if (mine.takeoverSite) outcome.takeoverSite = mine.takeoverSite;
+    if (survives && takeover !== undefined) outcome.takeover = takeover;
+    if (mine.dataLoss) outcome.dataLoss = mine.dataLoss;
     result.set(system, outcome);
     return outcome;
   };

@@ -171,7 +171,9 @@ export function heavyLoad(system: SystemModel): { field: Located<number>; what: 
 
 export function finding(rule: CasebookRule, at: { range: Range; path: JsonPath }, message: Localized, fixes?: RuleFix[]): RawFinding {
   // Chinese sets no space against full-width quotes: a quoted Han id (系统“注册登记”) closes up to the words around it.
-  const zh = message.zh.replace(/” (?=\p{Script=Han})/gu, '”').replace(/(?<=\p{Script=Han}) “/gu, '“');
+  const zh = message.zh.includes('“')
+    ? message.zh.replace(/” (?=\p{Script=Han})/gu, '”').replace(/(?<=\p{Script=Han}) “/gu, '“')
+    : message.zh;
   return {
     rule: rule.id,
     message: { zh, en: message.en },
