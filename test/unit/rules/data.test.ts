@@ -3,11 +3,37 @@ import {
   crossSystemTransactionsSaga,
   duplicateDataOwner,
   heavyLoadCentralizedDatabase,
+  peakAboveTestedCapacity,
   heavyLoadMonolith,
 } from '../../../server/src/service/rules/data';
 import { assertFixesWork, assertQuotes, proposal, rangeOf, run, single } from './harness';
 
 describe('rules: data', () => {
+  describe('peak-above-tested-capacity', () => {
+    const over = (mode: string, capacity: number) =>
+      proposal(
+        `  - id: issue\n    load: { peakTps: 14000 }\n    database: { engine: oceanbase, mode: ${mode}, capacityTps: ${capacity} }\n`,
+      );
+
+    it('fires when the peak is above the tested capacity of a database that is not centralized, on the capacity', () => {
+      const text = over('distributed', 9000);
+      const f = single(peakAboveTestedCapacity, run(peakAboveTestedCapacity, text));
+      assert.deepEqual(f.path, ['systems', 0, 'database', 'capacityTps']);
+      assert.deepEqual(f.range, rangeOf(text, '9000'));
+      assert.match(f.message.zh, /峰值 1.4 万 TPS，超过数据库压测容量 9,000 TPS（为其 156%）：压测没有覆盖峰值/);
+      assert.match(f.message.en, /peaks at 14,000 TPS, above its database’s tested 9,000 TPS \(156% of it\)/);
+      // Mode unstated: the test still does not reach the peak.
+      assert.equal(run(peakAboveTestedCapacity, over('distributed', 9000).replace('mode: distributed, ', '')).length, 1);
+    });
+
+    it('is quiet at or below the capacity, and leaves a centralized database to heavy-load-centralized-database', () => {
+      assert.deepEqual(run(peakAboveTestedCapacity, over('distributed', 14000)), []);
+      assert.deepEqual(run(peakAboveTestedCapacity, over('distributed', 20000)), []);
+      assert.deepEqual(run(peakAboveTestedCapacity, over('centralized', 9000)), []);
+      assert.equal(run(heavyLoadCentralizedDatabase, over('centralized', 9000)).length, 1);
+    });
+  });
+
   describe('heavy-load-centralized-database', () => {
     const bad = proposal(`  - id: core
     load:

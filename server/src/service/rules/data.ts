@@ -208,8 +208,8 @@ export const duplicateDataOwner: CasebookRule = {
   defaultSeverity: 'warning',
   title: { zh: '同一数据域有多个主系统', en: 'One data domain, several owners' },
   description: {
-    zh: '两个以上系统都声明自己是同一数据域（data，如 customer）的主系统时，数据会在系统间不一致。浙商证券建设用户中心，作为用户信息唯一、权威的数据来源，统一认证和接入。',
-    en: 'When two or more systems each claim to own the same data domain (`data`, e.g. customer), the copies drift apart. Zheshang Securities built a user centre as the single authoritative source of user data, with unified identification and access.',
+    zh: '两个以上系统都声明自己是同一数据域（data，如 customer）的主系统时，数据有在系统间不一致的风险。浙商证券建设用户中心，作为用户信息唯一、权威的数据来源，统一认证和接入。',
+    en: 'When two or more systems each claim to own the same data domain (`data`, e.g. customer), the copies risk drifting apart. Zheshang Securities built a user centre as the single authoritative source of user data, with unified identification and access.',
   },
   patterns: ['unified-user-center'],
   cases: ['zheshang-securities'],
@@ -235,8 +235,46 @@ export const duplicateDataOwner: CasebookRule = {
       // One finding per domain, on the last claim: the line whose writing made the domain contested.
       out.push(
         finding(duplicateDataOwner, on(last.item), {
-          zh: `数据域「${domain}」有 ${list.length} 个系统声明为主系统：${names.map(zhId).join('、')}。多份主数据必然不一致。参考：${refs.zh}。请确定唯一的主系统（如用户中心），其他系统通过 dependsOn 读取。`,
-          en: `The "${domain}" data domain is claimed as master by ${list.length} systems: ${names.join(', ')}. Several masters drift apart. For reference: ${refs.en}. Choose one owner (a user centre, say) and have the others read it through dependsOn.`,
+          zh: `数据域“${domain}”有 ${list.length} 个系统声明为主系统：${names.map(zhId).join('、')}。多份主数据有彼此不一致的风险。参考：${refs.zh}。请确定唯一的主系统（如用户中心），其他系统通过 dependsOn 读取。`,
+          en: `The "${domain}" data domain is claimed as master by ${list.length} systems: ${names.join(', ')}. Several masters risk drifting apart. For reference: ${refs.en}. Choose one owner (a user centre, say) and have the others read it through dependsOn.`,
+        }),
+      );
+    }
+    return out;
+  },
+};
+
+/**
+ * A stated peak above the database's own tested capacity, whatever the database: the test does not reach the load.
+ * A centralized database is heavy-load-centralized-database's (with its headroom); this is every other mode.
+ */
+export const peakAboveTestedCapacity: CasebookRule = {
+  id: 'peak-above-tested-capacity',
+  family: FAMILY,
+  defaultSeverity: 'warning',
+  title: { zh: '峰值超过数据库压测容量', en: 'Peak above the database’s tested capacity' },
+  description: {
+    zh: '系统的峰值 TPS（load.peakTps）超过它写明的数据库压测容量（database.capacityTps），而数据库不是集中式（集中式数据库由 heavy-load-centralized-database 报告，含余量不足）：压测没有覆盖峰值。分布式数据库可以横向扩展，但要按峰值扩容并重新压测，方案才算证明了能承载。',
+    en: 'A system’s peak TPS (load.peakTps) is above the tested capacity it states for its database (database.capacityTps), and the database is not centralized (a centralized one is heavy-load-centralized-database’s, headroom included): the load test does not reach the peak. A distributed database can scale out, but it must be sized for the peak and tested again before the proposal shows it carries the load.',
+  },
+  patterns: ['distributed-database'],
+  cases: [],
+  quotes: [],
+  check({ model }) {
+    const out: RawFinding[] = [];
+    for (const system of model.systems) {
+      const capacity = system.databaseCapacityTps;
+      const peak = system.peakTps?.value;
+      if (!capacity || capacity.value <= 0 || peak === undefined || peak <= capacity.value) continue;
+      if (system.databaseMode?.value === 'centralized') continue;
+      const label = opening(systemLabel(system));
+      const share = Math.round((peak / capacity.value) * 100);
+      const p = formatCount(peak);
+      const c = formatCount(capacity.value);
+      out.push(
+        finding(peakAboveTestedCapacity, on(capacity, true), {
+          zh: `${label.zh} 峰值 ${p.zh} TPS，超过数据库压测容量 ${c.zh} TPS（为其 ${share}%）：压测没有覆盖峰值。请按峰值扩容并重新压测，再写明压测容量。`,
+          en: `${label.en} peaks at ${p.en} TPS, above its database’s tested ${c.en} TPS (${share}% of it): the load test does not reach the peak. Size it for the peak, test again, and state the tested capacity.`,
         }),
       );
     }
@@ -246,6 +284,7 @@ export const duplicateDataOwner: CasebookRule = {
 
 export const DATA_RULES: CasebookRule[] = [
   heavyLoadCentralizedDatabase,
+  peakAboveTestedCapacity,
   heavyLoadMonolith,
   crossSystemTransactionsSaga,
   duplicateDataOwner,
