@@ -173,6 +173,22 @@ ${cityLoss}    sites: [wz-1, wz-2, 丽水备份]
       assert.ok(findings[1]!.message.en.includes('30 min'));
     });
 
+    it('important-recovery-ceiling: the objectives for losing the whole city count against the same ceiling', () => {
+      const text = proposal({ type: 'rural-credit-union', rto: '1h', rpo: '0' }).replace(
+        '    rto: 1h\n',
+        '    rto: 1h\n    cityLoss: { rto: 6h, rpo: 1d }\n',
+      );
+      const findings = run(importantRecoveryCeiling, text, builtIn);
+      assert.deepEqual(
+        findings.map((f) => f.path.join('.')),
+        ['systems.0.cityLoss.rto', 'systems.0.cityLoss.rpo'],
+      );
+      assert.match(findings[0]!.message.zh, /城市级故障的 RTO 6 小时超过 4 小时的上限/);
+      assert.match(findings[1]!.message.en, /its city-loss RPO of 24 h is above the ceiling of 30 min/);
+      const within = text.replace('cityLoss: { rto: 6h, rpo: 1d }', 'cityLoss: { rto: 4h, rpo: 30m }');
+      assert.deepEqual(run(importantRecoveryCeiling, within, builtIn), []);
+    });
+
     it('important-recovery-ceiling: silent at the ceiling, outside the scope, and without institution.type', () => {
       assert.deepEqual(run(importantRecoveryCeiling, proposal({ type: 'city-commercial', rto: '4h', rpo: '30m' }), builtIn), []);
       assert.deepEqual(run(importantRecoveryCeiling, proposal({ type: 'insurer', rto: '8h' }), builtIn), []);

@@ -40,8 +40,8 @@ export const importantRecoveryCeiling: CasebookRule = {
   defaultSeverity: 'warning',
   title: { zh: '重要系统的恢复目标超过监管上限', en: 'Important system’s recovery objectives above the ceiling' },
   description: {
-    zh: '标为 important: true（支撑重要业务 / 重要信息系统）的系统，其 rto 或 rpo 超过已核实条款规定的上限（条款的 ceiling）。内置依据：《商业银行业务连续性监管指引》（银监发〔2011〕104号）第二十五条“原则上，重要业务恢复时间目标不得大于4小时，重要业务恢复点目标不得大于半小时”；第二十七条由业务恢复目标确定信息系统恢复目标。条款按机构类型适用（第九十七条），未写 institution.type 时不检查。企业法规目录（行内规范）可给出更严的已核实上限。',
-    en: 'A system marked important: true (supports 重要业务 / is a 重要信息系统) states an rto or rpo above the ceiling of a verified clause (its `ceiling`). Built in: Article 25 of the CBRC business-continuity guidelines (银监发〔2011〕104号), "in principle, the RTO of important business shall not exceed 4 hours and its RPO half an hour"; Article 27 derives system objectives from the business ones. The clause applies by institution type (Article 97), so without institution.type nothing is checked. An enterprise regulation folder (行内规范) can add a stricter verified ceiling.',
+    zh: '标为 important: true（支撑重要业务 / 重要信息系统）的系统，其 rto、rpo 或城市级故障的目标（cityLoss.rto、cityLoss.rpo）超过已核实条款规定的上限（条款的 ceiling）：上限针对的是业务，不分故障范围。内置依据：《商业银行业务连续性监管指引》（银监发〔2011〕104号）第二十五条“原则上，重要业务恢复时间目标不得大于4小时，重要业务恢复点目标不得大于半小时”；第二十七条由业务恢复目标确定信息系统恢复目标。条款按机构类型适用（第九十七条），未写 institution.type 时不检查。企业法规目录（行内规范）可给出更严的已核实上限。',
+    en: 'A system marked important: true (supports 重要业务 / is a 重要信息系统) states an rto, rpo or city-loss objective (cityLoss.rto, cityLoss.rpo) above the ceiling of a verified clause (its `ceiling`): the ceiling is the business’s, whatever the scope of the loss. Built in: Article 25 of the CBRC business-continuity guidelines (银监发〔2011〕104号), "in principle, the RTO of important business shall not exceed 4 hours and its RPO half an hour"; Article 27 derives system objectives from the business ones. The clause applies by institution type (Article 97), so without institution.type nothing is checked. An enterprise regulation folder (行内规范) can add a stricter verified ceiling.',
   },
   patterns: ['two-regions-three-dcs'],
   cases: [],
@@ -57,9 +57,12 @@ export const importantRecoveryCeiling: CasebookRule = {
       const cited = quote(regs, clause);
       for (const system of model.systems.filter(isImportant)) {
         const label = opening(systemLabel(system));
+        // The ceiling is the business's, whatever the disaster: the objectives for losing the whole city count too.
         const checks = [
           { field: system.rto, max: clause.ceiling?.rtoSeconds, what: { zh: 'RTO', en: 'RTO' } },
           { field: system.rpo, max: clause.ceiling?.rpoSeconds, what: { zh: 'RPO', en: 'RPO' } },
+          { field: system.cityLossRto, max: clause.ceiling?.rtoSeconds, what: { zh: '城市级故障的 RTO', en: 'city-loss RTO' } },
+          { field: system.cityLossRpo, max: clause.ceiling?.rpoSeconds, what: { zh: '城市级故障的 RPO', en: 'city-loss RPO' } },
         ];
         for (const { field, max, what } of checks) {
           if (!field || max === undefined || field.value.seconds <= max) continue;
