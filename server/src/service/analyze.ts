@@ -1,7 +1,8 @@
 import { pick } from './locale';
 import type { ProposalModel } from './model';
 import { RULES } from './rules';
-import type { AnalysisSettings, CaseLibrary, Finding, RawFinding, RuleMeta, Severity } from './types';
+import type { Range } from 'vscode-languageserver-types';
+import type { AnalysisSettings, CaseLibrary, Finding, RawFinding, RuleFix, RuleMeta, Severity } from './types';
 import { VALIDATION_RULES, validate } from './validation';
 import { WAIVER_RULES, applyWaivers } from './waivers';
 
@@ -55,7 +56,9 @@ export function analyzeProposal(model: ProposalModel, library: CaseLibrary, sett
       regulations: finding.regulations ?? meta?.regulations ?? [],
       suppressed: !!suppression,
       ...(suppression ? { suppression } : {}),
-      fixes: (finding.fixes ?? []).map((f) => ({ title: pick(f.title, settings.locale), edits: f.edits })),
+      fixes: (finding.fixes ?? [])
+        .filter((f) => !editsSharedNode(model, finding, f))
+        .map((f) => ({ title: pick(f.title, settings.locale), edits: f.edits })),
     });
   }
   // Rule ids are ASCII: code-unit order is their order, without the cost of a locale comparison.
@@ -67,3 +70,20 @@ export function analyzeProposal(model: ProposalModel, library: CaseLibrary, sett
   );
   return { findings, internalErrors };
 }
+
+/**
+ * Whether a fix rewrites the finding's own node where that node lies outside its system: a field merged in from an
+ * anchor (`<<: *defaults`) or an alias. Every system that shares it would change, more than the fix's title says, so
+ * such a fix is left out (the waiver and the finding stay).
+ */
+function editsSharedNode(model: ProposalModel, finding: RawFinding, fix: RuleFix): boolean {
+  const [section, index] = finding.path;
+  if (section !== 'systems' || typeof index !== 'number') return false;
+  const system = model.systems[index];
+  if (!system || contains(system.node.range, finding.range)) return false;
+  return fix.edits.some((edit) => overlaps(edit.range, finding.range));
+}
+
+const before = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
+const contains = (outer: Range, inner: Range): boolean => before(outer.start, inner.start) && before(inner.end, outer.end);
+const overlaps = (a: Range, b: Range): boolean => before(a.start, b.end) && before(b.start, a.end);

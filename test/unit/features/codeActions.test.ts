@@ -54,6 +54,48 @@ describe('features/codeActions', () => {
     }
   });
 
+  it('offers no fix that would rewrite a field merged in from an anchor: every system sharing it would change', () => {
+    const text = `casebook: proposal/v1
+sites:
+  - { id: a, city: 成都, role: primary }
+  - { id: b, city: 成都, role: hot-standby }
+x-defaults: &defaults
+  tier: 2
+  release: downtime
+systems:
+  - id: one
+    <<: *defaults
+    sites: [a, b]
+  - id: two
+    <<: *defaults
+    sites: [a, b]
+  - id: three
+    tier: 2
+    release: downtime
+    sites: [a, b]
+`;
+    const document = doc(text);
+    const findings = ls.analyze(document, settings()).findings.filter((f) => f.rule === 'downtime-release');
+    assert.deepEqual(
+      findings.map((f) => [f.path[1], f.fixes.length]),
+      [
+        [0, 0],
+        [1, 0],
+        [2, 1],
+      ],
+      'the merged ones keep their finding, without the fix; the system’s own field keeps its fix',
+    );
+    const own = ls.doValidation(document, settings()).find((d) => d.code === 'downtime-release' && d.range.start.line === 16)!;
+    const actions = ls.getCodeActions(document, own.range, { diagnostics: [own] }, settings());
+    assert.match(
+      edited(
+        text,
+        actions.find((a) => a.isPreferred)!,
+      ),
+      /id: three\n    tier: 2\n    release: gray/,
+    );
+  });
+
   it('inserts a waiver with a reason to fill in, on the line before, indented like it', () => {
     const { actions } = actionsFor(TEXT, 'tier1-two-regions-three-dcs', 'zh-CN');
     const waive = actions.find((a) => a.title.startsWith('豁免'))!;
