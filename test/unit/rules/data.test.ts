@@ -103,6 +103,22 @@ describe('rules: data', () => {
     transactions: xa
 `);
 
+    it('says when XA spans two cities: both phases cross the distance', () => {
+      const twoCities = proposal(`  - id: pay
+    transactions: xa
+    sites: [cq-1]
+    dependsOn: [core]
+  - id: core
+    data: [account]
+    sites: [cd-1, cd-2]
+`);
+      const f = single(crossSystemTransactionsSaga, run(crossSystemTransactionsSaga, twoCities));
+      assert.match(f.message.zh, /；参与方 core 的主中心在成都，本系统在重庆：两个阶段都要跨城往返，锁住的时间随之变长。/);
+      assert.match(f.message.en, /its participant core has its main site in 成都 and this system in 重庆, so both phases cross cities/);
+      const oneCity = twoCities.replace('sites: [cq-1]', 'sites: [cd-2]');
+      assert.doesNotMatch(single(crossSystemTransactionsSaga, run(crossSystemTransactionsSaga, oneCity)).message.zh, /跨城/);
+    });
+
     it('fires on xa across called systems and on none between two data owners, not on an isolated or only-called system', () => {
       const findings = run(crossSystemTransactionsSaga, bad);
       assert.deepEqual(

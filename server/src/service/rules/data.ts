@@ -4,6 +4,7 @@
  */
 import { isHardDependency, type Located, type SystemModel } from '../model';
 import type { RawFinding } from '../types';
+import { cityName } from '../geo';
 import { zhId } from '../locale';
 import {
   HEAVY_DAILY_TRANSACTIONS,
@@ -173,11 +174,21 @@ export const crossSystemTransactionsSaga: CasebookRule = {
       if (!writesAcross) continue;
       const label = opening(systemLabel(system));
       const shunde = nameOf(library, 'shunde-rcb');
+      // XA between systems whose main sites are in different cities: each of the two phases crosses the distance.
+      const home = system.topology.mainSite;
+      const remote =
+        mode === 'xa' && home ? partners.find((p) => p.topology.mainSite && p.topology.mainSite.cityKey !== home.cityKey) : undefined;
+      const across = remote
+        ? {
+            zh: `；参与方 ${zhId(remote.id?.value ?? '?')} 的主中心在${cityName(remote.topology.mainSite!.city?.value ?? '?').zh}，本系统在${cityName(home!.city?.value ?? '?').zh}：两个阶段都要跨城往返，锁住的时间随之变长`,
+            en: `; its participant ${remote.id?.value ?? '?'} has its main site in ${remote.topology.mainSite!.city?.value ?? '?'} and this system in ${home!.city?.value ?? '?'}, so both phases cross cities and the locks are held longer`,
+          }
+        : { zh: '', en: '' };
       const problem =
         mode === 'xa'
           ? {
-              zh: '使用 XA 两阶段提交并同步调用其他系统：参与方的数据库在提交前一直被锁住，任一方变慢全链路变慢',
-              en: 'uses XA two-phase commit across the systems it calls: every participant database stays locked until commit, so one slow participant slows them all',
+              zh: `使用 XA 两阶段提交并同步调用其他系统：参与方的数据库在提交前一直被锁住，任一方变慢全链路变慢${across.zh}`,
+              en: `uses XA two-phase commit across the systems it calls: every participant database stays locked until commit, so one slow participant slows them all${across.en}`,
             }
           : {
               zh: `自己拥有数据、又同步写入其他拥有数据的系统，却${mode === 'local' ? '只用本地事务' : '不做分布式事务'}：一方失败时另一方的数据不会回滚`,
