@@ -1,7 +1,7 @@
+import { comparePositions, rangeContains } from './lineIndex';
 import { pick } from './locale';
 import type { ProposalModel } from './model';
 import { RULES } from './rules';
-import type { Range } from 'vscode-languageserver-types';
 import type { AnalysisSettings, CaseLibrary, Finding, RawFinding, RuleFix, RuleMeta, Severity } from './types';
 import { VALIDATION_RULES, validate } from './validation';
 import { WAIVER_RULES, applyWaivers } from './waivers';
@@ -80,10 +80,9 @@ function editsSharedNode(model: ProposalModel, finding: RawFinding, fix: RuleFix
   const [section, index] = finding.path;
   if (section !== 'systems' || typeof index !== 'number') return false;
   const system = model.systems[index];
-  if (!system || contains(system.node.range, finding.range)) return false;
-  return fix.edits.some((edit) => overlaps(edit.range, finding.range));
+  const own = system?.node.range;
+  if (!own || (rangeContains(own, finding.range.start) && rangeContains(own, finding.range.end))) return false;
+  return fix.edits.some(
+    ({ range }) => comparePositions(range.start, finding.range.end) <= 0 && comparePositions(finding.range.start, range.end) <= 0,
+  );
 }
-
-const before = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
-const contains = (outer: Range, inner: Range): boolean => before(outer.start, inner.start) && before(inner.end, outer.end);
-const overlaps = (a: Range, b: Range): boolean => before(a.start, b.end) && before(b.start, a.end);

@@ -58,11 +58,17 @@ function ownLossIn(model: ProposalModel, system: SystemModel): Scope | undefined
  */
 function coldOnlySiteLoss(model: ProposalModel, system: SystemModel): { scope: Scope; takeover: SiteModel } | undefined {
   for (const { scope, outcome } of outcomesOf(scenariosOf(model), system)) {
-    if (scope.kind !== 'site' || !outcome.hit || !outcome.ownSurvives || !outcome.takeoverSite) continue;
-    if (outcome.dataLoss === undefined) continue; // no writer lost: the cold copy is not what serves
-    if (roleFor(system, outcome.takeoverSite)?.value === 'cold-standby') return { scope, takeover: outcome.takeoverSite };
+    const cold = scope.kind === 'site' ? coldTakeover(system, outcome) : undefined;
+    if (cold) return { scope, takeover: cold };
   }
   return undefined;
+}
+
+/** The cold standby that takes over the system's writes in this loss, if that is what serves after it. */
+function coldTakeover(system: SystemModel, outcome: SystemOutcome): SiteModel | undefined {
+  if (!outcome.hit || !outcome.ownSurvives || !outcome.takeoverSite) return undefined;
+  if (outcome.dataLoss === undefined) return undefined; // no writer lost: the cold copy is not what serves
+  return roleFor(system, outcome.takeoverSite)?.value === 'cold-standby' ? outcome.takeoverSite : undefined;
 }
 
 /** Where a finding about the tier's promise goes: the tier line, which is what sets the requirement. */
@@ -194,14 +200,7 @@ export const highAvailabilityColdStandby: CasebookRule = {
           }
         | undefined;
       for (const { scope, outcome } of outcomesOf(scenariosOf(model), system)) {
-        if (
-          !outcome.hit ||
-          !outcome.ownSurvives ||
-          !outcome.takeoverSite ||
-          roleFor(system, outcome.takeoverSite)?.value !== 'cold-standby'
-        )
-          continue;
-        if (outcome.dataLoss === undefined) continue; // no writer lost: the cold copy is not what serves
+        if (!coldTakeover(system, outcome)) continue;
         if (scope.kind === 'site') {
           const fastRto = system.rto && system.rto.value.seconds <= FAST_RTO_SECONDS ? system.rto : undefined;
           if (highAvailability)

@@ -175,15 +175,18 @@ export const crossSystemTransactionsSaga: CasebookRule = {
       const label = opening(systemLabel(system));
       const shunde = nameOf(library, 'shunde-rcb');
       // XA between systems whose main sites are in different cities: each of the two phases crosses the distance.
-      const home = system.topology.mainSite;
+      const home = system.topology;
       const remote =
-        mode === 'xa' && home ? partners.find((p) => p.topology.mainSite && p.topology.mainSite.cityKey !== home.cityKey) : undefined;
-      const across = remote
-        ? {
-            zh: `；参与方 ${zhId(remote.id?.value ?? '?')} 的主中心在${cityName(remote.topology.mainSite!.city?.value ?? '?').zh}，本系统在${cityName(home!.city?.value ?? '?').zh}：两个阶段都要跨城往返，锁住的时间随之变长`,
-            en: `; its participant ${remote.id?.value ?? '?'} has its main site in ${remote.topology.mainSite!.city?.value ?? '?'} and this system in ${home!.city?.value ?? '?'}, so both phases cross cities and the locks are held longer`,
-          }
-        : { zh: '', en: '' };
+        mode === 'xa' && home.primaryCity !== undefined
+          ? partners.find((p) => p.topology.primaryCity !== undefined && p.topology.primaryCityKey !== home.primaryCityKey)
+          : undefined;
+      const across =
+        remote && home.primaryCity !== undefined && remote.topology.primaryCity !== undefined
+          ? {
+              zh: `；参与方 ${zhId(remote.id?.value ?? '?')} 的主中心在${cityName(remote.topology.primaryCity).zh}，本系统在${cityName(home.primaryCity).zh}：两个阶段都要跨城往返，锁住的时间随之变长`,
+              en: `; its participant ${remote.id?.value ?? '?'} has its main site in ${remote.topology.primaryCity} and this system in ${home.primaryCity}, so both phases cross cities and the locks are held longer`,
+            }
+          : { zh: '', en: '' };
       const problem =
         mode === 'xa'
           ? {

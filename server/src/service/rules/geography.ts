@@ -4,7 +4,7 @@
  * does not know is reported once as advice and every distance check skips it.
  */
 import { zhId, zhJoin, zhNamed } from '../locale';
-import { actionable, institutionFacts, requirementMatch } from '../regulations';
+import { actionable, coversInstitution, institutionFacts, requirementMatch } from '../regulations';
 import { cityCandidates, distanceKm, lookupCity, type CityInfo } from '../geo';
 import type { SiteModel } from '../model';
 import type { RawFinding } from '../types';
@@ -20,8 +20,8 @@ export const REMOTE_MIN_KM = 100;
 export const REMOTE_MODE_CLAUSE = 'cbrc-2010-114#第三条（四）';
 /** 114号 第七条: which banks need a remote-mode DR centre, and that the others need a same-city one and remote data backup. */
 export const REMOTE_CENTRE_CLAUSE = 'cbrc-2010-114#第七条';
-/** The banks 第七条 speaks of (directly, or for a rural commercial bank by 第二条's "参照"): only for them does its lower half say what is enough. */
-const BANK_TYPES: readonly string[] = ['state-owned', 'joint-stock', 'city-commercial', 'rural-commercial', 'rural-credit-union'];
+/** A rural commercial bank is outside 114号's scope (第二条) and follows it by reference ("参照本指引执行"). */
+const BY_REFERENCE = 'rural-commercial';
 /** Light in fibre: about 1 ms of round trip per 100 km. */
 const KM_PER_MS_ROUND_TRIP = 100;
 
@@ -92,8 +92,7 @@ export const remoteDrTooClose: CasebookRule = {
     const centreClause = library.regulations?.clauses.get(REMOTE_CENTRE_CLAUSE);
     const remoteCentreNotRequired =
       actionable(centreClause) &&
-      facts.type !== undefined &&
-      BANK_TYPES.includes(facts.type) &&
+      (coversInstitution(centreClause, facts.type) || facts.type === BY_REFERENCE) &&
       requirementMatch(centreClause, facts) === 'no';
     for (const system of model.systems) {
       if (system.tier?.value !== 1 || !system.sites) continue;

@@ -6,7 +6,7 @@
  */
 import { distanceKm, lookupCity } from '../geo';
 import { zhId, zhJoin, type Localized } from '../locale';
-import { roleFor, type ProposalModel, type SystemModel } from '../model';
+import { roleFor, type LinkModel, type ProposalModel, type SystemModel } from '../model';
 import { clausesFor, clauseTitle, drLevelFloorFor, institutionFacts, profileMatch, requirementMatch } from '../regulations';
 import type { DrLevelRequirement, RawFinding, RegulationClause, RegulationLibrary } from '../types';
 import { REMOTE_CENTRE_CLAUSE, REMOTE_MIN_KM, REMOTE_MODE_CLAUSE } from './geography';
@@ -302,10 +302,9 @@ const ELEMENT_WORDS: Record<DrLevelRequirement['element'], Localized> = {
  * nightly copy — not the 实时数据传输 of level 5's name. Casebook's reading: GB/T 20988's own figures are unverified.
  */
 const BATCH_LAG_SECONDS = 5 * 60;
-const BATCH_LAG_TEXT: Localized = { zh: '5 分钟', en: '5 minutes' };
 
 /** A link that moves data as it is written: synchronous, or asynchronous trailing by less than the batch lag. */
-function isRealTime(link: ProposalModel['links'][number]): boolean {
+function isRealTime(link: LinkModel): boolean {
   return link.mode?.value === 'sync' || !link.lag || link.lag.value.seconds < BATCH_LAG_SECONDS;
 }
 
@@ -342,8 +341,8 @@ function missingElement(
       en: `${l.from!.value}→${l.to!.value} (lag ${l.lag!.value.text})`,
     }));
     return {
-      zh: `${zhJoin('它的站点之间只有', described.map((d) => d.zh).join('、'), '这样的批量复制')}，看不到实时数据传输（滞后 ${BATCH_LAG_TEXT.zh}及以上按批量传输计，这是 Casebook 的界定，标准的数字未核实）`,
-      en: `its sites are joined only by batch replication, ${described.map((d) => d.en).join(', ')}, so no real-time data transmission shows (a lag of ${BATCH_LAG_TEXT.en} or more counts as batch transfer: Casebook’s reading, the standard’s own figures unverified)`,
+      zh: `${zhJoin('它的站点之间只有', described.map((d) => d.zh).join('、'), '这样的批量复制')}，看不到实时数据传输（滞后 ${durationText(BATCH_LAG_SECONDS).zh}及以上按批量传输计，这是 Casebook 的界定，标准的数字未核实）`,
+      en: `its sites are joined only by batch replication, ${described.map((d) => d.en).join(', ')}, so no real-time data transmission shows (a lag of ${durationText(BATCH_LAG_SECONDS).en} or more counts as batch transfer: Casebook’s reading, the standard’s own figures unverified)`,
     };
   }
   return model.links.length === 0
